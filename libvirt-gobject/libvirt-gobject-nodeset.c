@@ -1,0 +1,558 @@
+/*
+ * libvirt-gobject-nodeset.c: a set of NUMA node ids
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "libvirt-gobject/libvirt-gobject-error.h"
+#include "libvirt-gobject/libvirt-gobject-nodeset.h"
+
+/**
+ * SECTION:libvirt-gobject-nodeset
+ * @title: GVirNodeset
+ * @short_description: A set of NUMA node ids in libvirt's nodeset syntax
+ *
+ * #GVirNodeset is an immutable set of NUMA node ids, such as the nodes a
+ * domain's memory may be allocated from. It reads and writes libvirt's
+ * nodeset syntax: comma-separated items, each a node `N`, a range `N-M`, or
+ * an exclusion `^N` that removes a node from what the items before it
+ * selected. Items apply from left to right, so order matters for `^`:
+ * `0-3,^2,5` selects nodes 0, 1, 3 and 5, while `^2,0-3` selects 0 to 3.
+ * Whitespace around numbers, `-` and `,` is ignored, as is one trailing
+ * comma. Node ids run from 0 to %GVIR_NODESET_MAX_NODES - 1.
+ *
+ * Formatting always gives the canonical form, with ranges and without `^`:
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirNodeset) set = gvir_nodeset_new_from_string ("0-3,^2,5", &error);
+ * g_autofree gchar *text = gvir_nodeset_to_string (set);   // "0-1,3,5"
+ * ]|
+ *
+ * |[<!-- language="Python" -->
+ * a = LibvirtGObject.Nodeset.new_from_string("0-3")
+ * b = LibvirtGObject.Nodeset.new_from_string("2-5")
+ * print(a.intersect(b).to_string())   # 2-3
+ * ]|
+ *
+ * The combining functions (gvir_nodeset_union(), gvir_nodeset_intersect(),
+ * gvir_nodeset_difference()) return new sets and may return an empty one;
+ * only parsing refuses a string that selects no node, as libvirt does.
+ */
+
+struct _GVirNodeset
+{
+  GObject parent_instance;
+
+  guint *nodes;   /* sorted ascending, no duplicates */
+  gsize n_nodes;
+};
+
+G_DEFINE_FINAL_TYPE (GVirNodeset, gvir_nodeset, G_TYPE_OBJECT)
+
+static void
+gvir_nodeset_finalize (GObject *object)
+{
+  GVirNodeset *self = GVIR_NODESET (object);
+
+  g_free (self->nodes);
+
+  G_OBJECT_CLASS (gvir_nodeset_parent_class)->finalize (object);
+}
+
+static void
+gvir_nodeset_class_init (GVirNodesetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gvir_nodeset_finalize;
+}
+
+static void
+gvir_nodeset_init (GVirNodeset *self)
+{
+}
+
+/* Takes ownership of @nodes, which must be sorted and free of duplicates. */
+static GVirNodeset *
+nodeset_new_take (guint *nodes, gsize n_nodes)
+{
+  GVirNodeset *self = g_object_new (GVIR_TYPE_NODESET, NULL);
+
+  self->nodes = nodes;
+  self->n_nodes = n_nodes;
+  return self;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+typedef struct
+{
+  const gchar *input;
+  const gchar *pos;
+  guint8 bits[GVIR_NODESET_MAX_NODES / 8];
+} NodesetParser;
+
+static void
+parser_skip_spaces (NodesetParser *parser)
+{
+  while (g_ascii_isspace (*parser->pos))
+    parser->pos++;
+}
+
+static gboolean
+parser_fail (NodesetParser *parser, GError **error, const gchar *reason)
+{
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+               "Invalid nodeset '%s': %s", parser->input, reason);
+  return FALSE;
+}
+
+static gboolean
+parser_read_number (NodesetParser *parser, guint *value, GError **error)
+{
+  guint64 number = 0;
+
+  parser_skip_spaces (parser);
+  if (!g_ascii_isdigit (*parser->pos))
+    {
+      g_autofree gchar *reason = *parser->pos == '\0'
+        ? g_strdup ("expected a node number at the end")
+        : g_strdup_printf ("expected a node number at offset %d",
+                           (int) (parser->pos - parser->input));
+      return parser_fail (parser, error, reason);
+    }
+
+  while (g_ascii_isdigit (*parser->pos))
+    {
+      number = number * 10 + (guint64) (*parser->pos - '0');
+      if (number >= GVIR_NODESET_MAX_NODES)
+        {
+          g_autofree gchar *reason =
+            g_strdup_printf ("node ids must be below %d", GVIR_NODESET_MAX_NODES);
+          return parser_fail (parser, error, reason);
+        }
+      parser->pos++;
+    }
+  parser_skip_spaces (parser);
+  *value = (guint) number;
+  return TRUE;
+}
+
+static void
+parser_set_range (NodesetParser *parser, guint first, guint last, gboolean value)
+{
+  for (guint node = first; node <= last; node++)
+    {
+      if (value)
+        parser->bits[node / 8] |= (guint8) (1u << (node % 8));
+      else
+        parser->bits[node / 8] &= (guint8) ~(1u << (node % 8));
+    }
+}
+
+/* One item: "N", "N-M" or "^N". */
+static gboolean
+parser_read_item (NodesetParser *parser, GError **error)
+{
+  gboolean exclude = FALSE;
+  guint first, last;
+
+  parser_skip_spaces (parser);
+  if (*parser->pos == '^')
+    {
+      exclude = TRUE;
+      parser->pos++;
+    }
+
+  if (!parser_read_number (parser, &first, error))
+    return FALSE;
+  last = first;
+
+  if (*parser->pos == '-')
+    {
+      if (exclude)
+        return parser_fail (parser, error, "an exclusion ('^') takes a single node, not a range");
+      parser->pos++;
+      if (!parser_read_number (parser, &last, error))
+        return FALSE;
+      if (last < first)
+        {
+          g_autofree gchar *reason =
+            g_strdup_printf ("range %u-%u ends before it starts", first, last);
+          return parser_fail (parser, error, reason);
+        }
+    }
+
+  parser_set_range (parser, first, last, !exclude);
+  return TRUE;
+}
+
+static gboolean
+parser_run (NodesetParser *parser, GError **error)
+{
+  parser_skip_spaces (parser);
+  if (*parser->pos == '\0')
+    return parser_fail (parser, error, "it is empty");
+
+  for (;;)
+    {
+      if (!parser_read_item (parser, error))
+        return FALSE;
+
+      if (*parser->pos == '\0')
+        return TRUE;
+      if (*parser->pos != ',')
+        {
+          g_autofree gchar *reason =
+            g_strdup_printf ("unexpected character '%c' at offset %d",
+                             *parser->pos, (int) (parser->pos - parser->input));
+          return parser_fail (parser, error, reason);
+        }
+      parser->pos++;
+      parser_skip_spaces (parser);
+      /* libvirt tolerates exactly one trailing comma. */
+      if (*parser->pos == '\0')
+        return TRUE;
+    }
+}
+
+static guint *
+bits_to_nodes (const guint8 *bits, gsize *n_nodes)
+{
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint node = 0; node < GVIR_NODESET_MAX_NODES; node++)
+    if (bits[node / 8] & (1u << (node % 8)))
+      g_array_append_val (nodes, node);
+
+  *n_nodes = nodes->len;
+  return (guint *) g_array_free (g_steal_pointer (&nodes), FALSE);
+}
+
+/**
+ * gvir_nodeset_new_from_string:
+ * @str: a nodeset in libvirt's syntax, such as "0-3,^2,5"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses @str. Malformed input (an empty string, a stray character, a
+ * reversed range, an exclusion of a range, a node id of
+ * %GVIR_NODESET_MAX_NODES or more) and input that selects no node at all
+ * (such as "1,^1") fail with %GVIR_ERROR_INVALID_ARGUMENT and a message that
+ * quotes @str.
+ *
+ * Returns: (transfer full): the new nodeset, or %NULL on error
+ */
+GVirNodeset *
+gvir_nodeset_new_from_string (const gchar *str, GError **error)
+{
+  g_autofree NodesetParser *parser = NULL;
+  guint *nodes;
+  gsize n_nodes;
+
+  g_return_val_if_fail (str != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  parser = g_new0 (NodesetParser, 1);
+  parser->input = str;
+  parser->pos = str;
+  if (!parser_run (parser, error))
+    return NULL;
+
+  nodes = bits_to_nodes (parser->bits, &n_nodes);
+  if (n_nodes == 0)
+    {
+      g_free (nodes);
+      parser_fail (parser, error, "it selects no node");
+      return NULL;
+    }
+  return nodeset_new_take (nodes, n_nodes);
+}
+
+static int
+compare_nodes (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * gvir_nodeset_new_from_nodes:
+ * @nodes: (array length=n_nodes) (nullable): node ids, in any order, duplicates allowed
+ * @n_nodes: the number of ids in @nodes
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a nodeset holding @nodes. An empty array gives an empty set. A
+ * node id of %GVIR_NODESET_MAX_NODES or more fails with
+ * %GVIR_ERROR_INVALID_ARGUMENT.
+ *
+ * Returns: (transfer full): the new nodeset, or %NULL on error
+ */
+GVirNodeset *
+gvir_nodeset_new_from_nodes (const guint *nodes, gsize n_nodes, GError **error)
+{
+  g_autofree guint *sorted = NULL;
+  gsize kept = 0;
+
+  g_return_val_if_fail (nodes != NULL || n_nodes == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (gsize i = 0; i < n_nodes; i++)
+    if (nodes[i] >= GVIR_NODESET_MAX_NODES)
+      {
+        g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                     "Invalid NUMA node %u: node ids must be below %d",
+                     nodes[i], GVIR_NODESET_MAX_NODES);
+        return NULL;
+      }
+
+  sorted = g_memdup2 (nodes, n_nodes * sizeof (guint));
+  if (n_nodes > 0)
+    qsort (sorted, n_nodes, sizeof (guint), compare_nodes);
+  for (gsize i = 0; i < n_nodes; i++)
+    if (kept == 0 || sorted[kept - 1] != sorted[i])
+      sorted[kept++] = sorted[i];
+
+  return nodeset_new_take (g_steal_pointer (&sorted), kept);
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+/**
+ * gvir_nodeset_contains:
+ * @nodeset: a #GVirNodeset
+ * @node: a node id
+ *
+ * Tells whether @node is in the set.
+ *
+ * Returns: %TRUE if @nodeset holds @node
+ */
+gboolean
+gvir_nodeset_contains (GVirNodeset *nodeset, guint node)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
+
+  return bsearch (&node, nodeset->nodes, nodeset->n_nodes,
+                  sizeof (guint), compare_nodes) != NULL;
+}
+
+/**
+ * gvir_nodeset_get_nodes:
+ * @nodeset: a #GVirNodeset
+ * @n_nodes: (out): return location for the number of ids
+ *
+ * Lists the node ids in ascending order.
+ *
+ * Returns: (array length=n_nodes) (transfer full): the ids; free with g_free()
+ */
+guint *
+gvir_nodeset_get_nodes (GVirNodeset *nodeset, gsize *n_nodes)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+
+  *n_nodes = nodeset->n_nodes;
+  return g_memdup2 (nodeset->nodes, nodeset->n_nodes * sizeof (guint));
+}
+
+/**
+ * gvir_nodeset_count:
+ * @nodeset: a #GVirNodeset
+ *
+ * Counts the nodes in the set.
+ *
+ * Returns: the number of node ids in @nodeset
+ */
+guint
+gvir_nodeset_count (GVirNodeset *nodeset)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), 0);
+
+  return (guint) nodeset->n_nodes;
+}
+
+/**
+ * gvir_nodeset_is_empty:
+ * @nodeset: a #GVirNodeset
+ *
+ * Tells whether the set holds no node.
+ *
+ * Returns: %TRUE if @nodeset is empty
+ */
+gboolean
+gvir_nodeset_is_empty (GVirNodeset *nodeset)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), TRUE);
+
+  return nodeset->n_nodes == 0;
+}
+
+/**
+ * gvir_nodeset_get_last:
+ * @nodeset: a #GVirNodeset
+ *
+ * Gives the highest node id in the set.
+ *
+ * Returns: the highest node id, or -1 if @nodeset is empty
+ */
+gint
+gvir_nodeset_get_last (GVirNodeset *nodeset)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), -1);
+
+  return nodeset->n_nodes ? (gint) nodeset->nodes[nodeset->n_nodes - 1] : -1;
+}
+
+/**
+ * gvir_nodeset_equal:
+ * @nodeset: a #GVirNodeset
+ * @other: another #GVirNodeset
+ *
+ * Compares two sets by their members.
+ *
+ * Returns: %TRUE if both hold the same node ids
+ */
+gboolean
+gvir_nodeset_equal (GVirNodeset *nodeset, GVirNodeset *other)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
+  g_return_val_if_fail (GVIR_IS_NODESET (other), FALSE);
+
+  return nodeset->n_nodes == other->n_nodes &&
+         memcmp (nodeset->nodes, other->nodes, nodeset->n_nodes * sizeof (guint)) == 0;
+}
+
+/* ---- combining ---------------------------------------------------------- */
+
+typedef enum
+{
+  MERGE_UNION,
+  MERGE_INTERSECT,
+  MERGE_DIFFERENCE,
+} MergeOp;
+
+/* One pass over both sorted arrays; keeps a node by where it was found. */
+static GVirNodeset *
+nodeset_merge (GVirNodeset *a, GVirNodeset *b, MergeOp op)
+{
+  guint *out = g_new (guint, a->n_nodes + b->n_nodes + 1);
+  gsize i = 0, j = 0, n = 0;
+
+  while (i < a->n_nodes || j < b->n_nodes)
+    {
+      gboolean in_a, in_b;
+      guint node;
+
+      if (j >= b->n_nodes || (i < a->n_nodes && a->nodes[i] < b->nodes[j]))
+        node = a->nodes[i];
+      else
+        node = b->nodes[j];
+      in_a = i < a->n_nodes && a->nodes[i] == node;
+      in_b = j < b->n_nodes && b->nodes[j] == node;
+      i += in_a;
+      j += in_b;
+
+      if ((op == MERGE_UNION) ||
+          (op == MERGE_INTERSECT && in_a && in_b) ||
+          (op == MERGE_DIFFERENCE && in_a && !in_b))
+        out[n++] = node;
+    }
+  return nodeset_new_take (out, n);
+}
+
+/**
+ * gvir_nodeset_union:
+ * @nodeset: a #GVirNodeset
+ * @other: another #GVirNodeset
+ *
+ * Combines two sets.
+ *
+ * Returns: (transfer full): a new set with the nodes of either set
+ */
+GVirNodeset *
+gvir_nodeset_union (GVirNodeset *nodeset, GVirNodeset *other)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
+  g_return_val_if_fail (GVIR_IS_NODESET (other), NULL);
+
+  return nodeset_merge (nodeset, other, MERGE_UNION);
+}
+
+/**
+ * gvir_nodeset_intersect:
+ * @nodeset: a #GVirNodeset
+ * @other: another #GVirNodeset
+ *
+ * Keeps what two sets share.
+ *
+ * Returns: (transfer full): a new set with the nodes in both sets (possibly empty)
+ */
+GVirNodeset *
+gvir_nodeset_intersect (GVirNodeset *nodeset, GVirNodeset *other)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
+  g_return_val_if_fail (GVIR_IS_NODESET (other), NULL);
+
+  return nodeset_merge (nodeset, other, MERGE_INTERSECT);
+}
+
+/**
+ * gvir_nodeset_difference:
+ * @nodeset: a #GVirNodeset
+ * @other: the nodes to take away
+ *
+ * Removes the nodes of @other from @nodeset.
+ *
+ * Returns: (transfer full): a new set with the nodes of @nodeset that are not in @other (possibly empty)
+ */
+GVirNodeset *
+gvir_nodeset_difference (GVirNodeset *nodeset, GVirNodeset *other)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
+  g_return_val_if_fail (GVIR_IS_NODESET (other), NULL);
+
+  return nodeset_merge (nodeset, other, MERGE_DIFFERENCE);
+}
+
+/**
+ * gvir_nodeset_to_string:
+ * @nodeset: a #GVirNodeset
+ *
+ * Formats the set in libvirt's canonical syntax: ascending, runs of two or
+ * more consecutive nodes written as `N-M`, no `^` (so "0-3,^2,5" is written
+ * "0-1,3,5"). An empty set gives "".
+ *
+ * Returns: (transfer full): the nodeset string
+ */
+gchar *
+gvir_nodeset_to_string (GVirNodeset *nodeset)
+{
+  GString *out;
+  gsize i = 0;
+
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
+
+  out = g_string_new (NULL);
+  while (i < nodeset->n_nodes)
+    {
+      gsize end = i;
+
+      while (end + 1 < nodeset->n_nodes && nodeset->nodes[end + 1] == nodeset->nodes[end] + 1)
+        end++;
+      if (out->len > 0)
+        g_string_append_c (out, ',');
+      if (end == i)
+        g_string_append_printf (out, "%u", nodeset->nodes[i]);
+      else
+        g_string_append_printf (out, "%u-%u", nodeset->nodes[i], nodeset->nodes[end]);
+      i = end + 1;
+    }
+  return g_string_free (out, FALSE);
+}
