@@ -304,7 +304,9 @@ typedef struct
                            GCancellable *cancellable, GError **error);
 
   /* NUMA parameters: mode is libvirt's numa_mode (0 strict, 1 preferred,
-   * 2 interleave, 3 restrictive); nodeset is libvirt's syntax ("" = none). */
+   * 2 interleave, 3 restrictive); nodeset is libvirt's syntax ("" = none).
+   * For set: mode -1 keeps the current mode, nodeset NULL keeps the current
+   * nodeset; flags are GVIR_DRIVER_AFFECT_* (0 = live when running, else config). */
   gboolean (*get_numa_parameters) (gpointer handle, const char *uuid, guint flags,
                                    int *mode, char **nodeset,
                                    GCancellable *cancellable, GError **error);
@@ -330,6 +332,10 @@ GVirDriverConnection *gvir_driver_connection_open (const char *uri,
                                                    GCancellable *cancellable,
                                                    GError **error);
 GVirDriverConnection *gvir_driver_connection_ref (GVirDriverConnection *conn);
+/* For drivers that keep unowned pointers to their connections: takes a
+ * reference unless the last one is already gone (then returns NULL). Call it
+ * under the lock that the driver's close() also takes. */
+GVirDriverConnection *gvir_driver_connection_try_ref (GVirDriverConnection *conn);
 void gvir_driver_connection_unref (GVirDriverConnection *conn);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDriverConnection, gvir_driver_connection_unref)
 

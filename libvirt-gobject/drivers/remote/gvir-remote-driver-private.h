@@ -1,0 +1,29 @@
+/*
+ * gvir-remote-driver-private.h: the remote driver (libvirt's RPC protocol)
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#pragma once
+
+#include "../gvir-driver-private.h"
+
+G_BEGIN_DECLS
+
+/* Serves every URI with a transport or a host:
+ *   drv+unix:///path[?socket=PATH]        (default sockets as libvirt's)
+ *   drv+tcp://host[:port]/path            (port 16509)
+ *   drv+tls://host[:port]/path, drv://host/path  (port 16514, pkipath=,
+ *                                          no_verify=1)
+ * and speaks libvirt's RPC protocol to libvirtd or our daemon. */
+extern const GVirDriverFuncs gvir_remote_driver;
+
+/* The name sent in CONNECT_OPEN for @uri: the URI without transport,
+ * user, host, port and the parameters only the client uses. */
+char *gvir_remote_uri_open_name (const GVirDriverUri *uri);
+
+G_END_DECLS

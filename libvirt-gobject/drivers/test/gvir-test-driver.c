@@ -1,0 +1,1485 @@
+/*
+ * gvir-test-driver.c: the in-memory test driver
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+
+#include "gvir-test-driver-private.h"
+#include "gvir-test-private.h"
+
+/*
+ * One GVirTestState is one fake host with its domains. test:///default
+ * connections of a process share a single state (as libvirt's do), each
+ * file URI gets its own. Every callback takes the state's mutex; events are
+ * collected while it is held and delivered after it is released.
+ */
+
+typedef struct
+{
+  GVirTestDomainDef *def;       /* live definition; the only one when inactive */
+  GVirTestDomainDef *new_def;   /* pending persistent config of an active domain */
+  int id;                       /* -1 when inactive */
+  gboolean persistent;
+  int state;
+  int reason;
+  gboolean has_managed_save;
+  guint64 serial;               /* creation order, for stable listings */
+  gint64 running_since_us;      /* 0 unless running */
+  guint64 cpu_time_ns;          /* accumulated before running_since_us */
+} GVirTestDomain;
+
+typedef struct
+{
+  GMutex lock;
+  gint refs;                    /* guarded by default_lock for the shared state */
+  GVirTestHost host;
+  GHashTable *by_uuid;          /* canonical uuid -> GVirTestDomain (owned) */
+  GHashTable *by_name;          /* name -> GVirTestDomain */
+  GHashTable *by_id;            /* GINT_TO_POINTER (id) -> GVirTestDomain */
+  int next_id;
+  guint64 next_serial;
+  GPtrArray *handles;           /* GVirTestHandle *, unowned */
+} GVirTestState;
+
+typedef struct
+{
+  GVirTestState *state;
+  GVirDriverConnection *conn;   /* unowned: the connection owns us */
+} GVirTestHandle;
+
+typedef struct
+{
+  GVirDriverDomain *domain;
+  int event;
+  int detail;
+} GVirTestEvent;
+
+static GMutex default_lock;
+static GVirTestState *default_state;
+
+/* ---- domains ------------------------------------------------------------ */
+
+static void
+test_domain_free (gpointer data)
+{
+  GVirTestDomain *dom = data;
+
+  gvir_test_domain_def_free (dom->def);
+  gvir_test_domain_def_free (dom->new_def);
+  g_free (dom);
+}
+
+static gboolean
+dom_is_active (const GVirTestDomain *dom)
+{
+  return dom->id > 0;
+}
+
+static GVirDriverDomain *
+dom_describe (const GVirTestDomain *dom)
+{
+  GVirDriverDomain *d = g_new0 (GVirDriverDomain, 1);
+
+  d->name = g_strdup (dom->def->name);
+  d->uuid = g_strdup (dom->def->uuid);
+  d->id = dom->id;
+  d->persistent = dom->persistent;
+  d->state = dom->state;
+  d->reason = dom->reason;
+  d->has_managed_save = dom->has_managed_save;
+  return d;
+}
+
+static guint64
+dom_cpu_time (const GVirTestDomain *dom)
+{
+  if (dom->running_since_us == 0)
+    return dom->cpu_time_ns;
+  return dom->cpu_time_ns + (guint64) (g_get_monotonic_time () - dom->running_since_us) * 1000;
+}
+
+static void
+dom_set_paused (GVirTestDomain *dom,
+                gboolean        paused,
+                int             reason)
+{
+  if (paused)
+    {
+      dom->cpu_time_ns = dom_cpu_time (dom);
+      dom->running_since_us = 0;
+      dom->state = GVIR_DRIVER_STATE_PAUSED;
+    }
+  else
+    {
+      dom->running_since_us = g_get_monotonic_time ();
+      dom->state = GVIR_DRIVER_STATE_RUNNING;
+    }
+  dom->reason = reason;
+}
+
+/* ---- state -------------------------------------------------------------- */
+
+static GVirTestState *
+state_new (void)
+{
+  GVirTestState *state = g_new0 (GVirTestState, 1);
+
+  g_mutex_init (&state->lock);
+  state->refs = 1;
+  state->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_domain_free);
+  state->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  state->by_id = g_hash_table_new (NULL, NULL);
+  state->next_id = 1;
+  state->handles = g_ptr_array_new ();
+  return state;
+}
+
+static void
+state_free (GVirTestState *state)
+{
+  g_hash_table_destroy (state->by_id);
+  g_hash_table_destroy (state->by_name);
+  g_hash_table_destroy (state->by_uuid);
+  g_ptr_array_unref (state->handles);
+  gvir_test_host_clear (&state->host);
+  g_mutex_clear (&state->lock);
+  g_free (state);
+}
+
+/* The hash tables key on the def's strings, so they are re-keyed whenever
+ * the def is swapped. */
+static void
+state_unindex (GVirTestState  *state,
+               GVirTestDomain *dom)
+{
+  if (dom->id > 0)
+    g_hash_table_remove (state->by_id, GINT_TO_POINTER (dom->id));
+  g_hash_table_remove (state->by_name, dom->def->name);
+  g_hash_table_steal (state->by_uuid, dom->def->uuid);
+}
+
+static void
+state_index (GVirTestState  *state,
+             GVirTestDomain *dom)
+{
+  g_hash_table_insert (state->by_uuid, dom->def->uuid, dom);
+  g_hash_table_insert (state->by_name, dom->def->name, dom);
+  if (dom->id > 0)
+    g_hash_table_insert (state->by_id, GINT_TO_POINTER (dom->id), dom);
+}
+
+static void
+state_replace_def (GVirTestState     *state,
+                   GVirTestDomain    *dom,
+                   GVirTestDomainDef *def)
+{
+  state_unindex (state, dom);
+  gvir_test_domain_def_free (dom->def);
+  dom->def = def;
+  state_index (state, dom);
+}
+
+static GVirTestDomain *
+state_add (GVirTestState     *state,
+           GVirTestDomainDef *def,
+           gboolean           persistent)
+{
+  GVirTestDomain *dom = g_new0 (GVirTestDomain, 1);
+
+  dom->def = def;
+  dom->id = -1;
+  dom->persistent = persistent;
+  dom->state = GVIR_DRIVER_STATE_SHUTOFF;
+  dom->reason = GVIR_DRIVER_SHUTOFF_UNKNOWN;
+  dom->serial = state->next_serial++;
+  state_index (state, dom);
+  return dom;
+}
+
+static void
+state_remove (GVirTestState  *state,
+              GVirTestDomain *dom)
+{
+  state_unindex (state, dom);
+  test_domain_free (dom);
+}
+
+static void
+state_start (GVirTestState  *state,
+             GVirTestDomain *dom,
+             int             reason)
+{
+  dom->id = state->next_id++;
+  dom->cpu_time_ns = 0;
+  g_hash_table_insert (state->by_id, GINT_TO_POINTER (dom->id), dom);
+  dom_set_paused (dom, FALSE, reason);
+}
+
+/* Stops @dom; a transient domain disappears, so this returns the
+ * description taken after the change for the event. */
+static GVirDriverDomain *
+state_stop (GVirTestState  *state,
+            GVirTestDomain *dom,
+            int             reason)
+{
+  GVirDriverDomain *described;
+
+  g_hash_table_remove (state->by_id, GINT_TO_POINTER (dom->id));
+  dom->id = -1;
+  dom->state = GVIR_DRIVER_STATE_SHUTOFF;
+  dom->reason = reason;
+  dom->running_since_us = 0;
+  dom->cpu_time_ns = 0;
+  if (dom->new_def != NULL)
+    state_replace_def (state, dom, g_steal_pointer (&dom->new_def));
+
+  described = dom_describe (dom);
+  if (!dom->persistent)
+    state_remove (state, dom);
+  return described;
+}
+
+static GVirTestDomain *
+state_find (GVirTestState  *state,
+            const char     *uuid,
+            GError        **error)
+{
+  char canon[37];
+  GVirTestDomain *dom;
+
+  if (!gvir_test_uuid_canonicalize (uuid, canon))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, "invalid UUID '%s'", uuid);
+      return NULL;
+    }
+  dom = g_hash_table_lookup (state->by_uuid, canon);
+  if (dom == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with UUID '%s'", canon);
+  return dom;
+}
+
+/* A new definition may update the domain with its UUID, but may not take
+ * another domain's name nor rename one. */
+static gboolean
+state_check_identity (GVirTestState            *state,
+                      const GVirTestDomainDef  *def,
+                      GVirTestDomain          **existing,
+                      GError                  **error)
+{
+  GVirTestDomain *by_uuid = g_hash_table_lookup (state->by_uuid, def->uuid);
+  GVirTestDomain *by_name = g_hash_table_lookup (state->by_name, def->name);
+
+  if (by_name != NULL && by_name != by_uuid)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
+                   "domain '%s' already exists with UUID '%s'", def->name, by_name->def->uuid);
+      return FALSE;
+    }
+  if (by_uuid != NULL && by_name == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
+                   "domain with UUID '%s' already exists with name '%s'",
+                   def->uuid, by_uuid->def->name);
+      return FALSE;
+    }
+  *existing = by_uuid;
+  return TRUE;
+}
+
+static void
+events_add (GArray               *events,
+            const GVirTestDomain *dom,
+            int                   event,
+            int                   detail)
+{
+  GVirTestEvent ev = { dom_describe (dom), event, detail };
+
+  g_array_append_val (events, ev);
+}
+
+static void
+events_add_described (GArray           *events,
+                      GVirDriverDomain *described,
+                      int               event,
+                      int               detail)
+{
+  GVirTestEvent ev = { described, event, detail };
+
+  g_array_append_val (events, ev);
+}
+
+static void
+event_clear (gpointer data)
+{
+  GVirTestEvent *ev = data;
+
+  gvir_driver_domain_free (ev->domain);
+}
+
+static GArray *
+events_new (void)
+{
+  GArray *events = g_array_new (FALSE, FALSE, sizeof (GVirTestEvent));
+
+  g_array_set_clear_func (events, event_clear);
+  return events;
+}
+
+/* Delivers @events to every connection sharing @state. Called without the
+ * state lock; the connections are pinned under it first. */
+static void
+state_emit (GVirTestState *state,
+            GArray        *events)
+{
+  g_autoptr(GPtrArray) conns = NULL;
+  guint i, j;
+
+  if (events->len == 0)
+    return;
+
+  conns = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_connection_unref);
+  g_mutex_lock (&state->lock);
+  for (i = 0; i < state->handles->len; i++)
+    {
+      GVirTestHandle *h = state->handles->pdata[i];
+      GVirDriverConnection *conn = gvir_driver_connection_try_ref (h->conn);
+
+      if (conn != NULL)
+        g_ptr_array_add (conns, conn);
+    }
+  g_mutex_unlock (&state->lock);
+
+  for (i = 0; i < events->len; i++)
+    {
+      const GVirTestEvent *ev = &g_array_index (events, GVirTestEvent, i);
+      GVirDriverEvent event = {
+        .kind = GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE,
+        .domain = ev->domain,
+        .event = ev->event,
+        .detail = ev->detail,
+      };
+
+      for (j = 0; j < conns->len; j++)
+        gvir_driver_connection_emit_event (conns->pdata[j], &event);
+    }
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+static gboolean
+state_load_domain (GVirTestState         *state,
+                   GVirTestConfigDomain  *cd,
+                   const char            *source,
+                   GError               **error)
+{
+  GVirTestDomain *dom;
+
+  if (g_hash_table_contains (state->by_uuid, cd->def->uuid) ||
+      g_hash_table_contains (state->by_name, cd->def->name))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "duplicate domain '%s' (UUID '%s') in %s",
+                   cd->def->name, cd->def->uuid, source);
+      return FALSE;
+    }
+
+  dom = state_add (state, g_steal_pointer (&cd->def), !cd->extras.transient);
+  dom->has_managed_save = cd->extras.has_managed_save;
+  if (cd->extras.runstate != GVIR_DRIVER_STATE_SHUTOFF)
+    {
+      /* Like libvirt: the domain is started, then put in the requested
+       * state with reason "unknown". */
+      state_start (state, dom, 0);
+      if (cd->extras.runstate != GVIR_DRIVER_STATE_RUNNING)
+        dom_set_paused (dom, TRUE, 0);
+      dom->state = cd->extras.runstate;
+    }
+  return TRUE;
+}
+
+static GVirTestState *
+state_new_default (GError **error)
+{
+  GVirTestState *state = state_new ();
+  GVirTestConfigDomain cd = { NULL, { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE } };
+
+  gvir_test_host_init_default (&state->host);
+  cd.def = gvir_test_domain_def_parse_string (gvir_test_default_domain_xml (), error);
+  if (cd.def == NULL || !state_load_domain (state, &cd, "the default configuration", error))
+    {
+      gvir_test_domain_def_free (cd.def);
+      state_free (state);
+      return NULL;
+    }
+  return state;
+}
+
+static GVirTestState *
+state_new_from_file (const char  *path,
+                     GError     **error)
+{
+  GVirTestState *state = state_new ();
+  g_autoptr(GPtrArray) domains = NULL;
+  g_autofree char *source = g_strdup_printf ("test configuration '%s'", path);
+  guint i;
+
+  gvir_test_host_init_default (&state->host);
+  /* libvirt creates no NUMA cells for configuration files. */
+  state->host.ncells = 0;
+
+  if (!gvir_test_config_load (path, &state->host, &domains, error))
+    {
+      state_free (state);
+      return NULL;
+    }
+  for (i = 0; i < domains->len; i++)
+    {
+      if (!state_load_domain (state, domains->pdata[i], source, error))
+        {
+          state_free (state);
+          return NULL;
+        }
+    }
+  return state;
+}
+
+static GVirTestState *
+state_acquire_default (GError **error)
+{
+  GVirTestState *state;
+
+  g_mutex_lock (&default_lock);
+  if (default_state == NULL)
+    default_state = state_new_default (error);
+  else
+    default_state->refs++;
+  state = default_state;
+  g_mutex_unlock (&default_lock);
+  return state;
+}
+
+static void
+state_release (GVirTestState *state)
+{
+  gboolean last;
+
+  g_mutex_lock (&default_lock);
+  last = --state->refs == 0;
+  if (last && state == default_state)
+    default_state = NULL;
+  g_mutex_unlock (&default_lock);
+
+  if (last)
+    state_free (state);
+}
+
+/* ---- open / close --------------------------------------------------------- */
+
+static gboolean
+test_accepts (const GVirDriverUri *uri)
+{
+  return g_str_equal (uri->driver, "test") && uri->transport == NULL && uri->host == NULL;
+}
+
+static gpointer
+test_open (GVirDriverConnection  *conn,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  const GVirDriverUri *uri = gvir_driver_connection_get_uri (conn);
+  static gsize xml_ready;
+  GVirTestState *state;
+  GVirTestHandle *handle;
+
+  /* libxml2 must be initialised once before threads use it. */
+  if (g_once_init_enter (&xml_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_ready, 1);
+    }
+
+  if (uri->path[0] == '\0' || g_str_equal (uri->path, "/"))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "test driver URI '%s' has no path: supply a path or use test:///default",
+                   uri->original);
+      return NULL;
+    }
+
+  if (g_str_equal (uri->path, "/default"))
+    state = state_acquire_default (error);
+  else
+    state = state_new_from_file (uri->path, error);
+  if (state == NULL)
+    return NULL;
+
+  handle = g_new0 (GVirTestHandle, 1);
+  handle->state = state;
+  handle->conn = conn;
+
+  g_mutex_lock (&state->lock);
+  g_ptr_array_add (state->handles, handle);
+  g_mutex_unlock (&state->lock);
+  return handle;
+}
+
+static void
+test_close (gpointer data)
+{
+  GVirTestHandle *handle = data;
+  GVirTestState *state = handle->state;
+
+  g_mutex_lock (&state->lock);
+  g_ptr_array_remove_fast (state->handles, handle);
+  g_mutex_unlock (&state->lock);
+
+  g_free (handle);
+  state_release (state);
+}
+
+/* ---- host queries ----------------------------------------------------------- */
+
+static char *
+test_get_type (gpointer handle, GCancellable *cancellable, GError **error)
+{
+  return g_strdup ("TEST");
+}
+
+static gboolean
+test_get_version (gpointer handle, gulong *version, GCancellable *cancellable, GError **error)
+{
+  *version = 2;
+  return TRUE;
+}
+
+static char *
+test_get_hostname (gpointer handle, GCancellable *cancellable, GError **error)
+{
+  return g_strdup (g_get_host_name ());
+}
+
+static gboolean
+test_get_node_info (gpointer             data,
+                    GVirDriverNodeInfo  *info,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+
+  g_mutex_lock (&state->lock);
+  *info = state->host.node;
+  info->model = g_strdup (state->host.node.model);
+  g_mutex_unlock (&state->lock);
+  return TRUE;
+}
+
+static char *
+test_get_capabilities (gpointer data, GCancellable *cancellable, GError **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  char *xml;
+
+  g_mutex_lock (&state->lock);
+  xml = gvir_test_host_format_capabilities (&state->host);
+  g_mutex_unlock (&state->lock);
+  return xml;
+}
+
+static char *
+test_get_domain_capabilities (gpointer      data,
+                              const char   *emulatorbin,
+                              const char   *arch,
+                              const char   *machine,
+                              const char   *virttype,
+                              guint         flags,
+                              GCancellable *cancellable,
+                              GError      **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  char *xml;
+
+  g_mutex_lock (&state->lock);
+  xml = gvir_test_host_format_domain_capabilities (&state->host, emulatorbin, arch,
+                                                   machine, virttype, error);
+  g_mutex_unlock (&state->lock);
+  return xml;
+}
+
+/* Cell i has (i+1) GiB free. Like libvirt, a range that starts inside the
+ * host is cut at the last cell; one that starts beyond it is an error. */
+static GArray *
+test_get_cells_free_memory (gpointer       data,
+                            int            start_cell,
+                            int            max_cells,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GArray *cells;
+  guint ncells;
+  guint i, last;
+
+  g_mutex_lock (&state->lock);
+  ncells = state->host.ncells;
+  g_mutex_unlock (&state->lock);
+
+  if (start_cell < 0 || (guint) start_cell >= ncells)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND,
+                   "range exceeds available cells: cell %d requested, the host has %u",
+                   start_cell, ncells);
+      return NULL;
+    }
+
+  last = MIN ((guint64) start_cell + max_cells, ncells);
+  cells = g_array_sized_new (FALSE, FALSE, sizeof (guint64), last - start_cell);
+  for (i = start_cell; i < last; i++)
+    {
+      guint64 bytes = (guint64) (i + 1) << 30;
+
+      g_array_append_val (cells, bytes);
+    }
+  return cells;
+}
+
+/* ---- domain lookups ----------------------------------------------------------- */
+
+static gint
+compare_serial (gconstpointer a,
+                gconstpointer b)
+{
+  const GVirTestDomain *da = *(GVirTestDomain * const *) a;
+  const GVirTestDomain *db = *(GVirTestDomain * const *) b;
+
+  return da->serial < db->serial ? -1 : da->serial > db->serial;
+}
+
+static GPtrArray *
+test_list_domains (gpointer data, GCancellable *cancellable, GError **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GPtrArray) sorted = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  GPtrArray *list;
+  guint i;
+
+  g_mutex_lock (&state->lock);
+  sorted = g_ptr_array_sized_new (g_hash_table_size (state->by_uuid));
+  g_hash_table_iter_init (&iter, state->by_uuid);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (sorted, value);
+  g_ptr_array_sort (sorted, compare_serial);
+  list = g_ptr_array_new_full (sorted->len, (GDestroyNotify) gvir_driver_domain_free);
+  for (i = 0; i < sorted->len; i++)
+    g_ptr_array_add (list, dom_describe (sorted->pdata[i]));
+  g_mutex_unlock (&state->lock);
+  return list;
+}
+
+static GVirDriverDomain *
+test_lookup_domain_by_uuid (gpointer       data,
+                            const char    *uuid,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirDriverDomain *ret = NULL;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL)
+    ret = dom_describe (dom);
+  g_mutex_unlock (&state->lock);
+  return ret;
+}
+
+static GVirDriverDomain *
+test_lookup_domain_by_name (gpointer       data,
+                            const char    *name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirDriverDomain *ret = NULL;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = g_hash_table_lookup (state->by_name, name);
+  if (dom != NULL)
+    ret = dom_describe (dom);
+  else
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with name '%s'", name);
+  g_mutex_unlock (&state->lock);
+  return ret;
+}
+
+static GVirDriverDomain *
+test_lookup_domain_by_id (gpointer       data,
+                          int            id,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirDriverDomain *ret = NULL;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = g_hash_table_lookup (state->by_id, GINT_TO_POINTER (id));
+  if (dom != NULL)
+    ret = dom_describe (dom);
+  else
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with id %d", id);
+  g_mutex_unlock (&state->lock);
+  return ret;
+}
+
+/* ---- state checks shared by the lifecycle calls ----------------------------------- */
+
+static gboolean
+check_active (const GVirTestDomain  *dom,
+              GError               **error)
+{
+  if (dom_is_active (dom))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+               "domain '%s' is not running", dom->def->name);
+  return FALSE;
+}
+
+static gboolean
+check_inactive (const GVirTestDomain  *dom,
+                GError               **error)
+{
+  if (!dom_is_active (dom))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+               "domain '%s' is already running", dom->def->name);
+  return FALSE;
+}
+
+/* Runs a new domain, optionally paused, and queues the events. */
+static void
+start_with_events (GVirTestState  *state,
+                   GVirTestDomain *dom,
+                   gboolean        restored,
+                   guint           flags,
+                   GArray         *events)
+{
+  state_start (state, dom, restored ? GVIR_DRIVER_RUNNING_RESTORED : GVIR_DRIVER_RUNNING_BOOTED);
+  events_add (events, dom, GVIR_DRIVER_EVENT_STARTED,
+              restored ? GVIR_DRIVER_STARTED_RESTORED : GVIR_DRIVER_STARTED_BOOTED);
+  if (flags & GVIR_DRIVER_START_PAUSED)
+    {
+      dom_set_paused (dom, TRUE, GVIR_DRIVER_PAUSED_USER);
+      events_add (events, dom, GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+    }
+}
+
+/* Applies an on_poweroff / on_reboot action to an active domain. */
+static void
+apply_action (GVirTestState  *state,
+              GVirTestDomain *dom,
+              GVirTestAction  action,
+              GArray         *events)
+{
+  if (action == GVIR_TEST_ACTION_RESTART || action == GVIR_TEST_ACTION_RENAME_RESTART)
+    {
+      /* The guest comes straight back: libvirt emits nothing. */
+      dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_BOOTED);
+      return;
+    }
+  events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SHUTDOWN),
+                        GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SHUTDOWN);
+}
+
+/* ---- define / create / undefine --------------------------------------------------- */
+
+static GVirDriverDomain *
+test_define_domain (gpointer       data,
+                    const char    *xml,
+                    guint          flags,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirTestDomainDef) def = gvir_test_domain_def_parse_string (xml, error);
+  GVirTestDomain *dom = NULL;
+  GVirDriverDomain *ret = NULL;
+
+  if (def == NULL)
+    return NULL;
+
+  g_mutex_lock (&state->lock);
+  if (state_check_identity (state, def, &dom, error))
+    {
+      int detail = dom ? GVIR_DRIVER_DEFINED_UPDATED : GVIR_DRIVER_DEFINED_ADDED;
+
+      if (dom == NULL)
+        dom = state_add (state, g_steal_pointer (&def), TRUE);
+      else if (dom_is_active (dom))
+        {
+          g_clear_pointer (&dom->new_def, gvir_test_domain_def_free);
+          dom->new_def = g_steal_pointer (&def);
+        }
+      else
+        state_replace_def (state, dom, g_steal_pointer (&def));
+      dom->persistent = TRUE;
+      events_add (events, dom, GVIR_DRIVER_EVENT_DEFINED, detail);
+      ret = dom_describe (dom);
+    }
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ret;
+}
+
+static GVirDriverDomain *
+test_create_domain (gpointer       data,
+                    const char    *xml,
+                    guint          flags,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirTestDomainDef) def = gvir_test_domain_def_parse_string (xml, error);
+  GVirTestDomain *dom = NULL;
+  GVirDriverDomain *ret = NULL;
+
+  if (def == NULL)
+    return NULL;
+
+  g_mutex_lock (&state->lock);
+  if (state_check_identity (state, def, &dom, error) &&
+      (dom == NULL || check_inactive (dom, error)))
+    {
+      if (dom == NULL)
+        dom = state_add (state, g_steal_pointer (&def), FALSE);
+      else
+        {
+          /* The persistent definition waits for the domain to stop. */
+          dom->new_def = gvir_test_domain_def_copy (dom->def);
+          state_replace_def (state, dom, g_steal_pointer (&def));
+        }
+      start_with_events (state, dom, FALSE, flags, events);
+      ret = dom_describe (dom);
+    }
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ret;
+}
+
+static gboolean
+test_undefine_domain (gpointer       data,
+                      const char    *uuid,
+                      guint          flags,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GArray) events = events_new ();
+  GVirTestDomain *dom;
+  gboolean ok = FALSE;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom == NULL)
+    ;
+  else if (!dom->persistent)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "cannot undefine transient domain '%s'", dom->def->name);
+  else if (dom->has_managed_save && !(flags & GVIR_DRIVER_UNDEFINE_MANAGED_SAVE))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "refusing to undefine domain '%s': it has a managed save image "
+                 "(ask to remove the managed save as well)", dom->def->name);
+  else
+    {
+      dom->persistent = FALSE;
+      dom->has_managed_save = FALSE;
+      g_clear_pointer (&dom->new_def, gvir_test_domain_def_free);
+      events_add (events, dom, GVIR_DRIVER_EVENT_UNDEFINED, GVIR_DRIVER_UNDEFINED_REMOVED);
+      if (!dom_is_active (dom))
+        state_remove (state, dom);
+      ok = TRUE;
+    }
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ok;
+}
+
+/* ---- lifecycle ------------------------------------------------------------------- */
+
+typedef enum
+{
+  OP_START,
+  OP_DESTROY,
+  OP_SHUTDOWN,
+  OP_REBOOT,
+  OP_SUSPEND,
+  OP_RESUME,
+  OP_MANAGED_SAVE,
+} LifecycleOp;
+
+/* Checks and applies one state change; called with the lock held. */
+static gboolean
+apply_lifecycle (GVirTestState   *state,
+                 GVirTestDomain  *dom,
+                 LifecycleOp      op,
+                 guint            flags,
+                 GArray          *events,
+                 GError         **error)
+{
+  switch (op)
+    {
+    case OP_START:
+      if (!check_inactive (dom, error))
+        return FALSE;
+      start_with_events (state, dom, dom->has_managed_save, flags, events);
+      dom->has_managed_save = FALSE;
+      return TRUE;
+
+    case OP_DESTROY:
+      if (!check_active (dom, error))
+        return FALSE;
+      events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_DESTROYED),
+                            GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+      return TRUE;
+
+    case OP_SHUTDOWN:
+    case OP_REBOOT:
+      if (!check_active (dom, error))
+        return FALSE;
+      apply_action (state, dom, op == OP_SHUTDOWN ? dom->def->on_poweroff : dom->def->on_reboot,
+                    events);
+      return TRUE;
+
+    case OP_SUSPEND:
+      if (!check_active (dom, error))
+        return FALSE;
+      if (dom->state == GVIR_DRIVER_STATE_PAUSED)
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                       "domain '%s' is already paused", dom->def->name);
+          return FALSE;
+        }
+      dom_set_paused (dom, TRUE, GVIR_DRIVER_PAUSED_USER);
+      events_add (events, dom, GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+      return TRUE;
+
+    case OP_RESUME:
+      if (dom->state != GVIR_DRIVER_STATE_PAUSED)
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                       "domain '%s' is not paused", dom->def->name);
+          return FALSE;
+        }
+      dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_UNPAUSED);
+      events_add (events, dom, GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED);
+      return TRUE;
+
+    case OP_MANAGED_SAVE:
+      if (!check_active (dom, error))
+        return FALSE;
+      if (!dom->persistent)
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                       "cannot do a managed save of transient domain '%s'", dom->def->name);
+          return FALSE;
+        }
+      dom->has_managed_save = TRUE;
+      events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SAVED),
+                            GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+run_lifecycle (gpointer      data,
+               const char   *uuid,
+               LifecycleOp   op,
+               guint         flags,
+               GError      **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GArray) events = events_new ();
+  GVirTestDomain *dom;
+  gboolean ok;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  ok = dom != NULL && apply_lifecycle (state, dom, op, flags, events, error);
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ok;
+}
+
+static gboolean
+test_start_domain (gpointer data, const char *uuid, guint flags, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_START, flags, error);
+}
+
+static gboolean
+test_destroy_domain (gpointer data, const char *uuid, guint flags, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_DESTROY, flags, error);
+}
+
+static gboolean
+test_shutdown_domain (gpointer data, const char *uuid, guint flags, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_SHUTDOWN, flags, error);
+}
+
+static gboolean
+test_reboot_domain (gpointer data, const char *uuid, guint flags, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_REBOOT, flags, error);
+}
+
+static gboolean
+test_suspend_domain (gpointer data, const char *uuid, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_SUSPEND, 0, error);
+}
+
+static gboolean
+test_resume_domain (gpointer data, const char *uuid, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_RESUME, 0, error);
+}
+
+static gboolean
+test_managed_save_domain (gpointer data, const char *uuid, guint flags, GCancellable *c, GError **error)
+{
+  return run_lifecycle (data, uuid, OP_MANAGED_SAVE, flags, error);
+}
+
+/* ---- save images -------------------------------------------------------------- */
+
+/* Our own format: one magic line, then the domain XML. */
+#define SAVE_MAGIC "libvirt-glib-ng test driver save image 1\n"
+
+/* libvirt's VIR_DOMAIN_SAVE_PAUSED: restore into the paused state. */
+#define SAVE_RESTORE_PAUSED (1 << 2)
+
+/* A custom XML replacing a saved definition must describe the same domain. */
+static GVirTestDomainDef *
+parse_custom_xml (const char               *custom_xml,
+                  const GVirTestDomainDef  *saved,
+                  GError                  **error)
+{
+  GVirTestDomainDef *def = gvir_test_domain_def_parse_string (custom_xml, error);
+
+  if (def != NULL && (!g_str_equal (def->uuid, saved->uuid) || !g_str_equal (def->name, saved->name)))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "the replacement XML describes domain '%s' (%s), not '%s' (%s)",
+                   def->name, def->uuid, saved->name, saved->uuid);
+      g_clear_pointer (&def, gvir_test_domain_def_free);
+    }
+  return def;
+}
+
+static gboolean
+write_save_image (const GVirTestDomainDef  *def,
+                  const char               *path,
+                  const char               *custom_xml,
+                  GError                  **error)
+{
+  g_autoptr(GVirTestDomainDef) custom = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (custom_xml != NULL)
+    {
+      custom = parse_custom_xml (custom_xml, def, error);
+      if (custom == NULL)
+        return FALSE;
+      def = custom;
+    }
+
+  contents = g_strconcat (SAVE_MAGIC, def->xml, NULL);
+  if (!g_file_set_contents (path, contents, -1, &local))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED,
+                   "cannot write save image '%s': %s", path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+test_save_domain_to_file (gpointer       data,
+                          const char    *uuid,
+                          const char    *path,
+                          const char    *custom_xml,
+                          guint          flags,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GArray) events = events_new ();
+  GVirTestDomain *dom;
+  gboolean ok = FALSE;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL && check_active (dom, error) &&
+      write_save_image (dom->def, path, custom_xml, error))
+    {
+      events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SAVED),
+                            GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+      ok = TRUE;
+    }
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ok;
+}
+
+static GVirTestDomainDef *
+read_save_image (const char  *path,
+                 const char  *custom_xml,
+                 GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GVirTestDomainDef) def = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, &local))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND,
+                   "cannot read save image '%s': %s", path, local->message);
+      return NULL;
+    }
+  if (!g_str_has_prefix (contents, SAVE_MAGIC) || strlen (contents) != len)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "'%s' is not a save image of the test driver", path);
+      return NULL;
+    }
+
+  def = gvir_test_domain_def_parse_string (contents + strlen (SAVE_MAGIC), &local);
+  if (def == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "save image '%s' is corrupt: %s", path, local->message);
+      return NULL;
+    }
+  if (custom_xml != NULL)
+    return parse_custom_xml (custom_xml, def, error);
+  return g_steal_pointer (&def);
+}
+
+static GVirDriverDomain *
+test_restore_domain_from_file (gpointer       data,
+                               const char    *path,
+                               const char    *custom_xml,
+                               guint          flags,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirTestDomainDef) def = read_save_image (path, custom_xml, error);
+  GVirTestDomain *dom = NULL;
+  GVirDriverDomain *ret = NULL;
+
+  if (def == NULL)
+    return NULL;
+
+  g_mutex_lock (&state->lock);
+  if (state_check_identity (state, def, &dom, error) &&
+      (dom == NULL || check_inactive (dom, error)))
+    {
+      if (dom == NULL)
+        dom = state_add (state, g_steal_pointer (&def), FALSE);
+      else
+        {
+          dom->new_def = gvir_test_domain_def_copy (dom->def);
+          state_replace_def (state, dom, g_steal_pointer (&def));
+        }
+      start_with_events (state, dom, TRUE,
+                         (flags & SAVE_RESTORE_PAUSED) ? GVIR_DRIVER_START_PAUSED : 0, events);
+      ret = dom_describe (dom);
+    }
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ret;
+}
+
+/* ---- per-domain queries ---------------------------------------------------------- */
+
+static gboolean
+test_get_domain_info (gpointer               data,
+                      const char            *uuid,
+                      GVirDriverDomainInfo  *info,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL)
+    {
+      info->state = dom->state;
+      info->max_mem_kib = dom->def->max_mem_kib;
+      info->memory_kib = dom->def->memory_kib;
+      info->nr_virt_cpu = dom->def->vcpus;
+      info->cpu_time_ns = dom_cpu_time (dom);
+    }
+  g_mutex_unlock (&state->lock);
+  return dom != NULL;
+}
+
+static gboolean
+test_get_domain_state (gpointer       data,
+                       const char    *uuid,
+                       int           *dom_state,
+                       int           *reason,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL)
+    {
+      *dom_state = dom->state;
+      *reason = dom->reason;
+    }
+  g_mutex_unlock (&state->lock);
+  return dom != NULL;
+}
+
+static char *
+test_get_domain_xml (gpointer       data,
+                     const char    *uuid,
+                     guint          flags,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  char *xml = NULL;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL && (flags & GVIR_DRIVER_XML_INACTIVE))
+    xml = gvir_test_domain_def_format (dom->new_def ? dom->new_def : dom->def, -1);
+  else if (dom != NULL)
+    xml = gvir_test_domain_def_format (dom->def, dom->id);
+  g_mutex_unlock (&state->lock);
+  return xml;
+}
+
+/* ---- NUMA parameters -------------------------------------------------------------- */
+
+/* Resolves AFFECT_LIVE / AFFECT_CONFIG (0 = whichever is current) against
+ * the domain's state, as libvirt does. */
+static gboolean
+resolve_affect (const GVirTestDomain  *dom,
+                guint                  flags,
+                gboolean              *live,
+                gboolean              *config,
+                GError               **error)
+{
+  *live = (flags & GVIR_DRIVER_AFFECT_LIVE) != 0;
+  *config = (flags & GVIR_DRIVER_AFFECT_CONFIG) != 0;
+  if (!*live && !*config)
+    {
+      *live = dom_is_active (dom);
+      *config = !*live;
+    }
+
+  if (*live && !dom_is_active (dom))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                   "domain '%s' is not running: its live NUMA parameters do not exist",
+                   dom->def->name);
+      return FALSE;
+    }
+  if (*config && !dom->persistent)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                   "transient domain '%s' has no persistent configuration", dom->def->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GVirTestDomainDef *
+dom_config_def (const GVirTestDomain *dom)
+{
+  return dom->new_def ? dom->new_def : dom->def;
+}
+
+static gboolean
+test_get_numa_parameters (gpointer       data,
+                          const char    *uuid,
+                          guint          flags,
+                          int           *mode,
+                          char         **nodeset,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  gboolean live = FALSE, config = FALSE, ok = FALSE;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL && resolve_affect (dom, flags, &live, &config, error))
+    {
+      if (live && config)
+        g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                             "cannot get live and config NUMA parameters at once");
+      else
+        {
+          const GVirTestDomainDef *def = live ? dom->def : dom_config_def (dom);
+
+          *mode = def->numa_mode;
+          *nodeset = g_strdup (def->numa_nodeset);
+          ok = TRUE;
+        }
+    }
+  g_mutex_unlock (&state->lock);
+  return ok;
+}
+
+static gboolean
+set_numa_live (GVirTestState   *state,
+               GVirTestDomain  *dom,
+               int              mode,
+               const char      *nodeset,
+               GError         **error)
+{
+  GVirTestDomainDef *def = gvir_test_domain_def_set_numatune (dom->def, mode, nodeset, error);
+
+  if (def == NULL)
+    return FALSE;
+  state_replace_def (state, dom, def);
+  return TRUE;
+}
+
+static gboolean
+set_numa_config (GVirTestState   *state,
+                 GVirTestDomain  *dom,
+                 int              mode,
+                 const char      *nodeset,
+                 GError         **error)
+{
+  GVirTestDomainDef *def = gvir_test_domain_def_set_numatune (dom_config_def (dom), mode,
+                                                              nodeset, error);
+
+  if (def == NULL)
+    return FALSE;
+  if (dom_is_active (dom))
+    {
+      gvir_test_domain_def_free (dom->new_def);
+      dom->new_def = def;
+    }
+  else
+    state_replace_def (state, dom, def);
+  return TRUE;
+}
+
+static gboolean
+test_set_numa_parameters (gpointer       data,
+                          const char    *uuid,
+                          int            mode,
+                          const char    *nodeset,
+                          guint          flags,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autofree char *canonical = NULL;
+  GVirTestDomain *dom;
+  gboolean live = FALSE, config = FALSE, ok = FALSE;
+
+  if (nodeset != NULL)
+    {
+      canonical = gvir_test_nodeset_parse (nodeset, error);
+      if (canonical == NULL)
+        return FALSE;
+    }
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom == NULL || !resolve_affect (dom, flags, &live, &config, error))
+    ;
+  else if (mode < 0 && canonical == NULL)
+    ok = TRUE;
+  /* Refused before anything changes, so no half-applied update. */
+  else if (live && mode >= 0 && mode != dom->def->numa_mode)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "cannot change the NUMA mode of running domain '%s'", dom->def->name);
+  else
+    ok = (!live || set_numa_live (state, dom, mode, canonical, error)) &&
+         (!config || set_numa_config (state, dom, mode, canonical, error));
+  g_mutex_unlock (&state->lock);
+  return ok;
+}
+
+/* ---- the vtable --------------------------------------------------------------- */
+
+const GVirDriverFuncs gvir_test_driver_funcs = {
+  .name = "test",
+  .accepts = test_accepts,
+  .open = test_open,
+  .close = test_close,
+  .get_type = test_get_type,
+  .get_version = test_get_version,
+  .get_hostname = test_get_hostname,
+  .get_node_info = test_get_node_info,
+  .get_capabilities = test_get_capabilities,
+  .get_domain_capabilities = test_get_domain_capabilities,
+  .get_cells_free_memory = test_get_cells_free_memory,
+  .list_domains = test_list_domains,
+  .lookup_domain_by_uuid = test_lookup_domain_by_uuid,
+  .lookup_domain_by_name = test_lookup_domain_by_name,
+  .lookup_domain_by_id = test_lookup_domain_by_id,
+  .define_domain = test_define_domain,
+  .undefine_domain = test_undefine_domain,
+  .create_domain = test_create_domain,
+  .start_domain = test_start_domain,
+  .destroy_domain = test_destroy_domain,
+  .shutdown_domain = test_shutdown_domain,
+  .reboot_domain = test_reboot_domain,
+  .suspend_domain = test_suspend_domain,
+  .resume_domain = test_resume_domain,
+  .managed_save_domain = test_managed_save_domain,
+  .save_domain_to_file = test_save_domain_to_file,
+  .restore_domain_from_file = test_restore_domain_from_file,
+  .get_domain_info = test_get_domain_info,
+  .get_domain_state = test_get_domain_state,
+  .get_domain_xml = test_get_domain_xml,
+  .get_numa_parameters = test_get_numa_parameters,
+  .set_numa_parameters = test_set_numa_parameters,
+};

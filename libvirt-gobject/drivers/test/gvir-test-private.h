@@ -1,0 +1,111 @@
+/*
+ * gvir-test-private.h: pieces shared by the files of the test driver
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "../gvir-driver-private.h"
+
+G_BEGIN_DECLS
+
+/* ---- UUIDs and nodesets ------------------------------------------------- */
+
+/* Writes the canonical lower-case form of @str into @out (37 bytes);
+ * accepts 32 hex digits with dashes anywhere. */
+gboolean gvir_test_uuid_canonicalize (const char *str, char out[37]);
+
+/* Parses libvirt's nodeset syntax ("0-3,^2,5", ids below 16384) and returns
+ * it in canonical form; an empty selection is an error. */
+char *gvir_test_nodeset_parse (const char *str, GError **error);
+
+/* ---- domain definitions ------------------------------------------------- */
+
+typedef enum
+{
+  GVIR_TEST_ACTION_DESTROY,
+  GVIR_TEST_ACTION_RESTART,
+  GVIR_TEST_ACTION_PRESERVE,
+  GVIR_TEST_ACTION_RENAME_RESTART,
+} GVirTestAction;
+
+/* One parsed domain definition. The XML is kept as a string (not as an
+ * xmlDoc) so that thousands of domains stay small; the fields are what the
+ * driver needs without re-parsing. */
+typedef struct
+{
+  char *xml;              /* serialised <domain>, canonical UUID, no id attribute */
+  char *name;
+  char *uuid;             /* canonical */
+  guint64 max_mem_kib;
+  guint64 memory_kib;
+  guint vcpus;
+  GVirTestAction on_poweroff;
+  GVirTestAction on_reboot;
+  int numa_mode;          /* 0 strict .. 3 restrictive */
+  char *numa_nodeset;     /* canonical; "" when none */
+} GVirTestDomainDef;
+
+/* Extension elements in libvirt's test namespace, found in <node> files. */
+typedef struct
+{
+  int runstate;           /* GVIR_DRIVER_STATE_*; RUNNING when absent */
+  gboolean transient;
+  gboolean has_managed_save;
+} GVirTestDomainExtras;
+
+#define GVIR_TEST_NAMESPACE "http://libvirt.org/schemas/domain/test/1.0"
+
+GVirTestDomainDef *gvir_test_domain_def_parse_string (const char *xml, GError **error);
+/* Copies @node (a <domain> element of a larger document); fills @extras
+ * from, and strips, the test namespace elements. */
+GVirTestDomainDef *gvir_test_domain_def_parse_node (xmlNode *node, GVirTestDomainExtras *extras,
+                                                    GError **error);
+GVirTestDomainDef *gvir_test_domain_def_copy (const GVirTestDomainDef *def);
+void gvir_test_domain_def_free (GVirTestDomainDef *def);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirTestDomainDef, gvir_test_domain_def_free)
+
+/* A new definition with <numatune><memory> changed; mode -1 and nodeset
+ * NULL keep the current values. @nodeset must be canonical already. */
+GVirTestDomainDef *gvir_test_domain_def_set_numatune (const GVirTestDomainDef *def, int mode,
+                                                      const char *nodeset, GError **error);
+/* The XML with id='@id' on the root when @id > 0. */
+char *gvir_test_domain_def_format (const GVirTestDomainDef *def, int id);
+
+/* ---- the host ------------------------------------------------------------ */
+
+typedef struct
+{
+  GVirDriverNodeInfo node;
+  guint ncells;           /* NUMA cells; 0 for configurations read from a file */
+} GVirTestHost;
+
+void gvir_test_host_init_default (GVirTestHost *host);
+void gvir_test_host_clear (GVirTestHost *host);
+char *gvir_test_host_format_capabilities (const GVirTestHost *host);
+char *gvir_test_host_format_domain_capabilities (const GVirTestHost *host, const char *emulatorbin,
+                                                 const char *arch, const char *machine,
+                                                 const char *virttype, GError **error);
+const char *gvir_test_default_domain_xml (void);
+
+/* ---- <node> configuration files ----------------------------------------- */
+
+typedef struct
+{
+  GVirTestDomainDef *def;
+  GVirTestDomainExtras extras;
+} GVirTestConfigDomain;
+
+/* Reads libvirt's <node> test configuration; @domains gets
+ * GVirTestConfigDomain elements in document order. */
+gboolean gvir_test_config_load (const char *path, GVirTestHost *host, GPtrArray **domains,
+                                GError **error);
+
+G_END_DECLS

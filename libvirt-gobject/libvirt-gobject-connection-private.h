@@ -1,0 +1,37 @@
+/*
+ * libvirt-gobject-connection-private.h: GVirConnection internals shared with domains
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Not installed, not scanned for the GIR.
+ */
+#pragma once
+
+#include "libvirt-gobject/libvirt-gobject-connection.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+
+G_BEGIN_DECLS
+
+/* The open driver connection (a new reference), or NULL with
+ * GVIR_ERROR_CONNECTION_CLOSED. */
+GVirDriverConnection *_gvir_connection_dup_driver (GVirConnection *self, GError **error);
+
+/* Adds @domain to the cache or updates it there; emits domain-added in
+ * the connection's context when it is new. Returns a new reference, or
+ * NULL when @drv is no longer the connection's driver (closed meanwhile). */
+GVirDomain *_gvir_connection_track_domain (GVirConnection *self,
+                                           GVirDriverConnection *drv,
+                                           const GVirDriverDomain *domain);
+
+/* Re-reads one domain after a state change: updates the cache, or drops
+ * the domain and emits domain-removed when the driver no longer has it. */
+void _gvir_connection_refresh_domain (GVirConnection *self,
+                                      GVirDriverConnection *drv,
+                                      const char *uuid);
+
+G_END_DECLS

@@ -1,0 +1,2283 @@
+/*
+ * libvirt-gobject-connection.c: a connection to a hypervisor
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include "libvirt-gobject/libvirt-gobject-connection.h"
+#include "libvirt-gobject/libvirt-gobject-error.h"
+#include "libvirt-gobject/libvirt-gobject-connection-private.h"
+#include "libvirt-gobject/libvirt-gobject-domain-private.h"
+
+/**
+ * SECTION:libvirt-gobject-connection
+ * @title: GVirConnection
+ * @short_description: A connection to a hypervisor
+ *
+ * A #GVirConnection opens a hypervisor URI such as `test:///default` or
+ * `qemu:///system`, lists its domains and creates new ones.
+ *
+ * The connection remembers the thread-default main context in which it
+ * was opened (for gvir_connection_open_async(), the context of the
+ * caller) and emits every signal there: #GVirConnection::connection-opened,
+ * #GVirConnection::connection-closed, #GVirConnection::domain-added,
+ * #GVirConnection::domain-removed and the lifecycle signals of its
+ * domains. It keeps one #GVirDomain per domain UUID for its whole life,
+ * so handlers connected once keep working across
+ * gvir_connection_fetch_domains() calls.
+ *
+ * After gvir_connection_close() lookups return nothing and calls fail
+ * with %GVIR_ERROR_CONNECTION_CLOSED; the connection can be opened again.
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(GVirConnection) conn = gvir_connection_new ("test:///default");
+ * g_autoptr(GError) error = NULL;
+ * GList *domains;
+ *
+ * if (!gvir_connection_open (conn, NULL, &error) ||
+ *     !gvir_connection_fetch_domains (conn, NULL, &error))
+ *   g_error ("%s", error->message);
+ * domains = gvir_connection_get_domains (conn);
+ * for (GList *l = domains; l != NULL; l = l->next)
+ *   g_print ("%s\n", gvir_domain_get_name (l->data));
+ * g_list_free_full (domains, g_object_unref);
+ * ]|
+ */
+
+typedef struct
+{
+  char *uri;                  /* construct-only */
+
+  GMutex lock;                /* guards everything below */
+  GVirDriverConnection *drv;  /* NULL while closed */
+  gboolean read_only;
+  /* Identifies one open: events and queued signals of an earlier open
+   * carry another value and are dropped. 0 while closed. */
+  guint session;
+  GMainContext *context;      /* where signals are emitted */
+  GHashTable *domains;        /* uuid -> GVirDomain (strong): the cache */
+  /* uuid -> GWeakRef to every GVirDomain handed out, so that a domain that
+   * leaves the cache and comes back (or an event about it) reuses the
+   * object the application may still hold. */
+  GHashTable *known;
+} GVirConnectionPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (GVirConnection, gvir_connection, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_URI,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_CONNECTION_OPENED,
+  SIGNAL_CONNECTION_CLOSED,
+  SIGNAL_DOMAIN_ADDED,
+  SIGNAL_DOMAIN_REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- sessions: how driver events find their connection -------------------- */
+
+/* Driver events carry only a session number. Looking it up under this lock
+ * either finds the live connection (and takes a reference) or finds
+ * nothing; unregistering happens in close and dispose, so an event can
+ * never reach a finalised connection. */
+static GMutex sessions_lock;
+static GHashTable *sessions;
+static guint last_session;
+
+static guint
+session_register (GVirConnection *self)
+{
+  guint session;
+
+  g_mutex_lock (&sessions_lock);
+  if (sessions == NULL)
+    sessions = g_hash_table_new (NULL, NULL);
+  do
+    session = ++last_session;
+  while (session == 0 || g_hash_table_contains (sessions, GUINT_TO_POINTER (session)));
+  g_hash_table_insert (sessions, GUINT_TO_POINTER (session), self);
+  g_mutex_unlock (&sessions_lock);
+  return session;
+}
+
+static void
+session_unregister (guint session)
+{
+  g_mutex_lock (&sessions_lock);
+  if (sessions != NULL)
+    g_hash_table_remove (sessions, GUINT_TO_POINTER (session));
+  g_mutex_unlock (&sessions_lock);
+}
+
+static GVirConnection *
+session_lookup (guint session)
+{
+  GVirConnection *self = NULL;
+
+  g_mutex_lock (&sessions_lock);
+  if (sessions != NULL)
+    self = g_hash_table_lookup (sessions, GUINT_TO_POINTER (session));
+  if (self != NULL)
+    g_object_ref (self);
+  g_mutex_unlock (&sessions_lock);
+  return self;
+}
+
+static gboolean
+session_is_current (GVirConnection *self, guint session)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  gboolean current;
+
+  g_mutex_lock (&priv->lock);
+  current = priv->session != 0 && priv->session == session;
+  g_mutex_unlock (&priv->lock);
+  return current;
+}
+
+/* ---- emitting signals in the connection's context ------------------------- */
+
+typedef struct
+{
+  GVirConnection *conn;
+  guint session;        /* 0: emit even if the connection closed meanwhile */
+  GObject *target;
+  guint signal_id;
+  GQuark detail;
+  GObject *arg;         /* the one object argument, or NULL */
+  const char *notify;   /* a property to notify instead of a signal */
+} Emission;
+
+static void
+emission_free (gpointer data)
+{
+  Emission *e = data;
+
+  g_object_unref (e->conn);
+  g_object_unref (e->target);
+  g_clear_object (&e->arg);
+  g_free (e);
+}
+
+static gboolean
+emission_dispatch (gpointer data)
+{
+  Emission *e = data;
+
+  if (e->session != 0 && !session_is_current (e->conn, e->session))
+    return G_SOURCE_REMOVE;
+
+  if (e->notify != NULL)
+    g_object_notify (e->target, e->notify);
+  else if (e->arg != NULL)
+    g_signal_emit (e->target, e->signal_id, e->detail, e->arg);
+  else
+    g_signal_emit (e->target, e->signal_id, e->detail);
+  return G_SOURCE_REMOVE;
+}
+
+static Emission *
+emission_new (GVirConnection *self, guint session, gpointer target, guint signal_id,
+              GQuark detail, gpointer arg)
+{
+  Emission *e = g_new0 (Emission, 1);
+
+  e->conn = g_object_ref (self);
+  e->session = session;
+  e->target = g_object_ref (target);
+  e->signal_id = signal_id;
+  e->detail = detail;
+  e->arg = arg != NULL ? g_object_ref (arg) : NULL;
+  return e;
+}
+
+static Emission *
+emission_new_notify (GVirConnection *self, guint session, gpointer target, const char *name)
+{
+  Emission *e = emission_new (self, session, target, 0, 0, NULL);
+
+  e->notify = name;
+  return e;
+}
+
+/* Runs the emission at once when the calling thread owns @context (or it
+ * is this thread's default and free), otherwise queues it there. Never
+ * emits in a thread that does not run @context. */
+static void
+emission_send (GMainContext *context, Emission *e)
+{
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, emission_dispatch, e, emission_free);
+}
+
+static void
+emissions_send (GMainContext *context, GPtrArray *emissions)
+{
+  for (guint i = 0; i < emissions->len; i++)
+    emission_send (context, g_ptr_array_index (emissions, i));
+  /* The array's elements now belong to their sources. */
+  g_ptr_array_set_free_func (emissions, NULL);
+}
+
+/* ---- the domain cache ----------------------------------------------------- */
+
+static void
+weak_ref_free (gpointer data)
+{
+  GWeakRef *ref = data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Called with priv->lock held. */
+static GVirDomain *
+known_lookup_locked (GVirConnectionPrivate *priv, const char *uuid)
+{
+  GWeakRef *ref = g_hash_table_lookup (priv->known, uuid);
+  GVirDomain *dom;
+
+  if (ref == NULL)
+    return NULL;
+  dom = g_weak_ref_get (ref);
+  if (dom == NULL)
+    g_hash_table_remove (priv->known, uuid);
+  return dom;
+}
+
+/* Called with priv->lock held. Puts @domain in the cache, reusing the
+ * object the connection made for that UUID before if it is still alive.
+ * Returns the cached object (borrowed) and queues domain-added and
+ * notify::persistent into @emissions as needed. */
+static GVirDomain *
+track_locked (GVirConnection *self, const GVirDriverDomain *domain, GPtrArray *emissions)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  GVirDomain *dom = g_hash_table_lookup (priv->domains, domain->uuid);
+  gboolean persistent_changed = FALSE;
+  gboolean added = FALSE;
+
+  if (dom == NULL)
+    {
+      dom = known_lookup_locked (priv, domain->uuid);
+      if (dom != NULL)
+        {
+          _gvir_domain_attach (dom, self);
+          persistent_changed = _gvir_domain_update (dom, domain);
+        }
+      else
+        {
+          GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+          dom = _gvir_domain_new (self, domain);
+          g_weak_ref_init (ref, dom);
+          g_hash_table_replace (priv->known, g_strdup (domain->uuid), ref);
+        }
+      g_hash_table_insert (priv->domains, g_strdup (domain->uuid), dom);
+      added = TRUE;
+    }
+  else
+    persistent_changed = _gvir_domain_update (dom, domain);
+
+  if (persistent_changed && !added)
+    g_ptr_array_add (emissions, emission_new_notify (self, priv->session, dom, "persistent"));
+  if (added)
+    g_ptr_array_add (emissions, emission_new (self, priv->session, self,
+                                              signals[SIGNAL_DOMAIN_ADDED], 0, dom));
+  return dom;
+}
+
+/* Called with priv->lock held. */
+static void
+untrack_locked (GVirConnection *self, const char *uuid, GPtrArray *emissions)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  GVirDomain *dom = g_hash_table_lookup (priv->domains, uuid);
+
+  if (dom == NULL)
+    return;
+  g_ptr_array_add (emissions, emission_new (self, priv->session, self,
+                                            signals[SIGNAL_DOMAIN_REMOVED], 0, dom));
+  g_hash_table_remove (priv->domains, uuid);
+}
+
+/* Takes the lock if @drv is still the open driver; returns the context to
+ * emit in (a new reference) or NULL, in which case the lock is not held. */
+static GMainContext *
+lock_if_current (GVirConnection *self, GVirDriverConnection *drv)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+
+  g_mutex_lock (&priv->lock);
+  if (priv->drv == NULL || priv->drv != drv)
+    {
+      g_mutex_unlock (&priv->lock);
+      return NULL;
+    }
+  return g_main_context_ref (priv->context);
+}
+
+GVirDomain *
+_gvir_connection_track_domain (GVirConnection *self, GVirDriverConnection *drv,
+                               const GVirDriverDomain *domain)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  g_autoptr(GPtrArray) emissions = g_ptr_array_new_with_free_func (emission_free);
+  g_autoptr(GMainContext) context = lock_if_current (self, drv);
+  GVirDomain *dom;
+
+  if (context == NULL)
+    return NULL;
+  dom = g_object_ref (track_locked (self, domain, emissions));
+  g_mutex_unlock (&priv->lock);
+  emissions_send (context, emissions);
+  return dom;
+}
+
+void
+_gvir_connection_refresh_domain (GVirConnection *self, GVirDriverConnection *drv,
+                                 const char *uuid)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  g_autoptr(GPtrArray) emissions = g_ptr_array_new_with_free_func (emission_free);
+  g_autoptr(GVirDriverDomain) domain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = NULL;
+
+  domain = gvir_driver_connection_lookup_domain_by_uuid (drv, uuid, NULL, &error);
+  if (domain == NULL && !g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND))
+    return;
+
+  context = lock_if_current (self, drv);
+  if (context == NULL)
+    return;
+  if (domain != NULL)
+    track_locked (self, domain, emissions);
+  else
+    untrack_locked (self, uuid, emissions);
+  g_mutex_unlock (&priv->lock);
+  emissions_send (context, emissions);
+}
+
+/* Makes the cache hold exactly @listed (GVirDriverDomain elements). */
+static void
+sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  g_autoptr(GPtrArray) emissions = g_ptr_array_new_with_free_func (emission_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GMainContext) context = lock_if_current (self, drv);
+  g_autoptr(GPtrArray) vanished = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (context == NULL)
+    return;
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const GVirDriverDomain *domain = g_ptr_array_index (listed, i);
+
+      track_locked (self, domain, emissions);
+      g_hash_table_add (seen, domain->uuid);
+    }
+  g_hash_table_iter_init (&iter, priv->domains);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      g_ptr_array_add (vanished, g_strdup (key));
+  for (guint i = 0; i < vanished->len; i++)
+    untrack_locked (self, g_ptr_array_index (vanished, i), emissions);
+  g_mutex_unlock (&priv->lock);
+  emissions_send (context, emissions);
+}
+
+/* ---- driver events -------------------------------------------------------- */
+
+typedef struct
+{
+  GVirConnection *conn;
+  guint session;
+  GVirDriverEventKind kind;
+  GVirDriverDomain *domain;
+  int event;
+  int detail;
+} PendingEvent;
+
+static void
+pending_event_free (gpointer data)
+{
+  PendingEvent *pe = data;
+
+  g_object_unref (pe->conn);
+  g_clear_pointer (&pe->domain, gvir_driver_domain_free);
+  g_free (pe);
+}
+
+static gboolean connection_close_internal (GVirConnection *self, gboolean emit);
+
+/* In the connection's context: update the cache and emit the signals. */
+static void
+handle_lifecycle (GVirConnection *self, PendingEvent *pe)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  g_autoptr(GPtrArray) emissions = g_ptr_array_new_with_free_func (emission_free);
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GVirDomain) target = NULL;
+  const GVirDriverDomain *domain = pe->domain;
+  /* The domain no longer exists at all: undefined while shut off, or a
+   * transient domain that stopped. */
+  gboolean gone = (pe->event == GVIR_DRIVER_EVENT_UNDEFINED && domain->id < 0)
+                  || (pe->event == GVIR_DRIVER_EVENT_STOPPED && !domain->persistent);
+  guint signal_id;
+  GQuark detail;
+
+  g_mutex_lock (&priv->lock);
+  if (priv->session != pe->session)
+    {
+      g_mutex_unlock (&priv->lock);
+      return;
+    }
+  context = g_main_context_ref (priv->context);
+  if (gone)
+    {
+      target = g_hash_table_lookup (priv->domains, domain->uuid);
+      if (target != NULL)
+        {
+          g_object_ref (target);
+          untrack_locked (self, domain->uuid, emissions);
+        }
+      else
+        target = known_lookup_locked (priv, domain->uuid);
+      if (target != NULL)
+        _gvir_domain_update (target, domain);
+    }
+  else
+    target = g_object_ref (track_locked (self, domain, emissions));
+
+  if (target != NULL
+      && _gvir_domain_lifecycle_signal (pe->event, pe->detail, &signal_id, &detail))
+    g_ptr_array_add (emissions, emission_new (self, 0, target, signal_id, detail, NULL));
+  g_mutex_unlock (&priv->lock);
+  emissions_send (context, emissions);
+}
+
+static gboolean
+pending_event_dispatch (gpointer data)
+{
+  PendingEvent *pe = data;
+
+  if (!session_is_current (pe->conn, pe->session))
+    return G_SOURCE_REMOVE;
+  if (pe->kind == GVIR_DRIVER_EVENT_CONNECTION_CLOSED)
+    connection_close_internal (pe->conn, TRUE);
+  else if (pe->domain != NULL)
+    handle_lifecycle (pe->conn, pe);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called by the driver in any thread. Copies the event and queues it into
+ * the connection's context. It is always queued, never run on the spot,
+ * because the driver may be inside the call that caused the event and
+ * signal handlers are free to call back into the driver. */
+static void
+on_driver_event (const GVirDriverEvent *event, gpointer user_data)
+{
+  guint session = GPOINTER_TO_UINT (user_data);
+  GVirConnection *self = session_lookup (session);
+  GVirConnectionPrivate *priv;
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GSource) source = NULL;
+  PendingEvent *pe;
+
+  if (self == NULL)
+    return;
+  priv = gvir_connection_get_instance_private (self);
+  g_mutex_lock (&priv->lock);
+  if (priv->session == session)
+    context = g_main_context_ref (priv->context);
+  g_mutex_unlock (&priv->lock);
+  if (context == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+
+  pe = g_new0 (PendingEvent, 1);
+  pe->conn = self;
+  pe->session = session;
+  pe->kind = event->kind;
+  pe->event = event->event;
+  pe->detail = event->detail;
+  if (event->domain != NULL)
+    pe->domain = gvir_driver_domain_copy (event->domain);
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[libvirt-gobject] driver event");
+  g_source_set_callback (source, pending_event_dispatch, pe, pending_event_free);
+  g_source_attach (source, context);
+}
+
+/* ---- open and close -------------------------------------------------------- */
+
+static void
+set_not_open_error (GVirConnection *self, GError **error)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+               "connection to '%s' is not open", priv->uri != NULL ? priv->uri : "");
+}
+
+GVirDriverConnection *
+_gvir_connection_dup_driver (GVirConnection *self, GError **error)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  GVirDriverConnection *drv = NULL;
+
+  g_mutex_lock (&priv->lock);
+  if (priv->drv != NULL)
+    drv = gvir_driver_connection_ref (priv->drv);
+  g_mutex_unlock (&priv->lock);
+  if (drv == NULL)
+    set_not_open_error (self, error);
+  return drv;
+}
+
+static gboolean
+check_not_open (GVirConnection *self, GError **error)
+{
+  if (!gvir_connection_is_open (self))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+               "connection to '%s' is already open", gvir_connection_get_uri (self));
+  return FALSE;
+}
+
+/* Opens the driver and installs it; signals are emitted in @context from
+ * then on. Safe to call in a worker thread. */
+static gboolean
+connection_open_internal (GVirConnection *self, gboolean read_only, GMainContext *context,
+                          GCancellable *cancellable, GError **error)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  GVirDriverConnection *drv;
+  guint session;
+
+  if (!check_not_open (self, error))
+    return FALSE;
+  if (priv->uri == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI,
+                   "no URI was given for the connection");
+      return FALSE;
+    }
+
+  session = session_register (self);
+  drv = gvir_driver_connection_open (priv->uri, read_only, on_driver_event,
+                                     GUINT_TO_POINTER (session), cancellable, error);
+  if (drv == NULL)
+    {
+      session_unregister (session);
+      return FALSE;
+    }
+
+  g_mutex_lock (&priv->lock);
+  if (priv->drv != NULL)
+    {
+      /* Another thread opened the connection meanwhile. */
+      g_mutex_unlock (&priv->lock);
+      session_unregister (session);
+      gvir_driver_connection_close (drv);
+      gvir_driver_connection_unref (drv);
+      return check_not_open (self, error);
+    }
+  priv->drv = drv;
+  priv->read_only = read_only;
+  priv->session = session;
+  g_clear_pointer (&priv->context, g_main_context_unref);
+  priv->context = g_main_context_ref (context);
+  g_mutex_unlock (&priv->lock);
+  return TRUE;
+}
+
+static void
+emit_opened (GVirConnection *self)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  g_autoptr(GMainContext) context = NULL;
+  guint session;
+
+  g_mutex_lock (&priv->lock);
+  session = priv->session;
+  if (session != 0)
+    context = g_main_context_ref (priv->context);
+  g_mutex_unlock (&priv->lock);
+  if (context != NULL)
+    emission_send (context, emission_new (self, session, self,
+                                          signals[SIGNAL_CONNECTION_OPENED], 0, NULL));
+}
+
+/* Returns whether the connection was open. */
+static gboolean
+connection_close_internal (GVirConnection *self, gboolean emit)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  g_autoptr(GHashTable) domains = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  GVirDriverConnection *drv;
+  GHashTableIter iter;
+  gpointer value;
+  guint session;
+
+  g_mutex_lock (&priv->lock);
+  drv = g_steal_pointer (&priv->drv);
+  session = priv->session;
+  priv->session = 0;
+  if (drv != NULL)
+    {
+      domains = g_steal_pointer (&priv->domains);
+      priv->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      context = g_main_context_ref (priv->context);
+    }
+  g_mutex_unlock (&priv->lock);
+
+  if (drv == NULL)
+    return FALSE;
+  session_unregister (session);
+  gvir_driver_connection_close (drv);
+  gvir_driver_connection_unref (drv);
+
+  g_hash_table_iter_init (&iter, domains);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    _gvir_domain_detach (value);
+
+  if (emit)
+    emission_send (context, emission_new (self, 0, self,
+                                          signals[SIGNAL_CONNECTION_CLOSED], 0, NULL));
+  return TRUE;
+}
+
+/* ---- GObject --------------------------------------------------------------- */
+
+static void
+gvir_connection_get_property (GObject *object, guint prop_id, GValue *value,
+                              GParamSpec *pspec)
+{
+  GVirConnection *self = GVIR_CONNECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      g_value_set_string (value, gvir_connection_get_uri (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gvir_connection_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (GVIR_CONNECTION (object));
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      priv->uri = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gvir_connection_dispose (GObject *object)
+{
+  GVirConnection *self = GVIR_CONNECTION (object);
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+
+  /* A dying connection closes quietly: handlers may not expect to see an
+   * object in dispose. */
+  connection_close_internal (self, FALSE);
+  g_mutex_lock (&priv->lock);
+  g_hash_table_remove_all (priv->domains);
+  g_hash_table_remove_all (priv->known);
+  g_mutex_unlock (&priv->lock);
+  G_OBJECT_CLASS (gvir_connection_parent_class)->dispose (object);
+}
+
+static void
+gvir_connection_finalize (GObject *object)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (GVIR_CONNECTION (object));
+
+  g_free (priv->uri);
+  g_clear_pointer (&priv->context, g_main_context_unref);
+  g_hash_table_unref (priv->domains);
+  g_hash_table_unref (priv->known);
+  g_mutex_clear (&priv->lock);
+  G_OBJECT_CLASS (gvir_connection_parent_class)->finalize (object);
+}
+
+static void
+gvir_connection_class_init (GVirConnectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = gvir_connection_get_property;
+  object_class->set_property = gvir_connection_set_property;
+  object_class->dispose = gvir_connection_dispose;
+  object_class->finalize = gvir_connection_finalize;
+
+  /**
+   * GVirConnection:uri:
+   *
+   * The URI of the hypervisor, for example `test:///default`.
+   */
+  properties[PROP_URI] =
+    g_param_spec_string ("uri", "URI", "The hypervisor URI", NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GVirConnection::connection-opened:
+   * @conn: the connection
+   *
+   * Emitted when the connection has been opened.
+   */
+  signals[SIGNAL_CONNECTION_OPENED] =
+    g_signal_new ("connection-opened", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_FIRST | G_SIGNAL_NO_RECURSE | G_SIGNAL_NO_HOOKS,
+                  G_STRUCT_OFFSET (GVirConnectionClass, connection_opened),
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * GVirConnection::connection-closed:
+   * @conn: the connection
+   *
+   * Emitted once when the connection is closed, by gvir_connection_close()
+   * or because the hypervisor went away.
+   */
+  signals[SIGNAL_CONNECTION_CLOSED] =
+    g_signal_new ("connection-closed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_FIRST | G_SIGNAL_NO_RECURSE | G_SIGNAL_NO_HOOKS,
+                  G_STRUCT_OFFSET (GVirConnectionClass, connection_closed),
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * GVirConnection::domain-added:
+   * @conn: the connection
+   * @dom: the domain that appeared
+   *
+   * Emitted when a domain enters the connection's cache: found by
+   * gvir_connection_fetch_domains(), created through this connection, or
+   * reported by the hypervisor.
+   */
+  signals[SIGNAL_DOMAIN_ADDED] =
+    g_signal_new ("domain-added", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_FIRST | G_SIGNAL_NO_RECURSE | G_SIGNAL_NO_HOOKS,
+                  G_STRUCT_OFFSET (GVirConnectionClass, domain_added),
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, GVIR_TYPE_DOMAIN);
+
+  /**
+   * GVirConnection::domain-removed:
+   * @conn: the connection
+   * @dom: the domain that went away
+   *
+   * Emitted when a domain leaves the connection's cache because it no
+   * longer exists (deleted while shut off, or a transient domain that
+   * stopped).
+   */
+  signals[SIGNAL_DOMAIN_REMOVED] =
+    g_signal_new ("domain-removed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_FIRST | G_SIGNAL_NO_RECURSE | G_SIGNAL_NO_HOOKS,
+                  G_STRUCT_OFFSET (GVirConnectionClass, domain_removed),
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, GVIR_TYPE_DOMAIN);
+}
+
+static void
+gvir_connection_init (GVirConnection *self)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+
+  g_mutex_init (&priv->lock);
+  priv->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  priv->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, weak_ref_free);
+}
+
+/* ---- calls into the driver ------------------------------------------------ */
+
+typedef struct _ConnCall ConnCall;
+
+/* One driver call on behalf of the connection, run in the caller's thread
+ * for the blocking API and in a GTask worker for the async one. */
+typedef gboolean (*ConnCallFunc) (GVirConnection *self, ConnCall *call,
+                                  GCancellable *cancellable, GError **error);
+
+struct _ConnCall
+{
+  ConnCallFunc func;
+  guint flags;
+  gboolean read_only;
+  GMainContext *context;      /* open: where the connection will emit */
+  char *filename;
+  char *emulatorbin;
+  char *arch;
+  char *machine;
+  char *virttype;
+  GVirConfigDomain *conf;
+  gpointer result;
+  GDestroyNotify result_free;
+  gulong number;
+};
+
+static ConnCall *
+conn_call_new (ConnCallFunc func)
+{
+  ConnCall *call = g_new0 (ConnCall, 1);
+
+  call->func = func;
+  return call;
+}
+
+static void
+conn_call_free (ConnCall *call)
+{
+  g_clear_pointer (&call->context, g_main_context_unref);
+  g_free (call->filename);
+  g_free (call->emulatorbin);
+  g_free (call->arch);
+  g_free (call->machine);
+  g_free (call->virttype);
+  g_clear_object (&call->conf);
+  if (call->result != NULL && call->result_free != NULL)
+    call->result_free (call->result);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnCall, conn_call_free)
+
+static void
+conn_call_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ConnCall *call = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!call->func (GVIR_CONNECTION (source), call, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static GTask *
+conn_call_task_new (GVirConnection *self, ConnCall *call, gpointer source_tag,
+                    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) conn_call_free);
+  return task;
+}
+
+static void
+conn_call_start (GVirConnection *self, ConnCall *call, gpointer source_tag,
+                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = conn_call_task_new (self, call, source_tag, cancellable,
+                                              callback, user_data);
+
+  g_task_run_in_thread (task, conn_call_thread);
+}
+
+/* The finished call (owned by the task), or NULL with @error set. */
+static ConnCall *
+conn_call_finish (GVirConnection *self, GAsyncResult *result, gpointer source_tag,
+                  GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_task_get_task_data (G_TASK (result));
+}
+
+static gboolean
+conn_call_sync (GVirConnection *self, ConnCall *call, GError **error)
+{
+  return call->func (self, call, NULL, error);
+}
+
+/* ---- open ------------------------------------------------------------------ */
+
+static gboolean
+op_open (GVirConnection *self, ConnCall *call, GCancellable *cancellable, GError **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return connection_open_internal (self, call->read_only, call->context, cancellable, error);
+}
+
+static gboolean
+connection_open_sync (GVirConnection *self, gboolean read_only, GCancellable *cancellable,
+                      GError **error)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_open);
+
+  call->read_only = read_only;
+  call->context = g_main_context_ref_thread_default ();
+  if (!op_open (self, call, cancellable, error))
+    return FALSE;
+  emit_opened (self);
+  return TRUE;
+}
+
+/* The worker has finished; we are back in the caller's context. Emit
+ * connection-opened before the caller's callback runs. */
+static void
+open_worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  emit_opened (GVIR_CONNECTION (source));
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+connection_open_async (GVirConnection *self, gboolean read_only, gpointer source_tag,
+                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                       gpointer user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
+  ConnCall *call = conn_call_new (op_open);
+  g_autoptr(GTask) inner = NULL;
+
+  g_task_set_source_tag (outer, source_tag);
+  call->read_only = read_only;
+  call->context = g_main_context_ref_thread_default ();
+  inner = conn_call_task_new (self, call, source_tag, cancellable, open_worker_done,
+                              g_steal_pointer (&outer));
+  g_task_run_in_thread (inner, conn_call_thread);
+}
+
+static gboolean
+connection_open_finish (GVirConnection *self, GAsyncResult *result, gpointer source_tag,
+                        GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * gvir_connection_new:
+ * @uri: (nullable): the hypervisor URI, for example `test:///default`
+ *
+ * Creates a connection object for @uri. It is not open yet; call
+ * gvir_connection_open() or one of its variants.
+ *
+ * Returns: (transfer full): a new #GVirConnection
+ */
+GVirConnection *
+gvir_connection_new (const gchar *uri)
+{
+  return g_object_new (GVIR_TYPE_CONNECTION, "uri", uri, NULL);
+}
+
+/**
+ * gvir_connection_open:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @err: return location for a #GError, or %NULL
+ *
+ * Opens the connection for reading and writing. The thread-default main
+ * context of the calling thread becomes the context in which the
+ * connection emits its signals. #GVirConnection::connection-opened is
+ * emitted on success.
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_open (GVirConnection *conn, GCancellable *cancellable, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  return connection_open_sync (conn, FALSE, cancellable, err);
+}
+
+/**
+ * gvir_connection_open_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the connection is open
+ * @user_data: (closure): data for @callback
+ *
+ * Opens the connection for reading and writing without blocking. The
+ * thread-default main context of the caller becomes the context in which
+ * the connection emits its signals; #GVirConnection::connection-opened is
+ * emitted there before @callback runs.
+ */
+void
+gvir_connection_open_async (GVirConnection *conn, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  connection_open_async (conn, FALSE, gvir_connection_open_async, cancellable,
+                         callback, user_data);
+}
+
+/**
+ * gvir_connection_open_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_open_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_open_finish (GVirConnection *conn, GAsyncResult *result, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  return connection_open_finish (conn, result, gvir_connection_open_async, err);
+}
+
+/**
+ * gvir_connection_open_read_only:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @err: return location for a #GError, or %NULL
+ *
+ * Opens the connection read-only: queries work, every call that would
+ * change something fails with %GVIR_ERROR_READ_ONLY. Otherwise like
+ * gvir_connection_open().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_open_read_only (GVirConnection *conn, GCancellable *cancellable, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  return connection_open_sync (conn, TRUE, cancellable, err);
+}
+
+/**
+ * gvir_connection_open_read_only_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the connection is open
+ * @user_data: (closure): data for @callback
+ *
+ * Opens the connection read-only without blocking; see
+ * gvir_connection_open_read_only() and gvir_connection_open_async().
+ */
+void
+gvir_connection_open_read_only_async (GVirConnection *conn, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  connection_open_async (conn, TRUE, gvir_connection_open_read_only_async, cancellable,
+                         callback, user_data);
+}
+
+/**
+ * gvir_connection_open_read_only_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_open_read_only_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_open_read_only_finish (GVirConnection *conn, GAsyncResult *result,
+                                       GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  return connection_open_finish (conn, result, gvir_connection_open_read_only_async, err);
+}
+
+/**
+ * gvir_connection_is_open:
+ * @conn: a #GVirConnection
+ *
+ * Whether the connection is open.
+ *
+ * Returns: %TRUE if the connection is open
+ */
+gboolean
+gvir_connection_is_open (GVirConnection *conn)
+{
+  GVirConnectionPrivate *priv;
+  gboolean open;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  priv = gvir_connection_get_instance_private (conn);
+  g_mutex_lock (&priv->lock);
+  open = priv->drv != NULL;
+  g_mutex_unlock (&priv->lock);
+  return open;
+}
+
+/**
+ * gvir_connection_is_read_only:
+ * @conn: a #GVirConnection
+ *
+ * Whether the connection is open read-only.
+ *
+ * Returns: %TRUE if the connection is open and read-only
+ */
+gboolean
+gvir_connection_is_read_only (GVirConnection *conn)
+{
+  GVirConnectionPrivate *priv;
+  gboolean read_only;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  priv = gvir_connection_get_instance_private (conn);
+  g_mutex_lock (&priv->lock);
+  read_only = priv->drv != NULL && priv->read_only;
+  g_mutex_unlock (&priv->lock);
+  return read_only;
+}
+
+/**
+ * gvir_connection_close:
+ * @conn: a #GVirConnection
+ *
+ * Closes the connection and empties its domain cache. The domains it
+ * handed out stay valid objects, but their calls fail with
+ * %GVIR_ERROR_CONNECTION_CLOSED. #GVirConnection::connection-closed is
+ * emitted if the connection was open. Closing a closed connection does
+ * nothing. The connection may be opened again.
+ */
+void
+gvir_connection_close (GVirConnection *conn)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+
+  connection_close_internal (conn, TRUE);
+}
+
+/**
+ * gvir_connection_get_uri:
+ * @conn: a #GVirConnection
+ *
+ * Gets the URI the connection was created for.
+ *
+ * Returns: (transfer none) (nullable): the URI
+ */
+const gchar *
+gvir_connection_get_uri (GVirConnection *conn)
+{
+  GVirConnectionPrivate *priv;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  priv = gvir_connection_get_instance_private (conn);
+  return priv->uri;
+}
+
+/* ---- queries ---------------------------------------------------------------- */
+
+static gboolean
+op_get_hypervisor_name (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                        GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+
+  if (drv == NULL)
+    return FALSE;
+  call->result = gvir_driver_connection_get_type (drv, cancellable, error);
+  call->result_free = g_free;
+  return call->result != NULL;
+}
+
+static gboolean
+op_get_hostname (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                 GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+
+  if (drv == NULL)
+    return FALSE;
+  call->result = gvir_driver_connection_get_hostname (drv, cancellable, error);
+  call->result_free = g_free;
+  return call->result != NULL;
+}
+
+static gboolean
+op_get_version (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+
+  if (drv == NULL)
+    return FALSE;
+  return gvir_driver_connection_get_version (drv, &call->number, cancellable, error);
+}
+
+static gboolean
+op_get_node_info (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                  GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  GVirDriverNodeInfo raw = { 0 };
+  GVirNodeInfo *info;
+
+  if (drv == NULL || !gvir_driver_connection_get_node_info (drv, &raw, cancellable, error))
+    return FALSE;
+  info = g_new0 (GVirNodeInfo, 1);
+  info->model = g_steal_pointer (&raw.model);
+  info->memory = raw.memory_kib;
+  info->cpus = raw.cpus;
+  info->mhz = raw.mhz;
+  info->nodes = raw.nodes;
+  info->sockets = raw.sockets;
+  info->cores = raw.cores;
+  info->threads = raw.threads;
+  gvir_driver_node_info_clear (&raw);
+  call->result = info;
+  call->result_free = (GDestroyNotify) gvir_node_info_free;
+  return TRUE;
+}
+
+static gboolean
+op_get_capabilities (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                     GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *xml = NULL;
+
+  if (drv == NULL)
+    return FALSE;
+  xml = gvir_driver_connection_get_capabilities (drv, cancellable, error);
+  if (xml == NULL)
+    return FALSE;
+  call->result = gvir_config_capabilities_new_from_xml (xml, &parse_error);
+  call->result_free = g_object_unref;
+  if (call->result == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "cannot parse the capabilities of '%s': %s",
+                   gvir_connection_get_uri (self), parse_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+op_get_domain_capabilities (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                            GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *xml = NULL;
+
+  if (drv == NULL)
+    return FALSE;
+  xml = gvir_driver_connection_get_domain_capabilities (drv, call->emulatorbin, call->arch,
+                                                        call->machine, call->virttype,
+                                                        call->flags, cancellable, error);
+  if (xml == NULL)
+    return FALSE;
+  call->result = gvir_config_domain_capabilities_new_from_xml (xml, &parse_error);
+  call->result_free = g_object_unref;
+  if (call->result == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "cannot parse the domain capabilities of '%s': %s",
+                   gvir_connection_get_uri (self), parse_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Blocking form of a call whose result is a pointer. */
+static gpointer
+conn_call_sync_pointer (GVirConnection *self, ConnCall *call, GError **error)
+{
+  if (!conn_call_sync (self, call, error))
+    return NULL;
+  return g_steal_pointer (&call->result);
+}
+
+static gpointer
+conn_call_finish_pointer (GVirConnection *self, GAsyncResult *result, gpointer source_tag,
+                          GError **error)
+{
+  ConnCall *call = conn_call_finish (self, result, source_tag, error);
+
+  return call != NULL ? g_steal_pointer (&call->result) : NULL;
+}
+
+/**
+ * gvir_connection_get_hypervisor_name:
+ * @conn: a #GVirConnection
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the name of the hypervisor driver, for example "TEST" or "QEMU".
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL with @err set
+ */
+gchar *
+gvir_connection_get_hypervisor_name (GVirConnection *conn, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_hypervisor_name);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_get_hypervisor_name_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the name is known
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the name of the hypervisor driver without blocking; see
+ * gvir_connection_get_hypervisor_name().
+ */
+void
+gvir_connection_get_hypervisor_name_async (GVirConnection *conn, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_hypervisor_name),
+                   gvir_connection_get_hypervisor_name_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_hypervisor_name_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_hypervisor_name_async().
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL with @err set
+ */
+gchar *
+gvir_connection_get_hypervisor_name_finish (GVirConnection *conn, GAsyncResult *result,
+                                            GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_get_hypervisor_name_async,
+                                   err);
+}
+
+/**
+ * gvir_connection_get_version:
+ * @conn: a #GVirConnection
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the version of the hypervisor, packed as
+ * major * 1000000 + minor * 1000 + micro.
+ *
+ * Returns: the version, or 0 with @err set
+ */
+gulong
+gvir_connection_get_version (GVirConnection *conn, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_version);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), 0);
+  g_return_val_if_fail (err == NULL || *err == NULL, 0);
+
+  if (!conn_call_sync (conn, call, err))
+    return 0;
+  return call->number;
+}
+
+/**
+ * gvir_connection_get_version_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the version is known
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the version of the hypervisor without blocking; see
+ * gvir_connection_get_version().
+ */
+void
+gvir_connection_get_version_async (GVirConnection *conn, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_version), gvir_connection_get_version_async,
+                   cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_version_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_version_async().
+ *
+ * Returns: the version, or 0 with @err set
+ */
+gulong
+gvir_connection_get_version_finish (GVirConnection *conn, GAsyncResult *result, GError **err)
+{
+  ConnCall *call;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), 0);
+
+  call = conn_call_finish (conn, result, gvir_connection_get_version_async, err);
+  return call != NULL ? call->number : 0;
+}
+
+/**
+ * gvir_connection_get_hostname:
+ * @conn: a #GVirConnection
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the host name of the machine the hypervisor runs on.
+ *
+ * Returns: (transfer full) (nullable): the host name, or %NULL with @err set
+ */
+gchar *
+gvir_connection_get_hostname (GVirConnection *conn, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_hostname);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_get_hostname_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the host name is known
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the host name without blocking; see gvir_connection_get_hostname().
+ */
+void
+gvir_connection_get_hostname_async (GVirConnection *conn, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_hostname), gvir_connection_get_hostname_async,
+                   cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_hostname_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_hostname_async().
+ *
+ * Returns: (transfer full) (nullable): the host name, or %NULL with @err set
+ */
+gchar *
+gvir_connection_get_hostname_finish (GVirConnection *conn, GAsyncResult *result, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_get_hostname_async, err);
+}
+
+/**
+ * gvir_connection_get_node_info:
+ * @conn: a #GVirConnection
+ * @err: return location for a #GError, or %NULL
+ *
+ * Describes the host hardware: CPU model, memory, CPU and NUMA topology.
+ *
+ * Returns: (transfer full) (nullable): the host description, free with
+ *   gvir_node_info_free(), or %NULL with @err set
+ */
+GVirNodeInfo *
+gvir_connection_get_node_info (GVirConnection *conn, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_node_info);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_get_node_info_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the description is available
+ * @user_data: (closure): data for @callback
+ *
+ * Describes the host hardware without blocking; see
+ * gvir_connection_get_node_info().
+ */
+void
+gvir_connection_get_node_info_async (GVirConnection *conn, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_node_info),
+                   gvir_connection_get_node_info_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_node_info_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_node_info_async().
+ *
+ * Returns: (transfer full) (nullable): the host description, or %NULL with
+ *   @err set
+ */
+GVirNodeInfo *
+gvir_connection_get_node_info_finish (GVirConnection *conn, GAsyncResult *result,
+                                      GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_get_node_info_async, err);
+}
+
+/**
+ * gvir_connection_get_capabilities:
+ * @conn: a #GVirConnection
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the capabilities of the host and hypervisor: host CPU and NUMA
+ * topology, and the guest types that can be run.
+ *
+ * Returns: (transfer full) (nullable): the capabilities, or %NULL with
+ *   @err set
+ */
+GVirConfigCapabilities *
+gvir_connection_get_capabilities (GVirConnection *conn, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_capabilities);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_get_capabilities_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the capabilities are available
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the capabilities without blocking; see
+ * gvir_connection_get_capabilities().
+ */
+void
+gvir_connection_get_capabilities_async (GVirConnection *conn, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_capabilities),
+                   gvir_connection_get_capabilities_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_capabilities_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_capabilities_async().
+ *
+ * Returns: (transfer full) (nullable): the capabilities, or %NULL with
+ *   @err set
+ */
+GVirConfigCapabilities *
+gvir_connection_get_capabilities_finish (GVirConnection *conn, GAsyncResult *result,
+                                         GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_get_capabilities_async, err);
+}
+
+static ConnCall *
+domain_capabilities_call_new (const gchar *emulatorbin, const gchar *arch,
+                              const gchar *machine, const gchar *virttype, guint flags)
+{
+  ConnCall *call = conn_call_new (op_get_domain_capabilities);
+
+  call->emulatorbin = g_strdup (emulatorbin);
+  call->arch = g_strdup (arch);
+  call->machine = g_strdup (machine);
+  call->virttype = g_strdup (virttype);
+  call->flags = flags;
+  return call;
+}
+
+/**
+ * gvir_connection_get_domain_capabilities:
+ * @conn: a #GVirConnection
+ * @emulatorbin: (nullable): the emulator binary, or %NULL for the default
+ * @arch: (nullable): the guest architecture, or %NULL for the default
+ * @machine: (nullable): the machine type, or %NULL for the default
+ * @virttype: (nullable): the virtualisation type (such as "kvm"), or %NULL
+ *   for the default
+ * @flags: unused, pass 0
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets what a domain of the given kind can be configured with on this
+ * host.
+ *
+ * Returns: (transfer full) (nullable): the domain capabilities, or %NULL
+ *   with @err set
+ */
+GVirConfigDomainCapabilities *
+gvir_connection_get_domain_capabilities (GVirConnection *conn, const gchar *emulatorbin,
+                                         const gchar *arch, const gchar *machine,
+                                         const gchar *virttype, guint flags, GError **err)
+{
+  g_autoptr(ConnCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  call = domain_capabilities_call_new (emulatorbin, arch, machine, virttype, flags);
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_get_domain_capabilities_async:
+ * @conn: a #GVirConnection
+ * @emulatorbin: (nullable): the emulator binary, or %NULL for the default
+ * @arch: (nullable): the guest architecture, or %NULL for the default
+ * @machine: (nullable): the machine type, or %NULL for the default
+ * @virttype: (nullable): the virtualisation type, or %NULL for the default
+ * @flags: unused, pass 0
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the capabilities are available
+ * @user_data: (closure): data for @callback
+ *
+ * Gets domain capabilities without blocking; see
+ * gvir_connection_get_domain_capabilities().
+ */
+void
+gvir_connection_get_domain_capabilities_async (GVirConnection *conn, const gchar *emulatorbin,
+                                               const gchar *arch, const gchar *machine,
+                                               const gchar *virttype, guint flags,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, domain_capabilities_call_new (emulatorbin, arch, machine, virttype, flags),
+                   gvir_connection_get_domain_capabilities_async, cancellable,
+                   callback, user_data);
+}
+
+/**
+ * gvir_connection_get_domain_capabilities_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_domain_capabilities_async().
+ *
+ * Returns: (transfer full) (nullable): the domain capabilities, or %NULL
+ *   with @err set
+ */
+GVirConfigDomainCapabilities *
+gvir_connection_get_domain_capabilities_finish (GVirConnection *conn, GAsyncResult *result,
+                                                GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result,
+                                   gvir_connection_get_domain_capabilities_async, err);
+}
+
+/* ---- domains ---------------------------------------------------------------- */
+
+static gboolean
+op_fetch_domains (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                  GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autoptr(GPtrArray) listed = NULL;
+
+  if (drv == NULL)
+    return FALSE;
+  listed = gvir_driver_connection_list_domains (drv, cancellable, error);
+  if (listed == NULL)
+    return FALSE;
+  /* Do not touch the cache for a call the caller gave up on. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  sync_domains (self, drv, listed);
+  return TRUE;
+}
+
+/**
+ * gvir_connection_fetch_domains:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @err: return location for a #GError, or %NULL
+ *
+ * Lists the domains of the hypervisor into the connection's cache.
+ * Domains already known keep their #GVirDomain object and are updated in
+ * place; #GVirConnection::domain-added is emitted for new ones and
+ * #GVirConnection::domain-removed for those that vanished.
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_fetch_domains (GVirConnection *conn, GCancellable *cancellable, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_fetch_domains);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  return op_fetch_domains (conn, call, cancellable, err);
+}
+
+/**
+ * gvir_connection_fetch_domains_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the cache is up to date
+ * @user_data: (closure): data for @callback
+ *
+ * Lists the domains without blocking; see gvir_connection_fetch_domains().
+ */
+void
+gvir_connection_fetch_domains_async (GVirConnection *conn, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_fetch_domains),
+                   gvir_connection_fetch_domains_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_fetch_domains_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_fetch_domains_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_fetch_domains_finish (GVirConnection *conn, GAsyncResult *result,
+                                      GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  return conn_call_finish (conn, result, gvir_connection_fetch_domains_async, err) != NULL;
+}
+
+/**
+ * gvir_connection_get_domains:
+ * @conn: a #GVirConnection
+ *
+ * Gets the domains in the connection's cache (see
+ * gvir_connection_fetch_domains()). Empty while the connection is closed.
+ *
+ * Returns: (transfer full) (element-type GVirDomain): the domains
+ */
+GList *
+gvir_connection_get_domains (GVirConnection *conn)
+{
+  GVirConnectionPrivate *priv;
+  GList *domains = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  priv = gvir_connection_get_instance_private (conn);
+  g_mutex_lock (&priv->lock);
+  g_hash_table_iter_init (&iter, priv->domains);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    domains = g_list_prepend (domains, g_object_ref (value));
+  g_mutex_unlock (&priv->lock);
+  return domains;
+}
+
+/**
+ * gvir_connection_get_domain:
+ * @conn: a #GVirConnection
+ * @uuid: the UUID of the domain
+ *
+ * Looks a domain up in the connection's cache by UUID (in any letter
+ * case). Does not block.
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL
+ */
+GVirDomain *
+gvir_connection_get_domain (GVirConnection *conn, const gchar *uuid)
+{
+  GVirConnectionPrivate *priv;
+  g_autofree char *key = NULL;
+  GVirDomain *dom;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  priv = gvir_connection_get_instance_private (conn);
+  key = g_ascii_strdown (uuid, -1);
+  g_mutex_lock (&priv->lock);
+  dom = g_hash_table_lookup (priv->domains, key);
+  if (dom != NULL)
+    g_object_ref (dom);
+  g_mutex_unlock (&priv->lock);
+  return dom;
+}
+
+typedef gboolean (*DomainMatchFunc) (GVirDomain *dom, gconstpointer data);
+
+static GVirDomain *
+find_domain (GVirConnection *self, DomainMatchFunc match, gconstpointer data)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  GVirDomain *found = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&priv->lock);
+  g_hash_table_iter_init (&iter, priv->domains);
+  while (found == NULL && g_hash_table_iter_next (&iter, NULL, &value))
+    if (match (value, data))
+      found = g_object_ref (value);
+  g_mutex_unlock (&priv->lock);
+  return found;
+}
+
+static gboolean
+match_id (GVirDomain *dom, gconstpointer data)
+{
+  return _gvir_domain_get_cached_id (dom) == *(const gint *) data;
+}
+
+static gboolean
+match_name (GVirDomain *dom, gconstpointer data)
+{
+  return g_strcmp0 (gvir_domain_get_name (dom), data) == 0;
+}
+
+/**
+ * gvir_connection_find_domain_by_id:
+ * @conn: a #GVirConnection
+ * @id: the id of a running domain
+ *
+ * Looks a running domain up in the connection's cache by id. Does not
+ * block.
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL
+ */
+GVirDomain *
+gvir_connection_find_domain_by_id (GVirConnection *conn, gint id)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  if (id < 0)
+    return NULL;
+  return find_domain (conn, match_id, &id);
+}
+
+/**
+ * gvir_connection_find_domain_by_name:
+ * @conn: a #GVirConnection
+ * @name: the name of the domain
+ *
+ * Looks a domain up in the connection's cache by name. Does not block.
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL
+ */
+GVirDomain *
+gvir_connection_find_domain_by_name (GVirConnection *conn, const gchar *name)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return find_domain (conn, match_name, name);
+}
+
+/* Shared by create, start and restore: the driver returns the new domain,
+ * which enters the cache at once. */
+static gboolean
+track_result (GVirConnection *self, GVirDriverConnection *drv, GVirDriverDomain *domain,
+              ConnCall *call, GError **error)
+{
+  if (domain == NULL)
+    return FALSE;
+  call->result = _gvir_connection_track_domain (self, drv, domain);
+  call->result_free = g_object_unref;
+  gvir_driver_domain_free (domain);
+  if (call->result == NULL)
+    {
+      set_not_open_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+op_create_domain (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                  GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autofree char *xml = NULL;
+
+  if (drv == NULL)
+    return FALSE;
+  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  return track_result (self, drv,
+                       gvir_driver_connection_define_domain (drv, xml, 0, cancellable, error),
+                       call, error);
+}
+
+static gboolean
+op_start_domain (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                 GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autofree char *xml = NULL;
+
+  if (drv == NULL)
+    return FALSE;
+  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  return track_result (self, drv,
+                       gvir_driver_connection_create_domain (drv, xml, call->flags,
+                                                             cancellable, error),
+                       call, error);
+}
+
+static gboolean
+op_restore_domain (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                   GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autofree char *custom_xml = NULL;
+
+  if (drv == NULL)
+    return FALSE;
+  if (call->conf != NULL)
+    custom_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  return track_result (self, drv,
+                       gvir_driver_connection_restore_domain_from_file (drv, call->filename,
+                                                                        custom_xml,
+                                                                        call->flags,
+                                                                        cancellable, error),
+                       call, error);
+}
+
+static ConnCall *
+domain_conf_call_new (ConnCallFunc func, GVirConfigDomain *conf, guint flags)
+{
+  ConnCall *call = conn_call_new (func);
+
+  if (conf != NULL)
+    call->conf = g_object_ref (conf);
+  call->flags = flags;
+  return call;
+}
+
+/**
+ * gvir_connection_create_domain:
+ * @conn: a #GVirConnection
+ * @conf: the configuration of the new domain
+ * @err: return location for a #GError, or %NULL
+ *
+ * Defines a persistent domain from @conf; it stays shut off until
+ * gvir_domain_start(). If a domain with the same UUID exists, its
+ * definition is replaced. The domain enters the connection's cache and
+ * #GVirConnection::domain-added is emitted if it is new.
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL with @err set
+ */
+GVirDomain *
+gvir_connection_create_domain (GVirConnection *conn, GVirConfigDomain *conf, GError **err)
+{
+  g_autoptr(ConnCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (conf), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  call = domain_conf_call_new (op_create_domain, conf, 0);
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_create_domain_async:
+ * @conn: a #GVirConnection
+ * @conf: the configuration of the new domain
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the domain is defined
+ * @user_data: (closure): data for @callback
+ *
+ * Defines a persistent domain without blocking; see
+ * gvir_connection_create_domain().
+ */
+void
+gvir_connection_create_domain_async (GVirConnection *conn, GVirConfigDomain *conf,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (conf));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, domain_conf_call_new (op_create_domain, conf, 0),
+                   gvir_connection_create_domain_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_create_domain_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_create_domain_async().
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL with @err set
+ */
+GVirDomain *
+gvir_connection_create_domain_finish (GVirConnection *conn, GAsyncResult *result,
+                                      GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_create_domain_async, err);
+}
+
+/**
+ * gvir_connection_start_domain:
+ * @conn: a #GVirConnection
+ * @conf: the configuration of the new domain
+ * @flags: #GVirDomainStartFlags
+ * @err: return location for a #GError, or %NULL
+ *
+ * Creates and starts a transient domain from @conf. It disappears when
+ * it stops. The domain enters the connection's cache and
+ * #GVirConnection::domain-added is emitted.
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL with @err set
+ */
+GVirDomain *
+gvir_connection_start_domain (GVirConnection *conn, GVirConfigDomain *conf, guint flags,
+                              GError **err)
+{
+  g_autoptr(ConnCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (conf), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  call = domain_conf_call_new (op_start_domain, conf, flags);
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_start_domain_async:
+ * @conn: a #GVirConnection
+ * @conf: the configuration of the new domain
+ * @flags: #GVirDomainStartFlags
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the domain runs
+ * @user_data: (closure): data for @callback
+ *
+ * Creates and starts a transient domain without blocking; see
+ * gvir_connection_start_domain().
+ */
+void
+gvir_connection_start_domain_async (GVirConnection *conn, GVirConfigDomain *conf, guint flags,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (conf));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, domain_conf_call_new (op_start_domain, conf, flags),
+                   gvir_connection_start_domain_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_start_domain_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_start_domain_async().
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL with @err set
+ */
+GVirDomain *
+gvir_connection_start_domain_finish (GVirConnection *conn, GAsyncResult *result,
+                                     GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_start_domain_async, err);
+}
+
+static ConnCall *
+restore_call_new (const gchar *filename, GVirConfigDomain *custom_conf, guint flags)
+{
+  ConnCall *call = domain_conf_call_new (op_restore_domain, custom_conf, flags);
+
+  call->filename = g_strdup (filename);
+  return call;
+}
+
+/**
+ * gvir_connection_restore_domain_from_file:
+ * @conn: a #GVirConnection
+ * @filename: a file written by gvir_domain_save_to_file()
+ * @custom_conf: (nullable): a configuration to use instead of the one
+ *   recorded in the file, or %NULL
+ * @flags: unused, pass 0
+ * @err: return location for a #GError, or %NULL
+ *
+ * Restores a domain saved to @filename and starts it running.
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_restore_domain_from_file (GVirConnection *conn, const gchar *filename,
+                                          GVirConfigDomain *custom_conf, guint flags,
+                                          GError **err)
+{
+  g_autoptr(ConnCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (custom_conf == NULL || GVIR_CONFIG_IS_DOMAIN (custom_conf), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  call = restore_call_new (filename, custom_conf, flags);
+  return conn_call_sync (conn, call, err);
+}
+
+/**
+ * gvir_connection_restore_domain_from_file_async:
+ * @conn: a #GVirConnection
+ * @filename: a file written by gvir_domain_save_to_file()
+ * @custom_conf: (nullable): a configuration to use instead of the one
+ *   recorded in the file, or %NULL
+ * @flags: unused, pass 0
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the domain runs
+ * @user_data: (closure): data for @callback
+ *
+ * Restores a saved domain without blocking; see
+ * gvir_connection_restore_domain_from_file().
+ */
+void
+gvir_connection_restore_domain_from_file_async (GVirConnection *conn, const gchar *filename,
+                                                GVirConfigDomain *custom_conf, guint flags,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (filename != NULL);
+  g_return_if_fail (custom_conf == NULL || GVIR_CONFIG_IS_DOMAIN (custom_conf));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, restore_call_new (filename, custom_conf, flags),
+                   gvir_connection_restore_domain_from_file_async, cancellable,
+                   callback, user_data);
+}
+
+/**
+ * gvir_connection_restore_domain_from_file_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_restore_domain_from_file_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_connection_restore_domain_from_file_finish (GVirConnection *conn, GAsyncResult *result,
+                                                 GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  return conn_call_finish (conn, result, gvir_connection_restore_domain_from_file_async,
+                           err) != NULL;
+}

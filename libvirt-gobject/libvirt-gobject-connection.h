@@ -1,0 +1,212 @@
+/*
+ * libvirt-gobject-connection.h: a connection to a hypervisor
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#pragma once
+
+#if !defined(__LIBVIRT_GOBJECT_H__) && !defined(LIBVIRT_GOBJECT_BUILD)
+#error "Only <libvirt-gobject/libvirt-gobject.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <libvirt-gconfig/libvirt-gconfig.h>
+#include <libvirt-gobject/libvirt-gobject-visibility.h>
+#include <libvirt-gobject/libvirt-gobject-domain.h>
+#include <libvirt-gobject/libvirt-gobject-node-info.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GVIR_TYPE_CONNECTION:
+ *
+ * The #GType of #GVirConnection.
+ */
+#define GVIR_TYPE_CONNECTION (gvir_connection_get_type ())
+
+GVIR_AVAILABLE_IN_ALL
+G_DECLARE_DERIVABLE_TYPE (GVirConnection, gvir_connection, GVIR, CONNECTION, GObject)
+
+/**
+ * GVirConnectionClass:
+ * @parent_class: the parent class
+ * @connection_opened: default handler of #GVirConnection::connection-opened
+ * @connection_closed: default handler of #GVirConnection::connection-closed
+ * @domain_added: default handler of #GVirConnection::domain-added
+ * @domain_removed: default handler of #GVirConnection::domain-removed
+ *
+ * The class of #GVirConnection.
+ */
+struct _GVirConnectionClass
+{
+  GObjectClass parent_class;
+
+  void (*connection_opened) (GVirConnection *conn);
+  void (*connection_closed) (GVirConnection *conn);
+  void (*domain_added) (GVirConnection *conn, GVirDomain *dom);
+  void (*domain_removed) (GVirConnection *conn, GVirDomain *dom);
+
+  /*< private >*/
+  gpointer padding[20];
+};
+
+GVIR_AVAILABLE_IN_ALL
+GVirConnection *gvir_connection_new (const gchar *uri);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_open (GVirConnection *conn, GCancellable *cancellable, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_open_async (GVirConnection *conn, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_open_finish (GVirConnection *conn, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_open_read_only (GVirConnection *conn, GCancellable *cancellable,
+                                         GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_open_read_only_async (GVirConnection *conn, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_open_read_only_finish (GVirConnection *conn, GAsyncResult *result,
+                                                GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_is_open (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_is_read_only (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_close (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+const gchar *gvir_connection_get_uri (GVirConnection *conn);
+
+GVIR_AVAILABLE_IN_ALL
+gchar *gvir_connection_get_hypervisor_name (GVirConnection *conn, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_hypervisor_name_async (GVirConnection *conn, GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gchar *gvir_connection_get_hypervisor_name_finish (GVirConnection *conn, GAsyncResult *result,
+                                                  GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gulong gvir_connection_get_version (GVirConnection *conn, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_version_async (GVirConnection *conn, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gulong gvir_connection_get_version_finish (GVirConnection *conn, GAsyncResult *result,
+                                          GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gchar *gvir_connection_get_hostname (GVirConnection *conn, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_hostname_async (GVirConnection *conn, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gchar *gvir_connection_get_hostname_finish (GVirConnection *conn, GAsyncResult *result,
+                                           GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_domains (GVirConnection *conn, GCancellable *cancellable,
+                                        GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_domains_async (GVirConnection *conn, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_domains_finish (GVirConnection *conn, GAsyncResult *result,
+                                               GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_domains (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_get_domain (GVirConnection *conn, const gchar *uuid);
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_find_domain_by_id (GVirConnection *conn, gint id);
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_find_domain_by_name (GVirConnection *conn, const gchar *name);
+
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_create_domain (GVirConnection *conn, GVirConfigDomain *conf,
+                                           GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_create_domain_async (GVirConnection *conn, GVirConfigDomain *conf,
+                                          GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_create_domain_finish (GVirConnection *conn, GAsyncResult *result,
+                                                  GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_start_domain (GVirConnection *conn, GVirConfigDomain *conf,
+                                          guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_start_domain_async (GVirConnection *conn, GVirConfigDomain *conf,
+                                         guint flags, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirDomain *gvir_connection_start_domain_finish (GVirConnection *conn, GAsyncResult *result,
+                                                 GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_restore_domain_from_file (GVirConnection *conn, const gchar *filename,
+                                                   GVirConfigDomain *custom_conf, guint flags,
+                                                   GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_restore_domain_from_file_async (GVirConnection *conn, const gchar *filename,
+                                                     GVirConfigDomain *custom_conf, guint flags,
+                                                     GCancellable *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_restore_domain_from_file_finish (GVirConnection *conn,
+                                                          GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirNodeInfo *gvir_connection_get_node_info (GVirConnection *conn, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_node_info_async (GVirConnection *conn, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirNodeInfo *gvir_connection_get_node_info_finish (GVirConnection *conn, GAsyncResult *result,
+                                                    GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirConfigCapabilities *gvir_connection_get_capabilities (GVirConnection *conn, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_capabilities_async (GVirConnection *conn, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirConfigCapabilities *gvir_connection_get_capabilities_finish (GVirConnection *conn,
+                                                                 GAsyncResult *result,
+                                                                 GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirConfigDomainCapabilities *gvir_connection_get_domain_capabilities (GVirConnection *conn,
+                                                                       const gchar *emulatorbin,
+                                                                       const gchar *arch,
+                                                                       const gchar *machine,
+                                                                       const gchar *virttype,
+                                                                       guint flags,
+                                                                       GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_domain_capabilities_async (GVirConnection *conn,
+                                                    const gchar *emulatorbin,
+                                                    const gchar *arch,
+                                                    const gchar *machine,
+                                                    const gchar *virttype,
+                                                    guint flags,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirConfigDomainCapabilities *gvir_connection_get_domain_capabilities_finish (GVirConnection *conn,
+                                                                              GAsyncResult *result,
+                                                                              GError **err);
+
+G_END_DECLS

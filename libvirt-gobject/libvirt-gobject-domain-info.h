@@ -1,0 +1,73 @@
+/*
+ * libvirt-gobject-domain-info.h: a snapshot of a domain's resource usage
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#pragma once
+
+#if !defined(__LIBVIRT_GOBJECT_H__) && !defined(LIBVIRT_GOBJECT_BUILD)
+#error "Only <libvirt-gobject/libvirt-gobject.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <libvirt-gobject/libvirt-gobject-visibility.h>
+#include <libvirt-gobject/libvirt-gobject-domain.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GVIR_TYPE_DOMAIN_INFO:
+ *
+ * The #GType of the boxed #GVirDomainInfo.
+ */
+#define GVIR_TYPE_DOMAIN_INFO (gvir_domain_info_get_type ())
+
+/**
+ * GVirDomainInfo:
+ * @state: the run state of the domain
+ * @max_mem: the maximum memory the domain may use, in KiB
+ * @memory: the memory the domain currently uses, in KiB
+ * @nr_virt_cpu: the number of virtual CPUs
+ * @cpu_time: the CPU time used, in nanoseconds
+ *
+ * A snapshot of a domain's state and resources, as returned by
+ * gvir_domain_get_info().
+ *
+ * C code written for libvirt-glib may still use the older field names
+ * `maxMem`, `nrVirtCpu` and `cpuTime`; they share storage with the
+ * snake_case fields and are not visible to language bindings.
+ */
+struct _GVirDomainInfo
+{
+  GVirDomainState state;
+#ifndef __GI_SCANNER__
+  /* Each union keeps libvirt-glib's camelCase name as an alias in C. */
+  union { guint64 max_mem; guint64 maxMem; };
+  guint64 memory;
+  union { guint16 nr_virt_cpu; guint16 nrVirtCpu; };
+  union { guint64 cpu_time; guint64 cpuTime; };
+#else
+  guint64 max_mem;
+  guint64 memory;
+  guint16 nr_virt_cpu;
+  guint64 cpu_time;
+#endif
+};
+
+GVIR_AVAILABLE_IN_ALL
+GType gvir_domain_info_get_type (void);
+
+GVIR_AVAILABLE_IN_ALL
+GVirDomainInfo *gvir_domain_info_copy (const GVirDomainInfo *info);
+
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_info_free (GVirDomainInfo *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDomainInfo, gvir_domain_info_free)
+
+G_END_DECLS

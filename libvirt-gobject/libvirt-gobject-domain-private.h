@@ -1,0 +1,40 @@
+/*
+ * libvirt-gobject-domain-private.h: GVirDomain internals shared with the connection
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Not installed, not scanned for the GIR.
+ */
+#pragma once
+
+#include "libvirt-gobject/libvirt-gobject-domain.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+
+G_BEGIN_DECLS
+
+#include "libvirt-gobject/libvirt-gobject-connection.h"
+
+/* A new domain object for @domain, attached to @conn. */
+GVirDomain *_gvir_domain_new (GVirConnection *conn, const GVirDriverDomain *domain);
+
+/* Refreshes the cached identity and state; returns TRUE when the
+ * persistent flag changed (the caller schedules the notification). */
+gboolean _gvir_domain_update (GVirDomain *self, const GVirDriverDomain *domain);
+
+/* Points the domain at @conn again (after a reopen), or at nothing. */
+void _gvir_domain_attach (GVirDomain *self, GVirConnection *conn);
+void _gvir_domain_detach (GVirDomain *self);
+
+gint _gvir_domain_get_cached_id (GVirDomain *self);
+
+/* Maps a lifecycle event to the domain signal and detail it is emitted
+ * as; FALSE when the event has no signal. */
+gboolean _gvir_domain_lifecycle_signal (int event, int detail,
+                                        guint *signal_id, GQuark *detail_quark);
+
+G_END_DECLS

@@ -1,0 +1,300 @@
+/*
+ * libvirt-gobject-domain.h: a virtual machine known to a connection
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#pragma once
+
+#if !defined(__LIBVIRT_GOBJECT_H__) && !defined(LIBVIRT_GOBJECT_BUILD)
+#error "Only <libvirt-gobject/libvirt-gobject.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <libvirt-gconfig/libvirt-gconfig.h>
+#include <libvirt-gobject/libvirt-gobject-visibility.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GVirDomainState:
+ * @GVIR_DOMAIN_STATE_NONE: no state
+ * @GVIR_DOMAIN_STATE_RUNNING: the domain is running
+ * @GVIR_DOMAIN_STATE_BLOCKED: the domain is blocked on a resource
+ * @GVIR_DOMAIN_STATE_PAUSED: the domain is paused by the user
+ * @GVIR_DOMAIN_STATE_SHUTDOWN: the domain is being shut down
+ * @GVIR_DOMAIN_STATE_SHUTOFF: the domain is shut off
+ * @GVIR_DOMAIN_STATE_CRASHED: the domain has crashed
+ * @GVIR_DOMAIN_STATE_PMSUSPENDED: the domain is suspended by guest power management
+ *
+ * The run state of a domain. The values are libvirt's.
+ */
+typedef enum
+{
+  GVIR_DOMAIN_STATE_NONE = 0,
+  GVIR_DOMAIN_STATE_RUNNING = 1,
+  GVIR_DOMAIN_STATE_BLOCKED = 2,
+  GVIR_DOMAIN_STATE_PAUSED = 3,
+  GVIR_DOMAIN_STATE_SHUTDOWN = 4,
+  GVIR_DOMAIN_STATE_SHUTOFF = 5,
+  GVIR_DOMAIN_STATE_CRASHED = 6,
+  GVIR_DOMAIN_STATE_PMSUSPENDED = 7,
+} GVirDomainState;
+
+/**
+ * GVirDomainStartFlags:
+ * @GVIR_DOMAIN_START_NONE: no flags
+ * @GVIR_DOMAIN_START_PAUSED: start with the virtual CPUs paused
+ * @GVIR_DOMAIN_START_AUTODESTROY: destroy the domain when the connection closes
+ * @GVIR_DOMAIN_START_BYPASS_CACHE: avoid the file system cache when restoring
+ * @GVIR_DOMAIN_START_FORCE_BOOT: boot, discarding any managed save image
+ *
+ * Flags for gvir_domain_start() and gvir_connection_start_domain().
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_START_NONE = 0,
+  GVIR_DOMAIN_START_PAUSED = 1 << 0,
+  GVIR_DOMAIN_START_AUTODESTROY = 1 << 1,
+  GVIR_DOMAIN_START_BYPASS_CACHE = 1 << 2,
+  GVIR_DOMAIN_START_FORCE_BOOT = 1 << 3,
+} GVirDomainStartFlags;
+
+/**
+ * GVirDomainDeleteFlags:
+ * @GVIR_DOMAIN_DELETE_NONE: no flags
+ * @GVIR_DOMAIN_DELETE_SAVED_STATE: also remove the managed save image
+ * @GVIR_DOMAIN_DELETE_SNAPSHOTS_METADATA: also remove snapshot metadata
+ * @GVIR_DOMAIN_DELETE_REMOVE_NVRAM: also remove the NVRAM file
+ * @GVIR_DOMAIN_DELETE_KEEP_NVRAM: keep the NVRAM file
+ *
+ * Flags for gvir_domain_delete().
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_DELETE_NONE = 0,
+  GVIR_DOMAIN_DELETE_SAVED_STATE = 1 << 0,
+  GVIR_DOMAIN_DELETE_SNAPSHOTS_METADATA = 1 << 1,
+  GVIR_DOMAIN_DELETE_REMOVE_NVRAM = 1 << 2,
+  GVIR_DOMAIN_DELETE_KEEP_NVRAM = 1 << 3,
+} GVirDomainDeleteFlags;
+
+/**
+ * GVirDomainXMLFlags:
+ * @GVIR_DOMAIN_XML_NONE: no flags
+ * @GVIR_DOMAIN_XML_SECURE: include security-sensitive information
+ * @GVIR_DOMAIN_XML_INACTIVE: describe the persistent (next boot) configuration
+ * @GVIR_DOMAIN_XML_UPDATE_CPU: update the guest CPU from the host CPU
+ *
+ * Flags for gvir_domain_get_config().
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_XML_NONE = 0,
+  GVIR_DOMAIN_XML_SECURE = 1 << 0,
+  GVIR_DOMAIN_XML_INACTIVE = 1 << 1,
+  GVIR_DOMAIN_XML_UPDATE_CPU = 1 << 2,
+} GVirDomainXMLFlags;
+
+/**
+ * GVirDomainShutdownFlags:
+ * @GVIR_DOMAIN_SHUTDOWN_NONE: let the driver choose the method
+ * @GVIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN: send an ACPI power button event
+ * @GVIR_DOMAIN_SHUTDOWN_GUEST_AGENT: ask the guest agent
+ *
+ * Flags for gvir_domain_shutdown().
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_SHUTDOWN_NONE = 0,
+  GVIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN = 1 << 0,
+  GVIR_DOMAIN_SHUTDOWN_GUEST_AGENT = 1 << 1,
+} GVirDomainShutdownFlags;
+
+/**
+ * GVirDomainRebootFlags:
+ * @GVIR_DOMAIN_REBOOT_NONE: let the driver choose the method
+ * @GVIR_DOMAIN_REBOOT_ACPI_POWER_BTN: send an ACPI power button event
+ * @GVIR_DOMAIN_REBOOT_GUEST_AGENT: ask the guest agent
+ *
+ * Flags for gvir_domain_reboot().
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_REBOOT_NONE = 0,
+  GVIR_DOMAIN_REBOOT_ACPI_POWER_BTN = 1 << 0,
+  GVIR_DOMAIN_REBOOT_GUEST_AGENT = 1 << 1,
+} GVirDomainRebootFlags;
+
+typedef struct _GVirDomainInfo GVirDomainInfo;
+
+/**
+ * GVIR_TYPE_DOMAIN:
+ *
+ * The #GType of #GVirDomain.
+ */
+#define GVIR_TYPE_DOMAIN (gvir_domain_get_type ())
+
+GVIR_AVAILABLE_IN_ALL
+G_DECLARE_DERIVABLE_TYPE (GVirDomain, gvir_domain, GVIR, DOMAIN, GObject)
+
+/**
+ * GVirDomainClass:
+ * @parent_class: the parent class
+ * @started: default handler of #GVirDomain::started
+ * @stopped: default handler of #GVirDomain::stopped
+ * @resumed: default handler of #GVirDomain::resumed
+ * @updated: default handler of #GVirDomain::updated
+ * @suspended: default handler of #GVirDomain::suspended
+ * @pmsuspended: default handler of #GVirDomain::pmsuspended
+ *
+ * The class of #GVirDomain. The type is final: the structure is public
+ * only so that code written for libvirt-glib keeps compiling.
+ */
+struct _GVirDomainClass
+{
+  GObjectClass parent_class;
+
+  void (*started) (GVirDomain *dom);
+  void (*stopped) (GVirDomain *dom);
+  void (*resumed) (GVirDomain *dom);
+  void (*updated) (GVirDomain *dom);
+  void (*suspended) (GVirDomain *dom);
+  void (*pmsuspended) (GVirDomain *dom);
+
+  /*< private >*/
+  gpointer padding[19];
+};
+
+GVIR_AVAILABLE_IN_ALL
+const gchar *gvir_domain_get_name (GVirDomain *dom);
+GVIR_AVAILABLE_IN_ALL
+const gchar *gvir_domain_get_uuid (GVirDomain *dom);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_get_persistent (GVirDomain *dom);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_get_saved (GVirDomain *dom);
+
+GVIR_AVAILABLE_IN_ALL
+gint gvir_domain_get_id (GVirDomain *dom, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_get_id_async (GVirDomain *dom, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gint gvir_domain_get_id_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_start (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_start_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_start_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_resume (GVirDomain *dom, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_resume_async (GVirDomain *dom, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_resume_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_stop (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_stop_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_stop_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_shutdown (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_shutdown_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_shutdown_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_reboot (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_reboot_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_reboot_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_suspend (GVirDomain *dom, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_suspend_async (GVirDomain *dom, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_suspend_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_delete (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_delete_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_delete_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_save (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_save_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_save_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_save_to_file (GVirDomain *dom, const gchar *filename,
+                                   GVirConfigDomain *custom_conf, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_save_to_file_async (GVirDomain *dom, const gchar *filename,
+                                     GVirConfigDomain *custom_conf, guint flags,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_save_to_file_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirDomainInfo *gvir_domain_get_info (GVirDomain *dom, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_get_info_async (GVirDomain *dom, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirDomainInfo *gvir_domain_get_info_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirDomainState gvir_domain_get_state (GVirDomain *dom, guint *reason, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_get_state_async (GVirDomain *dom, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirDomainState gvir_domain_get_state_finish (GVirDomain *dom, GAsyncResult *result,
+                                              guint *reason, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirConfigDomain *gvir_domain_get_config (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_get_config_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirConfigDomain *gvir_domain_get_config_finish (GVirDomain *dom, GAsyncResult *result,
+                                                 GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_config (GVirDomain *domain, GVirConfigDomain *conf, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_set_config_async (GVirDomain *domain, GVirConfigDomain *conf,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_config_finish (GVirDomain *domain, GAsyncResult *result, GError **err);
+
+G_END_DECLS

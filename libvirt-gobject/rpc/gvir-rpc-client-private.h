@@ -1,0 +1,67 @@
+/*
+ * gvir-rpc-client-private.h: a multiplexing client of libvirt's RPC protocol
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Internal: never installed, never in a GIR.
+ *
+ * Any number of threads may call gvir_rpc_client_call() at once; each
+ * call gets its own serial and waits for its reply. One reader thread
+ * receives every packet: it hands replies to their callers, events
+ * (MESSAGE packets of the remote program) to the event callback, answers
+ * keepalive pings, and pings a silent peer. When the stream ends, breaks or
+ * carries a malformed packet, every pending call fails at once with
+ * GVIR_ERROR_CONNECTION_CLOSED and the close callback runs (once).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gvir-rpc-packet-private.h"
+#include "gvir-rpc-transport-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GVirRpcClient GVirRpcClient;
+
+/* Runs in the reader thread; must not call the client synchronously. */
+typedef void (*GVirRpcEventFunc) (GVirRpcClient *client, const GVirRpcHeader *header,
+                                  const guint8 *payload, gsize len, gpointer user_data);
+/* Runs in the reader thread when the peer goes away (not after
+ * gvir_rpc_client_close()); @reason is a GVIR_RPC_CLOSE_* value. */
+typedef void (*GVirRpcCloseFunc) (GVirRpcClient *client, int reason, const GError *error,
+                                  gpointer user_data);
+
+/* Takes ownership of @transport. */
+GVirRpcClient *gvir_rpc_client_new (GVirRpcTransport *transport);
+/* Setters: call before gvir_rpc_client_start(). */
+void gvir_rpc_client_set_event_func (GVirRpcClient *client, GVirRpcEventFunc func,
+                                     gpointer user_data);
+void gvir_rpc_client_set_close_func (GVirRpcClient *client, GVirRpcCloseFunc func,
+                                     gpointer user_data);
+/* Pings after @interval seconds of silence; the peer is dead after @count
+ * unanswered pings. 0 disables. May be called at any time. */
+void gvir_rpc_client_set_keepalive (GVirRpcClient *client, guint interval, guint count);
+void gvir_rpc_client_start (GVirRpcClient *client);
+
+/* One call of program @prog version 1. @args may be NULL for void; on
+ * success *reply (optional) gets the reply payload. A server error becomes
+ * a mapped GVIR_ERROR. Cancelling fails this call only. */
+gboolean gvir_rpc_client_call (GVirRpcClient *client, guint32 prog, gint32 proc,
+                               GByteArray *args, GBytes **reply,
+                               GCancellable *cancellable, GError **error);
+
+gboolean gvir_rpc_client_is_open (GVirRpcClient *client);
+/* Shuts the stream, fails pending calls and joins the reader. Idempotent. */
+void gvir_rpc_client_close (GVirRpcClient *client);
+/* Closes and frees. Must not be called from the event or close callback. */
+void gvir_rpc_client_free (GVirRpcClient *client);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirRpcClient, gvir_rpc_client_free)
+
+G_END_DECLS

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Copyright (C) 2026 The libvirt-glib-ng authors
+//
+// Drives LibvirtGConfig-1.0 and LibvirtGObject-1.0 from GJS and reports the
+// results as TAP. GI_TYPELIB_PATH and LD_LIBRARY_PATH must point at the build
+// tree first.
+
+imports.gi.versions.GLib = '2.0';
+imports.gi.versions.LibvirtGConfig = '1.0';
+imports.gi.versions.LibvirtGObject = '1.0';
+const {GLib, LibvirtGConfig, LibvirtGObject} = imports.gi;
+
+const URI = 'test:///default';
+// A missing signal or a lost async reply must fail the test, not hang it.
+const TIMEOUT_SECONDS = 10;
+
+function check(cond, what) {
+    if (!cond)
+        throw new Error(`assertion failed: ${what}`);
+}
+
+function openConnection(readOnly = false) {
+    const conn = LibvirtGObject.Connection.new(URI);
+    if (readOnly)
+        conn.open_read_only(null);
+    else
+        conn.open(null);
+    conn.fetch_domains(null);
+    return conn;
+}
+
+// Runs a main loop until quit() or the timeout, whichever comes first.
+function runLoop(loop) {
+    let timedOut = false;
+    const id = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, TIMEOUT_SECONDS, () => {
+        timedOut = true;
+        loop.quit();
+        return GLib.SOURCE_REMOVE;
+    });
+    loop.run();
+    if (!timedOut)
+        GLib.source_remove(id);
+    check(!timedOut, 'timed out waiting in the main loop');
+}
+
+function expectError(func, code, what) {
+    try {
+        func();
+    } catch (e) {
+        check(e instanceof GLib.Error, `${what}: not a GLib.Error: ${e}`);
+        check(e.matches(LibvirtGObject.Error, code),
+            `${what}: got ${e.domain}/${e.code} "${e.message}", expected code ${code}`);
+        return;
+    }
+    throw new Error(`${what}: no error`);
+}
+
+function testInit() {
+    LibvirtGObject.init_object_check(null);
+}
+
+function testListDomains() {
+    const conn = openConnection();
+    const names = conn.get_domains().map(d => d.get_name()).sort();
+    check(names.length === 1 && names[0] === 'test', `domains ${names}`);
+    const dom = conn.find_domain_by_name('test');
+    check(dom.get_uuid() === '6695eb01-f6a4-8304-79aa-97f2502e193f', dom.get_uuid());
+    check(dom.get_id() === 1, `id ${dom.get_id()}`);
+    conn.close();
+}
+
+function testNodeInfo() {
+    const conn = openConnection();
+    const info = conn.get_node_info();
+    check(info.cpus === 16, `cpus ${info.cpus}`);
+    check(info.mhz === 1400, `mhz ${info.mhz}`);
+    check(info.nodes === 2, `nodes ${info.nodes}`);
+    check(info.model === 'i686', `model ${info.model}`);
+    conn.close();
+}
+
+function testAsyncLifecycle() {
+    const loop = new GLib.MainLoop(null, false);
+    const conn = LibvirtGObject.Connection.new(URI);
+    let opened = null;
+    conn.open_async(null, (c, res) => {
+        try {
+            opened = c.open_finish(res);
+        } finally {
+            loop.quit();
+        }
+    });
+    runLoop(loop);
+    check(opened === true, 'open_async');
+
+    let fetched = null;
+    conn.fetch_domains_async(null, (c, res) => {
+        try {
+            fetched = c.fetch_domains_finish(res);
+        } finally {
+            loop.quit();
+        }
+    });
+    runLoop(loop);
+    check(fetched === true, 'fetch_domains_async');
+
+    const dom = conn.find_domain_by_name('test');
+    const events = [];
+    for (const signal of ['started::booted', 'stopped::destroyed',
+        'suspended::paused', 'resumed::unpaused'])
+        dom.connect(signal, () => events.push(signal));
+
+    const steps = [
+        ['suspend', cb => dom.suspend_async(null, cb), r => dom.suspend_finish(r),
+            'suspended::paused', LibvirtGObject.DomainState.PAUSED],
+        ['resume', cb => dom.resume_async(null, cb), r => dom.resume_finish(r),
+            'resumed::unpaused', LibvirtGObject.DomainState.RUNNING],
+        ['stop', cb => dom.stop_async(0, null, cb), r => dom.stop_finish(r),
+            'stopped::destroyed', LibvirtGObject.DomainState.SHUTOFF],
+        ['start', cb => dom.start_async(0, null, cb), r => dom.start_finish(r),
+            'started::booted', LibvirtGObject.DomainState.RUNNING],
+    ];
+    for (const [name, call, finish, signal, state] of steps) {
+        let result = null;
+        const maybeQuit = () => {
+            if (result !== null && events.includes(signal))
+                loop.quit();
+        };
+        const handler = dom.connect(signal.split('::')[0], maybeQuit);
+        call((d, res) => {
+            try {
+                result = finish(res);
+            } catch (e) {
+                result = e;
+            }
+            maybeQuit();
+        });
+        runLoop(loop);
+        dom.disconnect(handler);
+        check(result === true, `${name}: ${result}`);
+        check(events.includes(signal), `${name}: no ${signal} (got ${events})`);
+        check(dom.get_info().state === state, `${name}: state ${dom.get_info().state}`);
+    }
+    check(events.join() === 'suspended::paused,resumed::unpaused,stopped::destroyed,started::booted',
+        `events ${events}`);
+    conn.close();
+}
+
+function testErrors() {
+    const conn = openConnection();
+    const dom = conn.find_domain_by_name('test');
+    dom.stop(0);
+    try {
+        expectError(() => dom.suspend(), LibvirtGObject.Error.OPERATION_INVALID,
+            'suspend of a stopped domain');
+    } finally {
+        dom.start(0);
+        conn.close();
+    }
+
+    const ro = openConnection(true);
+    expectError(() => ro.find_domain_by_name('test').suspend(),
+        LibvirtGObject.Error.READ_ONLY, 'suspend on a read-only connection');
+    ro.close();
+}
+
+function testGConfig() {
+    const xml = "<domain type='test'><name>rt</name><memory unit='MiB'>512</memory>" +
+        '<vcpu>3</vcpu><os><type>hvm</type></os>' +
+        "<devices><unknown-device foo='bar'/></devices></domain>";
+    const dom = LibvirtGConfig.Domain.new_from_xml(xml);
+    check(dom.get_name() === 'rt', 'name');
+    check(dom.get_memory() === 512 * 1024, `memory ${dom.get_memory()}`);
+    check(dom.get_vcpus() === 3, `vcpus ${dom.get_vcpus()}`);
+    const out = dom.to_xml();
+    check(out.includes('unknown-device'), out);
+    check(LibvirtGConfig.Domain.new_from_xml(out).to_xml() === out, 'stable round trip');
+
+    const scratch = LibvirtGConfig.Domain.new();
+    scratch.set_name('scratch');
+    scratch.set_memory(262144);
+    scratch.set_vcpus(2);
+    const back = LibvirtGConfig.Domain.new_from_xml(scratch.to_xml());
+    check(back.get_name() === 'scratch' && back.get_memory() === 262144 &&
+        back.get_vcpus() === 2, scratch.to_xml());
+
+    let failed = false;
+    try {
+        LibvirtGConfig.Domain.new_from_xml('<domain><name>x</nam></domain>');
+    } catch (e) {
+        failed = e instanceof GLib.Error;
+    }
+    check(failed, 'malformed XML was accepted');
+}
+
+const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
+    testErrors, testGConfig];
+print(`1..${tests.length}`);
+let failures = 0;
+tests.forEach((test, i) => {
+    try {
+        test();
+        print(`ok ${i + 1} - ${test.name}`);
+    } catch (e) {
+        failures++;
+        print(`not ok ${i + 1} - ${test.name}`);
+        for (const line of `${e}\n${e.stack || ''}`.split('\n'))
+            print(`# ${line}`);
+    }
+});
+imports.system.exit(failures ? 1 : 0);

@@ -1,0 +1,1354 @@
+/*
+ * test-driver-test.c: the test driver on test:///default
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+
+#include "driver-test-utils.h"
+
+#define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
+#define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
+
+#define NEW_XML(name, uuid, extra) \
+  "<domain type='test'><name>" name "</name><uuid>" uuid "</uuid>" \
+  "<memory unit='MiB'>512</memory><vcpu>1</vcpu>" extra "</domain>"
+
+typedef struct
+{
+  Recorder rec;
+  GVirDriverConnection *conn;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  recorder_init (&f->rec);
+  f->conn = gvir_driver_connection_open ("test:///default", FALSE, recorder_func, &f->rec,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->conn);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gvir_driver_connection_close (f->conn);
+  gvir_driver_connection_unref (f->conn);
+  recorder_clear (&f->rec);
+}
+
+static GVirDriverDomain *
+lookup (Fixture *f, const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverDomain *dom = gvir_driver_connection_lookup_domain_by_uuid (f->conn, uuid, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dom);
+  return dom;
+}
+
+static void
+assert_state (Fixture *f, const char *uuid, int state, int reason)
+{
+  g_autoptr(GError) error = NULL;
+  int s = -1, r = -1;
+
+  g_assert_true (gvir_driver_connection_get_domain_state (f->conn, uuid, &s, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (s, ==, state);
+  g_assert_cmpint (r, ==, reason);
+}
+
+static void
+assert_gone (Fixture *f, const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, uuid, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
+static void
+define_new (Fixture *f, const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = gvir_driver_connection_define_domain (f->conn, xml, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dom);
+  g_assert_false (dom->id > 0);
+  g_assert_true (dom->persistent);
+  recorder_expect (&f->rec, dom->name, GVIR_DRIVER_EVENT_DEFINED, GVIR_DRIVER_DEFINED_ADDED);
+}
+
+/* ---- contents of test:///default ---------------------------------------- */
+
+static void
+test_node_info (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverNodeInfo info;
+
+  g_assert_true (gvir_driver_connection_get_node_info (f->conn, &info, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (info.model, ==, "i686");
+  g_assert_cmpuint (info.memory_kib, ==, 3145728);
+  g_assert_cmpuint (info.cpus, ==, 16);
+  g_assert_cmpuint (info.mhz, ==, 1400);
+  g_assert_cmpuint (info.nodes, ==, 2);
+  g_assert_cmpuint (info.sockets, ==, 2);
+  g_assert_cmpuint (info.cores, ==, 2);
+  g_assert_cmpuint (info.threads, ==, 2);
+  gvir_driver_node_info_clear (&info);
+  g_assert_null (info.model);
+}
+
+static void
+test_constants (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *type = gvir_driver_connection_get_type (f->conn, NULL, &error);
+  g_autofree char *host = gvir_driver_connection_get_hostname (f->conn, NULL, &error);
+  gulong version = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "TEST");
+  g_assert_cmpstr (host, ==, g_get_host_name ());
+  g_assert_true (gvir_driver_connection_get_version (f->conn, &version, NULL, &error));
+  g_assert_cmpuint (version, ==, 2);
+  g_assert_cmpstr (gvir_driver_connection_get_driver_name (f->conn), ==, "test");
+  g_assert_cmpstr (gvir_driver_connection_get_uri (f->conn)->path, ==, "/default");
+  g_assert_false (gvir_driver_connection_is_read_only (f->conn));
+  g_assert_false (gvir_driver_connection_is_closed (f->conn));
+}
+
+static guint
+count_substrings (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (haystack = strstr (haystack, needle); haystack; haystack = strstr (haystack + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+assert_well_formed (const char *xml)
+{
+  xmlDoc *doc = xmlReadMemory (xml, strlen (xml), "x.xml", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+}
+
+static void
+test_capabilities (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caps = gvir_driver_connection_get_capabilities (f->conn, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_well_formed (caps);
+  g_assert_nonnull (strstr (caps, "<arch>i686</arch>"));
+  g_assert_nonnull (strstr (caps, "<cells num='2'>"));
+  g_assert_cmpuint (count_substrings (caps, "<cell id="), ==, 2);
+  g_assert_cmpuint (count_substrings (caps, "<cpu id="), ==, 16);
+  g_assert_nonnull (strstr (caps, "<memory unit='KiB'>2097152</memory>"));
+  g_assert_nonnull (strstr (caps, "<memory unit='KiB'>4194304</memory>"));
+  g_assert_nonnull (strstr (caps, "<sibling id='1' value='20'/>"));
+  g_assert_nonnull (strstr (caps, "<pages unit='KiB' size='1048576'/>"));
+  g_assert_nonnull (strstr (caps, "<model>testSecurity</model>"));
+  g_assert_nonnull (strstr (caps, "<os_type>hvm</os_type>"));
+  g_assert_nonnull (strstr (caps, "<os_type>xen</os_type>"));
+  g_assert_nonnull (strstr (caps, "<emulator>/usr/bin/test-hv</emulator>"));
+  g_assert_nonnull (strstr (caps, "<domain type='test'/>"));
+}
+
+static void
+test_domain_capabilities (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caps = NULL;
+  g_autofree char *bad = NULL;
+
+  caps = gvir_driver_connection_get_domain_capabilities (f->conn, NULL, NULL, NULL, NULL, 0,
+                                                         NULL, &error);
+  g_assert_no_error (error);
+  assert_well_formed (caps);
+  g_assert_nonnull (strstr (caps, "<vcpu max='32'/>"));
+  g_assert_nonnull (strstr (caps, "<path>/usr/bin/test-hv</path>"));
+
+  bad = gvir_driver_connection_get_domain_capabilities (f->conn, NULL, "aarch64", NULL, NULL, 0,
+                                                        NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+}
+
+static void
+test_cells_free_memory (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) second = NULL;
+  g_autoptr(GArray) none = NULL;
+
+  all = gvir_driver_connection_get_cells_free_memory (f->conn, 0, 8, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpuint (g_array_index (all, guint64, 0), ==, G_GUINT64_CONSTANT (1) << 30);
+  g_assert_cmpuint (g_array_index (all, guint64, 1), ==, G_GUINT64_CONSTANT (2) << 30);
+
+  second = gvir_driver_connection_get_cells_free_memory (f->conn, 1, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 1);
+  g_assert_cmpuint (g_array_index (second, guint64, 0), ==, G_GUINT64_CONSTANT (2) << 30);
+
+  none = gvir_driver_connection_get_cells_free_memory (f->conn, 2, 1, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "range exceeds available cells"));
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_get_cells_free_memory (f->conn, -1, 1, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (gvir_driver_connection_get_cells_free_memory (f->conn, 0, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_default_domain (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = gvir_driver_connection_list_domains (f->conn, NULL, &error);
+  g_autoptr(GVirDriverDomain) by_name = NULL;
+  g_autoptr(GVirDriverDomain) by_id = NULL;
+  g_autoptr(GVirDriverDomain) copy = NULL;
+  GVirDriverDomain *dom;
+  GVirDriverDomainInfo info;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  dom = list->pdata[0];
+  g_assert_cmpstr (dom->name, ==, "test");
+  g_assert_cmpstr (dom->uuid, ==, TEST_UUID);
+  g_assert_cmpint (dom->id, ==, 1);
+  g_assert_true (dom->persistent);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_cmpint (dom->reason, ==, 0);
+  g_assert_false (dom->has_managed_save);
+
+  copy = gvir_driver_domain_copy (dom);
+  g_assert_cmpstr (copy->uuid, ==, dom->uuid);
+  g_assert_true (copy->uuid != dom->uuid);
+
+  by_name = gvir_driver_connection_lookup_domain_by_name (f->conn, "test", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_name->uuid, ==, TEST_UUID);
+  by_id = gvir_driver_connection_lookup_domain_by_id (f->conn, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_id->name, ==, "test");
+
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &info, NULL, &error));
+  g_assert_cmpint (info.state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_cmpuint (info.max_mem_kib, ==, 8388608);
+  g_assert_cmpuint (info.memory_kib, ==, 2097152);
+  g_assert_cmpuint (info.nr_virt_cpu, ==, 2);
+}
+
+static void
+test_default_domain_xml (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *live = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, 0, NULL, &error);
+  g_autofree char *inactive = NULL;
+
+  g_assert_no_error (error);
+  assert_well_formed (live);
+  g_assert_true (g_str_has_prefix (live, "<domain id='1'"));
+  g_assert_nonnull (strstr (live, "<name>test</name>"));
+  g_assert_nonnull (strstr (live, TEST_UUID));
+  g_assert_nonnull (strstr (live, "/guest/diskimage1"));
+  g_assert_nonnull (strstr (live, "aa:bb:cc:dd:ee:ff"));
+  g_assert_nonnull (strstr (live, "memballoon"));
+
+  inactive = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, GVIR_DRIVER_XML_INACTIVE,
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (inactive, "id='1'"));
+}
+
+static void
+test_cpu_time_grows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverDomainInfo a, b;
+
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &a, NULL, &error));
+  g_usleep (2000);
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &b, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (b.cpu_time_ns, >, a.cpu_time_ns);
+
+  /* A paused domain does not run. */
+  g_assert_true (gvir_driver_connection_suspend_domain (f->conn, TEST_UUID, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &a, NULL, &error));
+  g_usleep (2000);
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &b, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (b.cpu_time_ns, ==, a.cpu_time_ns);
+}
+
+/* ---- lookups and errors ---------------------------------------------------- */
+
+static void
+test_not_found (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, NEW_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "no domain with UUID '" NEW_UUID "'");
+  g_clear_error (&error);
+
+  g_assert_false (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, "not-a-uuid", NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, NULL, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_name (f->conn, "nope", NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_id (f->conn, 42, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_id (f->conn, -3, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_uuid_forms (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GVirDriverDomain) upper = lookup (f, "6695EB01-F6A4-8304-79AA-97F2502E193F");
+  g_autoptr(GVirDriverDomain) plain = lookup (f, "6695eb01f6a4830479aa97f2502e193f");
+
+  g_assert_cmpstr (upper->uuid, ==, TEST_UUID);
+  g_assert_cmpstr (plain->uuid, ==, TEST_UUID);
+}
+
+/* ---- define / undefine -------------------------------------------------------- */
+
+static void
+test_define (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) again = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  GVirDriverDomainInfo info;
+
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  dom = lookup (f, NEW_UUID);
+  g_assert_cmpstr (dom->name, ==, "new");
+  g_assert_cmpint (dom->id, ==, -1);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, NEW_UUID, &info, NULL, &error));
+  g_assert_cmpuint (info.max_mem_kib, ==, 512 * 1024);
+  g_assert_cmpuint (info.memory_kib, ==, 512 * 1024);
+  g_assert_cmpuint (info.cpu_time_ns, ==, 0);
+
+  again = gvir_driver_connection_define_domain (f->conn, NEW_XML ("new", NEW_UUID, "<vcpu>3</vcpu>"),
+                                                0, NULL, &error);
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_DEFINED, GVIR_DRIVER_DEFINED_UPDATED);
+  recorder_assert_empty (&f->rec);
+}
+
+static void
+test_define_conflicts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The name of another domain. */
+  g_assert_null (gvir_driver_connection_define_domain (f->conn, NEW_XML ("test", NEW_UUID, ""),
+                                                       0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Renaming through define. */
+  g_assert_null (gvir_driver_connection_define_domain (f->conn, NEW_XML ("other", TEST_UUID, ""),
+                                                       0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_create_domain (f->conn, NEW_XML ("test", NEW_UUID, ""),
+                                                       0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  recorder_assert_empty (&f->rec);
+}
+
+static const struct
+{
+  const char *xml;
+  int code;
+} bad_definitions[] = {
+  { "", GVIR_ERROR_XML },
+  { "<domain", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name>", GVIR_ERROR_XML },
+  { "<network><name>x</name></network>", GVIR_ERROR_XML },
+  { "<domain type='test'><memory>1024</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name></name><memory>1024</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>a/b</name><memory>1024</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><uuid>1234</uuid><memory>1</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>lots</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory unit='parsec'>1</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory unit='TiB'>99999999999</memory></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>0</vcpu></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu current='3'>2</vcpu></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory><on_reboot>explode</on_reboot></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory mode='random'/></numatune></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory nodeset='99999'/></numatune></domain>", GVIR_ERROR_XML },
+};
+
+static void
+test_define_bad (Fixture *f, gconstpointer data)
+{
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (bad_definitions); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVirDriverDomain) dom = NULL;
+
+      g_test_message ("definition %" G_GSIZE_FORMAT ": %s", i, bad_definitions[i].xml);
+      dom = gvir_driver_connection_define_domain (f->conn, bad_definitions[i].xml, 0, NULL, &error);
+      g_assert_null (dom);
+      g_assert_error (error, GVIR_ERROR, bad_definitions[i].code);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (gvir_driver_connection_define_domain (f->conn, NULL, 0, NULL, &error));
+    g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  }
+  recorder_assert_empty (&f->rec);
+}
+
+static void
+test_define_canonical (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) upper = NULL;
+  g_autoptr(GVirDriverDomain) generated = NULL;
+  g_autofree char *xml = NULL;
+  char *p;
+  GVirDriverDomainInfo info;
+
+  upper = gvir_driver_connection_define_domain (f->conn,
+    "<domain type='test' id='7'><name>up</name><uuid>C7A5FDBD-EDAF-9455-926A-D65C16DB1809</uuid>"
+    "<memory unit='GiB'>1</memory><currentMemory unit='b'>1025</currentMemory>"
+    "<vcpu current='2'>4</vcpu></domain>", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upper->uuid, ==, NEW_UUID);
+
+  xml = gvir_driver_connection_get_domain_xml (f->conn, NEW_UUID, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, NEW_UUID));
+  g_assert_null (strstr (xml, "id="));
+
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, NEW_UUID, &info, NULL, &error));
+  g_assert_cmpuint (info.max_mem_kib, ==, 1024 * 1024);
+  g_assert_cmpuint (info.memory_kib, ==, 2);
+  g_assert_cmpuint (info.nr_virt_cpu, ==, 2);
+
+  generated = gvir_driver_connection_define_domain (f->conn,
+    "<domain type='test'><name>gen</name><memory>4096</memory></domain>", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (generated->uuid), ==, 36);
+  for (p = generated->uuid; *p; p++)
+    g_assert_true (*p == '-' || g_ascii_isdigit (*p) || (*p >= 'a' && *p <= 'f'));
+  g_clear_pointer (&xml, g_free);
+  xml = gvir_driver_connection_get_domain_xml (f->conn, generated->uuid, 0, NULL, &error);
+  g_assert_nonnull (strstr (xml, generated->uuid));
+}
+
+static void
+test_undefine_inactive (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_UNDEFINED, GVIR_DRIVER_UNDEFINED_REMOVED);
+  assert_gone (f, NEW_UUID);
+}
+
+static void
+test_undefine_active (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_UNDEFINED, GVIR_DRIVER_UNDEFINED_REMOVED);
+  dom = lookup (f, TEST_UUID);
+  g_assert_false (dom->persistent);
+  g_assert_cmpint (dom->id, ==, 1);
+
+  /* A transient domain cannot be undefined again... */
+  g_assert_false (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  /* ...and disappears when it stops, with only the STOPPED event. */
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  recorder_assert_empty (&f->rec);
+  assert_gone (f, TEST_UUID);
+}
+
+/* ---- create / start / destroy ----------------------------------------------------- */
+
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GVirDriverDomain) again = NULL;
+
+  dom = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (dom->persistent);
+  g_assert_cmpint (dom->id, ==, 2);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_cmpint (dom->reason, ==, GVIR_DRIVER_RUNNING_BOOTED);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+
+  again = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  recorder_assert_empty (&f->rec);
+  assert_gone (f, NEW_UUID);
+}
+
+static void
+test_create_paused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+
+  dom = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""),
+                                              GVIR_DRIVER_START_PAUSED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_PAUSED);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+  assert_state (f, NEW_UUID, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
+}
+
+static void
+test_start (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GVirDriverDomain) by_id = NULL;
+
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  dom = lookup (f, NEW_UUID);
+  g_assert_cmpint (dom->id, ==, 2);
+  assert_state (f, NEW_UUID, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_BOOTED);
+  by_id = gvir_driver_connection_lookup_domain_by_id (f->conn, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_id->name, ==, "new");
+
+  g_assert_false (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "domain 'new' is already running");
+  recorder_assert_empty (&f->rec);
+}
+
+static void
+test_ids_increase (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  int i;
+
+  for (i = 2; i < 5; i++)
+    {
+      g_autoptr(GVirDriverDomain) dom = NULL;
+
+      g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+      g_assert_true (gvir_driver_connection_start_domain (f->conn, TEST_UUID, 0, NULL, &error));
+      g_assert_no_error (error);
+      dom = lookup (f, TEST_UUID);
+      g_assert_cmpint (dom->id, ==, i);
+    }
+}
+
+static void
+test_destroy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autofree char *xml = NULL;
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_DESTROYED);
+  dom = lookup (f, TEST_UUID);
+  g_assert_cmpint (dom->id, ==, -1);
+  xml = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, 0, NULL, &error);
+  g_assert_null (strstr (xml, "id="));
+
+  g_assert_false (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "domain 'test' is not running");
+  recorder_assert_empty (&f->rec);
+}
+
+/* ---- shutdown / reboot and their actions ----------------------------------------- */
+
+static void
+test_shutdown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gvir_driver_connection_shutdown_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SHUTDOWN);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
+
+  g_assert_false (gvir_driver_connection_shutdown_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  recorder_assert_empty (&f->rec);
+}
+
+static void
+test_shutdown_restart (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+
+  dom = gvir_driver_connection_create_domain (f->conn,
+          NEW_XML ("r", NEW_UUID, "<on_poweroff>restart</on_poweroff>"), 0, NULL, &error);
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "r", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+
+  g_assert_true (gvir_driver_connection_shutdown_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_assert_empty (&f->rec);
+  assert_state (f, NEW_UUID, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_BOOTED);
+}
+
+static void
+test_reboot (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+
+  g_assert_true (gvir_driver_connection_reboot_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_assert_empty (&f->rec);
+  dom = lookup (f, TEST_UUID);
+  g_assert_cmpint (dom->id, ==, 1);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_RUNNING);
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  g_assert_false (gvir_driver_connection_reboot_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+}
+
+static void
+test_reboot_destroy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  define_new (f, NEW_XML ("r", NEW_UUID, "<on_reboot>destroy</on_reboot>"));
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  recorder_expect (&f->rec, "r", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  g_assert_true (gvir_driver_connection_reboot_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "r", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SHUTDOWN);
+  assert_state (f, NEW_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
+}
+
+/* ---- suspend / resume ------------------------------------------------------------- */
+
+static void
+test_suspend_resume (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gvir_driver_connection_resume_domain (f->conn, TEST_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "domain 'test' is not paused");
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_suspend_domain (f->conn, TEST_UUID, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
+
+  g_assert_false (gvir_driver_connection_suspend_domain (f->conn, TEST_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_resume_domain (f->conn, TEST_UUID, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED);
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  g_assert_false (gvir_driver_connection_suspend_domain (f->conn, TEST_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "domain 'test' is not running");
+  recorder_assert_empty (&f->rec);
+}
+
+/* ---- saving -------------------------------------------------------------------------- */
+
+static void
+test_managed_save (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) saved = NULL;
+  g_autoptr(GVirDriverDomain) restored = NULL;
+
+  g_assert_true (gvir_driver_connection_managed_save_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SAVED);
+  saved = lookup (f, TEST_UUID);
+  g_assert_true (saved->has_managed_save);
+
+  g_assert_false (gvir_driver_connection_managed_save_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_nonnull (strstr (error->message, "managed save"));
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_RESTORED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED);
+  restored = lookup (f, TEST_UUID);
+  g_assert_false (restored->has_managed_save);
+  recorder_assert_empty (&f->rec);
+}
+
+static void
+test_managed_save_undefine (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gvir_driver_connection_managed_save_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID,
+                                                         GVIR_DRIVER_UNDEFINE_MANAGED_SAVE,
+                                                         NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_UNDEFINED, GVIR_DRIVER_UNDEFINED_REMOVED);
+  assert_gone (f, TEST_UUID);
+}
+
+static void
+test_managed_save_transient (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+
+  dom = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gvir_driver_connection_managed_save_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+}
+
+static void
+test_save_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.save", NULL);
+  g_autoptr(GVirDriverDomain) restored = NULL;
+  g_autoptr(GVirDriverDomain) twice = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SAVED);
+
+  g_assert_false (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
+                                                              NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (restored->uuid, ==, TEST_UUID);
+  g_assert_true (restored->persistent);
+  g_assert_cmpint (restored->id, ==, 2);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_RESTORED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED);
+
+  twice = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
+  g_assert_null (twice);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  recorder_assert_empty (&f->rec);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_restore_transient (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "tr.save", NULL);
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GVirDriverDomain) restored = NULL;
+
+  dom = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  g_assert_true (gvir_driver_connection_save_domain_to_file (f->conn, NEW_UUID, path, NULL, 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+  assert_gone (f, NEW_UUID);
+
+  restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (restored->persistent);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_RESTORED);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_restore_bad (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *junk = g_build_filename (dir, "junk", NULL);
+  g_autofree char *corrupt = g_build_filename (dir, "corrupt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+
+  g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));
+  g_assert_true (g_file_set_contents (corrupt, "libvirt-glib-ng test driver save image 1\n<domain",
+                                      -1, NULL));
+
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, missing, NULL, 0,
+                                                                  NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, junk, NULL, 0,
+                                                                  NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, corrupt, NULL, 0,
+                                                                  NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+  g_clear_error (&error);
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, "", NULL, 0,
+                                                                  NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* Writing into a directory that does not exist. */
+  g_assert_false (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID,
+                                                              "/nonexistent-dir/x.save", NULL, 0,
+                                                              NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, 0);
+  recorder_assert_empty (&f->rec);
+
+  g_unlink (junk);
+  g_unlink (corrupt);
+  g_rmdir (dir);
+}
+
+/* ---- NUMA parameters ---------------------------------------------------------------- */
+
+static void
+assert_numa (Fixture *f, guint flags, int mode, const char *nodeset)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *set = NULL;
+  int m = -1;
+
+  g_assert_true (gvir_driver_connection_get_numa_parameters (f->conn, TEST_UUID, flags, &m, &set,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (m, ==, mode);
+  g_assert_cmpstr (set, ==, nodeset);
+}
+
+static void
+test_numa (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *inactive = NULL;
+  g_autofree char *live = NULL;
+
+  assert_numa (f, 0, 0, "");
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "");
+
+  /* Config: mode and nodeset, stored in the persistent XML. */
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 2, "1,0",
+                                                             GVIR_DRIVER_AFFECT_CONFIG, NULL, &error));
+  g_assert_no_error (error);
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 2, "0-1");
+  assert_numa (f, GVIR_DRIVER_AFFECT_LIVE, 0, "");
+  inactive = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, GVIR_DRIVER_XML_INACTIVE,
+                                                    NULL, &error);
+  g_assert_nonnull (strstr (inactive, "<numatune>"));
+  g_assert_nonnull (strstr (inactive, "interleave"));
+
+  /* Live: the mode of a running domain is fixed, the nodeset is not. */
+  g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 1, NULL,
+                                                              GVIR_DRIVER_AFFECT_LIVE, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, "1",
+                                                             GVIR_DRIVER_AFFECT_LIVE, NULL, &error));
+  g_assert_no_error (error);
+  assert_numa (f, 0, 0, "1");
+  live = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, 0, NULL, &error);
+  g_assert_nonnull (strstr (live, "nodeset=\"1\""));
+
+  /* Once stopped, the persistent definition is what remains. */
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  assert_numa (f, 0, 2, "0-1");
+  g_assert_false (gvir_driver_connection_get_numa_parameters (f->conn, TEST_UUID,
+                                                              GVIR_DRIVER_AFFECT_LIVE, NULL, NULL,
+                                                              NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 3, NULL, 0,
+                                                             NULL, &error));
+  assert_numa (f, 0, 3, "0-1");
+}
+
+static void
+test_numa_bad (Fixture *f, gconstpointer data)
+{
+  static const char *const bad_sets[] = { "", "^0", "0-", "-1", "a", "1,,2", "3-1", "16384", "0 1" };
+  g_autoptr(GError) error = NULL;
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (bad_sets); i++)
+    {
+      g_test_message ("nodeset '%s'", bad_sets[i]);
+      g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, bad_sets[i],
+                                                                  GVIR_DRIVER_AFFECT_CONFIG,
+                                                                  NULL, &error));
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+
+  g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 4, NULL, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* Accepted forms are canonicalised. */
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, " 0-5 ,^2, 9",
+                                                             GVIR_DRIVER_AFFECT_CONFIG, NULL, &error));
+  g_assert_no_error (error);
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "0-1,3-5,9");
+}
+
+/* ---- read-only and closed connections ------------------------------------------------ */
+
+typedef gboolean (*MutatingCall) (GVirDriverConnection *conn, GError **error);
+
+static gboolean
+call_define (GVirDriverConnection *conn, GError **error)
+{
+  g_autoptr(GVirDriverDomain) d =
+    gvir_driver_connection_define_domain (conn, NEW_XML ("x", NEW_UUID, ""), 0, NULL, error);
+  return d != NULL;
+}
+
+static gboolean
+call_create (GVirDriverConnection *conn, GError **error)
+{
+  g_autoptr(GVirDriverDomain) d =
+    gvir_driver_connection_create_domain (conn, NEW_XML ("x", NEW_UUID, ""), 0, NULL, error);
+  return d != NULL;
+}
+
+static gboolean
+call_undefine (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_undefine_domain (conn, TEST_UUID, 0, NULL, error);
+}
+
+static gboolean
+call_start (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_start_domain (conn, TEST_UUID, 0, NULL, error);
+}
+
+static gboolean
+call_destroy (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_destroy_domain (conn, TEST_UUID, 0, NULL, error);
+}
+
+static gboolean
+call_shutdown (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_shutdown_domain (conn, TEST_UUID, 0, NULL, error);
+}
+
+static gboolean
+call_reboot (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_reboot_domain (conn, TEST_UUID, 0, NULL, error);
+}
+
+static gboolean
+call_suspend (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_suspend_domain (conn, TEST_UUID, NULL, error);
+}
+
+static gboolean
+call_resume (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, error);
+}
+
+static gboolean
+call_managed_save (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_managed_save_domain (conn, TEST_UUID, 0, NULL, error);
+}
+
+static gboolean
+call_save (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_save_domain_to_file (conn, TEST_UUID, "/nonexistent/x", NULL, 0,
+                                                     NULL, error);
+}
+
+static gboolean
+call_restore (GVirDriverConnection *conn, GError **error)
+{
+  g_autoptr(GVirDriverDomain) d =
+    gvir_driver_connection_restore_domain_from_file (conn, "/nonexistent/x", NULL, 0, NULL, error);
+  return d != NULL;
+}
+
+static gboolean
+call_set_numa (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_set_numa_parameters (conn, TEST_UUID, -1, "0", 0, NULL, error);
+}
+
+static const struct
+{
+  const char *operation;
+  MutatingCall call;
+} mutating_calls[] = {
+  { "define domain", call_define },
+  { "create domain", call_create },
+  { "undefine domain", call_undefine },
+  { "start domain", call_start },
+  { "destroy domain", call_destroy },
+  { "shutdown domain", call_shutdown },
+  { "reboot domain", call_reboot },
+  { "suspend domain", call_suspend },
+  { "resume domain", call_resume },
+  { "managed save domain", call_managed_save },
+  { "save domain to file", call_save },
+  { "restore domain from file", call_restore },
+  { "set NUMA parameters", call_set_numa },
+};
+
+static void
+test_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverConnection) conn = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  Recorder rec;
+  gsize i;
+
+  recorder_init (&rec);
+  conn = gvir_driver_connection_open ("test:///default", TRUE, recorder_func, &rec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_is_read_only (conn));
+
+  for (i = 0; i < G_N_ELEMENTS (mutating_calls); i++)
+    {
+      g_autofree char *expected =
+        g_strdup_printf ("operation '%s' forbidden: the connection is read-only",
+                         mutating_calls[i].operation);
+
+      g_assert_false (mutating_calls[i].call (conn, &error));
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+    }
+
+  /* Queries still work, and nothing changed. */
+  list = gvir_driver_connection_list_domains (conn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((GVirDriverDomain *) list->pdata[0])->id, ==, 1);
+  recorder_assert_empty (&rec);
+
+  gvir_driver_connection_close (conn);
+  recorder_clear (&rec);
+}
+
+static void
+test_closed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverConnection) conn = NULL;
+  g_autofree char *type = NULL;
+  gsize i;
+
+  conn = gvir_driver_connection_open ("test:///default", FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gvir_driver_connection_close (conn);
+  gvir_driver_connection_close (conn);
+  g_assert_true (gvir_driver_connection_is_closed (conn));
+
+  type = gvir_driver_connection_get_type (conn, NULL, &error);
+  g_assert_null (type);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_clear_error (&error);
+
+  for (i = 0; i < G_N_ELEMENTS (mutating_calls); i++)
+    {
+      g_assert_false (mutating_calls[i].call (conn, &error));
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, 0);
+}
+
+/* ---- sharing between connections ---------------------------------------------------- */
+
+static void
+test_shared_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverConnection *a, *b;
+  g_autoptr(GVirDriverDomain) seen = NULL;
+  g_autoptr(GVirDriverDomain) fresh = NULL;
+  Recorder ra, rb;
+
+  recorder_init (&ra);
+  recorder_init (&rb);
+  a = gvir_driver_connection_open ("test:///default", FALSE, recorder_func, &ra, NULL, &error);
+  b = gvir_driver_connection_open ("test:///default", FALSE, recorder_func, &rb, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gvir_driver_connection_suspend_domain (a, TEST_UUID, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&ra, "test", GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+  recorder_expect (&rb, "test", GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+
+  seen = gvir_driver_connection_lookup_domain_by_uuid (b, TEST_UUID, NULL, &error);
+  g_assert_cmpint (seen->state, ==, GVIR_DRIVER_STATE_PAUSED);
+
+  /* A closed connection hears nothing more; the other one still does. */
+  gvir_driver_connection_close (b);
+  g_assert_true (gvir_driver_connection_resume_domain (a, TEST_UUID, NULL, &error));
+  recorder_expect (&ra, "test", GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED);
+  recorder_assert_empty (&rb);
+
+  g_assert_true (gvir_driver_connection_destroy_domain (a, TEST_UUID, 0, NULL, &error));
+  recorder_expect (&ra, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  gvir_driver_connection_unref (b);
+  gvir_driver_connection_unref (a);
+
+  /* The last connection gone, the next one starts from scratch. */
+  a = gvir_driver_connection_open ("test:///default", FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  fresh = gvir_driver_connection_lookup_domain_by_uuid (a, TEST_UUID, NULL, &error);
+  g_assert_cmpint (fresh->id, ==, 1);
+  g_assert_cmpint (fresh->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  gvir_driver_connection_unref (a);
+
+  recorder_clear (&ra);
+  recorder_clear (&rb);
+}
+
+/* ---- threads ------------------------------------------------------------------------ */
+
+#define N_THREADS 8
+#define N_ROUNDS 200
+
+static gpointer
+hammer (gpointer data)
+{
+  GVirDriverConnection *conn = data;
+  int i;
+
+  for (i = 0; i < N_ROUNDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+      g_autofree char *xml = NULL;
+
+      if (gvir_driver_connection_suspend_domain (conn, TEST_UUID, NULL, &error))
+        gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, NULL);
+      list = gvir_driver_connection_list_domains (conn, NULL, NULL);
+      g_assert_nonnull (list);
+      xml = gvir_driver_connection_get_domain_xml (conn, TEST_UUID, 0, NULL, NULL);
+      g_assert_nonnull (xml);
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverConnection *conns[N_THREADS];
+  GThread *threads[N_THREADS];
+  Recorder rec;
+  guint i, suspended = 0, resumed = 0;
+
+  recorder_init (&rec);
+  for (i = 0; i < N_THREADS; i++)
+    {
+      conns[i] = gvir_driver_connection_open ("test:///default", FALSE,
+                                              i == 0 ? recorder_func : NULL, &rec, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("hammer", hammer, conns[i]);
+  for (i = 0; i < N_THREADS; i++)
+    g_thread_join (threads[i]);
+
+  /* Every successful suspend was followed by a resume: events pair up. */
+  for (i = 0; i < rec.events->len; i++)
+    {
+      RecordedEvent *ev = rec.events->pdata[i];
+
+      suspended += ev->event == GVIR_DRIVER_EVENT_SUSPENDED;
+      resumed += ev->event == GVIR_DRIVER_EVENT_RESUMED;
+    }
+  g_assert_cmpuint (suspended, >, 0);
+  g_assert_cmpuint (suspended, ==, resumed);
+
+  for (i = 0; i < N_THREADS; i++)
+    gvir_driver_connection_unref (conns[i]);
+  recorder_clear (&rec);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/drivers/test/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("default/node-info", test_node_info);
+  ADD ("default/constants", test_constants);
+  ADD ("default/capabilities", test_capabilities);
+  ADD ("default/domain-capabilities", test_domain_capabilities);
+  ADD ("default/cells-free-memory", test_cells_free_memory);
+  ADD ("default/domain", test_default_domain);
+  ADD ("default/domain-xml", test_default_domain_xml);
+  ADD ("default/cpu-time", test_cpu_time_grows);
+  ADD ("lookup/not-found", test_not_found);
+  ADD ("lookup/uuid-forms", test_uuid_forms);
+  ADD ("define/new-and-update", test_define);
+  ADD ("define/conflicts", test_define_conflicts);
+  ADD ("define/bad", test_define_bad);
+  ADD ("define/canonical", test_define_canonical);
+  ADD ("undefine/inactive", test_undefine_inactive);
+  ADD ("undefine/active", test_undefine_active);
+  ADD ("lifecycle/create", test_create);
+  ADD ("lifecycle/create-paused", test_create_paused);
+  ADD ("lifecycle/start", test_start);
+  ADD ("lifecycle/ids-increase", test_ids_increase);
+  ADD ("lifecycle/destroy", test_destroy);
+  ADD ("lifecycle/shutdown", test_shutdown);
+  ADD ("lifecycle/shutdown-restart", test_shutdown_restart);
+  ADD ("lifecycle/reboot", test_reboot);
+  ADD ("lifecycle/reboot-destroy", test_reboot_destroy);
+  ADD ("lifecycle/suspend-resume", test_suspend_resume);
+  ADD ("save/managed", test_managed_save);
+  ADD ("save/managed-undefine", test_managed_save_undefine);
+  ADD ("save/managed-transient", test_managed_save_transient);
+  ADD ("save/file", test_save_restore);
+  ADD ("save/file-transient", test_save_restore_transient);
+  ADD ("save/bad-files", test_restore_bad);
+  ADD ("numa/set-get", test_numa);
+  ADD ("numa/bad", test_numa_bad);
+  ADD ("connection/cancelled", test_cancelled);
+  g_test_add_func ("/drivers/test/connection/read-only", test_read_only);
+  g_test_add_func ("/drivers/test/connection/closed", test_closed);
+  g_test_add_func ("/drivers/test/connection/shared-state", test_shared_state);
+  g_test_add_func ("/drivers/test/connection/threads", test_threads);
+
+  return g_test_run ();
+}
