@@ -23,4 +23,5 @@
 #include <libvirt-gobject/libvirt-gobject-domain-info.h>
 #include <libvirt-gobject/libvirt-gobject-domain.h>
 #include <libvirt-gobject/libvirt-gobject-connection.h>
+#include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-enums.h>

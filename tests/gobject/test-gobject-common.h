@@ -59,4 +59,7 @@ void async_wait_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 /* Waits for the callback; returns its result (transfer full). */
 GAsyncResult *async_wait_finish (AsyncWait *wait);
 
+/* Drops the caller's reference and fails unless @object is finalised. */
+void assert_finalized_soon (gpointer object);
+
 void close_and_finalize (GVirConnection *conn);

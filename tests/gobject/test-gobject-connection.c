@@ -70,6 +70,7 @@ test_open_async (void)
   g_assert_no_error (error);
   g_assert_true (gvir_connection_is_open (conn));
   g_assert_true (rec.thread == g_thread_self ());
+  g_clear_object (&result);
   close_and_finalize (conn);
 }
 
@@ -158,6 +159,7 @@ test_node_info (void)
   async_info = gvir_connection_get_node_info_finish (conn, result, &error);
   g_assert_no_error (error);
   check_node_info (async_info);
+  g_clear_object (&result);
   close_and_finalize (conn);
 }
 
@@ -199,6 +201,7 @@ test_host_queries (void)
   async_caps = gvir_connection_get_capabilities_finish (conn, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (async_caps);
+  g_clear_object (&result);
   close_and_finalize (conn);
 }
 
@@ -268,6 +271,7 @@ test_fetch_domains_async (void)
   domains = gvir_connection_get_domains (conn);
   g_assert_cmpuint (g_list_length (domains), ==, 1);
   g_list_free_full (domains, g_object_unref);
+  g_clear_object (&result);
   close_and_finalize (conn);
 }
 
@@ -340,7 +344,7 @@ test_create_delete (void)
 
   g_clear_object (&found);
   close_and_finalize (conn);
-  g_assert_finalize_object (g_steal_pointer (&dom));
+  assert_finalized_soon (g_steal_pointer (&dom));
 }
 
 static void
@@ -370,6 +374,8 @@ test_create_async (void)
   g_assert_no_error (error);
   spin_until (NULL, &rec.removed, 1);
   g_clear_object (&dom);
+  g_clear_object (&result);
+  g_clear_object (&delete_result);
   close_and_finalize (conn);
 }
 
@@ -446,6 +452,7 @@ test_restore_from_file (void)
   g_remove (path);
   g_rmdir (dir);
   g_clear_object (&dom);
+  g_clear_object (&result);
   close_and_finalize (conn);
 }
 
@@ -485,6 +492,8 @@ test_cancellation (void)
   info = gvir_connection_get_node_info (conn, &error);
   g_assert_no_error (error);
   g_assert_nonnull (info);
+  g_clear_object (&result);
+  g_clear_object (&open_result);
   close_and_finalize (conn);
 }
 
@@ -541,7 +550,7 @@ test_close_safety (void)
   g_assert_false (gvir_domain_start (dom, 0, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_clear_error (&error);
-  g_assert_finalize_object (g_steal_pointer (&dom));
+  assert_finalized_soon (g_steal_pointer (&dom));
 }
 
 static void

@@ -32,7 +32,7 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   close_and_finalize (f->conn);
-  g_assert_finalize_object (f->dom);
+  assert_finalized_soon (f->dom);
 }
 
 static void
