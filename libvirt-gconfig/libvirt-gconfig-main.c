@@ -27,7 +27,7 @@
 /**
  * gvir_init_config_check:
  * @argc: (inout) (optional): address of the program's argc
- * @argv: (inout) (array length=argc) (optional): address of the program's argv
+ * @argv: (inout) (array length=argc) (optional) (nullable): address of the program's argv
  * @err: return location for a #GError, or %NULL
  *
  * Initialises the library (libxml2's parser state). No command-line
@@ -47,7 +47,7 @@ gvir_init_config_check (int *argc, char ***argv, GError **err)
 /**
  * gvir_init_config:
  * @argc: (inout) (optional): address of the program's argc
- * @argv: (inout) (array length=argc) (optional): address of the program's argv
+ * @argv: (inout) (array length=argc) (optional) (nullable): address of the program's argv
  *
  * Initialises the library like gvir_init_config_check(), and aborts the
  * program if that fails.

@@ -66,6 +66,10 @@ typedef struct
    * leaves the cache and comes back (or an event about it) reuses the
    * object the application may still hold. */
   GHashTable *known;
+  /* uuid -> event sequence number (guint64) at which a direct query last
+   * updated the cache; driver events older than that are stale and only
+   * produce their signal. */
+  GHashTable *marks;
 } GVirConnectionPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (GVirConnection, gvir_connection, G_TYPE_OBJECT)
@@ -99,6 +103,8 @@ static guint signals[N_SIGNALS];
 static GMutex sessions_lock;
 static GHashTable *sessions;
 static guint last_session;
+/* Numbers every driver event in arrival order (under sessions_lock). */
+static guint64 last_event_seq;
 
 static guint
 session_register (GVirConnection *self)
@@ -125,8 +131,9 @@ session_unregister (guint session)
   g_mutex_unlock (&sessions_lock);
 }
 
+/* Finds the connection of an arriving event and numbers the event. */
 static GVirConnection *
-session_lookup (guint session)
+session_lookup (guint session, guint64 *seq)
 {
   GVirConnection *self = NULL;
 
@@ -135,8 +142,21 @@ session_lookup (guint session)
     self = g_hash_table_lookup (sessions, GUINT_TO_POINTER (session));
   if (self != NULL)
     g_object_ref (self);
+  *seq = ++last_event_seq;
   g_mutex_unlock (&sessions_lock);
   return self;
+}
+
+/* Every event numbered up to now happened before a query starting now. */
+static guint64
+current_event_seq (void)
+{
+  guint64 seq;
+
+  g_mutex_lock (&sessions_lock);
+  seq = last_event_seq;
+  g_mutex_unlock (&sessions_lock);
+  return seq;
 }
 
 static gboolean
@@ -260,18 +280,37 @@ known_lookup_locked (GVirConnectionPrivate *priv, const char *uuid)
   return dom;
 }
 
+/* Called with priv->lock held. */
+static void
+mark_locked (GVirConnectionPrivate *priv, const char *uuid, guint64 mark)
+{
+  if (mark != 0)
+    g_hash_table_replace (priv->marks, g_strdup (uuid), g_memdup2 (&mark, sizeof mark));
+}
+
+/* Called with priv->lock held. */
+static gboolean
+is_stale_locked (GVirConnectionPrivate *priv, const char *uuid, guint64 seq)
+{
+  const guint64 *mark = g_hash_table_lookup (priv->marks, uuid);
+
+  return mark != NULL && seq <= *mark;
+}
+
 /* Called with priv->lock held. Puts @domain in the cache, reusing the
  * object the connection made for that UUID before if it is still alive.
  * Returns the cached object (borrowed) and queues domain-added and
  * notify::persistent into @emissions as needed. */
 static GVirDomain *
-track_locked (GVirConnection *self, const GVirDriverDomain *domain, GPtrArray *emissions)
+track_locked (GVirConnection *self, const GVirDriverDomain *domain, GPtrArray *emissions,
+              guint64 mark)
 {
   GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
   GVirDomain *dom = g_hash_table_lookup (priv->domains, domain->uuid);
   gboolean persistent_changed = FALSE;
   gboolean added = FALSE;
 
+  mark_locked (priv, domain->uuid, mark);
   if (dom == NULL)
     {
       dom = known_lookup_locked (priv, domain->uuid);
@@ -304,11 +343,12 @@ track_locked (GVirConnection *self, const GVirDriverDomain *domain, GPtrArray *e
 
 /* Called with priv->lock held. */
 static void
-untrack_locked (GVirConnection *self, const char *uuid, GPtrArray *emissions)
+untrack_locked (GVirConnection *self, const char *uuid, GPtrArray *emissions, guint64 mark)
 {
   GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
   GVirDomain *dom = g_hash_table_lookup (priv->domains, uuid);
 
+  mark_locked (priv, uuid, mark);
   if (dom == NULL)
     return;
   g_ptr_array_add (emissions, emission_new (self, priv->session, self,
@@ -338,12 +378,13 @@ _gvir_connection_track_domain (GVirConnection *self, GVirDriverConnection *drv,
 {
   GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
   g_autoptr(GPtrArray) emissions = g_ptr_array_new_with_free_func (emission_free);
+  guint64 mark = current_event_seq ();
   g_autoptr(GMainContext) context = lock_if_current (self, drv);
   GVirDomain *dom;
 
   if (context == NULL)
     return NULL;
-  dom = g_object_ref (track_locked (self, domain, emissions));
+  dom = g_object_ref (track_locked (self, domain, emissions, mark));
   g_mutex_unlock (&priv->lock);
   emissions_send (context, emissions);
   return dom;
@@ -358,6 +399,7 @@ _gvir_connection_refresh_domain (GVirConnection *self, GVirDriverConnection *drv
   g_autoptr(GVirDriverDomain) domain = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainContext) context = NULL;
+  guint64 mark = current_event_seq ();
 
   domain = gvir_driver_connection_lookup_domain_by_uuid (drv, uuid, NULL, &error);
   if (domain == NULL && !g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND))
@@ -367,16 +409,17 @@ _gvir_connection_refresh_domain (GVirConnection *self, GVirDriverConnection *drv
   if (context == NULL)
     return;
   if (domain != NULL)
-    track_locked (self, domain, emissions);
+    track_locked (self, domain, emissions, mark);
   else
-    untrack_locked (self, uuid, emissions);
+    untrack_locked (self, uuid, emissions, mark);
   g_mutex_unlock (&priv->lock);
   emissions_send (context, emissions);
 }
 
 /* Makes the cache hold exactly @listed (GVirDriverDomain elements). */
 static void
-sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed)
+sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed,
+              guint64 mark)
 {
   GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
   g_autoptr(GPtrArray) emissions = g_ptr_array_new_with_free_func (emission_free);
@@ -392,7 +435,7 @@ sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed
     {
       const GVirDriverDomain *domain = g_ptr_array_index (listed, i);
 
-      track_locked (self, domain, emissions);
+      track_locked (self, domain, emissions, mark);
       g_hash_table_add (seen, domain->uuid);
     }
   g_hash_table_iter_init (&iter, priv->domains);
@@ -400,7 +443,7 @@ sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed
     if (!g_hash_table_contains (seen, key))
       g_ptr_array_add (vanished, g_strdup (key));
   for (guint i = 0; i < vanished->len; i++)
-    untrack_locked (self, g_ptr_array_index (vanished, i), emissions);
+    untrack_locked (self, g_ptr_array_index (vanished, i), emissions, mark);
   g_mutex_unlock (&priv->lock);
   emissions_send (context, emissions);
 }
@@ -411,6 +454,7 @@ typedef struct
 {
   GVirConnection *conn;
   guint session;
+  guint64 seq;
   GVirDriverEventKind kind;
   GVirDriverDomain *domain;
   int event;
@@ -452,13 +496,20 @@ handle_lifecycle (GVirConnection *self, PendingEvent *pe)
       return;
     }
   context = g_main_context_ref (priv->context);
-  if (gone)
+  if (is_stale_locked (priv, domain->uuid, pe->seq))
+    {
+      /* A direct query already saw a later state: keep the cache, but
+       * still tell the domain what happened to it. */
+      target = g_hash_table_lookup (priv->domains, domain->uuid);
+      target = target != NULL ? g_object_ref (target) : known_lookup_locked (priv, domain->uuid);
+    }
+  else if (gone)
     {
       target = g_hash_table_lookup (priv->domains, domain->uuid);
       if (target != NULL)
         {
           g_object_ref (target);
-          untrack_locked (self, domain->uuid, emissions);
+          untrack_locked (self, domain->uuid, emissions, 0);
         }
       else
         target = known_lookup_locked (priv, domain->uuid);
@@ -466,7 +517,7 @@ handle_lifecycle (GVirConnection *self, PendingEvent *pe)
         _gvir_domain_update (target, domain);
     }
   else
-    target = g_object_ref (track_locked (self, domain, emissions));
+    target = g_object_ref (track_locked (self, domain, emissions, 0));
 
   if (target != NULL
       && _gvir_domain_lifecycle_signal (pe->event, pe->detail, &signal_id, &detail))
@@ -497,7 +548,8 @@ static void
 on_driver_event (const GVirDriverEvent *event, gpointer user_data)
 {
   guint session = GPOINTER_TO_UINT (user_data);
-  GVirConnection *self = session_lookup (session);
+  guint64 seq;
+  GVirConnection *self = session_lookup (session, &seq);
   GVirConnectionPrivate *priv;
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSource) source = NULL;
@@ -519,6 +571,7 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   pe = g_new0 (PendingEvent, 1);
   pe->conn = self;
   pe->session = session;
+  pe->seq = seq;
   pe->kind = event->kind;
   pe->event = event->event;
   pe->detail = event->detail;
@@ -718,6 +771,7 @@ gvir_connection_dispose (GObject *object)
   g_mutex_lock (&priv->lock);
   g_hash_table_remove_all (priv->domains);
   g_hash_table_remove_all (priv->known);
+  g_hash_table_remove_all (priv->marks);
   g_mutex_unlock (&priv->lock);
   G_OBJECT_CLASS (gvir_connection_parent_class)->dispose (object);
 }
@@ -731,6 +785,7 @@ gvir_connection_finalize (GObject *object)
   g_clear_pointer (&priv->context, g_main_context_unref);
   g_hash_table_unref (priv->domains);
   g_hash_table_unref (priv->known);
+  g_hash_table_unref (priv->marks);
   g_mutex_clear (&priv->lock);
   G_OBJECT_CLASS (gvir_connection_parent_class)->finalize (object);
 }
@@ -819,6 +874,7 @@ gvir_connection_init (GVirConnection *self)
   g_mutex_init (&priv->lock);
   priv->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   priv->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, weak_ref_free);
+  priv->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ---- calls into the driver ------------------------------------------------ */
@@ -1769,6 +1825,7 @@ op_fetch_domains (GVirConnection *self, ConnCall *call, GCancellable *cancellabl
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
   g_autoptr(GPtrArray) listed = NULL;
+  guint64 mark = current_event_seq ();
 
   if (drv == NULL)
     return FALSE;
@@ -1778,7 +1835,7 @@ op_fetch_domains (GVirConnection *self, ConnCall *call, GCancellable *cancellabl
   /* Do not touch the cache for a call the caller gave up on. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  sync_domains (self, drv, listed);
+  sync_domains (self, drv, listed, mark);
   return TRUE;
 }
 

@@ -40,7 +40,7 @@
 /**
  * gvir_init_object_check:
  * @argc: (inout) (optional): the address of the program's argc
- * @argv: (inout) (optional) (array length=argc): the address of the
+ * @argv: (inout) (optional) (nullable) (array length=argc): the address of the
  *   program's argv
  * @err: return location for a #GError, or %NULL
  *
@@ -69,7 +69,7 @@ gvir_init_object_check (int *argc, char ***argv, GError **err)
 /**
  * gvir_init_object:
  * @argc: (inout) (optional): the address of the program's argc
- * @argv: (inout) (optional) (array length=argc): the address of the
+ * @argv: (inout) (optional) (nullable) (array length=argc): the address of the
  *   program's argv
  *
  * Initialises libvirt-gobject and libvirt-gconfig, aborting the program

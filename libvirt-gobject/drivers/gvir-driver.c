@@ -14,6 +14,7 @@
 
 #include "gvir-driver-private.h"
 #include "test/gvir-test-driver-private.h"
+#include "remote/gvir-remote-driver-private.h"
 
 /* ---- values ------------------------------------------------------------- */
 
@@ -66,6 +67,7 @@ registry_ensure (void)
 
   registry = g_ptr_array_new ();
   g_ptr_array_add (registry, (gpointer) &gvir_test_driver_funcs);
+  g_ptr_array_add (registry, (gpointer) &gvir_remote_driver);
 }
 
 void

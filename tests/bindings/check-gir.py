@@ -8,7 +8,8 @@
 #  - every callable the GIR names is exported by the library (a function
 #    declared in a header but never defined makes bindings fail at call time);
 #  - every exported public symbol is reachable from the GIR (a function the
-#    scanner skipped is invisible to Python, GJS and Vala);
+#    scanner skipped is invisible to Python, GJS and Vala); symbols in a
+#    private version node are internal and skipped;
 #  - nothing from libxml2 or other third-party libraries leaks into the GIR;
 #  - an error domain registered as a GType enum is marked glib:error-domain,
 #    so bindings can match error codes.
@@ -29,14 +30,20 @@ def check(ok, name, details=()):
 
 
 def exported_symbols(library):
+    """Returns (all, public): every exported symbol, and those not in a
+    *_PRIVATE_* version node (internal functions exported only so that
+    tests can preload mocks of them; they are not API)."""
     out = subprocess.run(['nm', '-D', '--defined-only', library],
                          check=True, capture_output=True, text=True).stdout
-    symbols = set()
+    symbols, public = set(), set()
     for line in out.splitlines():
         fields = line.split()
         if len(fields) == 3 and fields[1] in 'TDBR':
-            symbols.add(fields[2].split('@')[0])
-    return symbols
+            name, _, version = fields[2].partition('@')
+            symbols.add(name)
+            if '_PRIVATE_' not in version:
+                public.add(name)
+    return symbols, public
 
 
 def gir_symbols(root):
@@ -55,14 +62,14 @@ def gir_symbols(root):
 def main():
     gir, library, prefixes = sys.argv[1], sys.argv[2], tuple(sys.argv[3:])
     root = ET.parse(gir).getroot()
-    exported = exported_symbols(library)
+    exported, exported_public = exported_symbols(library)
     callables, reachable = gir_symbols(root)
 
     missing = sorted(s for s in callables if s not in exported)
     check(not missing, 'every GIR callable is exported by the library',
           ['not exported: ' + s for s in missing])
 
-    public = {s for s in exported if s.startswith(prefixes)}
+    public = {s for s in exported_public if s.startswith(prefixes)}
     # Error quarks are represented as glib:error-domain, not as callables.
     hidden = sorted(s for s in public - reachable if not s.endswith('_error_quark'))
     check(not hidden, 'every exported symbol is in the GIR',

@@ -183,7 +183,7 @@ void test_gconfig ()
       var back = new GVirConfig.Domain.from_xml (dom.to_xml ());
       assert_cmpstr (back.get_name (), CompareOperator.EQ, "scratch");
       assert_cmpuint ((uint) back.get_memory (), CompareOperator.EQ, 262144);
-      assert_cmpuint (back.get_vcpus (), CompareOperator.EQ, 2);
+      assert_cmpuint ((uint) back.get_vcpus (), CompareOperator.EQ, 2);
     }
   catch (Error e)
     {

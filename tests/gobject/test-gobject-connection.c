@@ -612,6 +612,7 @@ context_worker (gpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (ct->rec.opened, ==, 1);
   g_assert_true (ct->rec.thread == g_thread_self ());
+  g_clear_object (&result);
 
   ct->dom = fetch_test_domain (ct->conn);
   recorder_watch_domain (&ct->rec, ct->dom);

@@ -56,118 +56,6 @@ gvir_test_uuid_canonicalize (const char *str,
   return TRUE;
 }
 
-/* ---- nodesets ------------------------------------------------------------ */
-
-#define NODESET_LIMIT 16384
-
-static gboolean
-nodeset_parse_number (const char **p,
-                      guint       *out)
-{
-  guint v = 0;
-
-  if (!g_ascii_isdigit (**p))
-    return FALSE;
-  while (g_ascii_isdigit (**p))
-    {
-      v = v * 10 + (**p - '0');
-      if (v >= NODESET_LIMIT)
-        return FALSE;
-      (*p)++;
-    }
-  *out = v;
-  return TRUE;
-}
-
-static char *
-nodeset_format (const guint8 *bits)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint i = 0;
-
-  while (i < NODESET_LIMIT)
-    {
-      guint start;
-
-      if (!bits[i])
-        {
-          i++;
-          continue;
-        }
-      start = i;
-      while (i + 1 < NODESET_LIMIT && bits[i + 1])
-        i++;
-      if (out->len > 0)
-        g_string_append_c (out, ',');
-      if (start == i)
-        g_string_append_printf (out, "%u", start);
-      else
-        g_string_append_printf (out, "%u-%u", start, i);
-      i++;
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-char *
-gvir_test_nodeset_parse (const char  *str,
-                         GError     **error)
-{
-  g_autofree guint8 *bits = NULL;
-  const char *p = str;
-  g_autofree char *ret = NULL;
-
-  if (str == NULL)
-    str = p = "";
-  bits = g_new0 (guint8, NODESET_LIMIT);
-
-  while (TRUE)
-    {
-      gboolean negate = FALSE;
-      guint a, b, i;
-
-      while (*p == ' ')
-        p++;
-      if (*p == '^')
-        {
-          negate = TRUE;
-          p++;
-        }
-      if (!nodeset_parse_number (&p, &a))
-        goto bad;
-      b = a;
-      if (!negate && *p == '-')
-        {
-          p++;
-          if (!nodeset_parse_number (&p, &b) || b < a)
-            goto bad;
-        }
-      for (i = a; i <= b; i++)
-        bits[i] = !negate;
-      while (*p == ' ')
-        p++;
-      if (*p == '\0')
-        break;
-      if (*p++ != ',')
-        goto bad;
-    }
-
-  ret = nodeset_format (bits);
-  if (*ret == '\0')
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "nodeset '%s' selects no NUMA node", str);
-      return NULL;
-    }
-  return g_steal_pointer (&ret);
-
-bad:
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-               "invalid nodeset '%s': expected node ids below %d such as '0-3,^2,5'",
-               str, NODESET_LIMIT);
-  return NULL;
-}
-
 /* ---- small libxml2 helpers ----------------------------------------------- */
 
 static gboolean
@@ -369,46 +257,221 @@ parse_vcpus (xmlNode     *root,
 static const char *const numa_modes[] = { "strict", "preferred", "interleave", "restrictive" };
 
 static gboolean
+parse_numa_mode (xmlNode     *node,
+                 const char  *dom_name,
+                 int         *out,
+                 GError     **error)
+{
+  g_autofree char *mode = node_prop (node, "mode");
+  gsize i;
+
+  *out = 0;
+  if (mode == NULL)
+    return TRUE;
+  for (i = 0; i < G_N_ELEMENTS (numa_modes); i++)
+    {
+      if (g_str_equal (mode, numa_modes[i]))
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+               "domain '%s': unknown <numatune><%s> mode '%s'", dom_name,
+               (const char *) node->name, mode);
+  return FALSE;
+}
+
+/* The nodeset attribute of <memory> or <memnode>; NULL with @error unset
+ * when it is absent. Bad syntax is an XML error that quotes the value. */
+static GVirNodeset *
+parse_nodeset_prop (xmlNode     *node,
+                    const char  *dom_name,
+                    GError     **error)
+{
+  g_autofree char *text = node_prop (node, "nodeset");
+  g_autoptr(GError) local = NULL;
+  GVirNodeset *set;
+
+  if (text == NULL)
+    return NULL;
+  set = gvir_nodeset_new_from_string (text, &local);
+  if (set == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                 "domain '%s': invalid nodeset='%s' in <numatune><%s>: %s", dom_name, text,
+                 (const char *) node->name, local->message);
+  return set;
+}
+
+/* Adds @set (consumed) to the nodes the placement names. */
+static void
+placement_add (GVirTestDomainDef *def,
+               GVirNodeset       *set)
+{
+  g_autoptr(GVirNodeset) owned = set;
+
+  if (def->placement == NULL)
+    def->placement = g_steal_pointer (&owned);
+  else
+    {
+      GVirNodeset *merged = gvir_nodeset_union (def->placement, owned);
+
+      g_object_unref (def->placement);
+      def->placement = merged;
+    }
+}
+
+/* <numatune><memory mode placement nodeset/>: libvirt ignores the nodeset
+ * when placement is "auto" (numad picks the nodes then). */
+static gboolean
+parse_numatune_memory (xmlNode            *mem,
+                       GVirTestDomainDef  *def,
+                       gboolean           *automatic,
+                       GError            **error)
+{
+  g_autofree char *placement = node_prop (mem, "placement");
+  g_autoptr(GError) local = NULL;
+  GVirNodeset *set;
+
+  if (!parse_numa_mode (mem, def->name, &def->numa_mode, error))
+    return FALSE;
+
+  *automatic = g_strcmp0 (placement, "auto") == 0;
+  if (placement != NULL && !*automatic && !g_str_equal (placement, "static"))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': unknown <numatune><memory> placement '%s' "
+                   "(expected 'static' or 'auto')", def->name, placement);
+      return FALSE;
+    }
+
+  set = parse_nodeset_prop (mem, def->name, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (set == NULL)
+    return TRUE;
+  if (*automatic)
+    {
+      g_object_unref (set);
+      return TRUE;
+    }
+
+  g_free (def->numa_nodeset);
+  def->numa_nodeset = gvir_nodeset_to_string (set);
+  placement_add (def, set);
+  return TRUE;
+}
+
+/* The number of guest NUMA cells (<cpu><numa><cell>). */
+static guint
+count_guest_cells (xmlNode *root)
+{
+  xmlNode *cpu = child_element (root, "cpu");
+  xmlNode *numa = cpu ? child_element (cpu, "numa") : NULL;
+  xmlNode *child;
+  guint n = 0;
+
+  if (numa == NULL)
+    return 0;
+  for (child = numa->children; child != NULL; child = child->next)
+    if (node_is (child, "cell"))
+      n++;
+  return n;
+}
+
+/* One <memnode cellid mode nodeset/>: the cell must exist in the guest and
+ * be tuned once; the nodeset is required (libvirt's rules). */
+static gboolean
+parse_memnode (xmlNode            *node,
+               GVirTestDomainDef  *def,
+               guint               ncells,
+               GHashTable         *seen,
+               GError            **error)
+{
+  g_autofree char *cellid = node_prop (node, "cellid");
+  g_autoptr(GError) local = NULL;
+  GVirNodeset *set;
+  guint64 cell;
+  int mode;
+
+  if (cellid == NULL || !parse_guint64 (cellid, &cell))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': <numatune><memnode> needs a numeric cellid, not '%s'",
+                   def->name, cellid ? cellid : "");
+      return FALSE;
+    }
+  if (cell >= ncells)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': <numatune><memnode cellid='%s'> names no guest NUMA cell "
+                   "(the domain has %u in <cpu><numa>)", def->name, cellid, ncells);
+      return FALSE;
+    }
+  if (!g_hash_table_add (seen, GUINT_TO_POINTER ((guint) cell)))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': more than one <numatune><memnode> for cellid='%s'",
+                   def->name, cellid);
+      return FALSE;
+    }
+  if (!parse_numa_mode (node, def->name, &mode, error))
+    return FALSE;
+
+  set = parse_nodeset_prop (node, def->name, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (set == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': <numatune><memnode cellid='%s'> has no nodeset",
+                   def->name, cellid);
+      return FALSE;
+    }
+  placement_add (def, set);
+  return TRUE;
+}
+
+static gboolean
 parse_numatune (xmlNode            *root,
                 GVirTestDomainDef  *def,
                 GError            **error)
 {
   xmlNode *tune = child_element (root, "numatune");
   xmlNode *mem = tune ? child_element (tune, "memory") : NULL;
-  g_autofree char *mode = NULL;
-  g_autofree char *nodeset = NULL;
-  g_autoptr(GError) local = NULL;
-  gsize i;
+  g_autoptr(GHashTable) seen = NULL;
+  gboolean automatic = FALSE;
+  guint ncells;
+  xmlNode *child;
 
   def->numa_mode = 0;
   def->numa_nodeset = g_strdup ("");
-  if (mem == NULL)
+  if (tune == NULL)
     return TRUE;
+  if (mem != NULL && !parse_numatune_memory (mem, def, &automatic, error))
+    return FALSE;
 
-  mode = node_prop (mem, "mode");
-  if (mode != NULL)
+  ncells = count_guest_cells (root);
+  seen = g_hash_table_new (NULL, NULL);
+  for (child = tune->children; child != NULL; child = child->next)
     {
-      for (i = 0; i < G_N_ELEMENTS (numa_modes) && !g_str_equal (mode, numa_modes[i]); i++)
-        ;
-      if (i == G_N_ELEMENTS (numa_modes))
+      if (!node_is (child, "memnode"))
+        continue;
+      if (automatic)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                       "domain '%s': unknown <numatune><memory> mode '%s'", def->name, mode);
+                       "domain '%s': <numatune><memnode> cannot be combined with "
+                       "<memory placement='auto'>", def->name);
           return FALSE;
         }
-      def->numa_mode = i;
-    }
-
-  nodeset = node_prop (mem, "nodeset");
-  if (nodeset == NULL)
-    return TRUE;
-  g_free (def->numa_nodeset);
-  def->numa_nodeset = gvir_test_nodeset_parse (nodeset, &local);
-  if (def->numa_nodeset == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <numatune>: %s", def->name, local->message);
-      return FALSE;
+      if (!parse_memnode (child, def, ncells, seen, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -666,6 +729,8 @@ gvir_test_domain_def_copy (const GVirTestDomainDef *def)
   copy->name = g_strdup (def->name);
   copy->uuid = g_strdup (def->uuid);
   copy->numa_nodeset = g_strdup (def->numa_nodeset);
+  /* Nodesets are immutable, so the copy can share them. */
+  copy->placement = def->placement ? g_object_ref (def->placement) : NULL;
   return copy;
 }
 
@@ -679,6 +744,7 @@ gvir_test_domain_def_free (GVirTestDomainDef *def)
   g_free (def->name);
   g_free (def->uuid);
   g_free (def->numa_nodeset);
+  g_clear_object (&def->placement);
   g_free (def);
 }
 
@@ -707,7 +773,11 @@ gvir_test_domain_def_set_numatune (const GVirTestDomainDef  *def,
     mode = def->numa_mode;
   xmlSetProp (mem, (const xmlChar *) "mode", (const xmlChar *) numa_modes[mode]);
   if (nodeset != NULL)
-    xmlSetProp (mem, (const xmlChar *) "nodeset", (const xmlChar *) nodeset);
+    {
+      /* As in libvirt, an explicit nodeset makes the placement static. */
+      xmlUnsetProp (mem, (const xmlChar *) "placement");
+      xmlSetProp (mem, (const xmlChar *) "nodeset", (const xmlChar *) nodeset);
+    }
 
   ret = def_from_doc (doc, NULL, error);
   xmlFreeDoc (doc);

@@ -768,6 +768,17 @@ check_inactive (const GVirTestDomain  *dom,
   return FALSE;
 }
 
+/* A definition may only name NUMA nodes this host has; checked before a
+ * domain is defined, created, started or restored, so a refused placement
+ * changes nothing. */
+static gboolean
+check_placement (const GVirTestState      *state,
+                 const GVirTestDomainDef  *def,
+                 GError                  **error)
+{
+  return gvir_test_host_check_nodeset (&state->host, def->placement, error);
+}
+
 /* Runs a new domain, optionally paused, and queues the events. */
 static void
 start_with_events (GVirTestState  *state,
@@ -822,7 +833,8 @@ test_define_domain (gpointer       data,
     return NULL;
 
   g_mutex_lock (&state->lock);
-  if (state_check_identity (state, def, &dom, error))
+  if (check_placement (state, def, error) &&
+      state_check_identity (state, def, &dom, error))
     {
       int detail = dom ? GVIR_DRIVER_DEFINED_UPDATED : GVIR_DRIVER_DEFINED_ADDED;
 
@@ -862,7 +874,8 @@ test_create_domain (gpointer       data,
     return NULL;
 
   g_mutex_lock (&state->lock);
-  if (state_check_identity (state, def, &dom, error) &&
+  if (check_placement (state, def, error) &&
+      state_check_identity (state, def, &dom, error) &&
       (dom == NULL || check_inactive (dom, error)))
     {
       if (dom == NULL)
@@ -946,7 +959,8 @@ apply_lifecycle (GVirTestState   *state,
   switch (op)
     {
     case OP_START:
-      if (!check_inactive (dom, error))
+      /* A definition loaded from a <node> file was never checked. */
+      if (!check_inactive (dom, error) || !check_placement (state, dom->def, error))
         return FALSE;
       start_with_events (state, dom, dom->has_managed_save, flags, events);
       dom->has_managed_save = FALSE;
@@ -1210,7 +1224,8 @@ test_restore_domain_from_file (gpointer       data,
 
   g_mutex_lock (&state->lock);
   if (state_check_identity (state, def, &dom, error) &&
-      (dom == NULL || check_inactive (dom, error)))
+      (dom == NULL || check_inactive (dom, error)) &&
+      check_placement (state, def, error))
     {
       if (dom == NULL)
         dom = state_add (state, g_steal_pointer (&def), FALSE);
@@ -1419,15 +1434,17 @@ test_set_numa_parameters (gpointer       data,
                           GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GVirNodeset) parsed = NULL;
   g_autofree char *canonical = NULL;
   GVirTestDomain *dom;
   gboolean live = FALSE, config = FALSE, ok = FALSE;
 
   if (nodeset != NULL)
     {
-      canonical = gvir_test_nodeset_parse (nodeset, error);
-      if (canonical == NULL)
+      parsed = gvir_nodeset_new_from_string (nodeset, error);
+      if (parsed == NULL)
         return FALSE;
+      canonical = gvir_nodeset_to_string (parsed);
     }
 
   g_mutex_lock (&state->lock);
@@ -1436,10 +1453,13 @@ test_set_numa_parameters (gpointer       data,
     ;
   else if (mode < 0 && canonical == NULL)
     ok = TRUE;
-  /* Refused before anything changes, so no half-applied update. */
+  /* Everything is refused before anything changes, so no half-applied
+   * update (live done, config refused) can happen. */
   else if (live && mode >= 0 && mode != dom->def->numa_mode)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "cannot change the NUMA mode of running domain '%s'", dom->def->name);
+  else if (!gvir_test_host_check_nodeset (&state->host, parsed, error))
+    ;
   else
     ok = (!live || set_numa_live (state, dom, mode, canonical, error)) &&
          (!config || set_numa_config (state, dom, mode, canonical, error));

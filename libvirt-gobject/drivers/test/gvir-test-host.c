@@ -42,6 +42,50 @@ gvir_test_host_clear (GVirTestHost *host)
   host->ncells = 0;
 }
 
+GVirNodeset *
+gvir_test_host_get_nodes (const GVirTestHost *host)
+{
+  g_autofree guint *ids = NULL;
+  /* A file's <cpu><nodes> is at least 1 (the loader refuses 0). */
+  guint n = host->ncells > 0 ? host->ncells : MAX (host->node.nodes, 1);
+  guint i;
+
+  n = MIN (n, GVIR_NODESET_MAX_NODES);
+  ids = g_new (guint, n);
+  for (i = 0; i < n; i++)
+    ids[i] = i;
+  return gvir_nodeset_new_from_nodes (ids, n, NULL);
+}
+
+gboolean
+gvir_test_host_check_nodeset (const GVirTestHost  *host,
+                              GVirNodeset         *nodeset,
+                              GError             **error)
+{
+  g_autoptr(GVirNodeset) host_nodes = NULL;
+  g_autoptr(GVirNodeset) missing = NULL;
+  g_autofree char *host_text = NULL;
+  g_autofree guint *ids = NULL;
+  gsize n_ids = 0;
+
+  if (nodeset == NULL)
+    return TRUE;
+
+  host_nodes = gvir_test_host_get_nodes (host);
+  missing = gvir_nodeset_difference (nodeset, host_nodes);
+  if (gvir_nodeset_is_empty (missing))
+    return TRUE;
+
+  /* The same wording as the host NUMA layer of the local drivers, so a
+   * caller sees one message whichever driver refused the placement. */
+  ids = gvir_nodeset_get_nodes (missing, &n_ids);
+  host_text = gvir_nodeset_to_string (host_nodes);
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
+               "NUMA node %u is unavailable: host has node%s %s",
+               ids[0], gvir_nodeset_count (host_nodes) == 1 ? "" : "s", host_text);
+  return FALSE;
+}
+
 static void
 format_cell (GString *xml,
              guint    cell,

@@ -13,18 +13,15 @@
 #include <libxml/tree.h>
 
 #include "../gvir-driver-private.h"
+#include "libvirt-gobject/libvirt-gobject-nodeset.h"
 
 G_BEGIN_DECLS
 
-/* ---- UUIDs and nodesets ------------------------------------------------- */
+/* ---- UUIDs -------------------------------------------------------------- */
 
 /* Writes the canonical lower-case form of @str into @out (37 bytes);
  * accepts 32 hex digits with dashes anywhere. */
 gboolean gvir_test_uuid_canonicalize (const char *str, char out[37]);
-
-/* Parses libvirt's nodeset syntax ("0-3,^2,5", ids below 16384) and returns
- * it in canonical form; an empty selection is an error. */
-char *gvir_test_nodeset_parse (const char *str, GError **error);
 
 /* ---- domain definitions ------------------------------------------------- */
 
@@ -51,6 +48,9 @@ typedef struct
   GVirTestAction on_reboot;
   int numa_mode;          /* 0 strict .. 3 restrictive */
   char *numa_nodeset;     /* canonical; "" when none */
+  /* Every host node the placement names (<numatune> <memory> and
+   * <memnode> nodesets); NULL when it names none. */
+  GVirNodeset *placement;
 } GVirTestDomainDef;
 
 /* Extension elements in libvirt's test namespace, found in <node> files. */
@@ -86,6 +86,14 @@ typedef struct
   GVirDriverNodeInfo node;
   guint ncells;           /* NUMA cells; 0 for configurations read from a file */
 } GVirTestHost;
+
+/* The host's NUMA nodes: its cells, or for configurations read from a file
+ * (which have none) nodes 0 .. <cpu><nodes> - 1. */
+GVirNodeset *gvir_test_host_get_nodes (const GVirTestHost *host);
+/* Fails with GVIR_ERROR_NUMA_UNAVAILABLE, naming the lowest missing node,
+ * unless every node of @nodeset (may be NULL) exists on the host. */
+gboolean gvir_test_host_check_nodeset (const GVirTestHost *host, GVirNodeset *nodeset,
+                                       GError **error);
 
 void gvir_test_host_init_default (GVirTestHost *host);
 void gvir_test_host_clear (GVirTestHost *host);
