@@ -46,3 +46,9 @@
 #include <libvirt-gconfig/libvirt-gconfig-capabilities-guest-arch.h>
 #include <libvirt-gconfig/libvirt-gconfig-capabilities-guest.h>
 #include <libvirt-gconfig/libvirt-gconfig-capabilities.h>
+
+/* Domain tuning and NUMA placement. */
+
+/* Domain devices, addresses, chardev sources, timers, power management. */
+
+/* Other documents. */

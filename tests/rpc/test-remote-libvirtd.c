@@ -1,0 +1,444 @@
+/*
+ * test-remote-libvirtd.c: the remote driver against a real libvirtd
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * One conformance suite, the same cases for every URI: the in-process
+ * test driver (test:///default) and libvirtd's built-in test driver over
+ * UNIX, TCP and TLS must give the same answers. Then the TLS refusals.
+ * The daemons are started here and always stopped (they also die with
+ * this process if it aborts).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+#include "libvirtd-peer.h"
+
+#define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
+#define LOCAL_URI "test:///default"
+#define EVENT_TIMEOUT_US (20 * G_USEC_PER_SEC)
+
+static LibvirtdPeer *peer;
+
+typedef struct
+{
+  char *label;
+  char *uri;
+} UriCase;
+
+/* ---- helpers ------------------------------------------------------------- */
+
+typedef struct
+{
+  char *name;
+  int event;
+  int detail;
+  int state;
+} SeenEvent;
+
+static void
+seen_event_free (SeenEvent *ev)
+{
+  g_free (ev->name);
+  g_free (ev);
+}
+
+static void
+collect_event (const GVirDriverEvent *event,
+               gpointer               data)
+{
+  GAsyncQueue *queue = data;
+  SeenEvent *ev;
+
+  if (event->kind != GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE)
+    return;
+  ev = g_new0 (SeenEvent, 1);
+  ev->name = g_strdup (event->domain->name);
+  ev->event = event->event;
+  ev->detail = event->detail;
+  ev->state = event->domain->state;
+  g_async_queue_push (queue, ev);
+}
+
+static GVirDriverConnection *
+open_uri (const char  *uri,
+          gboolean     read_only,
+          GAsyncQueue *events)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverConnection *conn;
+
+  conn = gvir_driver_connection_open (uri, read_only, events ? collect_event : NULL, events,
+                                      NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (conn);
+  return conn;
+}
+
+static int
+compare_domains (gconstpointer a,
+                 gconstpointer b)
+{
+  const GVirDriverDomain *da = *(GVirDriverDomain *const *) a;
+  const GVirDriverDomain *db = *(GVirDriverDomain *const *) b;
+
+  return strcmp (da->name, db->name);
+}
+
+static char *
+describe (const GVirDriverDomain *d)
+{
+  return g_strdup_printf ("%s %s id=%d state=%d persistent=%d managed_save=%d",
+                          d->name, d->uuid, d->id, d->state, d->persistent, d->has_managed_save);
+}
+
+/* ---- cases: each returns a summary, compared across URIs ------------------- */
+
+static char *
+case_list_domains (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) doms = gvir_driver_connection_list_domains (conn, NULL, &error);
+  GString *out = g_string_new (NULL);
+  guint i;
+
+  g_assert_no_error (error);
+  g_ptr_array_sort (doms, compare_domains);
+  for (i = 0; i < doms->len; i++)
+    {
+      g_autofree char *line = describe (doms->pdata[i]);
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+case_lookup (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) by_name = NULL;
+  g_autoptr(GVirDriverDomain) by_uuid = NULL;
+  g_autoptr(GVirDriverDomain) by_id = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  by_name = gvir_driver_connection_lookup_domain_by_name (conn, "test", NULL, &error);
+  g_assert_no_error (error);
+  by_uuid = gvir_driver_connection_lookup_domain_by_uuid (conn, TEST_UUID, NULL, &error);
+  g_assert_no_error (error);
+  by_id = gvir_driver_connection_lookup_domain_by_id (conn, by_name->id, NULL, &error);
+  g_assert_no_error (error);
+
+  a = describe (by_name);
+  b = describe (by_uuid);
+  c = describe (by_id);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+  g_assert_cmpstr (by_name->uuid, ==, TEST_UUID);
+  g_assert_cmpint (by_name->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  return g_steal_pointer (&a);
+}
+
+static char *
+case_node_info (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  GVirDriverNodeInfo info = { 0 };
+  g_autofree char *type = NULL;
+  g_autoptr(GArray) cells = NULL;
+  char *out;
+
+  g_assert_true (gvir_driver_connection_get_node_info (conn, &info, NULL, &error));
+  g_assert_no_error (error);
+  type = gvir_driver_connection_get_type (conn, NULL, &error);
+  g_assert_no_error (error);
+  cells = gvir_driver_connection_get_cells_free_memory (conn, 0, 2, NULL, &error);
+  g_assert_no_error (error);
+
+  out = g_strdup_printf ("type=%s model=%s memory=%" G_GUINT64_FORMAT " cpus=%u mhz=%u nodes=%u "
+                         "sockets=%u cores=%u threads=%u cells=%u",
+                         type, info.model, info.memory_kib, info.cpus, info.mhz, info.nodes,
+                         info.sockets, info.cores, info.threads, cells->len);
+  gvir_driver_node_info_clear (&info);
+  return out;
+}
+
+static SeenEvent *
+next_event_for (GAsyncQueue *queue,
+                const char  *name)
+{
+  for (;;)
+    {
+      SeenEvent *ev = g_async_queue_timeout_pop (queue, EVENT_TIMEOUT_US);
+
+      g_assert_nonnull (ev);
+      if (g_str_equal (ev->name, name))
+        return ev;
+      seen_event_free (ev);
+    }
+}
+
+static char *
+case_lifecycle (const char *uri)
+{
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new_full ((GDestroyNotify) seen_event_free);
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, queue);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  const char *name = "conformance-vm";
+  g_autofree char *xml = g_strdup_printf ("<domain type='test'><name>%s</name>"
+                                          "<memory>8192</memory><vcpu>1</vcpu>"
+                                          "<os><type>hvm</type></os></domain>", name);
+  GString *out = g_string_new (NULL);
+  guint i;
+  int state, reason;
+
+  dom = gvir_driver_connection_define_domain (conn, xml, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dom->persistent);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+
+  g_assert_true (gvir_driver_connection_start_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_true (gvir_driver_connection_suspend_domain (conn, dom->uuid, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, dom->uuid, &state, &reason,
+                                                          NULL, &error));
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_PAUSED);
+  g_assert_true (gvir_driver_connection_resume_domain (conn, dom->uuid, NULL, &error));
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_true (gvir_driver_connection_undefine_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  /* define, start, suspend, resume, destroy, undefine */
+  for (i = 0; i < 6; i++)
+    {
+      SeenEvent *ev = next_event_for (queue, name);
+
+      g_string_append_printf (out, "%d/%d state=%d\n", ev->event, ev->detail, ev->state);
+      seen_event_free (ev);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+error_code (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == GVIR_ERROR);
+  return g_strdup_printf ("%d", error->code);
+}
+
+static char *
+case_errors (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GVirDriverConnection) ro = open_uri (uri, TRUE, NULL);
+  GError *errors[6] = { NULL };
+  GString *out = g_string_new (NULL);
+  guint i;
+
+  g_assert_null (gvir_driver_connection_lookup_domain_by_name (conn, "nosuch", NULL, &errors[0]));
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (conn, "00000000-0000-0000-0000-00000000abcd",
+                                                               NULL, &errors[1]));
+  g_assert_false (gvir_driver_connection_start_domain (conn, TEST_UUID, 0, NULL, &errors[2]));
+  g_assert_null (gvir_driver_connection_define_domain (conn, "<domain", 0, NULL, &errors[3]));
+  g_assert_null (gvir_driver_connection_get_cells_free_memory (conn, 99, 1, NULL, &errors[4]));
+  g_assert_false (gvir_driver_connection_destroy_domain (ro, TEST_UUID, 0, NULL, &errors[5]));
+
+  g_assert_error (errors[0], GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_error (errors[1], GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_error (errors[2], GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_error (errors[3], GVIR_ERROR, GVIR_ERROR_XML);
+  g_assert_error (errors[4], GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_error (errors[5], GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  for (i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      g_autofree char *code = error_code (errors[i]);
+
+      g_string_append_printf (out, "%s ", code);
+      g_clear_error (&errors[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef char *(*CaseFunc) (const char *uri);
+
+typedef struct
+{
+  const char *name;
+  CaseFunc func;
+} Case;
+
+static const Case cases[] = {
+  { "list-domains", case_list_domains },
+  { "lookup", case_lookup },
+  { "node-info", case_node_info },
+  { "lifecycle", case_lifecycle },
+  { "errors", case_errors },
+};
+
+typedef struct
+{
+  const Case *c;
+  char *uri;
+} CaseRun;
+
+static void
+case_run_free (gpointer data)
+{
+  CaseRun *run = data;
+
+  g_free (run->uri);
+  g_free (run);
+}
+
+/* Runs the case on @uri and on the in-process driver: same answer. */
+static void
+run_case (gconstpointer data)
+{
+  const CaseRun *run = data;
+  g_autofree char *remote = NULL;
+  g_autofree char *local = NULL;
+
+  g_assert_nonnull (peer);
+  remote = run->c->func (run->uri);
+  local = run->c->func (LOCAL_URI);
+  g_test_message ("%s on %s:\n%s", run->c->name, run->uri, remote);
+  g_assert_cmpstr (remote, ==, local);
+}
+
+/* ---- TLS refusals ------------------------------------------------------------ */
+
+static void
+assert_open_fails (const char *uri,
+                   const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverConnection *conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+
+  g_assert_null (conn);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_AUTH_FAILED);
+  g_test_message ("%s: %s", uri, error->message);
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_tls_unknown_ca (void)
+{
+  g_autofree char *uri = g_strdup_printf ("test+tls://localhost:%d/default?pkipath=%s",
+                                          peer->tls_port, peer->pki_other_ca);
+
+  assert_open_fails (uri, "unknown CA");
+}
+
+static void
+test_tls_hostname_mismatch (void)
+{
+  g_autofree char *uri = g_strdup_printf ("test+tls://127.0.0.1:%d/default?pkipath=%s",
+                                          peer->tls_port, peer->pki_good);
+
+  assert_open_fails (uri, "hostname mismatch");
+}
+
+static void
+test_tls_no_verify (void)
+{
+  g_autofree char *uri = g_strdup_printf ("test+tls://127.0.0.1:%d/default?pkipath=%s&no_verify=1",
+                                          peer->tls_port, peer->pki_good);
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *type = gvir_driver_connection_get_type (conn, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "TEST");
+}
+
+static void
+test_tls_missing_client_cert (void)
+{
+  g_autofree char *uri = g_strdup_printf ("test+tls://localhost:%d/default?pkipath=%s",
+                                          peer->tls_port, peer->pki_no_cert);
+
+  assert_open_fails (uri, "missing client certificate");
+}
+
+static void
+test_tls_expired (void)
+{
+  g_autoptr(GError) error = NULL;
+  LibvirtdPeer *expired = libvirtd_peer_start (PEER_TLS_EXPIRED, &error);
+  g_autofree char *uri = NULL;
+
+  g_assert_no_error (error);
+  uri = g_strdup_printf ("test+tls://localhost:%d/default?pkipath=%s",
+                         expired->tls_port, expired->pki_good);
+  assert_open_fails (uri, "expired");
+  libvirtd_peer_stop (expired);
+}
+
+/* ---- setup --------------------------------------------------------------------- */
+
+static void
+add_cases (const char *label,
+           const char *uri)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CaseRun *run = g_new0 (CaseRun, 1);
+      g_autofree char *path = g_strdup_printf ("/rpc/conformance/%s/%s", label, cases[i].name);
+
+      run->c = &cases[i];
+      run->uri = g_strdup (uri);
+      g_test_add_data_func_full (path, run, run_case, case_run_free);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unix_uri = NULL;
+  g_autofree char *tcp_uri = NULL;
+  g_autofree char *tls_uri = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* No skip: without libvirtd this program must fail, loudly. */
+  peer = libvirtd_peer_start (PEER_TLS_VALID, &error);
+  if (peer == NULL)
+    {
+      g_printerr ("cannot start the reference libvirtd: %s\n", error->message);
+      return 1;
+    }
+
+  unix_uri = g_strdup_printf ("test+unix:///default?socket=%s", peer->socket);
+  tcp_uri = g_strdup_printf ("test+tcp://127.0.0.1:%d/default", peer->tcp_port);
+  tls_uri = g_strdup_printf ("test+tls://localhost:%d/default?pkipath=%s",
+                             peer->tls_port, peer->pki_good);
+  add_cases ("unix", unix_uri);
+  add_cases ("tcp", tcp_uri);
+  add_cases ("tls", tls_uri);
+
+  g_test_add_func ("/rpc/tls/unknown-ca", test_tls_unknown_ca);
+  g_test_add_func ("/rpc/tls/hostname-mismatch", test_tls_hostname_mismatch);
+  g_test_add_func ("/rpc/tls/missing-client-cert", test_tls_missing_client_cert);
+  g_test_add_func ("/rpc/tls/expired", test_tls_expired);
+  g_test_add_func ("/rpc/tls/no-verify", test_tls_no_verify);
+
+  ret = g_test_run ();
+  libvirtd_peer_stop (peer);
+  return ret;
+}
