@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_CELL_CPU:
+ *
+ * The #GType of #GVirConfigCapabilitiesCellCpu.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_CELL_CPU (gvir_config_capabilities_cell_cpu_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

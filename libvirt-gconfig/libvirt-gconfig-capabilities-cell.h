@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_CELL:
+ *
+ * The #GType of #GVirConfigCapabilitiesCell.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_CELL (gvir_config_capabilities_cell_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_CPU_FEATURE:
+ *
+ * The #GType of #GVirConfigCapabilitiesCpuFeature.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_CPU_FEATURE (gvir_config_capabilities_cpu_feature_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_CPU_MODEL:
+ *
+ * The #GType of #GVirConfigCapabilitiesCpuModel.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_CPU_MODEL (gvir_config_capabilities_cpu_model_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

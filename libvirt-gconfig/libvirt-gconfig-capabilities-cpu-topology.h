@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_CPU_TOPOLOGY:
+ *
+ * The #GType of #GVirConfigCapabilitiesCpuTopology.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_CPU_TOPOLOGY (gvir_config_capabilities_cpu_topology_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -21,6 +21,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_CPU:
+ *
+ * The #GType of #GVirConfigCapabilitiesCpu.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_CPU (gvir_config_capabilities_cpu_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_ARCH:
+ *
+ * The #GType of #GVirConfigCapabilitiesGuestArch.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_ARCH (gvir_config_capabilities_guest_arch_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

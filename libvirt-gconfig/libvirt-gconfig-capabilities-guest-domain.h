@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_DOMAIN:
+ *
+ * The #GType of #GVirConfigCapabilitiesGuestDomain.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_DOMAIN (gvir_config_capabilities_guest_domain_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_FEATURE:
+ *
+ * The #GType of #GVirConfigCapabilitiesGuestFeature.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_FEATURE (gvir_config_capabilities_guest_feature_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

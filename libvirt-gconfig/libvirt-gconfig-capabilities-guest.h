@@ -21,6 +21,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_GUEST:
+ *
+ * The #GType of #GVirConfigCapabilitiesGuest.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_GUEST (gvir_config_capabilities_guest_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

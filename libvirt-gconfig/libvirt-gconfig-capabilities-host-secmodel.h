@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_HOST_SECMODEL:
+ *
+ * The #GType of #GVirConfigCapabilitiesHostSecModel.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_HOST_SECMODEL (gvir_config_capabilities_host_secmodel_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

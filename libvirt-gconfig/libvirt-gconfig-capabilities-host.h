@@ -21,6 +21,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES_HOST:
+ *
+ * The #GType of #GVirConfigCapabilitiesHost.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES_HOST (gvir_config_capabilities_host_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -20,6 +20,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_CAPABILITIES:
+ *
+ * The #GType of #GVirConfigCapabilities.
+ */
 #define GVIR_CONFIG_TYPE_CAPABILITIES (gvir_config_capabilities_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

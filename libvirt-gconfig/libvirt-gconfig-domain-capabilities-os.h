@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_CAPABILITIES_OS:
+ *
+ * The #GType of #GVirConfigDomainCapabilitiesOs.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_CAPABILITIES_OS (gvir_config_domain_capabilities_os_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -20,6 +20,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_CAPABILITIES:
+ *
+ * The #GType of #GVirConfigDomainCapabilities.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_CAPABILITIES (gvir_config_domain_capabilities_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -35,6 +35,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_CLOCK_VARIABLE,
 } GVirConfigDomainClockOffset;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_CLOCK:
+ *
+ * The #GType of #GVirConfigDomainClock.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_CLOCK (gvir_config_domain_clock_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

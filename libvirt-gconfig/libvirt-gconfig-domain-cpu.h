@@ -49,6 +49,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_CPU_MODE_HOST_PASSTHROUGH,
 } GVirConfigDomainCpuMode;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_CPU:
+ *
+ * The #GType of #GVirConfigDomainCpu.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_CPU (gvir_config_domain_cpu_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

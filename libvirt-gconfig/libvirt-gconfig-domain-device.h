@@ -18,6 +18,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_DEVICE:
+ *
+ * The #GType of #GVirConfigDomainDevice.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_DEVICE (gvir_config_domain_device_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -78,6 +78,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_DISK_CACHE_UNSAFE,
 } GVirConfigDomainDiskCacheType;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER:
+ *
+ * The #GType of #GVirConfigDomainDiskDriver.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER (gvir_config_domain_disk_driver_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

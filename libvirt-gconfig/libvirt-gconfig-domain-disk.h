@@ -81,6 +81,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_DISK_BUS_SATA,
 } GVirConfigDomainDiskBus;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_DISK:
+ *
+ * The #GType of #GVirConfigDomainDisk.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_DISK (gvir_config_domain_disk_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_BRIDGE:
+ *
+ * The #GType of #GVirConfigDomainInterfaceBridge.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_BRIDGE (gvir_config_domain_interface_bridge_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_NETWORK:
+ *
+ * The #GType of #GVirConfigDomainInterfaceNetwork.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_NETWORK (gvir_config_domain_interface_network_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_USER:
+ *
+ * The #GType of #GVirConfigDomainInterfaceUser.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_USER (gvir_config_domain_interface_user_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

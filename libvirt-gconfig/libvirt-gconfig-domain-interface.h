@@ -34,6 +34,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_INTERFACE_LINK_STATE_DOWN,
 } GVirConfigDomainInterfaceLinkState;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_INTERFACE:
+ *
+ * The #GType of #GVirConfigDomainInterface.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_INTERFACE (gvir_config_domain_interface_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -82,6 +82,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_OS_FIRMWARE_EFI,
 } GVirConfigDomainOsFirmware;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_OS:
+ *
+ * The #GType of #GVirConfigDomainOs.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_OS (gvir_config_domain_os_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -31,6 +31,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_SECLABEL_STATIC,
 } GVirConfigDomainSeclabelType;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_SECLABEL:
+ *
+ * The #GType of #GVirConfigDomainSeclabel.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN_SECLABEL (gvir_config_domain_seclabel_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -98,6 +98,11 @@ typedef enum
   GVIR_CONFIG_DOMAIN_LIFECYCLE_COREDUMP_RESTART,
 } GVirConfigDomainLifecycleAction;
 
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN:
+ *
+ * The #GType of #GVirConfigDomain.
+ */
 #define GVIR_CONFIG_TYPE_DOMAIN (gvir_config_domain_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

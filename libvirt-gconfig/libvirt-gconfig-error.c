@@ -14,6 +14,7 @@
 
 /**
  * SECTION:libvirt-gconfig-error
+ * @section_id: libvirt-gconfig-error
  * @title: Errors
  * @short_description: The libvirt-gconfig error domain
  *

@@ -16,6 +16,7 @@
 
 /**
  * SECTION:libvirt-gconfig-main
+ * @section_id: libvirt-gconfig-main
  * @title: Initialisation
  * @short_description: Setting up libvirt-gconfig
  *

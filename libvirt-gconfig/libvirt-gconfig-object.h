@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_CONFIG_TYPE_OBJECT:
+ *
+ * The #GType of #GVirConfigObject.
+ */
 #define GVIR_CONFIG_TYPE_OBJECT (gvir_config_object_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

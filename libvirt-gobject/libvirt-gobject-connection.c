@@ -236,13 +236,34 @@ emission_new_notify (GVirConnection *self, guint session, gpointer target, const
   return e;
 }
 
-/* Runs the emission at once when the calling thread owns @context (or it
- * is this thread's default and free), otherwise queues it there. Never
- * emits in a thread that does not run @context. */
+/* Emits at once when the calling thread already runs @context, otherwise
+ * queues the emission there. Unlike g_main_context_invoke(), never
+ * acquires a free global default context from a worker thread, whose
+ * thread-default context is that global one too. */
 static void
 emission_send (GMainContext *context, Emission *e)
 {
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, emission_dispatch, e, emission_free);
+  GMainContext *pushed = g_main_context_get_thread_default ();
+  g_autoptr(GSource) source = NULL;
+
+  if (g_main_context_is_owner (context))
+    {
+      emission_dispatch (e);
+      emission_free (e);
+      return;
+    }
+  if (pushed == context && g_main_context_acquire (context))
+    {
+      emission_dispatch (e);
+      g_main_context_release (context);
+      emission_free (e);
+      return;
+    }
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[libvirt-gobject] signal");
+  g_source_set_callback (source, emission_dispatch, e, emission_free);
+  g_source_attach (source, context);
 }
 
 static void
@@ -1008,21 +1029,22 @@ connection_open_sync (GVirConnection *self, gboolean read_only, GCancellable *ca
   return TRUE;
 }
 
-/* The worker has finished; we are back in the caller's context. Emit
- * connection-opened before the caller's callback runs. */
 static void
-open_worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
+open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  g_autoptr(GTask) outer = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!op_open (GVIR_CONNECTION (source), task_data, cancellable, &error))
     {
-      g_task_return_error (outer, g_steal_pointer (&error));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* Queued into the caller's context ahead of the task's completion, so
+   * connection-opened is emitted there before the callback runs. */
   emit_opened (GVIR_CONNECTION (source));
-  g_task_return_boolean (outer, TRUE);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -1030,16 +1052,13 @@ connection_open_async (GVirConnection *self, gboolean read_only, gpointer source
                        GCancellable *cancellable, GAsyncReadyCallback callback,
                        gpointer user_data)
 {
-  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
   ConnCall *call = conn_call_new (op_open);
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr(GTask) task = NULL;
 
-  g_task_set_source_tag (outer, source_tag);
   call->read_only = read_only;
   call->context = g_main_context_ref_thread_default ();
-  inner = conn_call_task_new (self, call, source_tag, cancellable, open_worker_done,
-                              g_steal_pointer (&outer));
-  g_task_run_in_thread (inner, conn_call_thread);
+  task = conn_call_task_new (self, call, source_tag, cancellable, callback, user_data);
+  g_task_run_in_thread (task, open_thread);
 }
 
 static gboolean

@@ -476,7 +476,10 @@ reader_thread (gpointer data)
   else if (error->domain == GVIR_ERROR && error->code == GVIR_ERROR_PROTOCOL)
     {
       /* A malformed packet ends the connection: say so to every caller. */
-      g_prefix_error (&error, "closing the connection after a protocol error: ");
+      g_autoptr(GError) protocol = g_steal_pointer (&error);
+
+      g_set_error (&error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                   "closing the connection after a protocol error: %s", protocol->message);
     }
 
   gvir_rpc_transport_shutdown (client->transport);

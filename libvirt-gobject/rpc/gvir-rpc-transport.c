@@ -56,6 +56,8 @@ connect_address (GSocketConnectable  *address,
   g_autoptr(GError) local = NULL;
   GSocketConnection *conn;
 
+  /* libvirt connects directly; a desktop proxy setting must not apply. */
+  g_socket_client_set_enable_proxy (client, FALSE);
   conn = g_socket_client_connect (client, address, cancellable, &local);
   if (conn == NULL)
     {

@@ -214,12 +214,150 @@ test_empty (void)
   gvir_driver_node_info_clear (&info);
 }
 
+/* ---- NUMA placement on hosts read from a file ------------------------------- */
+
+static void
+assert_start_refused (GVirDriverConnection *conn,
+                      Recorder             *rec,
+                      const char           *name,
+                      const char           *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) before = by_name (conn, name);
+  g_autoptr(GVirDriverDomain) after = NULL;
+  g_autofree char *xml_before = NULL;
+  g_autofree char *xml_after = NULL;
+
+  xml_before = gvir_driver_connection_get_domain_xml (conn, before->uuid, GVIR_DRIVER_XML_INACTIVE,
+                                                      NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (gvir_driver_connection_start_domain (conn, before->uuid, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  after = by_name (conn, name);
+  g_assert_cmpint (after->state, ==, before->state);
+  g_assert_cmpint (after->reason, ==, before->reason);
+  g_assert_cmpint (after->id, ==, before->id);
+  xml_after = gvir_driver_connection_get_domain_xml (conn, before->uuid, GVIR_DRIVER_XML_INACTIVE,
+                                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xml_after, ==, xml_before);
+  recorder_assert_empty (rec);
+}
+
+/* Like libvirtd with its configuration directory, the loader keeps stored
+ * definitions even when the host lacks a node they name (the host may have
+ * changed since they were written); the placement is checked when such a
+ * domain starts. A domain the file declares running is taken as it is. */
+static void
+test_numa_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverConnection) conn = NULL;
+  g_autoptr(GVirDriverDomain) running = NULL;
+  g_autoptr(GVirDriverDomain) fits = NULL;
+  Recorder rec;
+
+  recorder_init (&rec);
+  conn = open_fixture ("numa-2nodes.xml", recorder_func, &rec);
+
+  /* No cells in the capabilities: the nodes come from <cpu><nodes>. */
+  assert_start_refused (conn, &rec, "too-far", "NUMA node 3 is unavailable: host has nodes 0-1");
+  assert_start_refused (conn, &rec, "too-far-memnode",
+                        "NUMA node 3 is unavailable: host has nodes 0-1");
+
+  running = by_name (conn, "running-far");
+  g_assert_cmpint (running->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, running->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&rec, "running-far", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  assert_start_refused (conn, &rec, "running-far", "NUMA node 3 is unavailable: host has nodes 0-1");
+
+  fits = by_name (conn, "fits");
+  g_assert_true (gvir_driver_connection_start_domain (conn, fits->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&rec, "fits", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  recorder_assert_empty (&rec);
+
+  gvir_driver_connection_close (conn);
+  recorder_clear (&rec);
+}
+
+/* Moving the placement onto the host makes the domain startable. */
+static void
+test_numa_repair (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverConnection) conn = open_fixture ("numa-2nodes.xml", NULL, NULL);
+  g_autoptr(GVirDriverDomain) dom = by_name (conn, "too-far");
+
+  g_assert_false (gvir_driver_connection_set_numa_parameters (conn, dom->uuid, -1, "2-3", 0,
+                                                              NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, "NUMA node 2 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_set_numa_parameters (conn, dom->uuid, -1, "1", 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_start_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_numa_define (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverConnection) conn = open_fixture ("numa-2nodes.xml", NULL, NULL);
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  dom = gvir_driver_connection_define_domain (conn,
+    "<domain type='test'><name>new</name><memory>65536</memory>"
+    "<numatune><memory nodeset='2'/></numatune></domain>", 0, NULL, &error);
+  g_assert_null (dom);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, "NUMA node 2 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  list = gvir_driver_connection_list_domains (conn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+}
+
+static void
+test_numa_single_node (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverConnection) conn = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  Recorder rec;
+
+  recorder_init (&rec);
+  conn = open_fixture ("numa-1node.xml", recorder_func, &rec);
+  assert_start_refused (conn, &rec, "two-nodes", "NUMA node 1 is unavailable: host has node 0");
+
+  dom = by_name (conn, "two-nodes");
+  g_assert_true (gvir_driver_connection_set_numa_parameters (conn, dom->uuid, -1, "0", 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_start_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&rec, "two-nodes", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+
+  gvir_driver_connection_close (conn);
+  recorder_clear (&rec);
+}
+
 static const struct
 {
   const char *file;
   int code;
   const char *needle;
 } broken[] = {
+  { "bad-numa-nodeset.xml", GVIR_ERROR_XML, "nodeset='0-3,^'" },
   { "bad-root.xml", GVIR_ERROR_XML, "expected <node>" },
   { "bad-malformed.xml", GVIR_ERROR_XML, "malformed XML" },
   { "bad-noname.xml", GVIR_ERROR_XML, "<name>" },
@@ -264,6 +402,10 @@ main (int argc, char **argv)
   g_test_add_func ("/drivers/config/states", test_states);
   g_test_add_func ("/drivers/config/fresh-state-per-open", test_fresh_state_per_open);
   g_test_add_func ("/drivers/config/empty", test_empty);
+  g_test_add_func ("/drivers/config/numa/start", test_numa_start);
+  g_test_add_func ("/drivers/config/numa/repair", test_numa_repair);
+  g_test_add_func ("/drivers/config/numa/define", test_numa_define);
+  g_test_add_func ("/drivers/config/numa/single-node", test_numa_single_node);
   for (i = 0; i < G_N_ELEMENTS (broken); i++)
     {
       g_autofree char *path = g_strdup_printf ("/drivers/config/broken/%s",

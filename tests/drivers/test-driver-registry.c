@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "driver-test-utils.h"
 
@@ -101,13 +102,12 @@ fake_connect (gboolean read_only, GVirDriverEventFunc func, gpointer data)
 static void
 test_no_driver (void)
 {
+  /* URIs with a transport or a host belong to the remote driver (see
+   * test_remote_claims), so only local schemes can lack a driver. */
   static const char *const uris[] = {
     "nosuch:///default",
     "qemu:///system",
-    "test+unix:///default",
-    "test+tls://host.example/default",
-    "test://localhost/default",
-    "fake+tcp://h/x",
+    "nosuch:///",
   };
   gsize i;
 
@@ -123,6 +123,31 @@ test_no_driver (void)
       g_assert_true (g_str_has_prefix (error->message, "no driver for URI "));
       g_assert_nonnull (strstr (error->message, quoted));
     }
+}
+
+/* A "+transport" always means the remote driver, even for a scheme that a
+ * local driver claims; a socket that does not exist makes it fail quickly
+ * without touching the network. */
+static void
+test_remote_claims (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gvir-registry-XXXXXX", NULL);
+  g_autofree char *socket = g_build_filename (dir, "no-such-socket", NULL);
+  static const char *const schemes[] = { "test", "fake" };
+  gsize i;
+
+  g_assert_nonnull (dir);
+  for (i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVirDriverConnection) conn = NULL;
+      g_autofree char *uri = g_strdup_printf ("%s+unix:///default?socket=%s", schemes[i], socket);
+
+      conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+      g_assert_null (conn);
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED);
+    }
+  g_rmdir (dir);
 }
 
 static void
@@ -337,6 +362,7 @@ main (int argc, char **argv)
   gvir_driver_register (&fake_funcs);
 
   g_test_add_func ("/drivers/registry/no-driver", test_no_driver);
+  g_test_add_func ("/drivers/registry/remote-claims", test_remote_claims);
   g_test_add_func ("/drivers/registry/invalid-uri", test_invalid_uri);
   g_test_add_func ("/drivers/registry/test-needs-path", test_test_needs_path);
   g_test_add_func ("/drivers/registry/open-failure", test_open_failure);

@@ -445,6 +445,8 @@ static const struct
     "<numatune><memory nodeset='1,^1'/></numatune></domain>", GVIR_ERROR_XML },
   { "<domain type='test'><name>x</name><memory>1</memory>"
     "<numatune><memory placement='somewhere' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory nodeset='0'/></numatune><numatune/></domain>", GVIR_ERROR_XML },
   /* <memnode> needs guest cells, a valid cellid, one entry per cell and a nodeset. */
   { "<domain type='test'><name>x</name><memory>1</memory>"
     "<numatune><memnode cellid='0' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
@@ -1035,6 +1037,310 @@ test_numa_bad (Fixture *f, gconstpointer data)
   assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "0-1");
 }
 
+/* ---- NUMA placement against the host (test:///default has nodes 0-1) ------------------ */
+
+#define NUMATUNE(nodeset) "<numatune><memory mode='strict' nodeset='" nodeset "'/></numatune>"
+#define MEMNODE(nodeset) \
+  GUEST_CELLS "<numatune><memnode cellid='0' nodeset='0'/>" \
+  "<memnode cellid='1' mode='preferred' nodeset='" nodeset "'/></numatune>"
+
+static void
+assert_unavailable (const GError *error, const char *message)
+{
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static char *
+inactive_xml (Fixture *f, const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  char *xml = gvir_driver_connection_get_domain_xml (f->conn, uuid, GVIR_DRIVER_XML_INACTIVE,
+                                                     NULL, &error);
+
+  g_assert_no_error (error);
+  return xml;
+}
+
+/* The XML of the default domain "test" with @extra before </domain>. */
+static char *
+test_domain_with (Fixture *f, const char *extra)
+{
+  g_autofree char *xml = inactive_xml (f, TEST_UUID);
+  char *end = strstr (xml, "</domain>");
+
+  g_assert_nonnull (end);
+  *end = '\0';
+  return g_strconcat (xml, extra, "</domain>", NULL);
+}
+
+static void
+test_placement_define (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *xml; const char *message; } refused[] = {
+    { NEW_XML ("new", NEW_UUID, NUMATUNE ("4")), "NUMA node 4 is unavailable: host has nodes 0-1" },
+    /* The lowest missing node is named. */
+    { NEW_XML ("new", NEW_UUID, NUMATUNE ("0-4")), "NUMA node 2 is unavailable: host has nodes 0-1" },
+    { NEW_XML ("new", NEW_UUID, NUMATUNE ("0-3,^2,5")), "NUMA node 3 is unavailable: host has nodes 0-1" },
+    { NEW_XML ("new", NEW_UUID, MEMNODE ("0,5")), "NUMA node 5 is unavailable: host has nodes 0-1" },
+    { NEW_XML ("new", NEW_UUID, GUEST_CELLS
+               "<numatune><memory nodeset='1'/><memnode cellid='1' nodeset='16383'/></numatune>"),
+      "NUMA node 16383 is unavailable: host has nodes 0-1" },
+  };
+  g_autofree char *before = inactive_xml (f, TEST_UUID);
+  g_autofree char *update = test_domain_with (f, NUMATUNE ("2"));
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("definition %" G_GSIZE_FORMAT ": %s", i, refused[i].xml);
+      g_assert_null (gvir_driver_connection_define_domain (f->conn, refused[i].xml, 0, NULL, &error));
+      assert_unavailable (error, refused[i].message);
+      g_clear_error (&error);
+      assert_gone (f, NEW_UUID);
+    }
+
+  /* Updating an existing definition: refused, and the stored XML stays. */
+  g_assert_null (gvir_driver_connection_define_domain (f->conn, update, 0, NULL, &error));
+  assert_unavailable (error, "NUMA node 2 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  after = inactive_xml (f, TEST_UUID);
+  g_assert_cmpstr (after, ==, before);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, 0);
+  recorder_assert_empty (&f->rec);
+
+  /* Every node of the host may be named. */
+  define_new (f, NEW_XML ("new", NEW_UUID, GUEST_CELLS
+                          "<numatune><memory nodeset='0-1'/><memnode cellid='1' nodeset='1'/>"
+                          "</numatune>"));
+}
+
+static void
+test_placement_bad_syntax (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Malformed nodesets are XML errors that quote the attribute. */
+  g_assert_null (gvir_driver_connection_define_domain (f->conn,
+                                                       NEW_XML ("new", NEW_UUID, NUMATUNE ("0-")),
+                                                       0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+  g_assert_nonnull (strstr (error->message, "nodeset='0-'"));
+  g_assert_nonnull (strstr (error->message, "<numatune><memory>"));
+  g_clear_error (&error);
+
+  g_assert_null (gvir_driver_connection_define_domain (f->conn,
+                                                       NEW_XML ("new", NEW_UUID, MEMNODE ("1;2")),
+                                                       0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+  g_assert_nonnull (strstr (error->message, "nodeset='1;2'"));
+  g_assert_nonnull (strstr (error->message, "<numatune><memnode>"));
+  g_clear_error (&error);
+  assert_gone (f, NEW_UUID);
+  recorder_assert_empty (&f->rec);
+}
+
+static void
+test_placement_auto (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nodeset = NULL;
+  int mode = -1;
+
+  /* With placement='auto' the host picks the nodes and libvirt ignores
+   * a nodeset, so an absent node there is no error. */
+  define_new (f, NEW_XML ("new", NEW_UUID,
+                          "<numatune><memory mode='interleave' placement='auto' nodeset='7'/>"
+                          "</numatune>"));
+  g_assert_true (gvir_driver_connection_get_numa_parameters (f->conn, NEW_UUID, 0, &mode, &nodeset,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode, ==, 2);
+  g_assert_cmpstr (nodeset, ==, "");
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+}
+
+static void
+test_placement_create (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* A new transient domain. */
+  g_assert_null (gvir_driver_connection_create_domain (f->conn,
+                                                       NEW_XML ("tr", NEW_UUID, NUMATUNE ("0-4")),
+                                                       0, NULL, &error));
+  assert_unavailable (error, "NUMA node 2 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  assert_gone (f, NEW_UUID);
+  g_assert_null (gvir_driver_connection_create_domain (f->conn,
+                                                       NEW_XML ("tr", NEW_UUID, MEMNODE ("3")),
+                                                       0, NULL, &error));
+  assert_unavailable (error, "NUMA node 3 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  assert_gone (f, NEW_UUID);
+
+  /* Starting a defined domain with another definition: it stays off and
+   * keeps its own XML. */
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  before = inactive_xml (f, NEW_UUID);
+  g_assert_null (gvir_driver_connection_create_domain (f->conn,
+                                                       NEW_XML ("new", NEW_UUID, NUMATUNE ("9")),
+                                                       0, NULL, &error));
+  assert_unavailable (error, "NUMA node 9 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  assert_state (f, NEW_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_UNKNOWN);
+  after = inactive_xml (f, NEW_UUID);
+  g_assert_cmpstr (after, ==, before);
+  recorder_assert_empty (&f->rec);
+
+  dom = gvir_driver_connection_create_domain (f->conn, NEW_XML ("new", NEW_UUID, NUMATUNE ("1,0")),
+                                              0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dom);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+}
+
+static void
+test_placement_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.save", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.save", NULL);
+  g_autofree char *custom = test_domain_with (f, NUMATUNE ("7"));
+  g_autofree char *image = NULL;
+  g_autoptr(GVirDriverDomain) restored = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+
+  /* A replacement definition naming an absent node. */
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, path, custom, 0,
+                                                                  NULL, &error));
+  assert_unavailable (error, "NUMA node 7 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+
+  /* An image saved on a bigger host. */
+  image = g_strconcat ("libvirt-glib-ng test driver save image 1\n", custom, NULL);
+  g_assert_true (g_file_set_contents (foreign, image, -1, NULL));
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, foreign, NULL, 0,
+                                                                  NULL, &error));
+  assert_unavailable (error, "NUMA node 7 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SAVED);
+  recorder_assert_empty (&f->rec);
+
+  restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_RESTORED);
+
+  g_unlink (path);
+  g_unlink (foreign);
+  g_rmdir (dir);
+}
+
+static void
+test_placement_set_numa (Fixture *f, gconstpointer data)
+{
+  static const guint flag_sets[] = { 0, GVIR_DRIVER_AFFECT_LIVE, GVIR_DRIVER_AFFECT_CONFIG,
+                                     GVIR_DRIVER_AFFECT_LIVE | GVIR_DRIVER_AFFECT_CONFIG };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *live_before = NULL;
+  g_autofree char *live_after = NULL;
+  g_autofree char *config_before = inactive_xml (f, TEST_UUID);
+  g_autofree char *config_after = NULL;
+  gsize i;
+
+  live_before = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  for (i = 0; i < G_N_ELEMENTS (flag_sets); i++)
+    {
+      g_test_message ("flags %u", flag_sets[i]);
+      g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, "0-4",
+                                                                  flag_sets[i], NULL, &error));
+      assert_unavailable (error, "NUMA node 2 is unavailable: host has nodes 0-1");
+      g_clear_error (&error);
+      /* The mode is valid here: the nodeset alone is refused. */
+      g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 0, "3",
+                                                                  flag_sets[i], NULL, &error));
+      assert_unavailable (error, "NUMA node 3 is unavailable: host has nodes 0-1");
+      g_clear_error (&error);
+    }
+
+  assert_numa (f, GVIR_DRIVER_AFFECT_LIVE, 0, "");
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "");
+  live_after = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, 0, NULL, &error);
+  g_assert_cmpstr (live_after, ==, live_before);
+  config_after = inactive_xml (f, TEST_UUID);
+  g_assert_cmpstr (config_after, ==, config_before);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, 0);
+  recorder_assert_empty (&f->rec);
+
+  /* The whole host is fine, live and config at once. */
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, "0-1",
+                                                             GVIR_DRIVER_AFFECT_LIVE |
+                                                             GVIR_DRIVER_AFFECT_CONFIG,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  assert_numa (f, GVIR_DRIVER_AFFECT_LIVE, 0, "0-1");
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "0-1");
+}
+
+static void
+test_placement_set_numa_inactive (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *nodeset = NULL;
+  int mode = -1;
+
+  define_new (f, NEW_XML ("new", NEW_UUID, GUEST_CELLS
+                          "<numatune><memory nodeset='1'/>"
+                          "<memnode cellid='1' mode='preferred' nodeset='0'/></numatune>"));
+  before = inactive_xml (f, NEW_UUID);
+
+  /* Neither the mode nor the nodeset change when the nodeset is refused. */
+  g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, NEW_UUID, 2, "0-4", 0,
+                                                              NULL, &error));
+  assert_unavailable (error, "NUMA node 2 is unavailable: host has nodes 0-1");
+  g_clear_error (&error);
+  after = inactive_xml (f, NEW_UUID);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gvir_driver_connection_get_numa_parameters (f->conn, NEW_UUID, 0, &mode, &nodeset,
+                                                             NULL, &error));
+  g_assert_cmpint (mode, ==, 0);
+  g_assert_cmpstr (nodeset, ==, "1");
+
+  /* The memnode entries stay valid and the domain still starts. */
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, NEW_UUID, 2, "0-1", 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&nodeset, g_free);
+  g_assert_true (gvir_driver_connection_get_numa_parameters (f->conn, NEW_UUID, 0, &mode, &nodeset,
+                                                             NULL, &error));
+  g_assert_cmpint (mode, ==, 2);
+  g_assert_cmpstr (nodeset, ==, "0-1");
+  g_clear_pointer (&after, g_free);
+  after = inactive_xml (f, NEW_UUID);
+  g_assert_nonnull (strstr (after, "cellid=\"1\" mode=\"preferred\" nodeset=\"0\""));
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+}
+
 /* ---- read-only and closed connections ------------------------------------------------ */
 
 typedef gboolean (*MutatingCall) (GVirDriverConnection *conn, GError **error);
@@ -1374,6 +1680,13 @@ main (int argc, char **argv)
   ADD ("save/bad-files", test_restore_bad);
   ADD ("numa/set-get", test_numa);
   ADD ("numa/bad", test_numa_bad);
+  ADD ("numa/placement/define", test_placement_define);
+  ADD ("numa/placement/bad-syntax", test_placement_bad_syntax);
+  ADD ("numa/placement/auto", test_placement_auto);
+  ADD ("numa/placement/create", test_placement_create);
+  ADD ("numa/placement/restore", test_placement_restore);
+  ADD ("numa/placement/set-numa", test_placement_set_numa);
+  ADD ("numa/placement/set-numa-inactive", test_placement_set_numa_inactive);
   ADD ("connection/cancelled", test_cancelled);
   g_test_add_func ("/drivers/test/connection/read-only", test_read_only);
   g_test_add_func ("/drivers/test/connection/closed", test_closed);

@@ -194,9 +194,10 @@ static gboolean
 port_open (int port)
 {
   g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) conn = g_socket_client_connect_to_host (client, "127.0.0.1", port,
-                                                                       NULL, NULL);
+  g_autoptr(GSocketConnection) conn = NULL;
 
+  g_socket_client_set_enable_proxy (client, FALSE);
+  conn = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
   return conn != NULL;
 }
 

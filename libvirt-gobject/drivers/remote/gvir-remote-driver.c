@@ -785,6 +785,9 @@ register_close_callback (RemoteHandle  *h,
 }
 
 static void remote_close (gpointer data);
+static gboolean remote_get_domain_state (gpointer data, const char *uuid, int *state,
+                                         int *reason, GCancellable *cancellable,
+                                         GError **error);
 
 static gpointer
 remote_open (GVirDriverConnection  *conn,
@@ -1157,8 +1160,21 @@ remote_start_domain (gpointer       data,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_CREATE_WITH_FLAGS, uuid, TRUE, flags,
-                        cancellable, error);
+  g_autoptr(GError) local = NULL;
+  int state, reason;
+
+  if (domain_action (data, GVIR_RPC_PROC_DOMAIN_CREATE_WITH_FLAGS, uuid, TRUE, flags,
+                     cancellable, &local))
+    return TRUE;
+
+  /* Some libvirt drivers report starting a running domain as an internal
+   * error; it is an operation invalid in the domain's state. */
+  if (g_error_matches (local, GVIR_ERROR, GVIR_ERROR_FAILED) &&
+      remote_get_domain_state (data, uuid, &state, &reason, cancellable, NULL) &&
+      state != GVIR_DRIVER_STATE_SHUTOFF)
+    local->code = GVIR_ERROR_OPERATION_INVALID;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 static gboolean

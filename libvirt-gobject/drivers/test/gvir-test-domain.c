@@ -454,6 +454,15 @@ parse_numatune (xmlNode            *root,
   def->numa_nodeset = g_strdup ("");
   if (tune == NULL)
     return TRUE;
+  for (child = tune->next; child != NULL; child = child->next)
+    {
+      if (node_is (child, "numatune"))
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                       "domain '%s' has more than one <numatune>", def->name);
+          return FALSE;
+        }
+    }
   if (mem != NULL && !parse_numatune_memory (mem, def, &automatic, error))
     return FALSE;
 
