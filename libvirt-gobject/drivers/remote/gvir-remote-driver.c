@@ -569,9 +569,10 @@ deliver_lifecycle (RemoteHandle *h,
                             &value, NULL, NULL))
         domain.has_managed_save = value != 0;
     }
-  if (!state_after_event (ev->event, ev->detail, &domain.state, &domain.reason) &&
-      (ev->event == GVIR_DRIVER_EVENT_UNDEFINED ||
-       !domain_get_state_raw (h, &ev->dom, &domain.state, &domain.reason, NULL, NULL)))
+  /* The state comes from the event, never from a query: by the time we
+   * could ask, later changes may already have happened. Events that imply
+   * no state (defined, undefined, shutdown) carry the id of that moment. */
+  if (!state_after_event (ev->event, ev->detail, &domain.state, &domain.reason))
     {
       domain.state = ev->dom.id >= 0 ? GVIR_DRIVER_STATE_RUNNING : GVIR_DRIVER_STATE_SHUTOFF;
       domain.reason = 0;
