@@ -44,6 +44,10 @@ guint64 gvir_config_doc_get_bytes (GVirConfigObject *self, const char *node_name
 void gvir_config_doc_set_bytes (GVirConfigObject *self, const char *node_name,
                                 guint64 bytes);
 
+/* The priority attribute of network filters and rules: -1000..1000. */
+gint gvir_config_doc_get_priority (GVirConfigObject *self, gint default_value);
+void gvir_config_doc_set_priority (GVirConfigObject *self, gint priority);
+
 /* Replaces the element children of <parent_name> by @children (NULL list:
  * removes <parent_name>). */
 void gvir_config_doc_set_children (GVirConfigObject *self,

@@ -157,3 +157,23 @@ gvir_config_doc_set_children (GVirConfigObject *self, const char *parent_name, G
   for (GList *l = children; l != NULL; l = l->next)
     gvir_config_object_attach_to_node (self, node, l->data);
 }
+
+gint
+gvir_config_doc_get_priority (GVirConfigObject *self, gint default_value)
+{
+  const char *text = gvir_config_object_get_attribute (self, NULL, "priority");
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, -1000, 1000, &value, NULL))
+    return default_value;
+  return (gint) value;
+}
+
+void
+gvir_config_doc_set_priority (GVirConfigObject *self, gint priority)
+{
+  char buf[16];
+
+  g_snprintf (buf, sizeof buf, "%d", priority);
+  gvir_config_object_set_attribute (self, NULL, "priority", buf);
+}

@@ -88,3 +88,35 @@ gvir_config_object_get_attribute_id (GVirConfigObject *self,
 
   return value > G_MAXINT ? -1 : (gint) value;
 }
+
+static gboolean
+node_in_list (xmlNodePtr node, GList *children)
+{
+  for (GList *l = children; l != NULL; l = l->next)
+    if (gvir_config_object_get_xml_node (l->data) == node)
+      return TRUE;
+  return FALSE;
+}
+
+void
+gvir_config_object_replace_children_list (GVirConfigObject *self,
+                                          xmlNodePtr parent,
+                                          const char *child_name,
+                                          GList *children)
+{
+  xmlNodePtr iter = parent->children;
+
+  /* Elements that are in @children are moved, not deleted. */
+  while (iter != NULL)
+    {
+      xmlNodePtr next = iter->next;
+
+      if (iter->type == XML_ELEMENT_NODE &&
+          g_strcmp0 ((const char *) iter->name, child_name) == 0 &&
+          !node_in_list (iter, children))
+        gvir_config_object_delete_node (self, iter);
+      iter = next;
+    }
+  for (GList *l = children; l != NULL; l = l->next)
+    gvir_config_object_attach_to_node (self, parent, l->data);
+}

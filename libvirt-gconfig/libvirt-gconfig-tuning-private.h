@@ -42,4 +42,11 @@ gint gvir_config_object_get_attribute_id (GVirConfigObject *self,
                                           const char *node_name,
                                           const char *attr);
 
+/* Makes @children (objects of any document, possibly views of existing
+ * elements) the only @child_name elements of @parent, in list order. */
+void gvir_config_object_replace_children_list (GVirConfigObject *self,
+                                               xmlNodePtr parent,
+                                               const char *child_name,
+                                               GList *children);
+
 G_END_DECLS

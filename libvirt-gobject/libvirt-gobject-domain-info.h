@@ -42,23 +42,32 @@ G_BEGIN_DECLS
  * `maxMem`, `nrVirtCpu` and `cpuTime`; they share storage with the
  * snake_case fields and are not visible to language bindings.
  */
+#ifndef __GTK_DOC_IGNORE__
+#ifndef __GI_SCANNER__
+/* For C, each union keeps libvirt-glib's camelCase name as an alias;
+ * bindings and the manual see only the snake_case layout below. */
 struct _GVirDomainInfo
 {
   GVirDomainState state;
-#ifndef __GI_SCANNER__
-  /* Each union keeps libvirt-glib's camelCase name as an alias in C. */
   union { guint64 max_mem; guint64 maxMem; };
   guint64 memory;
   union { guint16 nr_virt_cpu; guint16 nrVirtCpu; };
   union { guint64 cpu_time; guint64 cpuTime; };
-#else
+};
+#define _GVIR_DOMAIN_INFO_WITH_ALIASES
+#endif
+#endif
+
+#ifndef _GVIR_DOMAIN_INFO_WITH_ALIASES
+struct _GVirDomainInfo
+{
+  GVirDomainState state;
   guint64 max_mem;
   guint64 memory;
   guint16 nr_virt_cpu;
   guint64 cpu_time;
-#endif
 };
-
+#endif
 GVIR_AVAILABLE_IN_ALL
 GType gvir_domain_info_get_type (void);
 

@@ -130,7 +130,11 @@ typedef enum /*< flags >*/
   GVIR_DOMAIN_REBOOT_GUEST_AGENT = 1 << 1,
 } GVirDomainRebootFlags;
 
+/* Defined in libvirt-gobject-domain-info.h; hidden from gtk-doc, which
+ * would otherwise take this forward declaration for an empty struct. */
+#ifndef __GTK_DOC_IGNORE__
 typedef struct _GVirDomainInfo GVirDomainInfo;
+#endif
 
 /**
  * GVIR_TYPE_DOMAIN:
