@@ -20,6 +20,11 @@
 #include <libvirt-gconfig/libvirt-gconfig-domain-cpu.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-seclabel.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-device.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-numatune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-cputune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-memory-backing.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-memtune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-blkiotune.h>
 
 G_BEGIN_DECLS
 
@@ -192,5 +197,60 @@ gboolean gvir_config_domain_set_custom_xml_ns_children (GVirConfigDomain *domain
                                                         GError **error);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 gchar *gvir_config_domain_get_custom_xml (GVirConfigDomain *domain, const gchar *ns_uri);
+
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainPlacement gvir_config_domain_get_vcpu_placement (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_vcpu_placement (GVirConfigDomain *domain,
+                                            GVirConfigDomainPlacement placement);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+const gchar *gvir_config_domain_get_vcpu_cpuset (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+gboolean gvir_config_domain_set_vcpu_cpuset (GVirConfigDomain *domain,
+                                             const gchar *cpuset,
+                                             GError **error);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+guint64 gvir_config_domain_get_current_vcpus (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_current_vcpus (GVirConfigDomain *domain, guint64 vcpu_count);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+guint64 gvir_config_domain_get_max_memory (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_max_memory (GVirConfigDomain *domain, guint64 memory);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+guint gvir_config_domain_get_max_memory_slots (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_max_memory_slots (GVirConfigDomain *domain, guint slots);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+guint gvir_config_domain_get_iothreads (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_iothreads (GVirConfigDomain *domain, guint iothreads);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+const gchar *gvir_config_domain_get_resource_partition (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_resource_partition (GVirConfigDomain *domain, const gchar *partition);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainNumatune *gvir_config_domain_get_numatune (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_numatune (GVirConfigDomain *domain, GVirConfigDomainNumatune *numatune);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainCputune *gvir_config_domain_get_cputune (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_cputune (GVirConfigDomain *domain, GVirConfigDomainCputune *cputune);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainMemoryBacking *gvir_config_domain_get_memory_backing (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_memory_backing (GVirConfigDomain *domain,
+                                            GVirConfigDomainMemoryBacking *backing);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainMemtune *gvir_config_domain_get_memtune (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_memtune (GVirConfigDomain *domain, GVirConfigDomainMemtune *memtune);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainBlkiotune *gvir_config_domain_get_blkiotune (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_blkiotune (GVirConfigDomain *domain, GVirConfigDomainBlkiotune *blkiotune);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+gboolean gvir_config_domain_validate_numa (GVirConfigDomain *domain, GError **error);
 
 G_END_DECLS

@@ -276,16 +276,18 @@ gvir_config_interface_get_addresses (GVirConfigInterface *iface)
         continue;
       for (xmlNodePtr ip = proto->children; ip != NULL; ip = ip->next)
         {
-          const char *address = gvir_config_xml_node_get_attribute (ip, "address");
-          const char *prefix = gvir_config_xml_node_get_attribute (ip, "prefix");
+          const char *address;
+          const char *prefix;
+          g_autofree char *entry = NULL;
 
-          if (ip->type != XML_ELEMENT_NODE || g_strcmp0 ((const char *) ip->name, "ip") != 0 ||
-              address == NULL)
+          if (ip->type != XML_ELEMENT_NODE || g_strcmp0 ((const char *) ip->name, "ip") != 0)
             continue;
-          if (prefix != NULL)
-            g_strv_builder_take (builder, g_strdup_printf ("%s/%s", address, prefix));
-          else
-            g_strv_builder_add (builder, address);
+          address = gvir_config_xml_node_get_attribute (ip, "address");
+          prefix = gvir_config_xml_node_get_attribute (ip, "prefix");
+          if (address == NULL)
+            continue;
+          entry = prefix ? g_strdup_printf ("%s/%s", address, prefix) : g_strdup (address);
+          g_strv_builder_add (builder, entry);
         }
     }
   return g_strv_builder_end (builder);

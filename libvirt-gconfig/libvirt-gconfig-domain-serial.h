@@ -1,0 +1,39 @@
+/*
+ * libvirt-gconfig-domain-serial.h: a serial port
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#pragma once
+
+#if !defined(__LIBVIRT_GCONFIG_H__) && !defined(LIBVIRT_GCONFIG_BUILD)
+#error "Only <libvirt-gconfig/libvirt-gconfig.h> can be included directly."
+#endif
+
+#include <libvirt-gconfig/libvirt-gconfig-object.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-chardev.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GVIR_CONFIG_TYPE_DOMAIN_SERIAL:
+ *
+ * The #GType of #GVirConfigDomainSerial.
+ */
+#define GVIR_CONFIG_TYPE_DOMAIN_SERIAL (gvir_config_domain_serial_get_type ())
+
+GVIR_CONFIG_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (GVirConfigDomainSerial, gvir_config_domain_serial,
+                      GVIR_CONFIG, DOMAIN_SERIAL, GVirConfigDomainChardev)
+
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainSerial *gvir_config_domain_serial_new (void);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainSerial *gvir_config_domain_serial_new_from_xml (const gchar *xml,
+                                                                GError **error);
+
+G_END_DECLS
