@@ -179,7 +179,8 @@ reexec_with_mock (char **argv)
 
   g_setenv ("LD_PRELOAD", preload, TRUE);
   g_setenv (PRELOADED_ENV, "1", TRUE);
-  execv ("/proc/self/exe", argv);
+  /* argv[0], not /proc/self/exe: under valgrind the latter is the tool. */
+  execv (argv[0], argv);
   g_printerr ("cannot re-execute %s with the NUMA mock: %s\n", argv[0], g_strerror (errno));
   exit (1);
 }
