@@ -8,7 +8,8 @@
  * License as published by the Free Software Foundation; either
  * version 2.1 of the License, or (at your option) any later version.
  *
- * Usage: bench-remote URI [CALLS] [DOMAIN]   (defaults 20000, "test")
+ * Usage: bench-remote URI [CALLS] [DOMAIN] [MODE]
+ *        (defaults 20000, "test", "all"; MODE is sync, async or all)
  *
  * Measures gvir_domain_get_info() on one domain: one synchronous caller,
  * then 8 asynchronous callers kept in flight on one connection. Prints
@@ -150,10 +151,13 @@ main (int    argc,
   g_autoptr(GVirDomain) dom = NULL;
   guint calls = argc > 2 ? (guint) atoi (argv[2]) : 20000;
   const char *name = argc > 3 ? argv[3] : "test";
+  const char *mode = argc > 4 ? argv[4] : "all";
+  gboolean sync_mode = g_str_equal (mode, "sync") || g_str_equal (mode, "all");
+  gboolean async_mode = g_str_equal (mode, "async") || g_str_equal (mode, "all");
 
-  if (argc < 2 || calls == 0)
+  if (argc < 2 || calls == 0 || !(sync_mode || async_mode))
     {
-      g_printerr ("usage: %s URI [CALLS] [DOMAIN]\n", argv[0]);
+      g_printerr ("usage: %s URI [CALLS] [DOMAIN] [sync|async|all]\n", argv[0]);
       return 2;
     }
 
@@ -173,8 +177,10 @@ main (int    argc,
 
   /* Warm up the connection and the thread pool. */
   bench_sync (dom, MIN (calls, 1000), "ours, warm-up");
-  bench_sync (dom, calls, "ours, 1 caller (sync)");
-  bench_async (dom, calls);
+  if (sync_mode)
+    bench_sync (dom, calls, "ours, 1 caller (sync)");
+  if (async_mode)
+    bench_async (dom, calls);
   gvir_connection_close (conn);
   return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "libvirt-gconfig/libvirt-gconfig.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-tuning-private.h"
 
 /**
  * SECTION:libvirt-gconfig-domain-blkiotune
@@ -157,8 +158,7 @@ gvir_config_domain_blkiotune_get_device_weight (GVirConfigDomainBlkiotune *blkio
 
   device = blkiotune_find_device (blkiotune, path);
   if (device == NULL ||
-      !g_ascii_string_to_unsigned (gvir_config_xml_node_get_text (gvir_config_xml_get_element (device, "weight")),
-                                   10, 0, G_MAXUINT, &weight, NULL))
+      !gvir_config_parse_uint (gvir_config_xml_node_get_text (gvir_config_xml_get_element (device, "weight")), G_MAXUINT, &weight))
     return 0;
   return (guint) weight;
 }

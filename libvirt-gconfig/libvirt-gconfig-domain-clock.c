@@ -189,3 +189,66 @@ gvir_config_domain_clock_set_variable_offset (GVirConfigDomainClock *klock, gint
   gvir_config_object_set_attribute (self, NULL, "offset", "variable");
   gvir_config_object_set_attribute (self, NULL, "adjustment", buf);
 }
+
+/**
+ * gvir_config_domain_clock_add_timer:
+ * @klock: a #GVirConfigDomainClock
+ * @timer: the timer to add
+ *
+ * Appends a `<timer>`. @timer becomes part of @klock's document.
+ */
+void
+gvir_config_domain_clock_add_timer (GVirConfigDomainClock *klock, GVirConfigDomainTimer *timer)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_CLOCK (klock));
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_TIMER (timer));
+
+  gvir_config_object_attach_add (GVIR_CONFIG_OBJECT (klock), GVIR_CONFIG_OBJECT (timer));
+}
+
+/* The timer class for a <timer name=...>, or G_TYPE_INVALID. */
+static GType
+timer_type_for_node (xmlNodePtr node)
+{
+  const char *name = gvir_config_xml_node_get_attribute (node, "name");
+
+  if (g_strcmp0 (name, "rtc") == 0)
+    return GVIR_CONFIG_TYPE_DOMAIN_TIMER_RTC;
+  if (g_strcmp0 (name, "pit") == 0)
+    return GVIR_CONFIG_TYPE_DOMAIN_TIMER_PIT;
+  if (g_strcmp0 (name, "hpet") == 0)
+    return GVIR_CONFIG_TYPE_DOMAIN_TIMER_HPET;
+  return G_TYPE_INVALID;
+}
+
+/**
+ * gvir_config_domain_clock_get_timers:
+ * @klock: a #GVirConfigDomainClock
+ *
+ * Gets live views of the timers that have a class (rtc, pit and hpet);
+ * other timers (kvmclock, tsc, ...) are kept in the document but not listed.
+ *
+ * Returns: (transfer full) (element-type LibvirtGConfig.DomainTimer): the
+ *   timers, in document order
+ */
+GList *
+gvir_config_domain_clock_get_timers (GVirConfigDomainClock *klock)
+{
+  GVirConfigObject *self;
+  GList *list = NULL;
+
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_CLOCK (klock), NULL);
+
+  self = GVIR_CONFIG_OBJECT (klock);
+  for (xmlNodePtr child = gvir_config_object_get_xml_node (self)->children; child != NULL; child = child->next)
+    {
+      GType type;
+
+      if (child->type != XML_ELEMENT_NODE || g_strcmp0 ((const char *) child->name, "timer") != 0)
+        continue;
+      type = timer_type_for_node (child);
+      if (type != G_TYPE_INVALID)
+        list = g_list_prepend (list, gvir_config_object_new_view (self, type, child));
+    }
+  return g_list_reverse (list);
+}

@@ -15,6 +15,7 @@
 #endif
 
 #include <libvirt-gconfig/libvirt-gconfig-object.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-timer.h>
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,10 @@ GVIR_CONFIG_AVAILABLE_IN_ALL
 gint gvir_config_domain_clock_get_variable_offset (GVirConfigDomainClock *klock);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_domain_clock_set_variable_offset (GVirConfigDomainClock *klock, gint seconds);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_clock_add_timer (GVirConfigDomainClock *klock,
+                                         GVirConfigDomainTimer *timer);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GList *gvir_config_domain_clock_get_timers (GVirConfigDomainClock *klock);
 
 G_END_DECLS

@@ -143,3 +143,57 @@ gvir_config_domain_cpu_set_mode (GVirConfigDomainCpu *cpu, GVirConfigDomainCpuMo
   gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (cpu), NULL, "mode",
                                           GVIR_CONFIG_TYPE_DOMAIN_CPU_MODE, mode);
 }
+
+/**
+ * gvir_config_domain_cpu_set_model:
+ * @cpu: a #GVirConfigDomainCpu
+ * @model: (nullable): the model, or %NULL to remove it
+ *
+ * Replaces the CPU model. @model becomes part of @cpu's document.
+ */
+void
+gvir_config_domain_cpu_set_model (GVirConfigDomainCpu *cpu, GVirConfigDomainCpuModel *model)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_CPU (cpu));
+  g_return_if_fail (model == NULL || GVIR_CONFIG_IS_DOMAIN_CPU_MODEL (model));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (cpu), "model", (GVirConfigObject *) model);
+}
+
+/**
+ * gvir_config_domain_cpu_get_domain_model:
+ * @cpu: a #GVirConfigDomainCpu
+ *
+ * Gets a live view of the CPU model as a #GVirConfigDomainCpuModel, the
+ * getter matching gvir_config_domain_cpu_set_model().
+ *
+ * Returns: (transfer full) (nullable): the model, or %NULL if there is none
+ */
+GVirConfigDomainCpuModel *
+gvir_config_domain_cpu_get_domain_model (GVirConfigDomainCpu *cpu)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_CPU (cpu), NULL);
+
+  return (GVirConfigDomainCpuModel *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (cpu), "model",
+                                            GVIR_CONFIG_TYPE_DOMAIN_CPU_MODEL);
+}
+
+/**
+ * gvir_config_domain_cpu_get_domain_features:
+ * @cpu: a #GVirConfigDomainCpu
+ *
+ * Gets live views of the `<feature>` elements as #GVirConfigDomainCpuFeature,
+ * so that their policy can be read and changed.
+ *
+ * Returns: (transfer full) (element-type LibvirtGConfig.DomainCpuFeature):
+ *   the features, in document order
+ */
+GList *
+gvir_config_domain_cpu_get_domain_features (GVirConfigDomainCpu *cpu)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_CPU (cpu), NULL);
+
+  return gvir_config_object_get_children_with_type (GVIR_CONFIG_OBJECT (cpu), NULL, "feature",
+                                                    GVIR_CONFIG_TYPE_DOMAIN_CPU_FEATURE);
+}

@@ -16,6 +16,8 @@
 
 #include <libvirt-gconfig/libvirt-gconfig-object.h>
 #include <libvirt-gconfig/libvirt-gconfig-capabilities-cpu.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-cpu-model.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-cpu-feature.h>
 
 G_BEGIN_DECLS
 
@@ -73,5 +75,11 @@ GVIR_CONFIG_AVAILABLE_IN_ALL
 GVirConfigDomainCpuMode gvir_config_domain_cpu_get_mode (GVirConfigDomainCpu *cpu);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_domain_cpu_set_mode (GVirConfigDomainCpu *cpu, GVirConfigDomainCpuMode mode);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_cpu_set_model (GVirConfigDomainCpu *cpu, GVirConfigDomainCpuModel *model);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainCpuModel *gvir_config_domain_cpu_get_domain_model (GVirConfigDomainCpu *cpu);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GList *gvir_config_domain_cpu_get_domain_features (GVirConfigDomainCpu *cpu);
 
 G_END_DECLS

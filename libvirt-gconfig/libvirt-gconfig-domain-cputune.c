@@ -12,6 +12,7 @@
 
 #include "libvirt-gconfig/libvirt-gconfig.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-tuning-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-nodeset-private.h"
 
 /**
@@ -220,8 +221,7 @@ cputune_find_vcpupin (GVirConfigDomainCputune *cputune, guint vcpu)
 
       if (child->type != XML_ELEMENT_NODE || g_strcmp0 ((const char *) child->name, "vcpupin") != 0)
         continue;
-      if (g_ascii_string_to_unsigned (gvir_config_xml_node_get_attribute (child, "vcpu"), 10, 0,
-                                      G_MAXUINT, &id, NULL) && id == vcpu)
+      if (gvir_config_parse_uint (gvir_config_xml_node_get_attribute (child, "vcpu"), G_MAXUINT, &id) && id == vcpu)
         return child;
     }
   return NULL;

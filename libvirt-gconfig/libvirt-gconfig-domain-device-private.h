@@ -16,11 +16,6 @@
 
 G_BEGIN_DECLS
 
-/* The class that views a child of <devices>: chosen by element name and,
- * for interfaces, graphics, controllers, hostdevs, smartcards, by the
- * type or mode attribute. Unknown devices are plain GVirConfigDomainDevice. */
-GType gvir_config_domain_device_type_for_node (xmlNodePtr node);
-
 /* A view of an <address> element as the class of its type attribute, or
  * NULL when @node is NULL or its type has no class. */
 GVirConfigDomainAddress *gvir_config_domain_address_new_view (GVirConfigObject *parent,

@@ -418,3 +418,146 @@ gvir_config_domain_disk_set_driver (GVirConfigDomainDisk *disk, GVirConfigDomain
   gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (disk), "driver",
                                      (GVirConfigObject *) driver);
 }
+
+/**
+ * gvir_config_domain_disk_get_snapshot_type:
+ * @disk: a #GVirConfigDomainDisk
+ *
+ * Gets how snapshots treat the disk.
+ *
+ * Returns: the snapshot type; %GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO if unset or unknown
+ */
+GVirConfigDomainDiskSnapshotType
+gvir_config_domain_disk_get_snapshot_type (GVirConfigDomainDisk *disk)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk), GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (disk), NULL, "snapshot",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_DISK_SNAPSHOT_TYPE,
+                                                 GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO);
+}
+
+/**
+ * gvir_config_domain_disk_set_snapshot_type:
+ * @disk: a #GVirConfigDomainDisk
+ * @type: the snapshot type
+ *
+ * Sets how snapshots treat the disk.
+ */
+void
+gvir_config_domain_disk_set_snapshot_type (GVirConfigDomainDisk *disk,
+                                           GVirConfigDomainDiskSnapshotType type)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_DISK_SNAPSHOT_TYPE, type) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (disk), NULL, "snapshot",
+                                          GVIR_CONFIG_TYPE_DOMAIN_DISK_SNAPSHOT_TYPE, type);
+}
+
+/**
+ * gvir_config_domain_disk_get_startup_policy:
+ * @disk: a #GVirConfigDomainDisk
+ *
+ * Gets what happens when the disk source is missing.
+ *
+ * Returns: the policy; %GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_MANDATORY if unset or unknown
+ */
+GVirConfigDomainDiskStartupPolicy
+gvir_config_domain_disk_get_startup_policy (GVirConfigDomainDisk *disk)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk), GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_MANDATORY);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (disk), "source", "startupPolicy",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_DISK_STARTUP_POLICY,
+                                                 GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_MANDATORY);
+}
+
+/**
+ * gvir_config_domain_disk_set_startup_policy:
+ * @disk: a #GVirConfigDomainDisk
+ * @policy: the startup policy
+ *
+ * Sets what happens when the disk source is missing, keeping the other
+ * attributes of `<source>`. Set it after the source, since
+ * gvir_config_domain_disk_set_source() replaces `<source>`.
+ */
+void
+gvir_config_domain_disk_set_startup_policy (GVirConfigDomainDisk *disk,
+                                            GVirConfigDomainDiskStartupPolicy policy)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_DISK_STARTUP_POLICY, policy) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (disk), "source", "startupPolicy",
+                                          GVIR_CONFIG_TYPE_DOMAIN_DISK_STARTUP_POLICY, policy);
+}
+
+/**
+ * gvir_config_domain_disk_get_driver_cache:
+ * @disk: a #GVirConfigDomainDisk
+ *
+ * Gets the host cache mode, a shortcut for gvir_config_domain_disk_driver_get_cache().
+ *
+ * Returns: the cache mode; %GVIR_CONFIG_DOMAIN_DISK_CACHE_DEFAULT if unset or unknown
+ */
+GVirConfigDomainDiskCacheType
+gvir_config_domain_disk_get_driver_cache (GVirConfigDomainDisk *disk)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk), GVIR_CONFIG_DOMAIN_DISK_CACHE_DEFAULT);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (disk), "driver", "cache",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_DISK_CACHE_TYPE,
+                                                 GVIR_CONFIG_DOMAIN_DISK_CACHE_DEFAULT);
+}
+
+/**
+ * gvir_config_domain_disk_set_driver_cache:
+ * @disk: a #GVirConfigDomainDisk
+ * @cache_type: the host cache mode
+ *
+ * Sets the host cache mode, keeping the driver's other attributes.
+ */
+void
+gvir_config_domain_disk_set_driver_cache (GVirConfigDomainDisk *disk,
+                                          GVirConfigDomainDiskCacheType cache_type)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_DISK_CACHE_TYPE, cache_type) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (disk), "driver", "cache",
+                                          GVIR_CONFIG_TYPE_DOMAIN_DISK_CACHE_TYPE, cache_type);
+}
+
+/**
+ * gvir_config_domain_disk_get_driver_type:
+ * @disk: a #GVirConfigDomainDisk
+ *
+ * Gets the image format as a string; gvir_config_domain_disk_get_driver_format()
+ * gives it as an enum.
+ *
+ * Returns: (transfer none) (nullable): the format, or %NULL if unset
+ */
+const gchar *
+gvir_config_domain_disk_get_driver_type (GVirConfigDomainDisk *disk)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk), NULL);
+
+  return gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (disk), "driver", "type");
+}
+
+/**
+ * gvir_config_domain_disk_set_driver_type:
+ * @disk: a #GVirConfigDomainDisk
+ * @driver_type: (nullable): the image format, such as "qcow2", or %NULL to remove it
+ *
+ * Sets the image format as a string, keeping the driver's other attributes.
+ * gvir_config_domain_disk_set_driver_format() takes it as an enum.
+ */
+void
+gvir_config_domain_disk_set_driver_type (GVirConfigDomainDisk *disk, const gchar *driver_type)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK (disk));
+
+  gvir_config_object_set_attribute (GVIR_CONFIG_OBJECT (disk), "driver", "type", driver_type);
+}

@@ -86,6 +86,37 @@ typedef enum
  *
  * The #GType of #GVirConfigDomainDisk.
  */
+/**
+ * GVirConfigDomainDiskSnapshotType:
+ * @GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO: the disk is left out of snapshots
+ * @GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_INTERNAL: snapshots are kept inside the image
+ * @GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_EXTERNAL: snapshots go to separate files
+ *
+ * How snapshots treat the disk, written as the disk's snapshot attribute.
+ */
+typedef enum
+{
+  GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO,
+  GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_INTERNAL,
+  GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_EXTERNAL,
+} GVirConfigDomainDiskSnapshotType;
+
+/**
+ * GVirConfigDomainDiskStartupPolicy:
+ * @GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_MANDATORY: a missing source is an error
+ * @GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_REQUISITE: a missing source is an error at boot only
+ * @GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_OPTIONAL: a missing source is dropped
+ *
+ * What happens when the disk source is missing, the startupPolicy
+ * attribute of `<source>`.
+ */
+typedef enum
+{
+  GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_MANDATORY,
+  GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_REQUISITE,
+  GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_OPTIONAL,
+} GVirConfigDomainDiskStartupPolicy;
+
 #define GVIR_CONFIG_TYPE_DOMAIN_DISK (gvir_config_domain_disk_get_type ())
 
 GVIR_CONFIG_AVAILABLE_IN_ALL
@@ -142,5 +173,25 @@ GVirConfigDomainDiskDriver *gvir_config_domain_disk_get_driver (GVirConfigDomain
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_domain_disk_set_driver (GVirConfigDomainDisk *disk,
                                          GVirConfigDomainDiskDriver *driver);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainDiskSnapshotType gvir_config_domain_disk_get_snapshot_type (GVirConfigDomainDisk *disk);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_set_snapshot_type (GVirConfigDomainDisk *disk,
+                                                GVirConfigDomainDiskSnapshotType type);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainDiskStartupPolicy gvir_config_domain_disk_get_startup_policy (GVirConfigDomainDisk *disk);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_set_startup_policy (GVirConfigDomainDisk *disk,
+                                                 GVirConfigDomainDiskStartupPolicy policy);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainDiskCacheType gvir_config_domain_disk_get_driver_cache (GVirConfigDomainDisk *disk);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_set_driver_cache (GVirConfigDomainDisk *disk,
+                                               GVirConfigDomainDiskCacheType cache_type);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+const gchar *gvir_config_domain_disk_get_driver_type (GVirConfigDomainDisk *disk);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_set_driver_type (GVirConfigDomainDisk *disk,
+                                              const gchar *driver_type);
 
 G_END_DECLS

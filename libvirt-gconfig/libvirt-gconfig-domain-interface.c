@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "libvirt-gconfig/libvirt-gconfig.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 
@@ -57,17 +59,33 @@ gvir_config_domain_interface_get_mac (GVirConfigDomainInterface *interface)
   return gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (interface), "mac", "address");
 }
 
+/* Six two-digit hex bytes separated by colons, as libvirt requires. */
+static gboolean
+mac_is_valid (const char *mac)
+{
+  if (strlen (mac) != 17)
+    return FALSE;
+  for (guint i = 0; i < 17; i++)
+    {
+      if (i % 3 == 2 ? mac[i] != ':' : !g_ascii_isxdigit (mac[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * gvir_config_domain_interface_set_mac:
  * @interface: a #GVirConfigDomainInterface
- * @mac_address: (nullable): the MAC address, or %NULL to remove it
+ * @mac_address: (nullable): the MAC address, such as "52:54:00:12:34:56",
+ *   or %NULL to remove it
  *
- * Sets the MAC address.
+ * Sets the MAC address. A malformed address is refused.
  */
 void
 gvir_config_domain_interface_set_mac (GVirConfigDomainInterface *interface, const gchar *mac_address)
 {
   g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_INTERFACE (interface));
+  g_return_if_fail (mac_address == NULL || mac_is_valid (mac_address));
 
   if (mac_address == NULL)
     gvir_config_object_delete_children (GVIR_CONFIG_OBJECT (interface), "mac");
@@ -186,4 +204,41 @@ gvir_config_domain_interface_set_link_state (GVirConfigDomainInterface *interfac
   else
     gvir_config_object_set_attribute_genum (self, "link", "state",
                                             GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_LINK_STATE, state);
+}
+
+/**
+ * gvir_config_domain_interface_get_filterref:
+ * @interface: a #GVirConfigDomainInterface
+ *
+ * Gets a live view of the network filter applied to the interface.
+ *
+ * Returns: (transfer full) (nullable): the filter reference, or %NULL if there is none
+ */
+GVirConfigDomainInterfaceFilterref *
+gvir_config_domain_interface_get_filterref (GVirConfigDomainInterface *interface)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_INTERFACE (interface), NULL);
+
+  return (GVirConfigDomainInterfaceFilterref *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (interface), "filterref",
+                                            GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_FILTERREF);
+}
+
+/**
+ * gvir_config_domain_interface_set_filterref:
+ * @interface: a #GVirConfigDomainInterface
+ * @filterref: (nullable): the filter reference, or %NULL to remove it
+ *
+ * Replaces the network filter applied to the interface. @filterref becomes
+ * part of @interface's document.
+ */
+void
+gvir_config_domain_interface_set_filterref (GVirConfigDomainInterface *interface,
+                                            GVirConfigDomainInterfaceFilterref *filterref)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_INTERFACE (interface));
+  g_return_if_fail (filterref == NULL || GVIR_CONFIG_IS_DOMAIN_INTERFACE_FILTERREF (filterref));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (interface), "filterref",
+                                     (GVirConfigObject *) filterref);
 }

@@ -16,6 +16,7 @@
 
 #include <libvirt-gconfig/libvirt-gconfig-object.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-device.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-interface-filterref.h>
 
 G_BEGIN_DECLS
 
@@ -79,5 +80,10 @@ GVirConfigDomainInterfaceLinkState gvir_config_domain_interface_get_link_state (
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_domain_interface_set_link_state (GVirConfigDomainInterface *interface,
                                                   GVirConfigDomainInterfaceLinkState state);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainInterfaceFilterref *gvir_config_domain_interface_get_filterref (GVirConfigDomainInterface *interface);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_interface_set_filterref (GVirConfigDomainInterface *interface,
+                                                 GVirConfigDomainInterfaceFilterref *filterref);
 
 G_END_DECLS

@@ -193,8 +193,7 @@ gvir_config_domain_memory_device_get_node (GVirConfigDomainMemoryDevice *mem)
 
   g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_MEMORY_DEVICE (mem), -1);
 
-  if (!g_ascii_string_to_unsigned (gvir_config_xml_node_get_text (memory_device_target_child (mem, "node")),
-                                   10, 0, G_MAXINT, &node, NULL))
+  if (!gvir_config_parse_uint (gvir_config_xml_node_get_text (memory_device_target_child (mem, "node")), G_MAXINT, &node))
     return -1;
   return (gint) node;
 }

@@ -275,8 +275,7 @@ cell_find_sibling (xmlNodePtr distances, guint sibling)
 
       if (child->type != XML_ELEMENT_NODE || g_strcmp0 ((const char *) child->name, "sibling") != 0)
         continue;
-      if (g_ascii_string_to_unsigned (gvir_config_xml_node_get_attribute (child, "id"), 10, 0,
-                                      G_MAXUINT, &id, NULL) && id == sibling)
+      if (gvir_config_parse_uint (gvir_config_xml_node_get_attribute (child, "id"), G_MAXUINT, &id) && id == sibling)
         return child;
     }
   return NULL;
@@ -303,8 +302,7 @@ gvir_config_domain_numa_cell_get_distance (GVirConfigDomainNumaCell *cell, guint
                                            "distances");
   node = cell_find_sibling (distances, sibling);
   if (node == NULL ||
-      !g_ascii_string_to_unsigned (gvir_config_xml_node_get_attribute (node, "value"), 10, 0,
-                                   G_MAXUINT, &value, NULL))
+      !gvir_config_parse_uint (gvir_config_xml_node_get_attribute (node, "value"), G_MAXUINT, &value))
     return 0;
   return (guint) value;
 }

@@ -16,23 +16,9 @@
 
 #include <libvirt-gconfig/libvirt-gconfig-object.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-disk-driver.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-disk.h>
 
 G_BEGIN_DECLS
-
-/**
- * GVirConfigDomainDiskSnapshotType:
- * @GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO: the disk is left out of the snapshot
- * @GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_INTERNAL: the snapshot is stored inside the disk image
- * @GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_EXTERNAL: the snapshot starts a new overlay file
- *
- * How a disk takes part in a snapshot, written as its snapshot attribute.
- */
-typedef enum
-{
-  GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_NO,
-  GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_INTERNAL,
-  GVIR_CONFIG_DOMAIN_DISK_SNAPSHOT_EXTERNAL,
-} GVirConfigDomainDiskSnapshotType;
 
 /**
  * GVIR_CONFIG_TYPE_DOMAIN_SNAPSHOT_DISK:

@@ -12,6 +12,8 @@
 
 #include "libvirt-gconfig/libvirt-gconfig.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-nodeset-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-tuning-private.h"
 
 /**
  * SECTION:libvirt-gconfig-domain
@@ -811,27 +813,11 @@ gvir_config_domain_set_lifecycle (GVirConfigDomain *domain,
   gvir_config_object_set_node_content (GVIR_CONFIG_OBJECT (domain), node_name, value);
 }
 
+/* The element-name -> class mapping lives with the device classes. */
 static GType
 device_type_for_node (xmlNodePtr node)
 {
-  const char *name = (const char *) node->name;
-
-  if (g_strcmp0 (name, "disk") == 0)
-    return GVIR_CONFIG_TYPE_DOMAIN_DISK;
-  if (g_strcmp0 (name, "interface") == 0)
-    {
-      const char *type = gvir_config_xml_node_get_attribute (node, "type");
-
-      if (g_strcmp0 (type, "network") == 0)
-        return GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_NETWORK;
-      if (g_strcmp0 (type, "bridge") == 0)
-        return GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_BRIDGE;
-      if (g_strcmp0 (type, "user") == 0)
-        return GVIR_CONFIG_TYPE_DOMAIN_INTERFACE_USER;
-    }
-  /* Anything else stays a plain device so that it survives a
-   * get_devices()/set_devices() round trip untouched. */
-  return GVIR_CONFIG_TYPE_DOMAIN_DEVICE;
+  return gvir_config_domain_device_type_for_node (node);
 }
 
 /**
@@ -1046,4 +1032,642 @@ gvir_config_domain_get_custom_xml (GVirConfigDomain *domain, const gchar *ns_uri
         }
     }
   return NULL;
+}
+
+/**
+ * gvir_config_domain_get_numatune:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets a live view of the NUMA memory placement, `<numatune>`.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL if missing
+ */
+GVirConfigDomainNumatune *
+gvir_config_domain_get_numatune (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return (GVirConfigDomainNumatune *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (domain), "numatune", GVIR_CONFIG_TYPE_DOMAIN_NUMATUNE);
+}
+
+/**
+ * gvir_config_domain_set_numatune:
+ * @domain: a #GVirConfigDomain
+ * @numatune: (nullable): the settings, or %NULL to remove them
+ *
+ * Replaces the NUMA memory placement. @numatune becomes part of @domain's document.
+ */
+void
+gvir_config_domain_set_numatune (GVirConfigDomain *domain, GVirConfigDomainNumatune *numatune)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (numatune == NULL || G_TYPE_CHECK_INSTANCE_TYPE (numatune, GVIR_CONFIG_TYPE_DOMAIN_NUMATUNE));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (domain), "numatune", (GVirConfigObject *) numatune);
+}
+
+/**
+ * gvir_config_domain_get_cputune:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets a live view of the CPU tuning, `<cputune>`.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL if missing
+ */
+GVirConfigDomainCputune *
+gvir_config_domain_get_cputune (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return (GVirConfigDomainCputune *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (domain), "cputune", GVIR_CONFIG_TYPE_DOMAIN_CPUTUNE);
+}
+
+/**
+ * gvir_config_domain_set_cputune:
+ * @domain: a #GVirConfigDomain
+ * @cputune: (nullable): the settings, or %NULL to remove them
+ *
+ * Replaces the CPU tuning. @cputune becomes part of @domain's document.
+ */
+void
+gvir_config_domain_set_cputune (GVirConfigDomain *domain, GVirConfigDomainCputune *cputune)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (cputune == NULL || G_TYPE_CHECK_INSTANCE_TYPE (cputune, GVIR_CONFIG_TYPE_DOMAIN_CPUTUNE));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (domain), "cputune", (GVirConfigObject *) cputune);
+}
+
+/**
+ * gvir_config_domain_get_memory_backing:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets a live view of how guest memory is backed, `<memoryBacking>`.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL if missing
+ */
+GVirConfigDomainMemoryBacking *
+gvir_config_domain_get_memory_backing (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return (GVirConfigDomainMemoryBacking *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (domain), "memoryBacking", GVIR_CONFIG_TYPE_DOMAIN_MEMORY_BACKING);
+}
+
+/**
+ * gvir_config_domain_set_memory_backing:
+ * @domain: a #GVirConfigDomain
+ * @backing: (nullable): the settings, or %NULL to remove them
+ *
+ * Replaces how guest memory is backed. @backing becomes part of @domain's document.
+ */
+void
+gvir_config_domain_set_memory_backing (GVirConfigDomain *domain, GVirConfigDomainMemoryBacking *backing)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (backing == NULL || G_TYPE_CHECK_INSTANCE_TYPE (backing, GVIR_CONFIG_TYPE_DOMAIN_MEMORY_BACKING));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (domain), "memoryBacking", (GVirConfigObject *) backing);
+}
+
+/**
+ * gvir_config_domain_get_memtune:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets a live view of the memory tuning, `<memtune>`.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL if missing
+ */
+GVirConfigDomainMemtune *
+gvir_config_domain_get_memtune (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return (GVirConfigDomainMemtune *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (domain), "memtune", GVIR_CONFIG_TYPE_DOMAIN_MEMTUNE);
+}
+
+/**
+ * gvir_config_domain_set_memtune:
+ * @domain: a #GVirConfigDomain
+ * @memtune: (nullable): the settings, or %NULL to remove them
+ *
+ * Replaces the memory tuning. @memtune becomes part of @domain's document.
+ */
+void
+gvir_config_domain_set_memtune (GVirConfigDomain *domain, GVirConfigDomainMemtune *memtune)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (memtune == NULL || G_TYPE_CHECK_INSTANCE_TYPE (memtune, GVIR_CONFIG_TYPE_DOMAIN_MEMTUNE));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (domain), "memtune", (GVirConfigObject *) memtune);
+}
+
+/**
+ * gvir_config_domain_get_blkiotune:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets a live view of the block I/O tuning, `<blkiotune>`.
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL if missing
+ */
+GVirConfigDomainBlkiotune *
+gvir_config_domain_get_blkiotune (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return (GVirConfigDomainBlkiotune *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (domain), "blkiotune", GVIR_CONFIG_TYPE_DOMAIN_BLKIOTUNE);
+}
+
+/**
+ * gvir_config_domain_set_blkiotune:
+ * @domain: a #GVirConfigDomain
+ * @blkiotune: (nullable): the settings, or %NULL to remove them
+ *
+ * Replaces the block I/O tuning. @blkiotune becomes part of @domain's document.
+ */
+void
+gvir_config_domain_set_blkiotune (GVirConfigDomain *domain, GVirConfigDomainBlkiotune *blkiotune)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (blkiotune == NULL || G_TYPE_CHECK_INSTANCE_TYPE (blkiotune, GVIR_CONFIG_TYPE_DOMAIN_BLKIOTUNE));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (domain), "blkiotune", (GVirConfigObject *) blkiotune);
+}
+
+/**
+ * gvir_config_domain_get_vcpu_placement:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets how the vCPUs are placed on host CPUs, `<vcpu placement>`.
+ *
+ * Returns: the placement; %GVIR_CONFIG_DOMAIN_PLACEMENT_STATIC (libvirt's
+ *   default) if unset or unknown
+ */
+GVirConfigDomainPlacement
+gvir_config_domain_get_vcpu_placement (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), GVIR_CONFIG_DOMAIN_PLACEMENT_STATIC);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (domain), "vcpu", "placement",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_PLACEMENT,
+                                                 GVIR_CONFIG_DOMAIN_PLACEMENT_STATIC);
+}
+
+/**
+ * gvir_config_domain_set_vcpu_placement:
+ * @domain: a #GVirConfigDomain
+ * @placement: the placement
+ *
+ * Sets how the vCPUs are placed on host CPUs. With
+ * %GVIR_CONFIG_DOMAIN_PLACEMENT_AUTO libvirt ignores the cpuset.
+ */
+void
+gvir_config_domain_set_vcpu_placement (GVirConfigDomain *domain, GVirConfigDomainPlacement placement)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_PLACEMENT, placement) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (domain), "vcpu", "placement",
+                                          GVIR_CONFIG_TYPE_DOMAIN_PLACEMENT, placement);
+}
+
+/**
+ * gvir_config_domain_get_vcpu_cpuset:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets the host CPUs the vCPUs may run on by default, `<vcpu cpuset>`.
+ *
+ * Returns: (transfer none) (nullable): the cpuset, or %NULL if unset
+ */
+const gchar *
+gvir_config_domain_get_vcpu_cpuset (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (domain), "vcpu", "cpuset");
+}
+
+/**
+ * gvir_config_domain_set_vcpu_cpuset:
+ * @domain: a #GVirConfigDomain
+ * @cpuset: (nullable): host CPUs such as "0-3,^2", or %NULL to remove it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets the host CPUs the vCPUs may run on by default, written in
+ * canonical form ("0-3,^2" becomes "0-1,3"). A malformed or empty cpuset
+ * gives a #GVIR_CONFIG_ERROR_INVALID error and changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gvir_config_domain_set_vcpu_cpuset (GVirConfigDomain *domain, const gchar *cpuset, GError **error)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return gvir_config_object_set_attribute_nodeset (GVIR_CONFIG_OBJECT (domain), "vcpu", "cpuset",
+                                                   cpuset, "cpuset", error);
+}
+
+/**
+ * gvir_config_domain_get_current_vcpus:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets the number of vCPUs online at boot, `<vcpu current>`.
+ *
+ * Returns: the count, or 0 if unset or invalid (all vCPUs are then online)
+ */
+guint64
+gvir_config_domain_get_current_vcpus (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), 0);
+
+  return gvir_config_object_get_attribute_uint64 (GVIR_CONFIG_OBJECT (domain), "vcpu", "current", 0);
+}
+
+/**
+ * gvir_config_domain_set_current_vcpus:
+ * @domain: a #GVirConfigDomain
+ * @vcpu_count: the count, at most gvir_config_domain_get_vcpus(), or 0 to
+ *   remove it
+ *
+ * Sets the number of vCPUs online at boot.
+ */
+void
+gvir_config_domain_set_current_vcpus (GVirConfigDomain *domain, guint64 vcpu_count)
+{
+  GVirConfigObject *self;
+
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+
+  self = GVIR_CONFIG_OBJECT (domain);
+  if (vcpu_count == 0)
+    gvir_config_object_set_attribute (self, "vcpu", "current", NULL);
+  else
+    gvir_config_object_set_attribute_uint64 (self, "vcpu", "current", vcpu_count);
+}
+
+/**
+ * gvir_config_domain_get_max_memory:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets the memory the guest may grow to with memory hotplug,
+ * `<maxMemory>`, converted to KiB.
+ *
+ * Returns: the memory in KiB, or 0 if unset or invalid
+ */
+guint64
+gvir_config_domain_get_max_memory (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), 0);
+
+  return gvir_config_object_get_child_kib (GVIR_CONFIG_OBJECT (domain), "maxMemory");
+}
+
+/**
+ * gvir_config_domain_set_max_memory:
+ * @domain: a #GVirConfigDomain
+ * @memory: the memory in KiB, or 0 to remove `<maxMemory>`
+ *
+ * Sets the memory the guest may grow to with memory hotplug, written as
+ * `<maxMemory unit="KiB">`; the slot count is kept.
+ */
+void
+gvir_config_domain_set_max_memory (GVirConfigDomain *domain, guint64 memory)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+
+  gvir_config_object_set_child_kib (GVIR_CONFIG_OBJECT (domain), "maxMemory", memory);
+}
+
+/**
+ * gvir_config_domain_get_max_memory_slots:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets the number of memory slots for hotplugged memory devices,
+ * `<maxMemory slots>`.
+ *
+ * Returns: the slot count, or 0 if unset or invalid
+ */
+guint
+gvir_config_domain_get_max_memory_slots (GVirConfigDomain *domain)
+{
+  guint64 slots;
+
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), 0);
+
+  slots = gvir_config_object_get_attribute_uint64 (GVIR_CONFIG_OBJECT (domain), "maxMemory", "slots", 0);
+  return slots > G_MAXUINT ? 0 : (guint) slots;
+}
+
+/**
+ * gvir_config_domain_set_max_memory_slots:
+ * @domain: a #GVirConfigDomain
+ * @slots: the slot count
+ *
+ * Sets the number of memory slots for hotplugged memory devices. Set the
+ * maximum memory too, with gvir_config_domain_set_max_memory().
+ */
+void
+gvir_config_domain_set_max_memory_slots (GVirConfigDomain *domain, guint slots)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+
+  gvir_config_object_set_attribute_uint64 (GVIR_CONFIG_OBJECT (domain), "maxMemory", "slots", slots);
+}
+
+/**
+ * gvir_config_domain_get_iothreads:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets the number of I/O threads, `<iothreads>`.
+ *
+ * Returns: the count, or 0 if unset or invalid
+ */
+guint
+gvir_config_domain_get_iothreads (GVirConfigDomain *domain)
+{
+  guint64 count;
+
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), 0);
+
+  count = gvir_config_object_get_node_content_uint64 (GVIR_CONFIG_OBJECT (domain), "iothreads", 0);
+  return count > G_MAXUINT ? 0 : (guint) count;
+}
+
+/**
+ * gvir_config_domain_set_iothreads:
+ * @domain: a #GVirConfigDomain
+ * @iothreads: the count, or 0 to remove `<iothreads>`
+ *
+ * Sets the number of I/O threads that disks can be assigned to.
+ */
+void
+gvir_config_domain_set_iothreads (GVirConfigDomain *domain, guint iothreads)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+
+  if (iothreads == 0)
+    gvir_config_object_delete_children (GVIR_CONFIG_OBJECT (domain), "iothreads");
+  else
+    gvir_config_object_set_node_content_uint64 (GVIR_CONFIG_OBJECT (domain), "iothreads", iothreads);
+}
+
+/**
+ * gvir_config_domain_get_resource_partition:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets the resource partition (cgroup path) of the domain,
+ * `<resource><partition>`.
+ *
+ * Returns: (transfer none) (nullable): the partition, or %NULL if unset
+ */
+const gchar *
+gvir_config_domain_get_resource_partition (GVirConfigDomain *domain)
+{
+  xmlNodePtr resource;
+
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  resource = gvir_config_xml_get_element (gvir_config_object_get_xml_node (GVIR_CONFIG_OBJECT (domain)),
+                                          "resource");
+  return resource ? gvir_config_xml_node_get_text (gvir_config_xml_get_element (resource, "partition"))
+                  : NULL;
+}
+
+/**
+ * gvir_config_domain_set_resource_partition:
+ * @domain: a #GVirConfigDomain
+ * @partition: (nullable): an absolute partition path such as "/machine",
+ *   or %NULL to remove it
+ *
+ * Sets the resource partition (cgroup path) of the domain. Removing the
+ * partition removes `<resource>` too when nothing else is left in it.
+ */
+void
+gvir_config_domain_set_resource_partition (GVirConfigDomain *domain, const gchar *partition)
+{
+  GVirConfigObject *self;
+  xmlNodePtr resource, node;
+
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (partition == NULL || partition[0] == '/');
+
+  self = GVIR_CONFIG_OBJECT (domain);
+  resource = gvir_config_xml_get_element (gvir_config_object_get_xml_node (self), "resource");
+  if (partition == NULL)
+    {
+      if (resource == NULL)
+        return;
+      node = gvir_config_xml_get_element (resource, "partition");
+      if (node != NULL)
+        gvir_config_object_delete_node (self, node);
+      if (xmlFirstElementChild (resource) == NULL)
+        gvir_config_object_delete_node (self, resource);
+      return;
+    }
+  if (resource == NULL)
+    resource = gvir_config_object_ensure_child (self, "resource");
+  node = gvir_config_xml_get_element (resource, "partition");
+  if (node == NULL)
+    node = xmlNewChild (resource, NULL, (const xmlChar *) "partition", NULL);
+  xmlNodeSetContent (node, NULL);
+  xmlNodeAddContent (node, (const xmlChar *) partition);
+}
+
+/* ---- NUMA validation ---- */
+
+static gboolean
+numa_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+numa_error (GError **error, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Checks one cell's CPUs: within the vCPU count, in no other cell.
+ * @owner maps a CPU to 1 + the id of the cell that has it. */
+static gboolean
+validate_cell_cpus (GVirConfigDomainNumaCell *cell, gint id, guint64 vcpus,
+                    guint *owner, GError **error)
+{
+  const char *cpus = gvir_config_domain_numa_cell_get_cpus (cell);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (cpus == NULL)
+    return TRUE;
+  ids = gvir_config_nodeset_parse (cpus, "cpus", &local);
+  if (ids == NULL)
+    return numa_error (error, "NUMA cell %d: %s", id, local->message);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint cpu = g_array_index (ids, guint, i);
+
+      if (cpu >= vcpus)
+        return numa_error (error, "NUMA cell %d has CPU %u, but the domain has only %" G_GUINT64_FORMAT
+                           " vCPUs (<vcpu>)", id, cpu, vcpus);
+      if (owner[cpu] != 0)
+        return numa_error (error, "CPU %u is in NUMA cells %u and %d: cells must not overlap",
+                           cpu, owner[cpu] - 1, id);
+      owner[cpu] = (guint) id + 1;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_cells (GList *cells, guint64 vcpus, GError **error)
+{
+  guint n = g_list_length (cells);
+  g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
+  g_autofree guint *owner = g_new0 (guint, GVIR_CONFIG_NODESET_LIMIT);
+  guint position = 0;
+
+  for (GList *l = cells; l != NULL; l = l->next, position++)
+    {
+      GVirConfigDomainNumaCell *cell = l->data;
+      gint id = gvir_config_domain_numa_cell_get_id (cell);
+
+      if (id < 0 && gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (cell), NULL, "id") != NULL)
+        return numa_error (error, "NUMA cell %u has an invalid id '%s'", position,
+                           gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (cell), NULL, "id"));
+      if (id < 0)
+        id = (gint) position;
+      if ((guint) id >= n)
+        return numa_error (error, "NUMA cell id %d is out of range: with %u cells the ids must be 0 to %u",
+                           id, n, n - 1);
+      if (seen[id])
+        return numa_error (error, "NUMA cell id %d is used twice", id);
+      seen[id] = TRUE;
+      if (gvir_config_domain_numa_cell_get_memory (cell) == 0)
+        return numa_error (error, "NUMA cell %d has no valid memory size", id);
+      if (!validate_cell_cpus (cell, id, vcpus, owner, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_nodeset_attr (GVirConfigObject *obj, const char *node_name, const char *attr,
+                       const char *where, GError **error)
+{
+  const char *value = gvir_config_object_get_attribute (obj, node_name, attr);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  ids = gvir_config_nodeset_parse (value, attr, &local);
+  if (ids == NULL)
+    return numa_error (error, "%s: %s", where, local->message);
+  return TRUE;
+}
+
+static gboolean
+validate_memnodes (GVirConfigDomainNumatune *numatune, guint ncells,
+                   GVirConfigDomainPlacement placement, GError **error)
+{
+  g_autolist(GVirConfigDomainNumatuneMemnode) memnodes = gvir_config_domain_numatune_get_memnodes (numatune);
+  g_autofree gboolean *seen = g_new0 (gboolean, ncells + 1);
+
+  if (memnodes != NULL && ncells == 0)
+    return numa_error (error, "<numatune><memnode> needs guest NUMA cells in <cpu><numa>");
+  if (memnodes != NULL && placement == GVIR_CONFIG_DOMAIN_PLACEMENT_AUTO)
+    return numa_error (error, "<numatune><memnode> is not allowed with automatic memory placement");
+  for (GList *l = memnodes; l != NULL; l = l->next)
+    {
+      gint cellid = gvir_config_domain_numatune_memnode_get_cellid (l->data);
+
+      if (cellid < 0)
+        return numa_error (error, "<numatune><memnode> has no valid cellid");
+      if ((guint) cellid >= ncells)
+        return numa_error (error, "<numatune><memnode> cellid %d is out of range: the guest has %u NUMA cells",
+                           cellid, ncells);
+      if (seen[cellid])
+        return numa_error (error, "<numatune><memnode> for cell %d appears twice", cellid);
+      seen[cellid] = TRUE;
+      if (gvir_config_domain_numatune_memnode_get_nodeset (l->data) == NULL)
+        return numa_error (error, "<numatune><memnode> for cell %d has no nodeset", cellid);
+      if (!validate_nodeset_attr (l->data, NULL, "nodeset", "<numatune><memnode>", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_numatune (GVirConfigDomain *domain, guint ncells, GError **error)
+{
+  g_autoptr(GVirConfigDomainNumatune) numatune = gvir_config_domain_get_numatune (domain);
+  GVirConfigObject *obj;
+  GVirConfigDomainPlacement placement;
+
+  if (numatune == NULL)
+    return TRUE;
+  obj = GVIR_CONFIG_OBJECT (numatune);
+  if (!validate_nodeset_attr (obj, "memory", "nodeset", "<numatune><memory>", error))
+    return FALSE;
+  /* libvirt: an explicit placement wins, a nodeset implies static, else
+   * the memory follows <vcpu placement>. */
+  if (gvir_config_object_get_attribute (obj, "memory", "placement") != NULL)
+    placement = gvir_config_domain_numatune_get_memory_placement (numatune);
+  else if (gvir_config_domain_numatune_get_memory_nodeset (numatune) != NULL)
+    placement = GVIR_CONFIG_DOMAIN_PLACEMENT_STATIC;
+  else
+    placement = gvir_config_domain_get_vcpu_placement (domain);
+  if (gvir_config_object_has_child (obj, "memory") &&
+      placement == GVIR_CONFIG_DOMAIN_PLACEMENT_STATIC &&
+      gvir_config_domain_numatune_get_memory_nodeset (numatune) == NULL)
+    return numa_error (error, "<numatune><memory> needs a nodeset when its placement is static");
+  return validate_memnodes (numatune, ncells, placement, error);
+}
+
+/**
+ * gvir_config_domain_validate_numa:
+ * @domain: a #GVirConfigDomain
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks the NUMA placement of the domain with libvirt's rules: guest
+ * NUMA cell ids are 0 to n-1 without duplicates, every cell has a memory
+ * size, no CPU is in two cells, cell CPUs are below the `<vcpu>` count,
+ * cpusets and nodesets are well formed, a static `<numatune><memory>`
+ * has a nodeset, and each `<memnode>` names an existing cell once, has a
+ * nodeset and is not combined with automatic placement. The first
+ * violation gives a #GVIR_CONFIG_ERROR_INVALID error.
+ *
+ * Returns: %TRUE if the placement is valid
+ */
+gboolean
+gvir_config_domain_validate_numa (GVirConfigDomain *domain, GError **error)
+{
+  g_autoptr(GVirConfigDomainCpu) cpu = NULL;
+  g_autolist(GVirConfigDomainNumaCell) cells = NULL;
+  guint64 vcpus;
+
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* libvirt's default when <vcpu> is missing. */
+  vcpus = gvir_config_object_has_child (GVIR_CONFIG_OBJECT (domain), "vcpu")
+          ? gvir_config_domain_get_vcpus (domain) : 1;
+  if (!validate_nodeset_attr (GVIR_CONFIG_OBJECT (domain), "vcpu", "cpuset", "<vcpu>", error))
+    return FALSE;
+  cpu = gvir_config_domain_get_cpu (domain);
+  if (cpu != NULL)
+    cells = gvir_config_domain_cpu_get_numa_cells (cpu);
+  if (!validate_cells (cells, vcpus, error))
+    return FALSE;
+  return validate_numatune (domain, g_list_length (cells), error);
 }

@@ -135,6 +135,11 @@ GList *gvir_config_object_get_children_with_type (GVirConfigObject *self,
                                                   const char *child_name,
                                                   GType type);
 
+/* The class viewing a child element of <devices> (by element name and type
+ * or mode attribute); plain GVirConfigDomainDevice for unknown devices.
+ * Defined in libvirt-gconfig-domain-device.c. */
+GType gvir_config_domain_device_type_for_node (xmlNodePtr node);
+
 /* Enum nick <-> value; the nick is the XML spelling. */
 const char *gvir_config_genum_get_nick (GType enum_type, gint value);
 gint gvir_config_genum_get_value (GType enum_type, const char *nick, gint default_value);

@@ -120,3 +120,14 @@ gvir_config_object_replace_children_list (GVirConfigObject *self,
   for (GList *l = children; l != NULL; l = l->next)
     gvir_config_object_attach_to_node (self, parent, l->data);
 }
+
+gboolean
+gvir_config_parse_uint (const char *text, guint64 max, guint64 *value)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdup (text));
+  return g_ascii_string_to_unsigned (copy, 10, 0, max, value, NULL);
+}

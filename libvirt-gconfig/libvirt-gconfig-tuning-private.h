@@ -49,4 +49,8 @@ void gvir_config_object_replace_children_list (GVirConfigObject *self,
                                                const char *child_name,
                                                GList *children);
 
+/* A decimal number up to @max, surrounding spaces allowed; FALSE for
+ * NULL or anything else. */
+gboolean gvir_config_parse_uint (const char *text, guint64 max, guint64 *value);
+
 G_END_DECLS

@@ -48,6 +48,16 @@
 #include <libvirt-gconfig/libvirt-gconfig-capabilities.h>
 
 /* Domain tuning and NUMA placement. */
+#include <libvirt-gconfig/libvirt-gconfig-domain-numatune-memnode.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-numatune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-numa-cell.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-cpu-numa.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-cputune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-memory-backing-page.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-memory-backing.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-memtune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-blkiotune.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-memory-device.h>
 
 /* Domain devices, addresses, chardev sources, timers, power management. */
 #include <libvirt-gconfig/libvirt-gconfig-domain-address.h>

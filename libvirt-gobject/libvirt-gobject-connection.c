@@ -14,6 +14,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-domain-private.h"
+#include "libvirt-gobject/libvirt-gobject-node-cell-private.h"
 
 /**
  * SECTION:libvirt-gobject-connection
@@ -34,6 +35,12 @@
  *
  * After gvir_connection_close() lookups return nothing and calls fail
  * with %GVIR_ERROR_CONNECTION_CLOSED; the connection can be opened again.
+ *
+ * The host's NUMA topology is available as #GVirNodeCell objects
+ * (gvir_connection_get_node_cells()), as current free memory per cell
+ * (gvir_connection_get_cells_free_memory(), in bytes) and as the
+ * #GVirNodeset of the host's nodes (gvir_connection_get_host_nodeset(),
+ * gvir_connection_nodeset_is_available()).
  *
  * |[<!-- language="C" -->
  * g_autoptr(GVirConnection) conn = gvir_connection_new ("test:///default");
@@ -919,6 +926,9 @@ struct _ConnCall
   char *machine;
   char *virttype;
   GVirConfigDomain *conf;
+  GVirNodeset *nodeset;
+  gint start_cell;
+  gint max_cells;
   gpointer result;
   GDestroyNotify result_free;
   gulong number;
@@ -943,6 +953,7 @@ conn_call_free (ConnCall *call)
   g_free (call->machine);
   g_free (call->virttype);
   g_clear_object (&call->conf);
+  g_clear_object (&call->nodeset);
   if (call->result != NULL && call->result_free != NULL)
     call->result_free (call->result);
   g_free (call);
@@ -1360,29 +1371,38 @@ op_get_node_info (GVirConnection *self, ConnCall *call, GCancellable *cancellabl
   return TRUE;
 }
 
+/* The capabilities of @drv, parsed; shared by the capabilities and the
+ * NUMA queries. */
+static GVirConfigCapabilities *
+load_capabilities (GVirConnection *self, GVirDriverConnection *drv,
+                   GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *xml = NULL;
+  GVirConfigCapabilities *caps;
+
+  xml = gvir_driver_connection_get_capabilities (drv, cancellable, error);
+  if (xml == NULL)
+    return NULL;
+  caps = gvir_config_capabilities_new_from_xml (xml, &parse_error);
+  if (caps == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                 "cannot parse the capabilities of '%s': %s",
+                 gvir_connection_get_uri (self), parse_error->message);
+  return caps;
+}
+
 static gboolean
 op_get_capabilities (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
                      GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
-  g_autoptr(GError) parse_error = NULL;
-  g_autofree char *xml = NULL;
 
   if (drv == NULL)
     return FALSE;
-  xml = gvir_driver_connection_get_capabilities (drv, cancellable, error);
-  if (xml == NULL)
-    return FALSE;
-  call->result = gvir_config_capabilities_new_from_xml (xml, &parse_error);
+  call->result = load_capabilities (self, drv, cancellable, error);
   call->result_free = g_object_unref;
-  if (call->result == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "cannot parse the capabilities of '%s': %s",
-                   gvir_connection_get_uri (self), parse_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return call->result != NULL;
 }
 
 static gboolean
@@ -2355,5 +2375,519 @@ gvir_connection_restore_domain_from_file_finish (GVirConnection *conn, GAsyncRes
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
 
   return conn_call_finish (conn, result, gvir_connection_restore_domain_from_file_async,
+                           err) != NULL;
+}
+
+/* ---- host NUMA topology --------------------------------------------------- */
+
+/* The host's capabilities cells (transfer full), possibly NULL when the
+ * host lists none. */
+static GList *
+load_cells (GVirConnection *self, GVirDriverConnection *drv, GCancellable *cancellable,
+            GError **error, gboolean *ok)
+{
+  g_autoptr(GVirConfigCapabilities) caps = load_capabilities (self, drv, cancellable, error);
+  g_autoptr(GVirConfigCapabilitiesHost) host = NULL;
+
+  *ok = caps != NULL;
+  if (caps == NULL)
+    return NULL;
+  host = gvir_config_capabilities_get_host (caps);
+  return host != NULL ? gvir_config_capabilities_host_get_cells (host) : NULL;
+}
+
+static void
+cells_free (gpointer cells)
+{
+  g_list_free_full (cells, g_object_unref);
+}
+
+static guint
+cells_max_id (GList *cells)
+{
+  guint max_id = 0;
+
+  for (GList *l = cells; l != NULL; l = l->next)
+    max_id = MAX (max_id, gvir_config_capabilities_cell_get_id (l->data));
+  return max_id;
+}
+
+static gboolean
+op_get_node_cells (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                   GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autoptr(GArray) free_mem = NULL;
+  GList *cells;
+  GList *result = NULL;
+  gboolean ok = FALSE;
+
+  if (drv == NULL)
+    return FALSE;
+  cells = load_cells (self, drv, cancellable, error, &ok);
+  if (cells == NULL)
+    return ok;
+
+  /* Free memory is indexed by node number, as in libvirt, so sparse ids
+   * (0, 2) read slots 0 and 2 of one range. */
+  free_mem = gvir_driver_connection_get_cells_free_memory (drv, 0, (int) cells_max_id (cells) + 1,
+                                                           cancellable, error);
+  if (free_mem == NULL)
+    {
+      cells_free (cells);
+      return FALSE;
+    }
+  for (GList *l = cells; l != NULL; l = l->next)
+    {
+      guint id = gvir_config_capabilities_cell_get_id (l->data);
+      guint64 free_bytes = id < free_mem->len ? g_array_index (free_mem, guint64, id) : 0;
+
+      result = g_list_prepend (result, _gvir_node_cell_new_from_config (l->data, free_bytes));
+    }
+  cells_free (cells);
+  call->result = g_list_reverse (result);
+  call->result_free = cells_free;
+  return TRUE;
+}
+
+/**
+ * gvir_connection_get_node_cells:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the NUMA cells of the host: their CPUs, memory, free memory,
+ * memory pages and distances, from the host's capabilities and its
+ * current free memory per cell.
+ *
+ * A host whose capabilities list no cells (for example a `test:///` URI
+ * naming a configuration file, like libvirt's file-based test driver)
+ * gives an empty list and no error; #GVirNodeInfo:nodes still gives the
+ * number of nodes and gvir_connection_get_host_nodeset() their ids.
+ *
+ * Returns: (transfer full) (element-type GVirNodeCell): the cells, by
+ *   increasing id as the host lists them; %NULL when there are none or on
+ *   error (then @err is set)
+ */
+GList *
+gvir_connection_get_node_cells (GVirConnection *conn, GCancellable *cancellable, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_node_cells);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, err) ||
+      !op_get_node_cells (conn, call, cancellable, err))
+    return NULL;
+  return g_steal_pointer (&call->result);
+}
+
+/**
+ * gvir_connection_get_node_cells_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the cells are known
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the NUMA cells of the host without blocking; see
+ * gvir_connection_get_node_cells().
+ */
+void
+gvir_connection_get_node_cells_async (GVirConnection *conn, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_node_cells),
+                   gvir_connection_get_node_cells_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_node_cells_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_node_cells_async().
+ *
+ * Returns: (transfer full) (element-type GVirNodeCell): the cells; %NULL
+ *   when there are none or on error (then @err is set)
+ */
+GList *
+gvir_connection_get_node_cells_finish (GVirConnection *conn, GAsyncResult *result,
+                                       GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_get_node_cells_async, err);
+}
+
+static gboolean
+op_get_cells_free_memory (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                          GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = NULL;
+
+  /* Bindings pass any integer: refuse nonsense before the driver sees it. */
+  if (call->start_cell < 0 || call->max_cells < 1)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "invalid NUMA cell range: start %d, count %d (need start >= 0, count >= 1)",
+                   call->start_cell, call->max_cells);
+      return FALSE;
+    }
+  drv = _gvir_connection_dup_driver (self, error);
+  if (drv == NULL)
+    return FALSE;
+  call->result = gvir_driver_connection_get_cells_free_memory (drv, call->start_cell,
+                                                               call->max_cells,
+                                                               cancellable, error);
+  call->result_free = (GDestroyNotify) g_array_unref;
+  return call->result != NULL;
+}
+
+static ConnCall *
+cells_free_memory_call_new (gint start_cell, gint max_cells)
+{
+  ConnCall *call = conn_call_new (op_get_cells_free_memory);
+
+  call->start_cell = start_cell;
+  call->max_cells = max_cells;
+  return call;
+}
+
+/* Hands out the array of a finished call as a plain C array. */
+static guint64 *
+steal_free_memory (ConnCall *call, guint *n_cells)
+{
+  GArray *array = g_steal_pointer (&call->result);
+  gsize len = 0;
+
+  if (array == NULL)
+    return NULL;
+  *n_cells = array->len;
+  return g_array_steal (array, &len);
+}
+
+/**
+ * gvir_connection_get_cells_free_memory:
+ * @conn: a #GVirConnection
+ * @start_cell: the first NUMA cell (node number) to report
+ * @max_cells: how many cells to report, at least 1
+ * @n_cells: (out): return location for the number of values
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the current free memory of the host's NUMA cells @start_cell to
+ * @start_cell + @max_cells - 1, **in bytes**. Unlike libvirt's
+ * virNodeGetCellsFreeMemory(), no value is in KiB, whatever the driver.
+ *
+ * A range reaching past the host's last cell fails with
+ * %GVIR_ERROR_NOT_FOUND; a negative start or a count below 1 fails with
+ * %GVIR_ERROR_INVALID_ARGUMENT.
+ *
+ * Returns: (array length=n_cells) (transfer full) (nullable): the free
+ *   memory of each cell in bytes, or %NULL with @err set
+ */
+guint64 *
+gvir_connection_get_cells_free_memory (GVirConnection *conn, gint start_cell, gint max_cells,
+                                       guint *n_cells, GError **err)
+{
+  g_autoptr(ConnCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (n_cells != NULL, NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  *n_cells = 0;
+  call = cells_free_memory_call_new (start_cell, max_cells);
+  if (!conn_call_sync (conn, call, err))
+    return NULL;
+  return steal_free_memory (call, n_cells);
+}
+
+/**
+ * gvir_connection_get_cells_free_memory_async:
+ * @conn: a #GVirConnection
+ * @start_cell: the first NUMA cell (node number) to report
+ * @max_cells: how many cells to report, at least 1
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the values are known
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the free memory of NUMA cells without blocking; see
+ * gvir_connection_get_cells_free_memory().
+ */
+void
+gvir_connection_get_cells_free_memory_async (GVirConnection *conn, gint start_cell,
+                                             gint max_cells, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, cells_free_memory_call_new (start_cell, max_cells),
+                   gvir_connection_get_cells_free_memory_async, cancellable,
+                   callback, user_data);
+}
+
+/**
+ * gvir_connection_get_cells_free_memory_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @n_cells: (out): return location for the number of values
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_cells_free_memory_async().
+ *
+ * Returns: (array length=n_cells) (transfer full) (nullable): the free
+ *   memory of each cell in bytes, or %NULL with @err set
+ */
+guint64 *
+gvir_connection_get_cells_free_memory_finish (GVirConnection *conn, GAsyncResult *result,
+                                              guint *n_cells, GError **err)
+{
+  ConnCall *call;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (n_cells != NULL, NULL);
+
+  *n_cells = 0;
+  call = conn_call_finish (conn, result, gvir_connection_get_cells_free_memory_async, err);
+  return call != NULL ? steal_free_memory (call, n_cells) : NULL;
+}
+
+/* The nodes 0 .. @count - 1. */
+static GVirNodeset *
+nodeset_new_first (guint count, GError **error)
+{
+  g_autofree guint *ids = g_new (guint, MAX (count, 1));
+
+  for (guint i = 0; i < count; i++)
+    ids[i] = i;
+  return gvir_nodeset_new_from_nodes (ids, count, error);
+}
+
+/* The host's node ids: the capabilities cells, or when the host lists
+ * none, nodes 0 .. node_info.nodes - 1 (at least node 0), the same rule
+ * the drivers apply when they check a placement. */
+static GVirNodeset *
+load_host_nodeset (GVirConnection *self, GVirDriverConnection *drv,
+                   GCancellable *cancellable, GError **error)
+{
+  GVirDriverNodeInfo info = { 0 };
+  GList *cells;
+  gboolean ok = FALSE;
+  guint nodes;
+
+  cells = load_cells (self, drv, cancellable, error, &ok);
+  if (!ok)
+    return NULL;
+  if (cells != NULL)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (GList *l = cells; l != NULL; l = l->next)
+        g_array_append_vals (ids, &(guint) { gvir_config_capabilities_cell_get_id (l->data) }, 1);
+      cells_free (cells);
+      return gvir_nodeset_new_from_nodes ((const guint *) ids->data, ids->len, error);
+    }
+  if (!gvir_driver_connection_get_node_info (drv, &info, cancellable, error))
+    return NULL;
+  nodes = MIN (MAX (info.nodes, 1), GVIR_NODESET_MAX_NODES);
+  gvir_driver_node_info_clear (&info);
+  return nodeset_new_first (nodes, error);
+}
+
+static gboolean
+op_get_host_nodeset (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                     GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+
+  if (drv == NULL)
+    return FALSE;
+  call->result = load_host_nodeset (self, drv, cancellable, error);
+  call->result_free = g_object_unref;
+  return call->result != NULL;
+}
+
+/**
+ * gvir_connection_get_host_nodeset:
+ * @conn: a #GVirConnection
+ * @err: return location for a #GError, or %NULL
+ *
+ * Gets the NUMA nodes of the host as a #GVirNodeset: the ids of the cells
+ * in the host's capabilities, or, for a host that lists no cells, nodes 0
+ * to #GVirNodeInfo:nodes - 1. Never empty: a host without NUMA
+ * information is node 0.
+ *
+ * Returns: (transfer full) (nullable): the host's nodes, or %NULL with
+ *   @err set
+ */
+GVirNodeset *
+gvir_connection_get_host_nodeset (GVirConnection *conn, GError **err)
+{
+  g_autoptr(ConnCall) call = conn_call_new (op_get_host_nodeset);
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+  g_return_val_if_fail (err == NULL || *err == NULL, NULL);
+
+  return conn_call_sync_pointer (conn, call, err);
+}
+
+/**
+ * gvir_connection_get_host_nodeset_async:
+ * @conn: a #GVirConnection
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the nodes are known
+ * @user_data: (closure): data for @callback
+ *
+ * Gets the NUMA nodes of the host without blocking; see
+ * gvir_connection_get_host_nodeset().
+ */
+void
+gvir_connection_get_host_nodeset_async (GVirConnection *conn, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, conn_call_new (op_get_host_nodeset),
+                   gvir_connection_get_host_nodeset_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_connection_get_host_nodeset_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_get_host_nodeset_async().
+ *
+ * Returns: (transfer full) (nullable): the host's nodes, or %NULL with
+ *   @err set
+ */
+GVirNodeset *
+gvir_connection_get_host_nodeset_finish (GVirConnection *conn, GAsyncResult *result,
+                                         GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
+
+  return conn_call_finish_pointer (conn, result, gvir_connection_get_host_nodeset_async, err);
+}
+
+static gboolean
+op_nodeset_is_available (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
+                         GError **error)
+{
+  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  g_autoptr(GVirNodeset) host = NULL;
+  g_autoptr(GVirNodeset) missing = NULL;
+  g_autofree char *host_text = NULL;
+  g_autofree guint *ids = NULL;
+  gsize n_ids = 0;
+
+  if (drv == NULL)
+    return FALSE;
+  host = load_host_nodeset (self, drv, cancellable, error);
+  if (host == NULL)
+    return FALSE;
+  missing = gvir_nodeset_difference (call->nodeset, host);
+  if (gvir_nodeset_is_empty (missing))
+    return TRUE;
+
+  /* The drivers' wording, so that a caller sees one message whether it
+   * asked first or the driver refused the placement. */
+  ids = gvir_nodeset_get_nodes (missing, &n_ids);
+  host_text = gvir_nodeset_to_string (host);
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
+               "NUMA node %u is unavailable: host has node%s %s",
+               ids[0], gvir_nodeset_count (host) == 1 ? "" : "s", host_text);
+  return FALSE;
+}
+
+static ConnCall *
+nodeset_call_new (GVirNodeset *nodeset)
+{
+  ConnCall *call = conn_call_new (op_nodeset_is_available);
+
+  call->nodeset = g_object_ref (nodeset);
+  return call;
+}
+
+/**
+ * gvir_connection_nodeset_is_available:
+ * @conn: a #GVirConnection
+ * @nodeset: the nodes a placement names
+ * @err: return location for a #GError, or %NULL
+ *
+ * Checks that every node of @nodeset exists on the host (see
+ * gvir_connection_get_host_nodeset()). Otherwise fails with
+ * %GVIR_ERROR_NUMA_UNAVAILABLE and a message naming the lowest missing
+ * node, such as "NUMA node 4 is unavailable: host has nodes 0-1" (the
+ * message the drivers give when they refuse such a placement). An empty
+ * nodeset is available.
+ *
+ * Returns: %TRUE if the host has every node of @nodeset, %FALSE with @err
+ *   set otherwise
+ */
+gboolean
+gvir_connection_nodeset_is_available (GVirConnection *conn, GVirNodeset *nodeset, GError **err)
+{
+  g_autoptr(ConnCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  call = nodeset_call_new (nodeset);
+  return conn_call_sync (conn, call, err);
+}
+
+/**
+ * gvir_connection_nodeset_is_available_async:
+ * @conn: a #GVirConnection
+ * @nodeset: the nodes a placement names
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the check is done
+ * @user_data: (closure): data for @callback
+ *
+ * Checks a nodeset against the host without blocking; see
+ * gvir_connection_nodeset_is_available().
+ */
+void
+gvir_connection_nodeset_is_available_async (GVirConnection *conn, GVirNodeset *nodeset,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_CONNECTION (conn));
+  g_return_if_fail (GVIR_IS_NODESET (nodeset));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  conn_call_start (conn, nodeset_call_new (nodeset),
+                   gvir_connection_nodeset_is_available_async, cancellable,
+                   callback, user_data);
+}
+
+/**
+ * gvir_connection_nodeset_is_available_finish:
+ * @conn: a #GVirConnection
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_connection_nodeset_is_available_async().
+ *
+ * Returns: %TRUE if the host has every node, %FALSE with @err set otherwise
+ */
+gboolean
+gvir_connection_nodeset_is_available_finish (GVirConnection *conn, GAsyncResult *result,
+                                             GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
+
+  return conn_call_finish (conn, result, gvir_connection_nodeset_is_available_async,
                            err) != NULL;
 }

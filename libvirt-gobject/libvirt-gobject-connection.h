@@ -19,6 +19,8 @@
 #include <libvirt-gobject/libvirt-gobject-visibility.h>
 #include <libvirt-gobject/libvirt-gobject-domain.h>
 #include <libvirt-gobject/libvirt-gobject-node-info.h>
+#include <libvirt-gobject/libvirt-gobject-node-cell.h>
+#include <libvirt-gobject/libvirt-gobject-nodeset.h>
 
 G_BEGIN_DECLS
 
@@ -208,5 +210,49 @@ GVIR_AVAILABLE_IN_ALL
 GVirConfigDomainCapabilities *gvir_connection_get_domain_capabilities_finish (GVirConnection *conn,
                                                                               GAsyncResult *result,
                                                                               GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_node_cells (GVirConnection *conn, GCancellable *cancellable,
+                                       GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_node_cells_async (GVirConnection *conn, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_node_cells_finish (GVirConnection *conn, GAsyncResult *result,
+                                              GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+guint64 *gvir_connection_get_cells_free_memory (GVirConnection *conn, gint start_cell,
+                                                gint max_cells, guint *n_cells, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_cells_free_memory_async (GVirConnection *conn, gint start_cell,
+                                                  gint max_cells, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+guint64 *gvir_connection_get_cells_free_memory_finish (GVirConnection *conn,
+                                                       GAsyncResult *result,
+                                                       guint *n_cells, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+GVirNodeset *gvir_connection_get_host_nodeset (GVirConnection *conn, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_get_host_nodeset_async (GVirConnection *conn, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirNodeset *gvir_connection_get_host_nodeset_finish (GVirConnection *conn,
+                                                      GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_nodeset_is_available (GVirConnection *conn, GVirNodeset *nodeset,
+                                               GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_nodeset_is_available_async (GVirConnection *conn, GVirNodeset *nodeset,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_nodeset_is_available_finish (GVirConnection *conn,
+                                                      GAsyncResult *result, GError **err);
 
 G_END_DECLS

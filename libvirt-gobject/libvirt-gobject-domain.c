@@ -30,6 +30,25 @@
  * Every call that reaches the hypervisor exists in a blocking form and
  * as an `_async`/`_finish` pair that runs in a worker thread.
  *
+ * The NUMA memory placement of a domain (its `<numatune>`) is read with
+ * gvir_domain_get_numa_parameters() and changed with
+ * gvir_domain_set_numa_parameters(), gvir_domain_set_numa_nodeset() or
+ * gvir_domain_set_numa_mode(), live or in the persistent configuration
+ * (#GVirDomainModificationImpact). As in libvirt, the mode of a running
+ * domain cannot change live, and a nodeset naming a node the host lacks
+ * fails with %GVIR_ERROR_NUMA_UNAVAILABLE and changes nothing:
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(GVirNodeset) nodes = gvir_nodeset_new_from_string ("1", &error);
+ * GVirDomainNumatuneMode mode;
+ * g_autoptr(GVirNodeset) now = NULL;
+ *
+ * if (nodes == NULL ||
+ *     !gvir_domain_set_numa_nodeset (dom, nodes, GVIR_DOMAIN_AFFECT_LIVE, &error) ||
+ *     !gvir_domain_get_numa_parameters (dom, GVIR_DOMAIN_AFFECT_LIVE, &mode, &now, &error))
+ *   g_printerr ("%s\n", error->message);
+ * ]|
+ *
  * |[<!-- language="C" -->
  * static void
  * on_stopped (GVirDomain *dom, gpointer user_data)
@@ -356,6 +375,8 @@ struct _DomainCall
   guint flags;
   char *filename;
   GVirConfigDomain *conf;
+  GVirNodeset *nodeset;     /* NUMA: the nodes to set, NULL to keep them */
+  int numa_mode;            /* NUMA: the mode read or to set, -1 to keep it */
   gpointer result;
   GDestroyNotify result_free;
   gint id;
@@ -379,6 +400,7 @@ domain_call_free (DomainCall *call)
 {
   g_free (call->filename);
   g_clear_object (&call->conf);
+  g_clear_object (&call->nodeset);
   if (call->result != NULL && call->result_free != NULL)
     call->result_free (call->result);
   g_free (call);
@@ -1667,4 +1689,425 @@ gvir_domain_set_config_finish (GVirDomain *domain, GAsyncResult *result, GError 
   g_return_val_if_fail (GVIR_IS_DOMAIN (domain), FALSE);
 
   return domain_call_finish (domain, result, gvir_domain_set_config_async, err) != NULL;
+}
+
+/* ---- NUMA parameters ------------------------------------------------------ */
+
+#define NUMA_KEEP_MODE (-1)
+#define AFFECT_ALL (GVIR_DOMAIN_AFFECT_LIVE | GVIR_DOMAIN_AFFECT_CONFIG)
+
+/* Bindings pass any integer for enums and flags: refuse what libvirt
+ * would not accept before anything reaches the driver. */
+static gboolean
+check_numa_args (GVirDomain *self, DomainCall *call, GError **error)
+{
+  if ((call->flags & ~AFFECT_ALL) != 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "unknown NUMA parameter flags 0x%x for domain '%s'",
+                   call->flags & ~AFFECT_ALL, gvir_domain_get_name (self));
+      return FALSE;
+    }
+  if (call->numa_mode < NUMA_KEEP_MODE || call->numa_mode > GVIR_DOMAIN_NUMATUNE_MODE_RESTRICTIVE)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "unknown NUMA mode %d for domain '%s'", call->numa_mode,
+                   gvir_domain_get_name (self));
+      return FALSE;
+    }
+  if (call->nodeset != NULL && gvir_nodeset_is_empty (call->nodeset))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "an empty nodeset names no NUMA node for domain '%s'",
+                   gvir_domain_get_name (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+op_get_numa_parameters (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
+                        GCancellable *cancellable, GError **error)
+{
+  g_autofree char *nodeset = NULL;
+
+  if (!check_numa_args (self, call, error) ||
+      !gvir_driver_connection_get_numa_parameters (drv, domain_uuid (self), call->flags,
+                                                   &call->numa_mode, &nodeset,
+                                                   cancellable, error))
+    return FALSE;
+  /* The driver says "" when the domain has no nodeset. */
+  if (nodeset == NULL || *nodeset == '\0')
+    return TRUE;
+  call->result = gvir_nodeset_new_from_string (nodeset, error);
+  call->result_free = g_object_unref;
+  return call->result != NULL;
+}
+
+static gboolean
+op_set_numa_parameters (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
+                        GCancellable *cancellable, GError **error)
+{
+  g_autofree char *nodeset = NULL;
+
+  if (!check_numa_args (self, call, error))
+    return FALSE;
+  if (call->nodeset != NULL)
+    nodeset = gvir_nodeset_to_string (call->nodeset);
+  return gvir_driver_connection_set_numa_parameters (drv, domain_uuid (self), call->numa_mode,
+                                                     nodeset, call->flags,
+                                                     cancellable, error);
+}
+
+static DomainCall *
+numa_call_new (DomainCallFunc func, int mode, GVirNodeset *nodeset, guint flags)
+{
+  DomainCall *call = domain_call_new (func, FALSE, flags);
+
+  call->numa_mode = mode;
+  if (nodeset != NULL)
+    call->nodeset = g_object_ref (nodeset);
+  return call;
+}
+
+/* Copies what a finished get call read into the caller's locations. */
+static void
+numa_call_output (DomainCall *call, GVirDomainNumatuneMode *mode, GVirNodeset **nodeset)
+{
+  if (mode != NULL)
+    *mode = call->numa_mode;
+  if (nodeset != NULL)
+    *nodeset = g_steal_pointer (&call->result);
+}
+
+static void
+numa_output_clear (GVirDomainNumatuneMode *mode, GVirNodeset **nodeset)
+{
+  if (mode != NULL)
+    *mode = GVIR_DOMAIN_NUMATUNE_MODE_STRICT;
+  if (nodeset != NULL)
+    *nodeset = NULL;
+}
+
+/**
+ * gvir_domain_get_numa_parameters:
+ * @dom: a #GVirDomain
+ * @flags: #GVirDomainModificationImpact: %GVIR_DOMAIN_AFFECT_LIVE,
+ *   %GVIR_DOMAIN_AFFECT_CONFIG, or %GVIR_DOMAIN_AFFECT_CURRENT (0), but not
+ *   both LIVE and CONFIG
+ * @mode: (out) (optional): return location for the memory mode
+ * @nodeset: (out) (optional) (nullable) (transfer full): return location
+ *   for the nodes memory is placed on, set to %NULL when the domain names
+ *   none
+ * @err: return location for a #GError, or %NULL
+ *
+ * Reads the NUMA memory placement of the domain (its
+ * `<numatune><memory>`): of the running domain with
+ * %GVIR_DOMAIN_AFFECT_LIVE, of its persistent configuration with
+ * %GVIR_DOMAIN_AFFECT_CONFIG, and with %GVIR_DOMAIN_AFFECT_CURRENT of
+ * whichever applies now. A domain without `<numatune>` reports
+ * %GVIR_DOMAIN_NUMATUNE_MODE_STRICT (libvirt's default) and no nodeset.
+ *
+ * Asking for the live parameters of a domain that is not running fails
+ * with %GVIR_ERROR_OPERATION_INVALID.
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_get_numa_parameters (GVirDomain *dom, guint flags, GVirDomainNumatuneMode *mode,
+                                 GVirNodeset **nodeset, GError **err)
+{
+  g_autoptr(DomainCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  numa_output_clear (mode, nodeset);
+  call = numa_call_new (op_get_numa_parameters, 0, NULL, flags);
+  if (!domain_call_sync (dom, call, err))
+    return FALSE;
+  numa_call_output (call, mode, nodeset);
+  return TRUE;
+}
+
+/**
+ * gvir_domain_get_numa_parameters_async:
+ * @dom: a #GVirDomain
+ * @flags: #GVirDomainModificationImpact, see gvir_domain_get_numa_parameters()
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the parameters are known
+ * @user_data: (closure): data for @callback
+ *
+ * Without blocking, reads the NUMA memory placement of the domain; see
+ * gvir_domain_get_numa_parameters().
+ */
+void
+gvir_domain_get_numa_parameters_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_DOMAIN (dom));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  domain_call_start (dom, numa_call_new (op_get_numa_parameters, 0, NULL, flags),
+                     gvir_domain_get_numa_parameters_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_domain_get_numa_parameters_finish:
+ * @dom: a #GVirDomain
+ * @result: the #GAsyncResult passed to the callback
+ * @mode: (out) (optional): return location for the memory mode
+ * @nodeset: (out) (optional) (nullable) (transfer full): return location
+ *   for the nodes memory is placed on, set to %NULL when the domain names
+ *   none
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_domain_get_numa_parameters_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_get_numa_parameters_finish (GVirDomain *dom, GAsyncResult *result,
+                                        GVirDomainNumatuneMode *mode, GVirNodeset **nodeset,
+                                        GError **err)
+{
+  DomainCall *call;
+
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+
+  numa_output_clear (mode, nodeset);
+  call = domain_call_finish (dom, result, gvir_domain_get_numa_parameters_async, err);
+  if (call == NULL)
+    return FALSE;
+  numa_call_output (call, mode, nodeset);
+  return TRUE;
+}
+
+/**
+ * gvir_domain_set_numa_parameters:
+ * @dom: a #GVirDomain
+ * @mode: the memory mode
+ * @nodeset: (nullable): the nodes to place memory on, or %NULL to keep
+ *   the current nodes
+ * @flags: #GVirDomainModificationImpact: %GVIR_DOMAIN_AFFECT_LIVE,
+ *   %GVIR_DOMAIN_AFFECT_CONFIG, both, or %GVIR_DOMAIN_AFFECT_CURRENT (0)
+ * @err: return location for a #GError, or %NULL
+ *
+ * Changes the NUMA memory placement of the domain (its
+ * `<numatune><memory>`), with libvirt's rules:
+ *
+ * - the mode of a running domain cannot change live: a @mode other than
+ *   the current one with %GVIR_DOMAIN_AFFECT_LIVE (or CURRENT on a running
+ *   domain) fails with %GVIR_ERROR_OPERATION_INVALID; change it with
+ *   %GVIR_DOMAIN_AFFECT_CONFIG for the next boot;
+ * - a @nodeset naming a node the host lacks fails with
+ *   %GVIR_ERROR_NUMA_UNAVAILABLE (see gvir_connection_nodeset_is_available());
+ * - an empty @nodeset, an unknown @mode or unknown @flags fail with
+ *   %GVIR_ERROR_INVALID_ARGUMENT;
+ * - on a read-only connection the call fails with %GVIR_ERROR_READ_ONLY.
+ *
+ * On failure nothing has changed, in either definition.
+ *
+ * To change only the nodes whatever the mode is, use
+ * gvir_domain_set_numa_nodeset(); to change only the mode,
+ * gvir_domain_set_numa_mode().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_set_numa_parameters (GVirDomain *dom, GVirDomainNumatuneMode mode,
+                                 GVirNodeset *nodeset, guint flags, GError **err)
+{
+  g_autoptr(DomainCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+  g_return_val_if_fail (nodeset == NULL || GVIR_IS_NODESET (nodeset), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  call = numa_call_new (op_set_numa_parameters, (int) mode, nodeset, flags);
+  return domain_call_sync (dom, call, err);
+}
+
+/**
+ * gvir_domain_set_numa_parameters_async:
+ * @dom: a #GVirDomain
+ * @mode: the memory mode
+ * @nodeset: (nullable): the nodes to place memory on, or %NULL to keep
+ *   the current nodes
+ * @flags: #GVirDomainModificationImpact
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the call has finished
+ * @user_data: (closure): data for @callback
+ *
+ * Without blocking, changes the NUMA memory placement of the domain; see
+ * gvir_domain_set_numa_parameters().
+ */
+void
+gvir_domain_set_numa_parameters_async (GVirDomain *dom, GVirDomainNumatuneMode mode,
+                                       GVirNodeset *nodeset, guint flags,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_DOMAIN (dom));
+  g_return_if_fail (nodeset == NULL || GVIR_IS_NODESET (nodeset));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  domain_call_start (dom, numa_call_new (op_set_numa_parameters, (int) mode, nodeset, flags),
+                     gvir_domain_set_numa_parameters_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_domain_set_numa_parameters_finish:
+ * @dom: a #GVirDomain
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_domain_set_numa_parameters_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_set_numa_parameters_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+
+  return domain_call_finish (dom, result, gvir_domain_set_numa_parameters_async, err) != NULL;
+}
+
+/**
+ * gvir_domain_set_numa_nodeset:
+ * @dom: a #GVirDomain
+ * @nodeset: the nodes to place memory on
+ * @flags: #GVirDomainModificationImpact
+ * @err: return location for a #GError, or %NULL
+ *
+ * Changes the nodes the domain's memory is placed on and keeps its mode,
+ * so it works live on a running domain whatever its mode is. Otherwise
+ * like gvir_domain_set_numa_parameters().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_set_numa_nodeset (GVirDomain *dom, GVirNodeset *nodeset, guint flags, GError **err)
+{
+  g_autoptr(DomainCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  call = numa_call_new (op_set_numa_parameters, NUMA_KEEP_MODE, nodeset, flags);
+  return domain_call_sync (dom, call, err);
+}
+
+/**
+ * gvir_domain_set_numa_nodeset_async:
+ * @dom: a #GVirDomain
+ * @nodeset: the nodes to place memory on
+ * @flags: #GVirDomainModificationImpact
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the call has finished
+ * @user_data: (closure): data for @callback
+ *
+ * Without blocking, changes the nodes of the domain's memory placement;
+ * see gvir_domain_set_numa_nodeset().
+ */
+void
+gvir_domain_set_numa_nodeset_async (GVirDomain *dom, GVirNodeset *nodeset, guint flags,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_DOMAIN (dom));
+  g_return_if_fail (GVIR_IS_NODESET (nodeset));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  domain_call_start (dom, numa_call_new (op_set_numa_parameters, NUMA_KEEP_MODE, nodeset, flags),
+                     gvir_domain_set_numa_nodeset_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_domain_set_numa_nodeset_finish:
+ * @dom: a #GVirDomain
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_domain_set_numa_nodeset_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_set_numa_nodeset_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+
+  return domain_call_finish (dom, result, gvir_domain_set_numa_nodeset_async, err) != NULL;
+}
+
+/**
+ * gvir_domain_set_numa_mode:
+ * @dom: a #GVirDomain
+ * @mode: the memory mode
+ * @flags: #GVirDomainModificationImpact
+ * @err: return location for a #GError, or %NULL
+ *
+ * Changes the memory mode of the domain's NUMA placement and keeps its
+ * nodes. A running domain's mode only changes with
+ * %GVIR_DOMAIN_AFFECT_CONFIG (from the next boot). Otherwise like
+ * gvir_domain_set_numa_parameters().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_set_numa_mode (GVirDomain *dom, GVirDomainNumatuneMode mode, guint flags,
+                           GError **err)
+{
+  g_autoptr(DomainCall) call = NULL;
+
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  call = numa_call_new (op_set_numa_parameters, (int) mode, NULL, flags);
+  return domain_call_sync (dom, call, err);
+}
+
+/**
+ * gvir_domain_set_numa_mode_async:
+ * @dom: a #GVirDomain
+ * @mode: the memory mode
+ * @flags: #GVirDomainModificationImpact
+ * @cancellable: (nullable): a #GCancellable, or %NULL
+ * @callback: (scope async): called when the call has finished
+ * @user_data: (closure): data for @callback
+ *
+ * Without blocking, changes the memory mode of the domain's NUMA
+ * placement; see gvir_domain_set_numa_mode().
+ */
+void
+gvir_domain_set_numa_mode_async (GVirDomain *dom, GVirDomainNumatuneMode mode, guint flags,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_return_if_fail (GVIR_IS_DOMAIN (dom));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  domain_call_start (dom, numa_call_new (op_set_numa_parameters, (int) mode, NULL, flags),
+                     gvir_domain_set_numa_mode_async, cancellable, callback, user_data);
+}
+
+/**
+ * gvir_domain_set_numa_mode_finish:
+ * @dom: a #GVirDomain
+ * @result: the #GAsyncResult passed to the callback
+ * @err: return location for a #GError, or %NULL
+ *
+ * Finishes gvir_domain_set_numa_mode_async().
+ *
+ * Returns: %TRUE on success, %FALSE with @err set on failure
+ */
+gboolean
+gvir_domain_set_numa_mode_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
+{
+  g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
+
+  return domain_call_finish (dom, result, gvir_domain_set_numa_mode_async, err) != NULL;
 }

@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt-gobject/libvirt-gobject-visibility.h>
+#include <libvirt-gobject/libvirt-gobject-nodeset.h>
 
 G_BEGIN_DECLS
 
@@ -129,6 +130,47 @@ typedef enum /*< flags >*/
   GVIR_DOMAIN_REBOOT_ACPI_POWER_BTN = 1 << 0,
   GVIR_DOMAIN_REBOOT_GUEST_AGENT = 1 << 1,
 } GVirDomainRebootFlags;
+
+/**
+ * GVirDomainNumatuneMode:
+ * @GVIR_DOMAIN_NUMATUNE_MODE_STRICT: allocate memory only from the nodeset
+ *   (`<numatune><memory mode='strict'>`)
+ * @GVIR_DOMAIN_NUMATUNE_MODE_PREFERRED: prefer the nodeset's node, fall back
+ *   to others (`mode='preferred'`)
+ * @GVIR_DOMAIN_NUMATUNE_MODE_INTERLEAVE: spread memory pages over the
+ *   nodeset (`mode='interleave'`)
+ * @GVIR_DOMAIN_NUMATUNE_MODE_RESTRICTIVE: restrict memory to the nodeset
+ *   through cgroups only (`mode='restrictive'`)
+ *
+ * The memory placement mode of a domain's NUMA parameters. The values are
+ * libvirt's (virDomainNumatuneMemMode).
+ */
+typedef enum
+{
+  GVIR_DOMAIN_NUMATUNE_MODE_STRICT = 0,
+  GVIR_DOMAIN_NUMATUNE_MODE_PREFERRED = 1,
+  GVIR_DOMAIN_NUMATUNE_MODE_INTERLEAVE = 2,
+  GVIR_DOMAIN_NUMATUNE_MODE_RESTRICTIVE = 3,
+} GVirDomainNumatuneMode;
+
+/**
+ * GVirDomainModificationImpact:
+ * @GVIR_DOMAIN_AFFECT_CURRENT: the live state of a running domain, the
+ *   persistent configuration of a shut-off one
+ * @GVIR_DOMAIN_AFFECT_LIVE: the live state (the domain must be running)
+ * @GVIR_DOMAIN_AFFECT_CONFIG: the persistent configuration, used from the
+ *   next boot (the domain must be persistent)
+ *
+ * Which definition of a domain a parameter call reads or changes. The
+ * values are libvirt's (virDomainModificationImpact); a change may name
+ * both %GVIR_DOMAIN_AFFECT_LIVE and %GVIR_DOMAIN_AFFECT_CONFIG.
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_AFFECT_CURRENT = 0,
+  GVIR_DOMAIN_AFFECT_LIVE = 1 << 0,
+  GVIR_DOMAIN_AFFECT_CONFIG = 1 << 1,
+} GVirDomainModificationImpact;
 
 /* Defined in libvirt-gobject-domain-info.h; hidden from gtk-doc, which
  * would otherwise take this forward declaration for an empty struct. */
@@ -300,5 +342,52 @@ void gvir_domain_set_config_async (GVirDomain *domain, GVirConfigDomain *conf,
                                    gpointer user_data);
 GVIR_AVAILABLE_IN_ALL
 gboolean gvir_domain_set_config_finish (GVirDomain *domain, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_get_numa_parameters (GVirDomain *dom, guint flags,
+                                          GVirDomainNumatuneMode *mode,
+                                          GVirNodeset **nodeset, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_get_numa_parameters_async (GVirDomain *dom, guint flags,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_get_numa_parameters_finish (GVirDomain *dom, GAsyncResult *result,
+                                                 GVirDomainNumatuneMode *mode,
+                                                 GVirNodeset **nodeset, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_numa_parameters (GVirDomain *dom, GVirDomainNumatuneMode mode,
+                                          GVirNodeset *nodeset, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_set_numa_parameters_async (GVirDomain *dom, GVirDomainNumatuneMode mode,
+                                            GVirNodeset *nodeset, guint flags,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_numa_parameters_finish (GVirDomain *dom, GAsyncResult *result,
+                                                 GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_numa_nodeset (GVirDomain *dom, GVirNodeset *nodeset, guint flags,
+                                       GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_set_numa_nodeset_async (GVirDomain *dom, GVirNodeset *nodeset, guint flags,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_numa_nodeset_finish (GVirDomain *dom, GAsyncResult *result,
+                                              GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_numa_mode (GVirDomain *dom, GVirDomainNumatuneMode mode, guint flags,
+                                    GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_set_numa_mode_async (GVirDomain *dom, GVirDomainNumatuneMode mode,
+                                      guint flags, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_numa_mode_finish (GVirDomain *dom, GAsyncResult *result,
+                                           GError **err);
 
 G_END_DECLS

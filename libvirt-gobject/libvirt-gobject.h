@@ -24,4 +24,5 @@
 #include <libvirt-gobject/libvirt-gobject-domain.h>
 #include <libvirt-gobject/libvirt-gobject-connection.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
+#include <libvirt-gobject/libvirt-gobject-node-cell.h>
 #include <libvirt-gobject/libvirt-gobject-enums.h>
