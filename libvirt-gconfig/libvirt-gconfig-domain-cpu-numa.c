@@ -16,6 +16,7 @@
 
 /**
  * SECTION:libvirt-gconfig-domain-cpu-numa
+ * @section_id: libvirt-gconfig-domain-cpu-numa
  * @title: Guest NUMA topology
  * @short_description: The NUMA cells of a domain CPU
  *

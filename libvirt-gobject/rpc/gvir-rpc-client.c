@@ -10,21 +10,30 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gvir-rpc-client-private.h"
 #include "gvir-rpc-remote-private.h"
 #include "gvir-rpc-xdr-private.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 
-/* A call waiting for its reply. Owned by the caller while it waits; owned
- * by the table once the caller gave up (abandoned). */
+/* Bytes the reader asks for at once: many small replies fit in one read. */
+#define READ_CHUNK 65536
+
+/* A call waiting for its reply. Shared by the caller and the table of
+ * pending calls, each holding a reference: a caller that gives up just
+ * drops its reference, and the reply (or the close) still finds the call
+ * in the table. Each call has its own lock so that completing one call
+ * never contends with the other callers or the reader. */
 typedef struct
 {
+  gint ref;
   guint32 serial;
   guint32 prog;
   gint32 proc;
+  GMutex lock;              /* guards the fields below */
   GCond cond;
   gboolean done;
-  gboolean abandoned;
   GBytes *reply;
   GError *error;
 } PendingCall;
@@ -37,8 +46,15 @@ struct _GVirRpcClient
 
   GMutex write_lock;        /* one packet at a time on the stream */
 
+  /* Reader thread only: bytes received and not yet dispatched are
+   * buf[start, end). */
+  guint8 *buf;
+  gsize buf_size;
+  gsize start;
+  gsize end;
+
   GMutex lock;              /* guards everything below */
-  GHashTable *calls;        /* serial -> PendingCall */
+  GHashTable *calls;        /* serial -> PendingCall (one reference) */
   guint32 next_serial;
   gboolean closed;
   gboolean closing;         /* gvir_rpc_client_close() is running */
@@ -52,13 +68,50 @@ struct _GVirRpcClient
   gpointer close_data;
 };
 
-static void
-pending_call_free (PendingCall *call)
+static PendingCall *
+pending_call_ref (PendingCall *call)
 {
+  g_atomic_int_inc (&call->ref);
+  return call;
+}
+
+static void
+pending_call_unref (PendingCall *call)
+{
+  if (!g_atomic_int_dec_and_test (&call->ref))
+    return;
+  g_mutex_clear (&call->lock);
   g_cond_clear (&call->cond);
   g_clear_pointer (&call->reply, g_bytes_unref);
   g_clear_error (&call->error);
   g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingCall, pending_call_unref)
+
+/* Gives the call its outcome (taking @reply and @error) and wakes its
+ * caller. Only the first outcome counts. */
+static void
+complete_call (PendingCall *call,
+               GBytes      *reply,
+               GError      *error)
+{
+  g_mutex_lock (&call->lock);
+  if (call->done)
+    {
+      g_clear_pointer (&reply, g_bytes_unref);
+      g_clear_error (&error);
+    }
+  else
+    {
+      call->reply = reply;
+      call->error = error;
+      call->done = TRUE;
+    }
+  g_mutex_unlock (&call->lock);
+  /* Signalled after unlocking so the woken caller does not at once block
+   * on the lock we hold; our reference keeps the condition alive. */
+  g_cond_signal (&call->cond);
 }
 
 GVirRpcClient *
@@ -70,7 +123,7 @@ gvir_rpc_client_new (GVirRpcTransport *transport)
 
   client = g_new0 (GVirRpcClient, 1);
   client->transport = transport;
-  client->calls = g_hash_table_new (NULL, NULL);
+  client->calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pending_call_unref);
   g_mutex_init (&client->lock);
   g_mutex_init (&client->write_lock);
   return client;
@@ -166,6 +219,7 @@ static gboolean
 mark_closed (GVirRpcClient *client,
              const GError  *reason)
 {
+  g_autoptr(GHashTable) calls = NULL;
   GHashTableIter iter;
   gpointer value;
 
@@ -177,77 +231,19 @@ mark_closed (GVirRpcClient *client,
     }
   client->closed = TRUE;
   client->close_error = g_error_copy (reason);
-
-  g_hash_table_iter_init (&iter, client->calls);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      PendingCall *call = value;
-
-      g_hash_table_iter_remove (&iter);
-      if (call->abandoned)
-        {
-          pending_call_free (call);
-          continue;
-        }
-      call->error = g_error_new (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED, "%s", reason->message);
-      call->done = TRUE;
-      g_cond_broadcast (&call->cond);
-    }
+  /* Completed outside the lock: the table is ours now. */
+  calls = g_steal_pointer (&client->calls);
+  client->calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pending_call_unref);
   g_mutex_unlock (&client->lock);
+
+  g_hash_table_iter_init (&iter, calls);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    complete_call (value, NULL,
+                   g_error_new (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED, "%s", reason->message));
   return TRUE;
 }
 
 /* ---- receiving -------------------------------------------------------------- */
-
-/* Reads exactly @len bytes. Returns 1, 0 at a clean end of stream before
- * the first byte, -1 on error (also for an end of stream mid-packet). */
-static int
-read_exact (GVirRpcClient  *client,
-            guint8         *buf,
-            gsize           len,
-            gint64          stall_timeout_us,
-            GError        **error)
-{
-  gsize got = 0;
-
-  while (got < len)
-    {
-      gssize n;
-
-      if (stall_timeout_us > 0 &&
-          gvir_rpc_transport_wait_readable (client->transport, stall_timeout_us) == 0)
-        {
-          g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                               "the server stopped sending in the middle of a packet");
-          return -1;
-        }
-      n = gvir_rpc_transport_read (client->transport, buf + got, len - got, error);
-      if (n < 0)
-        return -1;
-      if (n == 0)
-        {
-          if (got == 0)
-            return 0;
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                       "the connection closed in the middle of a packet "
-                       "(%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes)", got, len);
-          return -1;
-        }
-      got += n;
-    }
-  return 1;
-}
-
-static void
-complete_call (PendingCall *call,
-               GBytes      *reply,
-               GError      *error)
-{
-  call->reply = reply;
-  call->error = error;
-  call->done = TRUE;
-  g_cond_broadcast (&call->cond);
-}
 
 /* Builds the caller's result from a REPLY packet. */
 static void
@@ -292,27 +288,22 @@ dispatch_reply (GVirRpcClient        *client,
                 gsize                 len,
                 GError              **error)
 {
-  PendingCall *call;
+  g_autoptr(PendingCall) call = NULL;
+  gpointer value = NULL;
   GBytes *reply = NULL;
   GError *call_error = NULL;
 
   g_mutex_lock (&client->lock);
-  call = g_hash_table_lookup (client->calls, GUINT_TO_POINTER (header->serial));
+  if (g_hash_table_steal_extended (client->calls, GUINT_TO_POINTER (header->serial), NULL, &value))
+    call = value;
+  g_mutex_unlock (&client->lock);
+
   if (call == NULL)
     {
-      g_mutex_unlock (&client->lock);
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL,
                    "the server replied to serial %u (procedure %d), which no call is waiting for",
                    header->serial, header->proc);
       return FALSE;
-    }
-  g_hash_table_remove (client->calls, GUINT_TO_POINTER (header->serial));
-
-  if (call->abandoned)
-    {
-      pending_call_free (call);
-      g_mutex_unlock (&client->lock);
-      return TRUE;
     }
 
   if (call->prog != header->prog || call->proc != header->proc)
@@ -321,8 +312,8 @@ dispatch_reply (GVirRpcClient        *client,
                               call->proc, header->proc);
   else
     reply_to_result (header, payload, len, &reply, &call_error);
+  /* A caller that gave up has dropped its reference: nobody reads this. */
   complete_call (call, reply, call_error);
-  g_mutex_unlock (&client->lock);
   return TRUE;
 }
 
@@ -360,9 +351,9 @@ dispatch_packet (GVirRpcClient        *client,
     }
 }
 
-/* Waits for the next packet, pinging a silent peer. Returns 1 when data is
- * readable, or -1 with @reason set when the peer is considered dead. */
-static int
+/* Waits until the stream is readable, pinging a silent peer. FALSE with
+ * @reason and @error set when the peer is considered dead. */
+static gboolean
 wait_for_data (GVirRpcClient  *client,
                guint          *unanswered,
                int            *reason,
@@ -377,78 +368,159 @@ wait_for_data (GVirRpcClient  *client,
       count = client->ka_count;
       g_mutex_unlock (&client->lock);
 
-      if (interval == 0)
-        return 1;
-      if (gvir_rpc_transport_wait_readable (client->transport, (gint64) interval * G_USEC_PER_SEC))
-        return 1;
+      if (gvir_rpc_transport_wait_readable (client->transport,
+                                            interval == 0 ? -1 : (gint64) interval * G_USEC_PER_SEC))
+        return TRUE;
       if (*unanswered >= count)
         {
           *reason = GVIR_RPC_CLOSE_KEEPALIVE;
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
                        "the server did not answer %u keepalive pings in %u seconds",
                        count, count * interval);
-          return -1;
+          return FALSE;
         }
       if (!send_keepalive (client, GVIR_RPC_KEEPALIVE_PROC_PING, error))
         {
           *reason = GVIR_RPC_CLOSE_ERROR;
-          return -1;
+          return FALSE;
         }
       (*unanswered)++;
     }
 }
 
-/* Receives one packet and dispatches it. Returns FALSE with @reason and
- * @error set when the connection must close. */
+/* Waits for the rest of a packet; a peer that stops sending in the middle
+ * of one for as long as keepalive would tolerate is dead. */
 static gboolean
-receive_one (GVirRpcClient  *client,
-             guint          *unanswered,
-             int            *reason,
-             GError        **error)
+wait_for_rest (GVirRpcClient  *client,
+               GError        **error)
 {
-  guint8 word[GVIR_RPC_LEN_SIZE];
-  g_autofree guint8 *body = NULL;
-  guint32 body_len;
-  GVirRpcHeader header;
   gint64 stall;
-  int ret;
-
-  if (wait_for_data (client, unanswered, reason, error) < 0)
-    return FALSE;
 
   g_mutex_lock (&client->lock);
   stall = (gint64) client->ka_interval * MAX (client->ka_count, 1) * G_USEC_PER_SEC;
   g_mutex_unlock (&client->lock);
 
-  *reason = GVIR_RPC_CLOSE_ERROR;
-  ret = read_exact (client, word, sizeof word, stall, error);
-  if (ret == 0)
-    {
-      *reason = GVIR_RPC_CLOSE_EOF;
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                           "the server closed the connection");
-      return FALSE;
-    }
-  if (ret < 0)
-    return FALSE;
+  if (gvir_rpc_transport_wait_readable (client->transport, stall > 0 ? stall : -1))
+    return TRUE;
+  g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                       "the server stopped sending in the middle of a packet");
+  return FALSE;
+}
 
-  /* The length is validated before anything is allocated for it. */
-  if (!gvir_rpc_packet_check_length (word, &body_len, error))
-    return FALSE;
-  body = g_malloc (body_len);
-  if (read_exact (client, body, body_len, stall, error) <= 0)
+/* Dispatches every complete packet in the buffer. Sets *need to the
+ * number of buffered bytes the next packet needs. */
+static gboolean
+dispatch_buffered (GVirRpcClient  *client,
+                   gsize          *need,
+                   GError        **error)
+{
+  for (;;)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                             "the connection closed in the middle of a packet");
-      return FALSE;
-    }
-  if (!gvir_rpc_header_decode (body, body_len, &header, error))
-    return FALSE;
+      gsize avail = client->end - client->start;
+      const guint8 *p = client->buf + client->start;
+      guint32 body_len;
+      GVirRpcHeader header;
 
-  *unanswered = 0;
-  return dispatch_packet (client, &header, body + GVIR_RPC_HEADER_SIZE,
-                          body_len - GVIR_RPC_HEADER_SIZE, error);
+      *need = GVIR_RPC_LEN_SIZE;
+      if (avail < GVIR_RPC_LEN_SIZE)
+        return TRUE;
+      /* The length is validated before anything is allocated for it. */
+      if (!gvir_rpc_packet_check_length (p, &body_len, error))
+        return FALSE;
+      *need = GVIR_RPC_LEN_SIZE + (gsize) body_len;
+      if (avail < *need)
+        return TRUE;
+
+      p += GVIR_RPC_LEN_SIZE;
+      if (!gvir_rpc_header_decode (p, body_len, &header, error) ||
+          !dispatch_packet (client, &header, p + GVIR_RPC_HEADER_SIZE,
+                            body_len - GVIR_RPC_HEADER_SIZE, error))
+        return FALSE;
+      client->start += *need;
+    }
+}
+
+/* Makes room for @need bytes from client->start on. */
+static void
+make_room (GVirRpcClient *client,
+           gsize          need)
+{
+  gsize avail = client->end - client->start;
+
+  if (client->start > 0 && (avail == 0 || client->start + need > client->buf_size))
+    {
+      memmove (client->buf, client->buf + client->start, avail);
+      client->start = 0;
+      client->end = avail;
+    }
+  if (need > client->buf_size)
+    {
+      client->buf_size = need;
+      client->buf = g_realloc (client->buf, need);
+    }
+  else if (avail == 0 && client->buf_size > 4 * READ_CHUNK)
+    {
+      /* Do not keep a large reply's buffer for the rest of the session. */
+      client->buf_size = READ_CHUNK;
+      client->buf = g_realloc (client->buf, READ_CHUNK);
+    }
+}
+
+/* Receives and dispatches packets until the connection must close; then
+ * returns with @reason and @error set. One read takes whatever the socket
+ * holds, often several replies; the reader only polls when it would
+ * block. */
+static void
+receive_loop (GVirRpcClient  *client,
+              int            *reason,
+              GError        **error)
+{
+  guint unanswered = 0;
+
+  client->buf_size = READ_CHUNK;
+  client->buf = g_malloc (client->buf_size);
+  client->start = client->end = 0;
+
+  for (;;)
+    {
+      gboolean would_block = FALSE;
+      gsize need;
+      gssize n;
+
+      *reason = GVIR_RPC_CLOSE_ERROR;
+      if (!dispatch_buffered (client, &need, error))
+        return;
+      make_room (client, need);
+
+      n = gvir_rpc_transport_try_read (client->transport, client->buf + client->end,
+                                       client->buf_size - client->end, &would_block, error);
+      if (n > 0)
+        {
+          client->end += n;
+          unanswered = 0;
+          continue;
+        }
+      if (n == 0)
+        {
+          if (client->end == client->start)
+            {
+              *reason = GVIR_RPC_CLOSE_EOF;
+              g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                                   "the server closed the connection");
+            }
+          else
+            g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                         "the connection closed in the middle of a packet "
+                         "(%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes)",
+                         client->end - client->start, need);
+          return;
+        }
+      if (!would_block)
+        return;
+      if (client->end > client->start ? !wait_for_rest (client, error)
+                                      : !wait_for_data (client, &unanswered, reason, error))
+        return;
+    }
 }
 
 static gpointer
@@ -456,12 +528,11 @@ reader_thread (gpointer data)
 {
   GVirRpcClient *client = data;
   g_autoptr(GError) error = NULL;
-  guint unanswered = 0;
   int reason = GVIR_RPC_CLOSE_ERROR;
   gboolean by_user;
 
-  while (receive_one (client, &unanswered, &reason, &error))
-    ;
+  receive_loop (client, &reason, &error);
+  g_clear_pointer (&client->buf, g_free);
 
   g_mutex_lock (&client->lock);
   by_user = client->closing;
@@ -501,17 +572,17 @@ gvir_rpc_client_start (GVirRpcClient *client)
 
 static void
 call_cancelled (GCancellable *cancellable,
-                gpointer      data)
+                PendingCall  *call)
 {
-  GVirRpcClient *client = ((gpointer *) data)[0];
-  PendingCall *call = ((gpointer *) data)[1];
-
-  g_mutex_lock (&client->lock);
-  g_cond_broadcast (&call->cond);
-  g_mutex_unlock (&client->lock);
+  /* Taking the lock orders this wake-up after the caller's check of the
+   * cancellable, so it cannot be lost. */
+  g_mutex_lock (&call->lock);
+  g_mutex_unlock (&call->lock);
+  g_cond_signal (&call->cond);
 }
 
-/* Registers a new call; fails when the client is closed. */
+/* Registers a new call; fails when the client is closed. The table and
+ * the caller each own a reference. */
 static PendingCall *
 register_call (GVirRpcClient  *client,
                guint32         prog,
@@ -529,6 +600,8 @@ register_call (GVirRpcClient  *client,
       return NULL;
     }
   call = g_new0 (PendingCall, 1);
+  call->ref = 2;
+  g_mutex_init (&call->lock);
   g_cond_init (&call->cond);
   call->prog = prog;
   call->proc = proc;
@@ -538,37 +611,54 @@ register_call (GVirRpcClient  *client,
   return call;
 }
 
-/* Waits for the reply, or gives the call up when @cancellable fires.
- * Returns the call when it completed (the caller frees it), NULL when it
- * was abandoned (the reader frees it). */
-static PendingCall *
-wait_for_reply (GVirRpcClient  *client,
-                PendingCall    *call,
-                GCancellable   *cancellable,
-                GError        **error)
+/* Fails a call that never reached the server, if nothing completed it. */
+static void
+fail_unsent_call (GVirRpcClient *client,
+                  PendingCall   *call,
+                  GError        *error)
 {
-  gpointer data[2] = { client, call };
+  gpointer value = NULL;
+  gboolean ours;
+
+  g_mutex_lock (&client->lock);
+  ours = g_hash_table_steal_extended (client->calls, GUINT_TO_POINTER (call->serial), NULL, &value);
+  g_mutex_unlock (&client->lock);
+
+  if (ours)
+    {
+      complete_call (call, NULL, error);
+      pending_call_unref (call);
+    }
+  else
+    g_error_free (error);
+}
+
+/* Waits for the reply, or gives the call up when @cancellable fires: the
+ * call then stays in the table until its reply arrives, so that a late
+ * reply is not mistaken for a protocol violation. */
+static gboolean
+wait_for_reply (PendingCall   *call,
+                GCancellable  *cancellable,
+                GError       **error)
+{
   gulong handler = 0;
   gboolean done;
 
   if (cancellable != NULL)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (call_cancelled), data, NULL);
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (call_cancelled), call, NULL);
 
-  g_mutex_lock (&client->lock);
+  g_mutex_lock (&call->lock);
   while (!call->done && !g_cancellable_is_cancelled (cancellable))
-    g_cond_wait (&call->cond, &client->lock);
+    g_cond_wait (&call->cond, &call->lock);
   done = call->done;
-  if (!done)
-    call->abandoned = TRUE;
-  g_mutex_unlock (&client->lock);
+  g_mutex_unlock (&call->lock);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
 
-  if (done)
-    return call;
-  g_cancellable_set_error_if_cancelled (cancellable, error);
-  return NULL;
+  if (!done)
+    g_cancellable_set_error_if_cancelled (cancellable, error);
+  return done;
 }
 
 gboolean
@@ -588,8 +678,7 @@ gvir_rpc_client_call (GVirRpcClient  *client,
     .status = GVIR_RPC_STATUS_OK,
   };
   g_autoptr(GError) send_error = NULL;
-  PendingCall *call;
-  gboolean ok;
+  g_autoptr(PendingCall) call = NULL;
 
   g_return_val_if_fail (client != NULL, FALSE);
   g_return_val_if_fail (client->started, FALSE);
@@ -605,15 +694,7 @@ gvir_rpc_client_call (GVirRpcClient  *client,
     {
       /* Too large for the protocol: only this call fails. */
       if (send_error->code == GVIR_ERROR_INVALID_ARGUMENT)
-        {
-          g_mutex_lock (&client->lock);
-          if (!call->done)
-            {
-              g_hash_table_remove (client->calls, GUINT_TO_POINTER (call->serial));
-              complete_call (call, NULL, g_steal_pointer (&send_error));
-            }
-          g_mutex_unlock (&client->lock);
-        }
+        fail_unsent_call (client, call, g_steal_pointer (&send_error));
       else
         {
           /* A broken stream: the reader wakes up and fails everyone. */
@@ -621,17 +702,18 @@ gvir_rpc_client_call (GVirRpcClient  *client,
         }
     }
 
-  call = wait_for_reply (client, call, cancellable, error);
-  if (call == NULL)
+  if (!wait_for_reply (call, cancellable, error))
     return FALSE;
 
-  ok = call->error == NULL;
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&call->error));
-  else if (reply != NULL)
+  /* Done: nobody else touches the outcome any more. */
+  if (call->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&call->error));
+      return FALSE;
+    }
+  if (reply != NULL)
     *reply = g_steal_pointer (&call->reply);
-  pending_call_free (call);
-  return ok;
+  return TRUE;
 }
 
 /* ---- lifetime --------------------------------------------------------------- */

@@ -55,6 +55,11 @@ gboolean gvir_rpc_transport_is_tls (GVirRpcTransport *transport);
 /* Reads up to @len bytes; returns 0 at end of stream, -1 on error. */
 gssize gvir_rpc_transport_read (GVirRpcTransport *transport, guint8 *buf, gsize len,
                                 GError **error);
+/* Reads up to @len bytes without blocking: returns 0 at end of stream,
+ * -1 on error, and -1 with *would_block set (and no @error) when nothing
+ * can be read yet. */
+gssize gvir_rpc_transport_try_read (GVirRpcTransport *transport, guint8 *buf, gsize len,
+                                    gboolean *would_block, GError **error);
 gboolean gvir_rpc_transport_write_all (GVirRpcTransport *transport, const guint8 *buf,
                                        gsize len, GError **error);
 /* Waits until data can be read: 1 readable (or end of stream), 0 timed out.

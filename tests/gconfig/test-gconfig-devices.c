@@ -507,15 +507,357 @@ test_chardev_source_copy (void)
   gvir_config_domain_chardev_source_pty_set_path (pty, "/dev/pts/1");
   gvir_config_domain_chardev_set_source (GVIR_CONFIG_DOMAIN_CHARDEV (serial), GVIR_CONFIG_DOMAIN_CHARDEV_SOURCE (pty));
   gvir_config_domain_chardev_source_pty_set_path (pty, "/dev/pts/2");
-  assert_xml (serial, "<serial type=\"pty\"><source path=\"/dev/pts/1\"/></serial>");
-  assert_xml (pty, "<source type=\"pty\"><source path=\"/dev/pts/2\"/></source>");
+  assert_xml (serial, "<serial type=\"pty\">\n  <source path=\"/dev/pts/1\"/>\n</serial>");
+  assert_xml (pty, "<source type=\"pty\">\n  <source path=\"/dev/pts/2\"/>\n</source>");
 
   /* Setting it again replaces <source> instead of adding one. */
   gvir_config_domain_chardev_set_source (GVIR_CONFIG_DOMAIN_CHARDEV (serial), GVIR_CONFIG_DOMAIN_CHARDEV_SOURCE (pty));
-  assert_xml (serial, "<serial type=\"pty\"><source path=\"/dev/pts/2\"/></serial>");
+  assert_xml (serial, "<serial type=\"pty\">\n  <source path=\"/dev/pts/2\"/>\n</serial>");
 
   /* A view edits the device in place. */
   view = gvir_config_domain_chardev_get_source (GVIR_CONFIG_DOMAIN_CHARDEV (serial));
   gvir_config_domain_chardev_source_pty_set_path (GVIR_CONFIG_DOMAIN_CHARDEV_SOURCE_PTY (view), NULL);
-  assert_xml (serial, "<serial type=\"pty\"><source/></serial>");
+  assert_xml (serial, "<serial type=\"pty\">\n  <source/>\n</serial>");
+}
+
+/* ---- getter/setter pairs ---- */
+
+static void
+test_accessors_graphics (void)
+{
+  g_autoptr(GVirConfigDomainGraphicsVnc) vnc = gvir_config_domain_graphics_vnc_new ();
+  g_autoptr(GVirConfigDomainGraphicsSdl) sdl = gvir_config_domain_graphics_sdl_new ();
+  g_autoptr(GVirConfigDomainGraphicsRdp) rdp = gvir_config_domain_graphics_rdp_new ();
+  g_autoptr(GVirConfigDomainGraphicsDesktop) desktop = gvir_config_domain_graphics_desktop_new ();
+  g_autoptr(GVirConfigDomainGraphicsDBus) dbus = gvir_config_domain_graphics_dbus_new ();
+  g_autoptr(GVirConfigDomainGraphicsSpice) spice = gvir_config_domain_graphics_spice_new ();
+
+  g_assert_cmpint (gvir_config_domain_graphics_vnc_get_port (vnc), ==, -1);
+  gvir_config_domain_graphics_vnc_set_port (vnc, -1);
+  g_assert_cmpint (gvir_config_domain_graphics_vnc_get_port (vnc), ==, -1);
+  gvir_config_domain_graphics_vnc_set_port (vnc, 5905);
+  g_assert_cmpint (gvir_config_domain_graphics_vnc_get_port (vnc), ==, 5905);
+  gvir_config_domain_graphics_vnc_set_socket (vnc, "/run/vnc");
+  g_assert_cmpstr (gvir_config_domain_graphics_vnc_get_socket (vnc), ==, "/run/vnc");
+  gvir_config_domain_graphics_vnc_set_password (vnc, "pw");
+  g_assert_cmpstr (gvir_config_domain_graphics_vnc_get_password (vnc), ==, "pw");
+  gvir_config_domain_graphics_vnc_set_password (vnc, NULL);
+  g_assert_null (gvir_config_domain_graphics_vnc_get_password (vnc));
+  gvir_config_domain_graphics_vnc_set_autoport (vnc, TRUE);
+  g_assert_true (gvir_config_domain_graphics_vnc_get_autoport (vnc));
+  assert_xml (vnc, "<graphics type=\"vnc\" port=\"5905\" socket=\"/run/vnc\" autoport=\"yes\"/>");
+
+  gvir_config_domain_graphics_spice_set_port (spice, 5930);
+  g_assert_cmpint (gvir_config_domain_graphics_spice_get_port (spice), ==, 5930);
+  g_assert_cmpint (gvir_config_domain_graphics_spice_get_image_compression (spice), ==, -1);
+  gvir_config_domain_graphics_spice_set_password (spice, "x");
+  g_assert_cmpstr (gvir_config_domain_graphics_spice_get_password (spice), ==, "x");
+  gvir_config_domain_graphics_spice_set_gl (spice, TRUE);
+  g_assert_true (gvir_config_domain_graphics_spice_get_gl (spice));
+
+  gvir_config_domain_graphics_sdl_set_xauthority (sdl, "/x");
+  g_assert_cmpstr (gvir_config_domain_graphics_sdl_get_xauthority (sdl), ==, "/x");
+  g_assert_null (gvir_config_domain_graphics_sdl_get_display (sdl));
+  g_assert_false (gvir_config_domain_graphics_sdl_get_fullscreen (sdl));
+
+  gvir_config_domain_graphics_rdp_set_autoport (rdp, TRUE);
+  g_assert_true (gvir_config_domain_graphics_rdp_get_autoport (rdp));
+  gvir_config_domain_graphics_rdp_set_port (rdp, 3390);
+  g_assert_cmpint (gvir_config_domain_graphics_rdp_get_port (rdp), ==, 3390);
+  gvir_config_domain_graphics_rdp_set_multi_user (rdp, TRUE);
+  g_assert_true (gvir_config_domain_graphics_rdp_get_multi_user (rdp));
+  gvir_config_domain_graphics_rdp_set_replace_user (rdp, TRUE);
+  g_assert_true (gvir_config_domain_graphics_rdp_get_replace_user (rdp));
+
+  gvir_config_domain_graphics_desktop_set_display (desktop, ":2");
+  g_assert_cmpstr (gvir_config_domain_graphics_desktop_get_display (desktop), ==, ":2");
+  gvir_config_domain_graphics_desktop_set_fullscreen (desktop, TRUE);
+  g_assert_true (gvir_config_domain_graphics_desktop_get_fullscreen (desktop));
+
+  gvir_config_domain_graphics_dbus_set_address (dbus, "unix:abstract=x");
+  g_assert_cmpstr (gvir_config_domain_graphics_dbus_get_address (dbus), ==, "unix:abstract=x");
+  gvir_config_domain_graphics_dbus_set_gl (dbus, TRUE);
+  g_assert_true (gvir_config_domain_graphics_dbus_get_gl (dbus));
+}
+
+static void
+test_accessors_devices (void)
+{
+  g_autoptr(GVirConfigDomainInput) input = gvir_config_domain_input_new ();
+  g_autoptr(GVirConfigDomainSound) sound = gvir_config_domain_sound_new ();
+  g_autoptr(GVirConfigDomainAudio) audio = gvir_config_domain_audio_new ();
+  g_autoptr(GVirConfigDomainMemballoon) balloon = gvir_config_domain_memballoon_new ();
+  g_autoptr(GVirConfigDomainVsock) vsock = gvir_config_domain_vsock_new ();
+  g_autoptr(GVirConfigDomainVideo) video = gvir_config_domain_video_new ();
+  g_autoptr(GVirConfigDomainFilesys) fs = gvir_config_domain_filesys_new ();
+  g_autoptr(GVirConfigDomainHostdevPci) hostdev = gvir_config_domain_hostdev_pci_new ();
+  g_autoptr(GVirConfigDomainControllerUsb) usb = gvir_config_domain_controller_usb_new ();
+  g_autoptr(GVirConfigDomainPowerManagement) pm = gvir_config_domain_power_management_new ();
+  g_autoptr(GVirConfigDomainConsole) console = gvir_config_domain_console_new ();
+
+  gvir_config_domain_input_set_device_type (input, GVIR_CONFIG_DOMAIN_INPUT_DEVICE_KEYBOARD);
+  g_assert_cmpint (gvir_config_domain_input_get_device_type (input), ==, GVIR_CONFIG_DOMAIN_INPUT_DEVICE_KEYBOARD);
+  gvir_config_domain_input_set_bus (input, GVIR_CONFIG_DOMAIN_INPUT_BUS_VIRTIO);
+  g_assert_cmpint (gvir_config_domain_input_get_bus (input), ==, GVIR_CONFIG_DOMAIN_INPUT_BUS_VIRTIO);
+
+  gvir_config_domain_sound_set_model (sound, GVIR_CONFIG_DOMAIN_SOUND_MODEL_AC97);
+  g_assert_cmpint (gvir_config_domain_sound_get_model (sound), ==, GVIR_CONFIG_DOMAIN_SOUND_MODEL_AC97);
+
+  gvir_config_domain_audio_set_backend (audio, GVIR_CONFIG_DOMAIN_AUDIO_BACKEND_COREAUDIO);
+  g_assert_cmpint (gvir_config_domain_audio_get_backend (audio), ==, GVIR_CONFIG_DOMAIN_AUDIO_BACKEND_COREAUDIO);
+  gvir_config_domain_audio_set_server_name (audio, "srv");
+  g_assert_cmpstr (gvir_config_domain_audio_get_server_name (audio), ==, "srv");
+  gvir_config_domain_audio_set_id (audio, 7);
+  g_assert_cmpuint (gvir_config_domain_audio_get_id (audio), ==, 7);
+
+  g_assert_cmpint (gvir_config_domain_memballoon_get_model (balloon), ==, GVIR_CONFIG_DOMAIN_MEMBALLOON_MODEL_NONE);
+  gvir_config_domain_memballoon_set_model (balloon, GVIR_CONFIG_DOMAIN_MEMBALLOON_MODEL_VIRTIO);
+  g_assert_cmpint (gvir_config_domain_memballoon_get_model (balloon), ==, GVIR_CONFIG_DOMAIN_MEMBALLOON_MODEL_VIRTIO);
+  gvir_config_domain_memballoon_set_period (balloon, 5);
+  g_assert_cmpuint (gvir_config_domain_memballoon_get_period (balloon), ==, 5);
+
+  gvir_config_domain_vsock_set_cid_address (vsock, 42);
+  g_assert_cmpuint (gvir_config_domain_vsock_get_cid_address (vsock), ==, 42);
+  gvir_config_domain_vsock_set_cid_auto (vsock, TRUE);
+  g_assert_true (gvir_config_domain_vsock_get_cid_auto (vsock));
+
+  gvir_config_domain_video_set_heads (video, 2);
+  g_assert_cmpuint (gvir_config_domain_video_get_heads (video), ==, 2);
+  gvir_config_domain_video_set_vram (video, 9216);
+  g_assert_cmpuint (gvir_config_domain_video_get_vram (video), ==, 9216);
+  gvir_config_domain_video_set_ram (video, 1024);
+  g_assert_cmpuint (gvir_config_domain_video_get_ram (video), ==, 1024);
+  g_assert_false (gvir_config_domain_video_get_accel3d (video));
+  gvir_config_domain_video_set_accel3d (video, TRUE);
+  gvir_config_domain_video_set_accel3d (video, FALSE);
+  g_assert_false (gvir_config_domain_video_get_accel3d (video));
+  assert_xml (video, "<video>\n  <model heads=\"2\" vram=\"9216\" ram=\"1024\">\n    <acceleration accel3d=\"no\"/>\n  </model>\n</video>");
+
+  gvir_config_domain_filesys_set_type (fs, GVIR_CONFIG_DOMAIN_FILESYS_FILE);
+  g_assert_cmpint (gvir_config_domain_filesys_get_filesys_type (fs), ==, GVIR_CONFIG_DOMAIN_FILESYS_FILE);
+  gvir_config_domain_filesys_set_source (fs, "/img.raw");
+  g_assert_cmpstr (gvir_config_domain_filesys_get_source (fs), ==, "/img.raw");
+  gvir_config_domain_filesys_set_driver_type (fs, GVIR_CONFIG_DOMAIN_FILESYS_DRIVER_LOOP);
+  gvir_config_domain_filesys_set_driver_format (fs, GVIR_CONFIG_DOMAIN_DISK_FORMAT_QCOW2);
+  g_assert_cmpint (gvir_config_domain_filesys_get_driver_format (fs), ==, GVIR_CONFIG_DOMAIN_DISK_FORMAT_QCOW2);
+  gvir_config_domain_filesys_set_driver_type (fs, GVIR_CONFIG_DOMAIN_FILESYS_DRIVER_DEFAULT);
+  g_assert_cmpint (gvir_config_domain_filesys_get_driver_type (fs), ==, GVIR_CONFIG_DOMAIN_FILESYS_DRIVER_DEFAULT);
+  gvir_config_domain_filesys_set_readonly (fs, FALSE);
+  g_assert_false (gvir_config_domain_filesys_get_readonly (fs));
+  assert_xml (fs, "<filesystem type=\"file\">\n  <source file=\"/img.raw\"/>\n  <driver format=\"qcow2\"/>\n</filesystem>");
+  gvir_config_domain_filesys_set_ram_usage (fs, 2048);
+  g_assert_cmpuint (gvir_config_domain_filesys_get_ram_usage (fs), ==, 2048);
+  gvir_config_domain_filesys_set_source (fs, NULL);
+  g_assert_null (gvir_config_domain_filesys_get_source (fs));
+  g_assert_cmpuint (gvir_config_domain_filesys_get_ram_usage (fs), ==, 0);
+
+  g_assert_cmpint (gvir_config_domain_hostdev_get_boot_order (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev)), ==, -1);
+  gvir_config_domain_hostdev_set_boot_order (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev), 3);
+  g_assert_cmpint (gvir_config_domain_hostdev_get_boot_order (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev)), ==, 3);
+  gvir_config_domain_hostdev_set_boot_order (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev), -1);
+  g_assert_cmpint (gvir_config_domain_hostdev_get_boot_order (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev)), ==, -1);
+  gvir_config_domain_hostdev_set_readonly (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev), TRUE);
+  g_assert_true (gvir_config_domain_hostdev_get_readonly (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev)));
+  gvir_config_domain_hostdev_set_shareable (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev), TRUE);
+  gvir_config_domain_hostdev_set_shareable (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev), FALSE);
+  g_assert_false (gvir_config_domain_hostdev_get_shareable (GVIR_CONFIG_DOMAIN_HOSTDEV (hostdev)));
+  g_assert_null (gvir_config_domain_hostdev_pci_get_address (hostdev));
+  gvir_config_domain_hostdev_pci_set_managed (hostdev, FALSE);
+  g_assert_false (gvir_config_domain_hostdev_pci_get_managed (hostdev));
+  gvir_config_domain_hostdev_pci_set_rom_bar (hostdev, TRUE);
+  g_assert_true (gvir_config_domain_hostdev_pci_get_rom_bar (hostdev));
+
+  g_assert_cmpuint (gvir_config_domain_controller_get_index (GVIR_CONFIG_DOMAIN_CONTROLLER (usb)), ==, 0);
+  gvir_config_domain_controller_set_index (GVIR_CONFIG_DOMAIN_CONTROLLER (usb), 4);
+  g_assert_cmpuint (gvir_config_domain_controller_get_index (GVIR_CONFIG_DOMAIN_CONTROLLER (usb)), ==, 4);
+  gvir_config_domain_controller_set_ports (GVIR_CONFIG_DOMAIN_CONTROLLER (usb), 15);
+  g_assert_cmpuint (gvir_config_domain_controller_get_ports (GVIR_CONFIG_DOMAIN_CONTROLLER (usb)), ==, 15);
+  g_assert_null (gvir_config_domain_controller_get_address (GVIR_CONFIG_DOMAIN_CONTROLLER (usb)));
+  gvir_config_domain_controller_usb_set_model (usb, GVIR_CONFIG_DOMAIN_CONTROLLER_USB_MODEL_QEMU_XHCI);
+  g_assert_cmpint (gvir_config_domain_controller_usb_get_model (usb), ==, GVIR_CONFIG_DOMAIN_CONTROLLER_USB_MODEL_QEMU_XHCI);
+  assert_xml (usb, "<controller type=\"usb\" index=\"4\" ports=\"15\" model=\"qemu-xhci\"/>");
+
+  gvir_config_domain_power_management_set_mem_suspend_enabled (pm, TRUE);
+  gvir_config_domain_power_management_set_disk_suspend_enabled (pm, FALSE);
+  g_assert_true (gvir_config_domain_power_management_get_mem_suspend_enabled (pm));
+  g_assert_false (gvir_config_domain_power_management_get_disk_suspend_enabled (pm));
+  assert_xml (pm, "<pm>\n  <suspend-to-mem enabled=\"yes\"/>\n  <suspend-to-disk enabled=\"no\"/>\n</pm>");
+
+  g_assert_cmpint (gvir_config_domain_console_get_target_type (console), ==, GVIR_CONFIG_DOMAIN_CONSOLE_TARGET_SERIAL);
+  gvir_config_domain_console_set_target_type (console, GVIR_CONFIG_DOMAIN_CONSOLE_TARGET_LXC);
+  g_assert_cmpint (gvir_config_domain_console_get_target_type (console), ==, GVIR_CONFIG_DOMAIN_CONSOLE_TARGET_LXC);
+}
+
+static void
+test_accessors_addresses (void)
+{
+  g_autoptr(GVirConfigDomainAddressPci) pci = gvir_config_domain_address_pci_new ();
+  g_autoptr(GVirConfigDomainAddressUsb) usb = gvir_config_domain_address_usb_new ();
+  g_autoptr(GVirConfigDomainCpu) cpu = gvir_config_domain_cpu_new ();
+  g_autoptr(GVirConfigDomainCpuModel) model = gvir_config_domain_cpu_model_new ();
+  g_autoptr(GVirConfigDomainCpuFeature) feature = gvir_config_domain_cpu_feature_new ();
+  g_autoptr(GVirConfigDomainCpuModel) model_view = NULL;
+  g_autoptr(GVirConfigDomainTimerRtc) rtc = gvir_config_domain_timer_rtc_new ();
+  GList *features;
+
+  g_assert_cmpint (gvir_config_domain_address_pci_get_domain (pci), ==, -1);
+  gvir_config_domain_address_pci_set_domain (pci, 0xabcd);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_domain (pci), ==, 0xabcd);
+  gvir_config_domain_address_pci_set_bus (pci, 0xff);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_bus (pci), ==, 0xff);
+  gvir_config_domain_address_pci_set_slot (pci, 2);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_slot (pci), ==, 2);
+  gvir_config_domain_address_pci_set_function (pci, 3);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_function (pci), ==, 3);
+  gvir_config_domain_address_pci_set_multifunction (pci, FALSE);
+  g_assert_false (gvir_config_domain_address_pci_get_multifunction (pci));
+  assert_xml (pci, "<address type=\"pci\" domain=\"0xabcd\" bus=\"0xff\" slot=\"0x02\" function=\"0x3\" multifunction=\"off\"/>");
+
+  gvir_config_domain_address_usb_set_bus (usb, 2);
+  g_assert_cmpint (gvir_config_domain_address_usb_get_bus (usb), ==, 2);
+  gvir_config_domain_address_usb_set_port (usb, "1.2.3");
+  g_assert_cmpstr (gvir_config_domain_address_usb_get_port (usb), ==, "1.2.3");
+  assert_xml (usb, "<address type=\"usb\" bus=\"0x002\" port=\"1.2.3\"/>");
+
+  gvir_config_capabilities_cpu_model_set_name (GVIR_CONFIG_CAPABILITIES_CPU_MODEL (model), "EPYC");
+  gvir_config_domain_cpu_set_model (cpu, model);
+  model_view = gvir_config_domain_cpu_get_domain_model (cpu);
+  g_assert_cmpstr (gvir_config_capabilities_cpu_model_get_name (GVIR_CONFIG_CAPABILITIES_CPU_MODEL (model_view)), ==, "EPYC");
+  gvir_config_capabilities_cpu_feature_set_name (GVIR_CONFIG_CAPABILITIES_CPU_FEATURE (feature), "svm");
+  g_assert_cmpint (gvir_config_domain_cpu_feature_get_policy (feature), ==, GVIR_CONFIG_DOMAIN_CPU_FEATURE_POLICY_REQUIRE);
+  gvir_config_domain_cpu_feature_set_policy (feature, GVIR_CONFIG_DOMAIN_CPU_FEATURE_POLICY_FORBID);
+  gvir_config_capabilities_cpu_add_feature (GVIR_CONFIG_CAPABILITIES_CPU (cpu), GVIR_CONFIG_CAPABILITIES_CPU_FEATURE (feature));
+  features = gvir_config_domain_cpu_get_domain_features (cpu);
+  g_assert_cmpuint (g_list_length (features), ==, 1);
+  g_assert_cmpint (gvir_config_domain_cpu_feature_get_policy (features->data), ==, GVIR_CONFIG_DOMAIN_CPU_FEATURE_POLICY_FORBID);
+  g_list_free_full (features, g_object_unref);
+  gvir_config_domain_cpu_set_model (cpu, NULL);
+  g_assert_null (gvir_config_domain_cpu_get_domain_model (cpu));
+
+  gvir_config_domain_timer_set_present (GVIR_CONFIG_DOMAIN_TIMER (rtc), TRUE);
+  g_assert_true (gvir_config_domain_timer_get_present (GVIR_CONFIG_DOMAIN_TIMER (rtc)));
+  gvir_config_domain_timer_set_tick_policy (GVIR_CONFIG_DOMAIN_TIMER (rtc), GVIR_CONFIG_DOMAIN_TIMER_TICK_POLICY_MERGE);
+  g_assert_cmpint (gvir_config_domain_timer_get_tick_policy (GVIR_CONFIG_DOMAIN_TIMER (rtc)), ==, GVIR_CONFIG_DOMAIN_TIMER_TICK_POLICY_MERGE);
+  assert_xml (rtc, "<timer name=\"rtc\" present=\"yes\" tickpolicy=\"merge\"/>");
+}
+
+/* ---- malformed input ---- */
+
+static void
+test_malformed_xml (void)
+{
+  const char *bad[] = { "", "<address", "<disk/>", "<address type=\"pci\"><x></address>", "not xml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GVirConfigDomainAddressPci *address = gvir_config_domain_address_pci_new_from_xml (bad[i], &error);
+
+      g_assert_null (address);
+      g_assert_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML);
+    }
+}
+
+static void
+test_malformed_values (void)
+{
+  const char *xml = "<address type=\"pci\" domain=\"-1\" bus=\"0x100\" slot=\"zz\" function=\"0x\" multifunction=\"maybe\"/>";
+  g_autoptr(GVirConfigDomainAddressPci) pci = gvir_config_domain_address_pci_new_from_xml (xml, NULL);
+  g_autoptr(GVirConfigDomainGraphicsVnc) vnc =
+    gvir_config_domain_graphics_vnc_new_from_xml ("<graphics type=\"vnc\" port=\"99999\"/>", NULL);
+  g_autoptr(GVirConfigDomainInput) input =
+    gvir_config_domain_input_new_from_xml ("<input type=\"joystick\" bus=\"\"/>", NULL);
+  g_autoptr(GVirConfigDomainSerial) serial =
+    gvir_config_domain_serial_new_from_xml ("<serial type=\"tcp\"><source mode=\"bind\"/></serial>", NULL);
+
+  g_assert_cmpint (gvir_config_domain_address_pci_get_domain (pci), ==, -1);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_bus (pci), ==, -1);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_slot (pci), ==, -1);
+  g_assert_cmpint (gvir_config_domain_address_pci_get_function (pci), ==, -1);
+  g_assert_false (gvir_config_domain_address_pci_get_multifunction (pci));
+  g_assert_cmpint (gvir_config_domain_graphics_vnc_get_port (vnc), ==, -1);
+  g_assert_cmpint (gvir_config_domain_input_get_device_type (input), ==, GVIR_CONFIG_DOMAIN_INPUT_DEVICE_MOUSE);
+  g_assert_cmpint (gvir_config_domain_input_get_bus (input), ==, GVIR_CONFIG_DOMAIN_INPUT_BUS_PS2);
+  /* A source type without a class gives no source object. */
+  g_assert_null (gvir_config_domain_chardev_get_source (GVIR_CONFIG_DOMAIN_CHARDEV (serial)));
+}
+
+static void
+test_invalid_setters (void)
+{
+  g_autoptr(GVirConfigDomainAddressPci) pci = gvir_config_domain_address_pci_new ();
+  g_autoptr(GVirConfigDomainAddressUsb) usb = gvir_config_domain_address_usb_new ();
+  g_autoptr(GVirConfigDomainInterfaceNetwork) net = gvir_config_domain_interface_network_new ();
+  g_autoptr(GVirConfigDomainInput) input = gvir_config_domain_input_new ();
+  g_autoptr(GVirConfigDomainGraphicsVnc) vnc = gvir_config_domain_graphics_vnc_new ();
+  g_autoptr(GVirConfigDomainSerial) serial = gvir_config_domain_serial_new ();
+  g_autoptr(GVirConfigDomainVsock) vsock = gvir_config_domain_vsock_new ();
+  g_autoptr(GVirConfigDomainInterfaceFilterref) filterref = gvir_config_domain_interface_filterref_new ();
+  const char *bad_macs[] = { "52:54:00:12:34", "52:54:00:12:34:5g", "52-54-00-12-34-56", "52:54:00:12:34:567", "" };
+  const char *bad_ports[] = { "", "1..2", "a", "1.", "256" };
+
+  expect_critical ();
+  gvir_config_domain_address_pci_set_slot (pci, 0x20);
+  g_test_assert_expected_messages ();
+  expect_critical ();
+  gvir_config_domain_address_pci_set_function (pci, 8);
+  g_test_assert_expected_messages ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ports); i++)
+    {
+      expect_critical ();
+      gvir_config_domain_address_usb_set_port (usb, bad_ports[i]);
+      g_test_assert_expected_messages ();
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_macs); i++)
+    {
+      expect_critical ();
+      gvir_config_domain_interface_set_mac (GVIR_CONFIG_DOMAIN_INTERFACE (net), bad_macs[i]);
+      g_test_assert_expected_messages ();
+    }
+
+  expect_critical ();
+  gvir_config_domain_input_set_bus (input, (GVirConfigDomainInputBus) 42);
+  g_test_assert_expected_messages ();
+  expect_critical ();
+  gvir_config_domain_graphics_vnc_set_port (vnc, 70000);
+  g_test_assert_expected_messages ();
+  expect_critical ();
+  gvir_config_domain_chardev_set_source (GVIR_CONFIG_DOMAIN_CHARDEV (serial), NULL);
+  g_test_assert_expected_messages ();
+  expect_critical ();
+  gvir_config_domain_vsock_set_cid_address (vsock, 2);
+  g_test_assert_expected_messages ();
+  expect_critical ();
+  gvir_config_domain_interface_filterref_set_name (filterref, NULL);
+  g_test_assert_expected_messages ();
+
+  /* Nothing was half-applied. */
+  assert_xml (pci, "<address type=\"pci\"/>");
+  assert_xml (usb, "<address type=\"usb\"/>");
+  assert_xml (net, "<interface type=\"network\"/>");
+  assert_xml (input, "<input/>");
+  assert_xml (vnc, "<graphics type=\"vnc\"/>");
+  assert_xml (serial, "<serial/>");
+  assert_xml (vsock, "<vsock/>");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gconfig/devices/roundtrip", test_roundtrip);
+  g_test_add_func ("/gconfig/devices/get-devices", test_get_devices);
+  g_test_add_func ("/gconfig/devices/parsed-getters", test_parsed_getters);
+  g_test_add_func ("/gconfig/devices/build", test_build);
+  g_test_add_func ("/gconfig/devices/chardev-source-copy", test_chardev_source_copy);
+  g_test_add_func ("/gconfig/devices/accessors/graphics", test_accessors_graphics);
+  g_test_add_func ("/gconfig/devices/accessors/devices", test_accessors_devices);
+  g_test_add_func ("/gconfig/devices/accessors/addresses-cpu-timers", test_accessors_addresses);
+  g_test_add_func ("/gconfig/devices/malformed/xml", test_malformed_xml);
+  g_test_add_func ("/gconfig/devices/malformed/values", test_malformed_values);
+  g_test_add_func ("/gconfig/devices/malformed/setters", test_invalid_setters);
+
+  return g_test_run ();
 }
