@@ -686,6 +686,42 @@ gvir_config_domain_set_clock (GVirConfigDomain *domain, GVirConfigDomainClock *k
 }
 
 /**
+ * gvir_config_domain_get_power_management:
+ * @domain: a #GVirConfigDomain
+ *
+ * Gets a live view of the guest power management settings (`<pm>`).
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL if missing
+ */
+GVirConfigDomainPowerManagement *
+gvir_config_domain_get_power_management (GVirConfigDomain *domain)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (domain), NULL);
+
+  return (GVirConfigDomainPowerManagement *)
+    gvir_config_object_get_child_with_type (GVIR_CONFIG_OBJECT (domain), "pm",
+                                            GVIR_CONFIG_TYPE_DOMAIN_POWER_MANAGEMENT);
+}
+
+/**
+ * gvir_config_domain_set_power_management:
+ * @domain: a #GVirConfigDomain
+ * @pm: (nullable): the settings, or %NULL to remove them
+ *
+ * Replaces the guest power management settings. @pm becomes part of
+ * @domain's document.
+ */
+void
+gvir_config_domain_set_power_management (GVirConfigDomain *domain,
+                                         GVirConfigDomainPowerManagement *pm)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (domain));
+  g_return_if_fail (pm == NULL || GVIR_CONFIG_IS_DOMAIN_POWER_MANAGEMENT (pm));
+
+  gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (domain), "pm", (GVirConfigObject *) pm);
+}
+
+/**
  * gvir_config_domain_get_cpu:
  * @domain: a #GVirConfigDomain
  *
@@ -824,8 +860,11 @@ device_type_for_node (xmlNodePtr node)
  * gvir_config_domain_get_devices:
  * @domain: a #GVirConfigDomain
  *
- * Gets live views of the devices. Disks and network interfaces come back
- * as their own classes; other devices as plain #GVirConfigDomainDevice.
+ * Gets live views of the devices. Each known device element comes back as
+ * its own class (a disk as #GVirConfigDomainDisk, `<graphics type="vnc">`
+ * as #GVirConfigDomainGraphicsVnc, ...); anything else, including device
+ * kinds this library does not model, as a plain #GVirConfigDomainDevice,
+ * so that gvir_config_domain_set_devices() keeps it.
  *
  * Returns: (transfer full) (element-type LibvirtGConfig.DomainDevice):
  *   the devices, in document order

@@ -17,6 +17,7 @@
 #include <libvirt-gconfig/libvirt-gconfig-object.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-os.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-clock.h>
+#include <libvirt-gconfig/libvirt-gconfig-domain-power-management.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-cpu.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-seclabel.h>
 #include <libvirt-gconfig/libvirt-gconfig-domain-device.h>
@@ -162,6 +163,11 @@ GVIR_CONFIG_AVAILABLE_IN_ALL
 GVirConfigDomainClock *gvir_config_domain_get_clock (GVirConfigDomain *domain);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_domain_set_clock (GVirConfigDomain *domain, GVirConfigDomainClock *klock);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainPowerManagement *gvir_config_domain_get_power_management (GVirConfigDomain *domain);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_set_power_management (GVirConfigDomain *domain,
+                                              GVirConfigDomainPowerManagement *pm);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 GVirConfigDomainCpu *gvir_config_domain_get_cpu (GVirConfigDomain *domain);
 GVIR_CONFIG_AVAILABLE_IN_ALL

@@ -2584,9 +2584,10 @@ steal_free_memory (ConnCall *call, guint *n_cells)
  * @start_cell + @max_cells - 1, **in bytes**. Unlike libvirt's
  * virNodeGetCellsFreeMemory(), no value is in KiB, whatever the driver.
  *
- * A range reaching past the host's last cell fails with
- * %GVIR_ERROR_NOT_FOUND; a negative start or a count below 1 fails with
- * %GVIR_ERROR_INVALID_ARGUMENT.
+ * As in libvirt, a range reaching past the host's last cell is cut
+ * short (@n_cells tells how many values there are), a @start_cell past
+ * the last cell fails with %GVIR_ERROR_NOT_FOUND, and a negative start or
+ * a count below 1 fails with %GVIR_ERROR_INVALID_ARGUMENT.
  *
  * Returns: (array length=n_cells) (transfer full) (nullable): the free
  *   memory of each cell in bytes, or %NULL with @err set

@@ -56,6 +56,17 @@ gboolean gvir_rpc_client_call (GVirRpcClient *client, guint32 prog, gint32 proc,
                                GByteArray *args, GBytes **reply,
                                GCancellable *cancellable, GError **error);
 
+/* Called once with the outcome of gvir_rpc_client_call_async(): @reply
+ * (borrowed) on success, else @error (borrowed). Runs in the reader
+ * thread, or in the calling thread when the call fails before it is sent;
+ * it must not block or call the client synchronously. */
+typedef void (*GVirRpcReplyFunc) (GBytes *reply, const GError *error, gpointer user_data);
+
+/* Sends the call and returns without waiting: no thread waits for the
+ * reply, which is what makes many calls in flight cheap. */
+void gvir_rpc_client_call_async (GVirRpcClient *client, guint32 prog, gint32 proc,
+                                 GByteArray *args, GVirRpcReplyFunc func, gpointer user_data);
+
 gboolean gvir_rpc_client_is_open (GVirRpcClient *client);
 /* Shuts the stream, fails pending calls and joins the reader. Idempotent. */
 void gvir_rpc_client_close (GVirRpcClient *client);

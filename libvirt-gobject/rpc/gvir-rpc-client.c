@@ -36,6 +36,8 @@ typedef struct
   gboolean done;
   GBytes *reply;
   GError *error;
+  GVirRpcReplyFunc func;    /* asynchronous calls: nobody waits */
+  gpointer func_data;
 } PendingCall;
 
 struct _GVirRpcClient
@@ -68,13 +70,6 @@ struct _GVirRpcClient
   gpointer close_data;
 };
 
-static PendingCall *
-pending_call_ref (PendingCall *call)
-{
-  g_atomic_int_inc (&call->ref);
-  return call;
-}
-
 static void
 pending_call_unref (PendingCall *call)
 {
@@ -90,25 +85,36 @@ pending_call_unref (PendingCall *call)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingCall, pending_call_unref)
 
 /* Gives the call its outcome (taking @reply and @error) and wakes its
- * caller. Only the first outcome counts. */
+ * caller, or runs its callback. Only the first outcome counts. */
 static void
 complete_call (PendingCall *call,
                GBytes      *reply,
                GError      *error)
 {
+  gboolean first;
+
   g_mutex_lock (&call->lock);
-  if (call->done)
-    {
-      g_clear_pointer (&reply, g_bytes_unref);
-      g_clear_error (&error);
-    }
-  else
+  first = !call->done;
+  if (first)
     {
       call->reply = reply;
       call->error = error;
       call->done = TRUE;
     }
   g_mutex_unlock (&call->lock);
+
+  if (!first)
+    {
+      g_clear_pointer (&reply, g_bytes_unref);
+      g_clear_error (&error);
+      return;
+    }
+  if (call->func != NULL)
+    {
+      /* Nobody else reads an asynchronous call's outcome. */
+      call->func (call->reply, call->error, call->func_data);
+      return;
+    }
   /* Signalled after unlocking so the woken caller does not at once block
    * on the lock we hold; our reference keeps the condition alive. */
   g_cond_signal (&call->cond);
@@ -584,10 +590,12 @@ call_cancelled (GCancellable *cancellable,
 /* Registers a new call; fails when the client is closed. The table and
  * the caller each own a reference. */
 static PendingCall *
-register_call (GVirRpcClient  *client,
-               guint32         prog,
-               gint32          proc,
-               GError        **error)
+register_call (GVirRpcClient     *client,
+               guint32            prog,
+               gint32             proc,
+               GVirRpcReplyFunc   func,
+               gpointer           func_data,
+               GError           **error)
 {
   PendingCall *call;
 
@@ -605,6 +613,8 @@ register_call (GVirRpcClient  *client,
   g_cond_init (&call->cond);
   call->prog = prog;
   call->proc = proc;
+  call->func = func;
+  call->func_data = func_data;
   call->serial = client->next_serial++;
   g_hash_table_insert (client->calls, GUINT_TO_POINTER (call->serial), call);
   g_mutex_unlock (&client->lock);
@@ -661,6 +671,58 @@ wait_for_reply (PendingCall   *call,
   return done;
 }
 
+/* Sends a registered call. Whatever goes wrong completes the call: a
+ * packet too large fails it alone, a broken stream fails every call. */
+static void
+send_call (GVirRpcClient *client,
+           PendingCall   *call,
+           GByteArray    *args)
+{
+  GVirRpcHeader header = {
+    .prog = call->prog,
+    .vers = 1,
+    .proc = call->proc,
+    .type = GVIR_RPC_TYPE_CALL,
+    .serial = call->serial,
+    .status = GVIR_RPC_STATUS_OK,
+  };
+  g_autoptr(GError) send_error = NULL;
+
+  if (send_packet (client, &header, args ? args->data : NULL, args ? args->len : 0, &send_error))
+    return;
+  if (send_error->code == GVIR_ERROR_INVALID_ARGUMENT)
+    fail_unsent_call (client, call, g_steal_pointer (&send_error));
+  else
+    {
+      /* The reader wakes up and fails everyone. */
+      gvir_rpc_transport_shutdown (client->transport);
+    }
+}
+
+void
+gvir_rpc_client_call_async (GVirRpcClient     *client,
+                            guint32            prog,
+                            gint32             proc,
+                            GByteArray        *args,
+                            GVirRpcReplyFunc   func,
+                            gpointer           user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PendingCall) call = NULL;
+
+  g_return_if_fail (client != NULL);
+  g_return_if_fail (client->started);
+  g_return_if_fail (func != NULL);
+
+  call = register_call (client, prog, proc, func, user_data, &error);
+  if (call == NULL)
+    {
+      func (NULL, error, user_data);
+      return;
+    }
+  send_call (client, call, args);
+}
+
 gboolean
 gvir_rpc_client_call (GVirRpcClient  *client,
                       guint32         prog,
@@ -670,14 +732,6 @@ gvir_rpc_client_call (GVirRpcClient  *client,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  GVirRpcHeader header = {
-    .prog = prog,
-    .vers = 1,
-    .proc = proc,
-    .type = GVIR_RPC_TYPE_CALL,
-    .status = GVIR_RPC_STATUS_OK,
-  };
-  g_autoptr(GError) send_error = NULL;
   g_autoptr(PendingCall) call = NULL;
 
   g_return_val_if_fail (client != NULL, FALSE);
@@ -685,23 +739,10 @@ gvir_rpc_client_call (GVirRpcClient  *client,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  call = register_call (client, prog, proc, error);
+  call = register_call (client, prog, proc, NULL, NULL, error);
   if (call == NULL)
     return FALSE;
-  header.serial = call->serial;
-
-  if (!send_packet (client, &header, args ? args->data : NULL, args ? args->len : 0, &send_error))
-    {
-      /* Too large for the protocol: only this call fails. */
-      if (send_error->code == GVIR_ERROR_INVALID_ARGUMENT)
-        fail_unsent_call (client, call, g_steal_pointer (&send_error));
-      else
-        {
-          /* A broken stream: the reader wakes up and fails everyone. */
-          gvir_rpc_transport_shutdown (client->transport);
-        }
-    }
-
+  send_call (client, call, args);
   if (!wait_for_reply (call, cancellable, error))
     return FALSE;
 

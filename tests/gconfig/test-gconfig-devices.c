@@ -682,6 +682,20 @@ test_accessors_devices (void)
   g_assert_true (gvir_config_domain_power_management_get_mem_suspend_enabled (pm));
   g_assert_false (gvir_config_domain_power_management_get_disk_suspend_enabled (pm));
   assert_xml (pm, "<pm>\n  <suspend-to-mem enabled=\"yes\"/>\n  <suspend-to-disk enabled=\"no\"/>\n</pm>");
+  {
+    g_autoptr(GVirConfigDomain) domain = gvir_config_domain_new ();
+    g_autoptr(GVirConfigDomainPowerManagement) pm_view = NULL;
+
+    g_assert_null (gvir_config_domain_get_power_management (domain));
+    gvir_config_domain_set_power_management (domain, pm);
+    pm_view = gvir_config_domain_get_power_management (domain);
+    g_assert_nonnull (pm_view);
+    g_assert_true (gvir_config_domain_power_management_get_mem_suspend_enabled (pm_view));
+    g_assert_false (gvir_config_domain_power_management_get_disk_suspend_enabled (pm_view));
+    gvir_config_domain_set_power_management (domain, NULL);
+    g_clear_object (&pm_view);
+    g_assert_null (gvir_config_domain_get_power_management (domain));
+  }
 
   g_assert_cmpint (gvir_config_domain_console_get_target_type (console), ==, GVIR_CONFIG_DOMAIN_CONSOLE_TARGET_SERIAL);
   gvir_config_domain_console_set_target_type (console, GVIR_CONFIG_DOMAIN_CONSOLE_TARGET_LXC);

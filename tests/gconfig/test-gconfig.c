@@ -724,7 +724,7 @@ test_devices_roundtrip (void)
   l = l->next;
   g_assert_true (G_OBJECT_TYPE (l->data) == GVIR_CONFIG_TYPE_DOMAIN_DEVICE);      /* ethernet */
   l = l->next;
-  g_assert_true (G_OBJECT_TYPE (l->data) == GVIR_CONFIG_TYPE_DOMAIN_DEVICE);      /* graphics */
+  g_assert_true (GVIR_CONFIG_IS_DOMAIN_GRAPHICS_SPICE (l->data));
   l = l->next;
   g_assert_true (G_OBJECT_TYPE (l->data) == GVIR_CONFIG_TYPE_DOMAIN_DEVICE);      /* unknown */
 
