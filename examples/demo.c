@@ -57,12 +57,36 @@ state_name (GVirDomainState state)
   return value != NULL ? value->value_nick : "unknown";
 }
 
+/* One line per host NUMA cell: CPUs, memory, free memory, distances. */
+static void
+print_cell (GVirNodeCell *cell)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  const guint *ids;
+  gsize n;
+
+  g_string_append_printf (line, "  NUMA cell %u: %" G_GUINT64_FORMAT " MiB memory, %"
+                          G_GUINT64_FORMAT " MiB free, CPUs",
+                          gvir_node_cell_get_id (cell),
+                          gvir_node_cell_get_memory (cell) >> 20,
+                          gvir_node_cell_get_free_memory (cell) >> 20);
+  ids = gvir_node_cell_get_cpus (cell, &n);
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (line, "%s%u", i == 0 ? " " : ",", ids[i]);
+  g_string_append (line, ", distances");
+  ids = gvir_node_cell_get_sibling_ids (cell, &n);
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (line, " %u:%u", ids[i], gvir_node_cell_get_distance (cell, ids[i]));
+  g_print ("%s\n", line->str);
+}
+
 static gboolean
 print_host (GVirConnection *conn, GError **error)
 {
   g_autoptr(GVirNodeInfo) info = NULL;
-  g_autoptr(GVirConfigCapabilities) caps = NULL;
-  g_autoptr(GVirConfigCapabilitiesHost) host = NULL;
+  g_autoptr(GVirNodeset) nodes = NULL;
+  g_autofree char *nodes_text = NULL;
+  g_autoptr(GError) cells_error = NULL;
   GList *cells;
 
   info = gvir_connection_get_node_info (conn, error);
@@ -71,19 +95,21 @@ print_host (GVirConnection *conn, GError **error)
   g_print ("Host: model %s, %u CPUs at %u MHz, %lu KiB memory, %u NUMA node(s)\n",
            info->model, info->cpus, info->mhz, info->memory, info->nodes);
 
-  caps = gvir_connection_get_capabilities (conn, error);
-  if (caps == NULL)
+  nodes = gvir_connection_get_host_nodeset (conn, error);
+  if (nodes == NULL)
     return FALSE;
-  host = gvir_config_capabilities_get_host (caps);
-  cells = gvir_config_capabilities_host_get_cells (host);
-  for (GList *l = cells; l != NULL; l = l->next)
-    {
-      GVirConfigCapabilitiesCell *cell = l->data;
+  nodes_text = gvir_nodeset_to_string (nodes);
+  g_print ("  NUMA nodes: %s\n", nodes_text);
 
-      g_print ("  NUMA cell %u: %" G_GUINT64_FORMAT " KiB memory\n",
-               gvir_config_capabilities_cell_get_id (cell),
-               gvir_config_capabilities_cell_get_memory (cell));
+  /* A host may describe no cells (file-based test hosts): then only the
+   * node ids above are known. */
+  cells = gvir_connection_get_node_cells (conn, NULL, &cells_error);
+  if (cells_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&cells_error));
+      return FALSE;
     }
+  g_list_foreach (cells, (GFunc) print_cell, NULL);
   g_list_free_full (cells, g_object_unref);
   return TRUE;
 }

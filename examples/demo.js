@@ -15,8 +15,15 @@ function printHost(conn) {
     const info = conn.get_node_info();
     print(`Host: model ${info.model}, ${info.cpus} CPUs at ${info.mhz} MHz, ` +
         `${info.memory} KiB memory, ${info.nodes} NUMA node(s)`);
-    for (const cell of conn.get_capabilities().get_host().get_cells())
-        print(`  NUMA cell ${cell.get_id()}: ${cell.get_memory()} KiB memory`);
+    print(`  NUMA nodes: ${conn.get_host_nodeset().to_string()}`);
+    // A host may describe no cells (file-based test hosts): the list is empty.
+    for (const cell of conn.get_node_cells(null)) {
+        const distances = cell.get_sibling_ids()
+            .map(other => `${other}:${cell.get_distance(other)}`).join(' ');
+        print(`  NUMA cell ${cell.get_id()}: ${cell.get_memory() / 2 ** 20} MiB memory, ` +
+            `${cell.get_free_memory() / 2 ** 20} MiB free, CPUs ${cell.get_cpus().join()}, ` +
+            `distances ${distances}`);
+    }
 }
 
 // Prints the domains and returns the first running one (or null).

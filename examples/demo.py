@@ -26,9 +26,14 @@ def print_host(conn):
     info = conn.get_node_info()
     print('Host: model %s, %u CPUs at %u MHz, %u KiB memory, %u NUMA node(s)'
           % (info.model, info.cpus, info.mhz, info.memory, info.nodes))
-    host = conn.get_capabilities().get_host()
-    for cell in host.get_cells():
-        print('  NUMA cell %u: %u KiB memory' % (cell.get_id(), cell.get_memory()))
+    print('  NUMA nodes: %s' % conn.get_host_nodeset().to_string())
+    # A host may describe no cells (file-based test hosts): the list is empty.
+    for cell in conn.get_node_cells(None):
+        distances = ' '.join('%u:%u' % (other, cell.get_distance(other))
+                             for other in cell.get_sibling_ids())
+        print('  NUMA cell %u: %u MiB memory, %u MiB free, CPUs %s, distances %s'
+              % (cell.get_id(), cell.get_memory() >> 20, cell.get_free_memory() >> 20,
+                 ','.join(str(cpu) for cpu in cell.get_cpus()), distances))
 
 
 def list_domains(conn):

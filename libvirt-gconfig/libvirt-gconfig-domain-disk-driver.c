@@ -207,3 +207,108 @@ gvir_config_domain_disk_driver_set_copy_on_read (GVirConfigDomainDiskDriver *dri
   gvir_config_object_set_attribute (GVIR_CONFIG_OBJECT (driver), NULL, "copy_on_read",
                                     copy_on_read ? "on" : "off");
 }
+
+/**
+ * gvir_config_domain_disk_driver_get_error_policy:
+ * @driver: a #GVirConfigDomainDiskDriver
+ *
+ * Gets what happens when a write fails (the `error_policy` attribute).
+ *
+ * Returns: the value; %GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_REPORT if unset or unknown
+ */
+GVirConfigDomainDiskDriverErrorPolicy
+gvir_config_domain_disk_driver_get_error_policy (GVirConfigDomainDiskDriver *driver)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK_DRIVER (driver), GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_REPORT);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (driver), NULL, "error_policy",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_ERROR_POLICY, GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_REPORT);
+}
+
+/**
+ * gvir_config_domain_disk_driver_set_error_policy:
+ * @driver: a #GVirConfigDomainDiskDriver
+ * @policy: the error policy
+ *
+ * Sets what happens when a write fails (the `error_policy` attribute).
+ */
+void
+gvir_config_domain_disk_driver_set_error_policy (GVirConfigDomainDiskDriver *driver,
+                                                 GVirConfigDomainDiskDriverErrorPolicy policy)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK_DRIVER (driver));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_ERROR_POLICY, policy) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (driver), NULL, "error_policy",
+                                          GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_ERROR_POLICY, policy);
+}
+
+/**
+ * gvir_config_domain_disk_driver_get_io_policy:
+ * @driver: a #GVirConfigDomainDiskDriver
+ *
+ * Gets how disk I/O is submitted (the `io` attribute).
+ *
+ * Returns: the value; %GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_THREADS if unset or unknown
+ */
+GVirConfigDomainDiskDriverIoPolicy
+gvir_config_domain_disk_driver_get_io_policy (GVirConfigDomainDiskDriver *driver)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK_DRIVER (driver), GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_THREADS);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (driver), NULL, "io",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_IO_POLICY, GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_THREADS);
+}
+
+/**
+ * gvir_config_domain_disk_driver_set_io_policy:
+ * @driver: a #GVirConfigDomainDiskDriver
+ * @policy: the I/O policy
+ *
+ * Sets how disk I/O is submitted (the `io` attribute).
+ */
+void
+gvir_config_domain_disk_driver_set_io_policy (GVirConfigDomainDiskDriver *driver,
+                                              GVirConfigDomainDiskDriverIoPolicy policy)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK_DRIVER (driver));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_IO_POLICY, policy) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (driver), NULL, "io",
+                                          GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_IO_POLICY, policy);
+}
+
+/**
+ * gvir_config_domain_disk_driver_get_discard:
+ * @driver: a #GVirConfigDomainDiskDriver
+ *
+ * Gets what happens to the guest's discard requests (the `discard` attribute).
+ *
+ * Returns: the value; %GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_IGNORE if unset or unknown
+ */
+GVirConfigDomainDiskDriverDiscard
+gvir_config_domain_disk_driver_get_discard (GVirConfigDomainDiskDriver *driver)
+{
+  g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK_DRIVER (driver), GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_IGNORE);
+
+  return gvir_config_object_get_attribute_genum (GVIR_CONFIG_OBJECT (driver), NULL, "discard",
+                                                 GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_DISCARD, GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_IGNORE);
+}
+
+/**
+ * gvir_config_domain_disk_driver_set_discard:
+ * @driver: a #GVirConfigDomainDiskDriver
+ * @discard: the discard mode
+ *
+ * Sets what happens to the guest's discard requests (the `discard` attribute).
+ */
+void
+gvir_config_domain_disk_driver_set_discard (GVirConfigDomainDiskDriver *driver,
+                                            GVirConfigDomainDiskDriverDiscard discard)
+{
+  g_return_if_fail (GVIR_CONFIG_IS_DOMAIN_DISK_DRIVER (driver));
+  g_return_if_fail (gvir_config_genum_get_nick (GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_DISCARD, discard) != NULL);
+
+  gvir_config_object_set_attribute_genum (GVIR_CONFIG_OBJECT (driver), NULL, "discard",
+                                          GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER_DISCARD, discard);
+}

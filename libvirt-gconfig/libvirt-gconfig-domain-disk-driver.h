@@ -79,6 +79,51 @@ typedef enum
 } GVirConfigDomainDiskCacheType;
 
 /**
+ * GVirConfigDomainDiskDriverErrorPolicy:
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_STOP: pause the guest on a write error
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_REPORT: pass the error to the guest
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_IGNORE: ignore the error
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_ENOSPACE: pause on "no space left", report others
+ *
+ * What the hypervisor does when writing to a disk fails (the `error_policy`
+ * attribute of `<driver>`).
+ */
+typedef enum
+{
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_STOP,
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_REPORT,
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_IGNORE,
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_ERROR_POLICY_ENOSPACE,
+} GVirConfigDomainDiskDriverErrorPolicy;
+
+/**
+ * GVirConfigDomainDiskDriverIoPolicy:
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_THREADS: a pool of user-space threads
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_NATIVE: the kernel's native asynchronous I/O
+ *
+ * How the hypervisor submits disk I/O (the `io` attribute of `<driver>`).
+ */
+typedef enum
+{
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_THREADS,
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_IO_POLICY_NATIVE,
+} GVirConfigDomainDiskDriverIoPolicy;
+
+/**
+ * GVirConfigDomainDiskDriverDiscard:
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_UNMAP: pass discard requests to the image
+ * @GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_IGNORE: drop discard requests
+ *
+ * What happens to the guest's discard (trim) requests (the `discard`
+ * attribute of `<driver>`).
+ */
+typedef enum
+{
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_UNMAP,
+  GVIR_CONFIG_DOMAIN_DISK_DRIVER_DISCARD_IGNORE,
+} GVirConfigDomainDiskDriverDiscard;
+
+/**
  * GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER:
  *
  * The #GType of #GVirConfigDomainDiskDriver.
@@ -114,5 +159,20 @@ gboolean gvir_config_domain_disk_driver_get_copy_on_read (GVirConfigDomainDiskDr
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_domain_disk_driver_set_copy_on_read (GVirConfigDomainDiskDriver *driver,
                                                       gboolean copy_on_read);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainDiskDriverErrorPolicy gvir_config_domain_disk_driver_get_error_policy (GVirConfigDomainDiskDriver *driver);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_driver_set_error_policy (GVirConfigDomainDiskDriver *driver,
+                                                      GVirConfigDomainDiskDriverErrorPolicy policy);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainDiskDriverIoPolicy gvir_config_domain_disk_driver_get_io_policy (GVirConfigDomainDiskDriver *driver);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_driver_set_io_policy (GVirConfigDomainDiskDriver *driver,
+                                                   GVirConfigDomainDiskDriverIoPolicy policy);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GVirConfigDomainDiskDriverDiscard gvir_config_domain_disk_driver_get_discard (GVirConfigDomainDiskDriver *driver);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_domain_disk_driver_set_discard (GVirConfigDomainDiskDriver *driver,
+                                                 GVirConfigDomainDiskDriverDiscard discard);
 
 G_END_DECLS

@@ -20,6 +20,12 @@
 G_BEGIN_DECLS
 
 GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_init (int *argc, char ***argv);
+
+GVIR_CONFIG_AVAILABLE_IN_ALL
+gboolean gvir_config_init_check (int *argc, char ***argv, GError **err);
+
+GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_init_config (int *argc, char ***argv);
 
 GVIR_CONFIG_AVAILABLE_IN_ALL

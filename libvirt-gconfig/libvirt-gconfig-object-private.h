@@ -17,9 +17,14 @@
 G_BEGIN_DECLS
 
 /* A refcounted holder of one xmlDoc, shared by every object that views a
- * node of that document. */
+ * node of that document. Its type and constructor are exported (in a
+ * private version node, outside the GIR and the installed headers) because
+ * libvirt-gconfig's library exports these two names too. */
 typedef struct _GVirConfigXmlDoc GVirConfigXmlDoc;
 
+GVIR_CONFIG_AVAILABLE_IN_ALL
+GType gvir_config_xml_doc_get_type (void) G_GNUC_CONST;
+GVIR_CONFIG_AVAILABLE_IN_ALL
 GVirConfigXmlDoc *gvir_config_xml_doc_new (xmlDocPtr doc);
 GVirConfigXmlDoc *gvir_config_xml_doc_ref (GVirConfigXmlDoc *doc);
 void gvir_config_xml_doc_unref (GVirConfigXmlDoc *doc);

@@ -92,6 +92,11 @@ gvir_config_xml_doc_unref (GVirConfigXmlDoc *self)
   g_free (self);
 }
 
+/* A boxed type so that the holder can travel in a GValue; the document
+ * goes with the last reference. */
+G_DEFINE_BOXED_TYPE (GVirConfigXmlDoc, gvir_config_xml_doc,
+                     gvir_config_xml_doc_ref, gvir_config_xml_doc_unref)
+
 static gboolean
 xml_doc_reaches (GVirConfigXmlDoc *from, GVirConfigXmlDoc *to)
 {

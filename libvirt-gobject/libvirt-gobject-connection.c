@@ -2462,8 +2462,9 @@ op_get_node_cells (GVirConnection *self, ConnCall *call, GCancellable *cancellab
  *
  * A host whose capabilities list no cells (for example a `test:///` URI
  * naming a configuration file, like libvirt's file-based test driver)
- * gives an empty list and no error; #GVirNodeInfo:nodes still gives the
- * number of nodes and gvir_connection_get_host_nodeset() their ids.
+ * gives an empty list and no error; the nodes field of #GVirNodeInfo
+ * still gives the number of nodes and gvir_connection_get_host_nodeset()
+ * their ids.
  *
  * Returns: (transfer full) (element-type GVirNodeCell): the cells, by
  *   increasing id as the host lists them; %NULL when there are none or on
@@ -2722,8 +2723,8 @@ op_get_host_nodeset (GVirConnection *self, ConnCall *call, GCancellable *cancell
  *
  * Gets the NUMA nodes of the host as a #GVirNodeset: the ids of the cells
  * in the host's capabilities, or, for a host that lists no cells, nodes 0
- * to #GVirNodeInfo:nodes - 1. Never empty: a host without NUMA
- * information is node 0.
+ * to the nodes field of #GVirNodeInfo minus 1. Never empty: a host
+ * without NUMA information is node 0.
  *
  * Returns: (transfer full) (nullable): the host's nodes, or %NULL with
  *   @err set

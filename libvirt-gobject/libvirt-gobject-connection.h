@@ -31,6 +31,11 @@ G_BEGIN_DECLS
  */
 #define GVIR_TYPE_CONNECTION (gvir_connection_get_type ())
 
+/**
+ * GVirConnection:
+ *
+ * A connection to a hypervisor. All its fields are private.
+ */
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirConnection, gvir_connection, GVIR, CONNECTION, GObject)
 

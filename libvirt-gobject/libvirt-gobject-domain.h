@@ -185,6 +185,12 @@ typedef struct _GVirDomainInfo GVirDomainInfo;
  */
 #define GVIR_TYPE_DOMAIN (gvir_domain_get_type ())
 
+/**
+ * GVirDomain:
+ *
+ * A domain (virtual machine) of a #GVirConnection. All its fields are
+ * private.
+ */
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirDomain, gvir_domain, GVIR, DOMAIN, GObject)
 

@@ -26,6 +26,12 @@ G_BEGIN_DECLS
  */
 #define GVIR_TYPE_NODE_CELL (gvir_node_cell_get_type ())
 
+/**
+ * GVirNodeCell:
+ *
+ * One NUMA cell of a host. An opaque, immutable object; see the
+ * functions below.
+ */
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GVirNodeCell, gvir_node_cell, GVIR, NODE_CELL, GObject)
 

@@ -28,7 +28,18 @@ G_BEGIN_DECLS
  */
 #define GVIR_NODESET_MAX_NODES 16384
 
+/**
+ * GVIR_TYPE_NODESET:
+ *
+ * The #GType of #GVirNodeset.
+ */
 #define GVIR_TYPE_NODESET (gvir_nodeset_get_type ())
+
+/**
+ * GVirNodeset:
+ *
+ * An immutable set of NUMA node ids; all its fields are private.
+ */
 
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GVirNodeset, gvir_nodeset, GVIR, NODESET, GObject)

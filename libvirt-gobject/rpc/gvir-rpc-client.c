@@ -482,6 +482,7 @@ receive_loop (GVirRpcClient  *client,
               GError        **error)
 {
   guint unanswered = 0;
+  gboolean drained = FALSE;
 
   client->buf_size = READ_CHUNK;
   client->buf = g_malloc (client->buf_size);
@@ -490,20 +491,31 @@ receive_loop (GVirRpcClient  *client,
   for (;;)
     {
       gboolean would_block = FALSE;
-      gsize need;
+      gsize need, room;
       gssize n;
 
       *reason = GVIR_RPC_CLOSE_ERROR;
       if (!dispatch_buffered (client, &need, error))
         return;
       make_room (client, need);
+      room = client->buf_size - client->end;
 
-      n = gvir_rpc_transport_try_read (client->transport, client->buf + client->end,
-                                       client->buf_size - client->end, &would_block, error);
+      /* A read that did not fill the buffer most likely emptied the
+       * socket: wait first rather than spend a read on EAGAIN. */
+      if (drained)
+        {
+          n = -1;
+          would_block = TRUE;
+        }
+      else
+        n = gvir_rpc_transport_try_read (client->transport, client->buf + client->end,
+                                         room, &would_block, error);
+      drained = FALSE;
       if (n > 0)
         {
           client->end += n;
           unanswered = 0;
+          drained = (gsize) n < room && !gvir_rpc_transport_is_tls (client->transport);
           continue;
         }
       if (n == 0)

@@ -193,8 +193,70 @@ function testGConfig() {
     check(failed, 'malformed XML was accepted');
 }
 
+function testNodesets() {
+    const Nodeset = LibvirtGObject.Nodeset;
+    const parsed = Nodeset.new_from_string('0-3,^2,5');
+    check(parsed.to_string() === '0-1,3,5', `parsed ${parsed.to_string()}`);
+    check(parsed.get_nodes().join() === '0,1,3,5', `nodes ${parsed.get_nodes()}`);
+    check(parsed.count() === 4 && parsed.contains(3) && !parsed.contains(2), 'contains');
+    const other = Nodeset.new_from_string('4-6');
+    check(parsed.union(other).to_string() === '0-1,3-6', 'union');
+    check(parsed.intersect(other).to_string() === '5', 'intersect');
+    check(parsed.difference(other).to_string() === '0-1,3', 'difference');
+    check(Nodeset.new_from_nodes([2, 0, 1]).equal(Nodeset.new_from_string('0-2')), 'equal');
+    for (const bad of ['', '3-1', 'x', '16384']) {
+        let rejected = false;
+        try {
+            Nodeset.new_from_string(bad);
+        } catch (e) {
+            rejected = e instanceof GLib.Error;
+        }
+        check(rejected, `nodeset "${bad}" was accepted`);
+    }
+}
+
+function testHostCells() {
+    const conn = openConnection();
+    const cells = conn.get_node_cells(null);
+    check(cells.map(c => c.get_id()).join() === '0,1', `cells ${cells.length}`);
+    const memKib = [2097152, 4194304];
+    for (const cell of cells) {
+        const id = cell.get_id();
+        const cpus = cell.get_cpus();
+        check(cpus.length === 8 && cpus[0] === id * 8 && cpus[7] === id * 8 + 7, `cpus ${cpus}`);
+        check(cell.get_memory() === memKib[id] * 1024, `memory ${cell.get_memory()}`);
+        check(cell.get_free_memory() === (id + 1) * 2 ** 30, `free ${cell.get_free_memory()}`);
+        check(cell.get_distance(id) === 10 && cell.get_distance(1 - id) === 20, 'distances');
+    }
+    check(conn.get_cells_free_memory(0, 2).join() === `${2 ** 30},${2 ** 31}`, 'free memory');
+    check(conn.get_host_nodeset().to_string() === '0-1', 'host nodeset');
+    expectError(() => conn.nodeset_is_available(LibvirtGObject.Nodeset.new_from_string('0,4')),
+        LibvirtGObject.Error.NUMA_UNAVAILABLE, 'node 4');
+    conn.close();
+}
+
+function testDomainNuma() {
+    const Impact = LibvirtGObject.DomainModificationImpact;
+    const Mode = LibvirtGObject.DomainNumatuneMode;
+    const conn = openConnection();
+    try {
+        const dom = conn.find_domain_by_name('test');
+        dom.set_numa_parameters(Mode.PREFERRED, LibvirtGObject.Nodeset.new_from_string('1'),
+            Impact.CONFIG);
+        const [ok, mode, nodeset] = dom.get_numa_parameters(Impact.CONFIG);
+        check(ok && mode === Mode.PREFERRED && nodeset.to_string() === '1',
+            `config ${mode} ${nodeset}`);
+        const [, liveMode, liveNodes] = dom.get_numa_parameters(Impact.LIVE);
+        check(liveMode === Mode.STRICT && liveNodes === null, `live ${liveMode} ${liveNodes}`);
+        expectError(() => dom.set_numa_mode(Mode.INTERLEAVE, Impact.LIVE),
+            LibvirtGObject.Error.OPERATION_INVALID, 'live mode change');
+    } finally {
+        conn.close();
+    }
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
-    testErrors, testGConfig];
+    testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {

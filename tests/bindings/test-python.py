@@ -279,6 +279,114 @@ def test_domain_config():
     conn.close()
 
 
+def test_nodesets():
+    Nodeset = LibvirtGObject.Nodeset
+    parsed = Nodeset.new_from_string('0-3,^2,5')
+    assert parsed.to_string() == '0-1,3,5', parsed.to_string()
+    assert list(parsed.get_nodes()) == [0, 1, 3, 5], parsed.get_nodes()
+    assert parsed.count() == 4 and parsed.contains(3) and not parsed.contains(2)
+    other = Nodeset.new_from_string(' 4-6 ')
+    assert parsed.union(other).to_string() == '0-1,3-6'
+    assert parsed.intersect(other).to_string() == '5'
+    assert parsed.difference(other).to_string() == '0-1,3'
+    assert parsed.difference(parsed).is_empty()
+    assert Nodeset.new_from_nodes([2, 0, 1]).equal(Nodeset.new_from_string('0-2'))
+    for bad in ('', '3-1', '0,^0', 'x', '16384'):
+        try:
+            Nodeset.new_from_string(bad)
+        except GLib.Error as e:
+            assert e.domain == ERROR_DOMAIN, (bad, e.domain)
+        else:
+            raise AssertionError('nodeset %r was accepted' % bad)
+
+
+def test_host_cells():
+    conn = open_connection()
+    cells = conn.get_node_cells(None)
+    assert [c.get_id() for c in cells] == [0, 1], cells
+    for cell, mem_kib, free in zip(cells, (2097152, 4194304), (1 << 30, 2 << 30)):
+        cid = cell.get_id()
+        assert list(cell.get_cpus()) == list(range(cid * 8, cid * 8 + 8)), cell.get_cpus()
+        assert cell.get_memory() == mem_kib * 1024, cell.get_memory()
+        assert cell.props.memory == mem_kib * 1024
+        assert cell.get_free_memory() == free, cell.get_free_memory()
+        assert list(cell.get_sibling_ids()) == [0, 1]
+        assert cell.get_distance(cid) == 10 and cell.get_distance(1 - cid) == 20
+        assert cell.get_distance(9) == 0
+        assert 4096 in cell.get_page_sizes(), cell.get_page_sizes()
+    free = conn.get_cells_free_memory(0, 2)
+    assert list(free) == [1 << 30, 2 << 30], free
+    try:
+        conn.get_cells_free_memory(2, 1)
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.NOT_FOUND, 'free memory past the last cell')
+    else:
+        raise AssertionError('free memory of cell 2 was reported')
+    host = conn.get_host_nodeset()
+    assert host.to_string() == '0-1', host.to_string()
+    assert conn.nodeset_is_available(LibvirtGObject.Nodeset.new_from_string('1'))
+    try:
+        conn.nodeset_is_available(LibvirtGObject.Nodeset.new_from_string('0,4'))
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.NUMA_UNAVAILABLE, 'node 4')
+        assert e.message == 'NUMA node 4 is unavailable: host has nodes 0-1', e.message
+    else:
+        raise AssertionError('node 4 was available')
+    conn.close()
+
+
+def test_domain_numa():
+    Impact = LibvirtGObject.DomainModificationImpact
+    Mode = LibvirtGObject.DomainNumatuneMode
+    conn = open_connection()
+    dom = conn.find_domain_by_name('test')
+    try:
+        ok, mode, nodeset = dom.get_numa_parameters(Impact.LIVE)
+        assert ok and mode == Mode.STRICT and nodeset is None, (ok, mode, nodeset)
+
+        both = LibvirtGObject.Nodeset.new_from_string('0-1')
+        dom.set_numa_parameters(Mode.INTERLEAVE, both, Impact.CONFIG)
+        ok, mode, nodeset = dom.get_numa_parameters(Impact.CONFIG)
+        assert mode == Mode.INTERLEAVE, mode
+        assert nodeset.to_string() == '0-1', nodeset.to_string()
+        xml = dom.get_config(LibvirtGObject.DomainXMLFlags.INACTIVE).to_xml()
+        assert '<numatune>' in xml, xml
+        assert ('mode="interleave"' in xml or "mode='interleave'" in xml), xml
+        assert ('nodeset="0-1"' in xml or "nodeset='0-1'" in xml), xml
+
+        dom.set_numa_nodeset(LibvirtGObject.Nodeset.new_from_string('1'), Impact.LIVE)
+        ok, mode, nodeset = dom.get_numa_parameters(Impact.LIVE)
+        assert mode == Mode.STRICT and nodeset.to_string() == '1', (mode, nodeset)
+        try:
+            dom.set_numa_mode(Mode.PREFERRED, Impact.LIVE)
+        except GLib.Error as e:
+            assert_gvir_error(e, LibvirtGObject.Error.OPERATION_INVALID, 'live mode change')
+        else:
+            raise AssertionError('the mode of a running domain changed live')
+        try:
+            dom.set_numa_nodeset(LibvirtGObject.Nodeset.new_from_string('3'), Impact.LIVE)
+        except GLib.Error as e:
+            assert_gvir_error(e, LibvirtGObject.Error.NUMA_UNAVAILABLE, 'node 3')
+        else:
+            raise AssertionError('node 3 was accepted')
+
+        loop = Loop()
+        results = []
+
+        def on_done(d, res):
+            try:
+                results.append(d.get_numa_parameters_finish(res))
+            finally:
+                loop.quit()
+
+        dom.get_numa_parameters_async(Impact.LIVE, None, on_done)
+        loop.run()
+        ok, mode, nodeset = results[0]
+        assert mode == Mode.STRICT and nodeset.to_string() == '1', results
+    finally:
+        conn.close()
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -292,6 +400,9 @@ TESTS = [
     test_gconfig_round_trip,
     test_gconfig_from_scratch,
     test_domain_config,
+    test_nodesets,
+    test_host_cells,
+    test_domain_numa,
 ]
 
 

@@ -487,6 +487,135 @@ test_truncated_packet (Fixture       *f,
   g_clear_error (&c.error);
 }
 
+/* ---- asynchronous calls and batched replies -------------------------------- */
+
+typedef struct
+{
+  guint index;
+  gboolean ok;
+  guint32 result;
+  GError *error;
+} AsyncOutcome;
+
+static void
+on_async_reply (GBytes       *reply,
+                const GError *error,
+                gpointer      data)
+{
+  GAsyncQueue *queue = data;
+  AsyncOutcome *out = g_new0 (AsyncOutcome, 1);
+
+  /* The index travels in the reply value: value = 1000 + index. */
+  if (reply != NULL)
+    {
+      GVirXdrReader r;
+
+      gvir_xdr_reader_init (&r, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+      out->ok = gvir_xdr_get_u32 (&r, &out->result, NULL);
+    }
+  else
+    out->error = g_error_copy (error);
+  g_async_queue_push (queue, out);
+}
+
+static GByteArray *
+encode_reply_u32 (const GVirRpcHeader *call,
+                  guint32              value,
+                  GByteArray          *into)
+{
+  GVirRpcHeader h = { .prog = call->prog, .vers = 1, .proc = call->proc,
+                      .type = GVIR_RPC_TYPE_REPLY, .serial = call->serial,
+                      .status = GVIR_RPC_STATUS_OK };
+  g_autoptr(GByteArray) payload = g_byte_array_new ();
+  g_autoptr(GBytes) pkt = NULL;
+
+  gvir_xdr_put_u32 (payload, value);
+  pkt = gvir_rpc_packet_encode (&h, payload->data, payload->len, NULL);
+  g_byte_array_append (into, g_bytes_get_data (pkt, NULL), g_bytes_get_size (pkt));
+  return into;
+}
+
+/* Several replies in one write, the last one split over two writes: each
+ * caller still gets its own reply. */
+static void
+test_async_batched (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new ();
+  g_autoptr(GByteArray) wire = g_byte_array_new ();
+  GVirRpcHeader calls[4];
+  gboolean seen[4] = { FALSE };
+  guint i;
+
+  for (i = 0; i < 4; i++)
+    {
+      g_autoptr(GByteArray) args = g_byte_array_new ();
+
+      gvir_xdr_put_u32 (args, i);
+      gvir_rpc_client_call_async (f->client, GVIR_RPC_REMOTE_PROGRAM, 3, args,
+                                  on_async_reply, queue);
+    }
+  for (i = 0; i < 4; i++)
+    {
+      g_autoptr(GBytes) payload = peer_read (f, &calls[i]);
+
+      g_assert_cmpuint (args_u32 (payload), ==, i);
+    }
+  /* Answered out of order. */
+  for (i = 4; i-- > 0;)
+    encode_reply_u32 (&calls[i], 1000 + i, wire);
+  g_assert_true (gvir_rpc_transport_write_all (f->server, wire->data, wire->len - 5, NULL));
+  g_usleep (G_USEC_PER_SEC / 100);
+  g_assert_true (gvir_rpc_transport_write_all (f->server, wire->data + wire->len - 5, 5, NULL));
+
+  for (i = 0; i < 4; i++)
+    {
+      g_autofree AsyncOutcome *out = g_async_queue_timeout_pop (queue, 10 * G_USEC_PER_SEC);
+
+      g_assert_nonnull (out);
+      g_assert_no_error (out->error);
+      g_assert_true (out->ok);
+      g_assert_cmpuint (out->result, >=, 1000);
+      g_assert_cmpuint (out->result, <, 1004);
+      g_assert_false (seen[out->result - 1000]);
+      seen[out->result - 1000] = TRUE;
+    }
+}
+
+/* An asynchronous call fails when the peer goes away, and at once on a
+ * closed client. */
+static void
+test_async_closed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new ();
+  g_autoptr(GBytes) payload = NULL;
+  GVirRpcHeader call;
+  guint i;
+
+  gvir_rpc_client_call_async (f->client, GVIR_RPC_REMOTE_PROGRAM, 3, NULL, on_async_reply, queue);
+  payload = peer_read (f, &call);
+  gvir_rpc_transport_shutdown (f->server);
+
+  for (i = 0; i < 2; i++)
+    {
+      g_autofree AsyncOutcome *out = g_async_queue_timeout_pop (queue, 10 * G_USEC_PER_SEC);
+
+      g_assert_nonnull (out);
+      g_assert_false (out->ok);
+      g_assert_error (out->error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+      g_clear_error (&out->error);
+      if (i == 0)
+        {
+          g_assert_cmpint (GPOINTER_TO_INT (g_async_queue_timeout_pop (f->closes,
+                                                                       10 * G_USEC_PER_SEC)),
+                           !=, 0);
+          gvir_rpc_client_call_async (f->client, GVIR_RPC_REMOTE_PROGRAM, 3, NULL,
+                                      on_async_reply, queue);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -505,6 +634,8 @@ main (int    argc,
   ADD ("cancel", test_cancel);
   ADD ("keepalive-pong", test_keepalive_pong);
   ADD ("keepalive-dead-peer", test_keepalive_dead_peer);
+  ADD ("async-batched", test_async_batched);
+  ADD ("async-closed", test_async_closed);
 #undef ADD
 
   return g_test_run ();
