@@ -2565,12 +2565,11 @@ static guint64 *
 steal_free_memory (ConnCall *call, guint *n_cells)
 {
   GArray *array = g_steal_pointer (&call->result);
-  gsize len = 0;
 
   if (array == NULL)
     return NULL;
   *n_cells = array->len;
-  return g_array_steal (array, &len);
+  return (guint64 *) g_array_free (array, FALSE);
 }
 
 /**

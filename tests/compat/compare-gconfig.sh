@@ -1,0 +1,71 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 The libvirt-glib-ng authors
+#
+# compare-gconfig.sh OUR-PROGRAM SOURCE CC
+#
+# TAP test: SOURCE, a program in libvirt-gconfig's idiom, was built by meson
+# against our headers and library (OUR-PROGRAM). Here it is built again
+# against the libvirt-gconfig-1.0 installed by the system (Debian's
+# libvirt-glib-1.0-dev), both are run, and their outputs must be identical
+# byte for byte. Skips when the system has no libvirt-gconfig-1.0.
+
+set -u
+
+ours=$1
+source=$2
+cc=${3:-cc}
+
+# Only the system's own pkg-config directories: never a build tree or a
+# /usr/local install of this project, which use the same module name.
+multiarch=$(${cc} -print-multiarch 2>/dev/null || true)
+PKG_CONFIG_LIBDIR=/usr/lib/${multiarch}/pkgconfig:/usr/lib/pkgconfig:/usr/share/pkgconfig
+export PKG_CONFIG_LIBDIR
+unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR
+
+if ! pkg-config --exists libvirt-gconfig-1.0 2>/dev/null; then
+  echo "1..0 # SKIP the system has no libvirt-gconfig-1.0 (apt-get install libvirt-glib-1.0-dev)"
+  exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "1..4"
+
+# The deprecated calls in the program are deliberate: they are API too.
+# shellcheck disable=SC2046
+if ${cc} -o "$tmp/reference" "$source" -Wno-deprecated-declarations \
+     $(pkg-config --cflags --libs libvirt-gconfig-1.0) 2>"$tmp/cc.log"; then
+  echo "ok 1 - built against libvirt-gconfig $(pkg-config --modversion libvirt-gconfig-1.0)"
+else
+  echo "not ok 1 - building against the system libvirt-gconfig failed"
+  sed 's/^/# /' "$tmp/cc.log"
+  exit 0
+fi
+
+# The reference must load the system library, not ours.
+libdir=$(pkg-config --variable=libdir libvirt-gconfig-1.0)
+if env -u LD_LIBRARY_PATH -u LD_PRELOAD ldd "$tmp/reference" | grep -q "=> ${libdir}/libvirt-gconfig-1.0.so"; then
+  echo "ok 2 - the reference program loads ${libdir}/libvirt-gconfig-1.0.so"
+else
+  echo "not ok 2 - the reference program does not load ${libdir}/libvirt-gconfig-1.0.so"
+  env -u LD_LIBRARY_PATH ldd "$tmp/reference" | sed 's/^/# /'
+fi
+
+if env -u LD_LIBRARY_PATH -u LD_PRELOAD "$tmp/reference" >"$tmp/reference.out" 2>"$tmp/reference.err" &&
+   "$ours" >"$tmp/ours.out" 2>"$tmp/ours.err"; then
+  echo "ok 3 - both programs ran"
+else
+  echo "not ok 3 - a program failed"
+  sed 's/^/# reference: /' "$tmp/reference.err"
+  sed 's/^/# ours: /' "$tmp/ours.err"
+  exit 0
+fi
+
+if cmp -s "$tmp/reference.out" "$tmp/ours.out"; then
+  echo "ok 4 - identical output ($(wc -l <"$tmp/ours.out") lines)"
+else
+  echo "not ok 4 - the outputs differ (- libvirt-gconfig, + ours)"
+  diff -u "$tmp/reference.out" "$tmp/ours.out" | sed 's/^/# /'
+fi
