@@ -253,8 +253,9 @@ typedef struct
                                     const char *machine, const char *virttype, guint flags,
                                     GCancellable *cancellable, GError **error);
   /* Free memory of cells start_cell .. start_cell+max_cells-1, in bytes
-   * (element type guint64). Fails with NOT_FOUND when the range exceeds the
-   * host's cells. */
+   * (element type guint64). Like libvirt, a range running past the last
+   * cell is cut short; only a start_cell past the last cell fails, with
+   * NOT_FOUND. */
   GArray *(*get_cells_free_memory) (gpointer handle, int start_cell, int max_cells,
                                     GCancellable *cancellable, GError **error);
 

@@ -44,13 +44,16 @@ else
   exit 0
 fi
 
-# The reference must load the system library, not ours.
+# The reference must load the system library, not ours (compared after
+# resolving symlinks: /lib and /usr/lib are one directory on merged-/usr).
 libdir=$(pkg-config --variable=libdir libvirt-gconfig-1.0)
-if env -u LD_LIBRARY_PATH -u LD_PRELOAD ldd "$tmp/reference" | grep -q "=> ${libdir}/libvirt-gconfig-1.0.so"; then
-  echo "ok 2 - the reference program loads ${libdir}/libvirt-gconfig-1.0.so"
+expected=$(readlink -f "${libdir}/libvirt-gconfig-1.0.so.0")
+loaded=$(env -u LD_LIBRARY_PATH -u LD_PRELOAD ldd "$tmp/reference" |
+         sed -n 's/^[[:space:]]*libvirt-gconfig-1.0.so.0 => \([^ ]*\) .*/\1/p')
+if [ -n "$loaded" ] && [ "$(readlink -f "$loaded")" = "$expected" ]; then
+  echo "ok 2 - the reference program loads $expected"
 else
-  echo "not ok 2 - the reference program does not load ${libdir}/libvirt-gconfig-1.0.so"
-  env -u LD_LIBRARY_PATH ldd "$tmp/reference" | sed 's/^/# /'
+  echo "not ok 2 - the reference program loads '${loaded}', not $expected"
 fi
 
 if env -u LD_LIBRARY_PATH -u LD_PRELOAD "$tmp/reference" >"$tmp/reference.out" 2>"$tmp/reference.err" &&

@@ -560,6 +560,8 @@ test_domain_numa_live (void)
   g_assert_true (gvir_domain_set_numa_nodeset (dom, one, GVIR_DOMAIN_AFFECT_LIVE, &error));
   g_assert_no_error (error);
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_LIVE, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, "1");
+  /* ... and leave the persistent configuration alone. */
+  assert_numa_params (dom, GVIR_DOMAIN_AFFECT_CONFIG, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, NULL);
 
   /* Keeping the mode is no change of mode. */
   g_assert_true (gvir_domain_set_numa_parameters (dom, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, both,

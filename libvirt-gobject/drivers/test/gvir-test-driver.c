@@ -1398,6 +1398,10 @@ set_numa_live (GVirTestState   *state,
 
   if (def == NULL)
     return FALSE;
+  /* A live change leaves the persistent configuration as it was: keep a
+   * copy of it before the live definition diverges. */
+  if (dom->persistent && dom->new_def == NULL)
+    dom->new_def = gvir_test_domain_def_copy (dom->def);
   state_replace_def (state, dom, def);
   return TRUE;
 }
