@@ -16,12 +16,13 @@ import libvirt
 CONCURRENCY = 8
 
 
-def report(label, latencies, elapsed):
+def report(label, latencies, elapsed, cpu):
     latencies.sort()
     n = len(latencies)
     print("%-28s %8u calls  %9.0f calls/s  median %7.1f us  p99 %7.1f us"
+          "  cpu %6.1f us/call"
           % (label, n, n / elapsed, latencies[n // 2] * 1e6,
-             latencies[min(n - 1, int(n * 0.99))] * 1e6))
+             latencies[min(n - 1, int(n * 0.99))] * 1e6, cpu * 1e6 / n))
 
 
 def run_calls(dom, calls, out):
@@ -42,8 +43,10 @@ def main():
     run_calls(dom, min(calls, 1000), [])
     latencies = []
     start = time.perf_counter()
+    cpu = time.process_time()
     run_calls(dom, calls, latencies)
-    report("libvirt, 1 caller", latencies, time.perf_counter() - start)
+    report("libvirt, 1 caller", latencies, time.perf_counter() - start,
+           time.process_time() - cpu)
 
     # libvirt-python releases the GIL around each call, so threads overlap.
     per_thread = [[] for _ in range(CONCURRENCY)]
@@ -51,12 +54,14 @@ def main():
                                 args=(dom, calls // CONCURRENCY, per_thread[i]))
                for i in range(CONCURRENCY)]
     start = time.perf_counter()
+    cpu = time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     report("libvirt, 8 callers (threads)",
-           [x for lst in per_thread for x in lst], time.perf_counter() - start)
+           [x for lst in per_thread for x in lst], time.perf_counter() - start,
+           time.process_time() - cpu)
     conn.close()
 
 

@@ -13,13 +13,15 @@
  *
  * Measures gvir_domain_get_info() on one domain: one synchronous caller,
  * then 8 asynchronous callers kept in flight on one connection. Prints
- * calls per second and the median and 99th percentile latency. Figures
- * only; bench/bench-remote.sh runs it against a real libvirtd next to
- * libvirt's own client.
+ * calls per second, the median and 99th percentile latency, and the
+ * process CPU time per call (all threads). Figures only;
+ * bench/bench-remote.sh runs it against a real libvirtd next to libvirt's
+ * own client.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 
 #define CONCURRENCY 8
@@ -33,18 +35,33 @@ compare_gint64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* CPU time of the whole process (every thread), user plus system. */
+static gint64
+process_cpu_us (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
+}
+
+/* CPU is reported per call, so that a client that keeps fewer cores busy
+ * for the same throughput shows it. */
 static void
 report (const char *label,
         GArray     *latencies,
-        gint64      elapsed_us)
+        gint64      elapsed_us,
+        gint64      cpu_us)
 {
   gint64 *v = (gint64 *) latencies->data;
   guint n = latencies->len;
 
   g_array_sort (latencies, compare_gint64);
-  g_print ("%-28s %8u calls  %9.0f calls/s  median %7.1f us  p99 %7.1f us\n",
+  g_print ("%-28s %8u calls  %9.0f calls/s  median %7.1f us  p99 %7.1f us  cpu %6.1f us/call\n",
            label, n, n / (elapsed_us / (double) G_USEC_PER_SEC),
-           (double) v[n / 2], (double) v[MIN (n - 1, (guint) (n * 0.99))]);
+           (double) v[n / 2], (double) v[MIN (n - 1, (guint) (n * 0.99))],
+           cpu_us / (double) n);
 }
 
 static void
@@ -54,6 +71,7 @@ bench_sync (GVirDomain *dom,
 {
   g_autoptr(GArray) latencies = g_array_sized_new (FALSE, FALSE, sizeof (gint64), calls);
   gint64 start = g_get_monotonic_time ();
+  gint64 cpu = process_cpu_us ();
   guint i;
 
   for (i = 0; i < calls; i++)
@@ -68,7 +86,7 @@ bench_sync (GVirDomain *dom,
       g_boxed_free (GVIR_TYPE_DOMAIN_INFO, info);
       g_array_append_val (latencies, dt);
     }
-  report (label, latencies, g_get_monotonic_time () - start);
+  report (label, latencies, g_get_monotonic_time () - start, process_cpu_us () - cpu);
 }
 
 typedef struct
@@ -128,16 +146,18 @@ bench_async (GVirDomain *dom,
              guint       calls)
 {
   AsyncBench b = { .dom = dom, .calls = calls };
-  gint64 start;
+  gint64 start, cpu;
   guint i;
 
   b.loop = g_main_loop_new (NULL, FALSE);
   b.latencies = g_array_sized_new (FALSE, FALSE, sizeof (gint64), calls);
   start = g_get_monotonic_time ();
+  cpu = process_cpu_us ();
   for (i = 0; i < CONCURRENCY && i < calls; i++)
     issue (&b);
   g_main_loop_run (b.loop);
-  report ("ours, 8 callers (async)", b.latencies, g_get_monotonic_time () - start);
+  report ("ours, 8 callers (async)", b.latencies, g_get_monotonic_time () - start,
+          process_cpu_us () - cpu);
   g_array_unref (b.latencies);
   g_main_loop_unref (b.loop);
 }

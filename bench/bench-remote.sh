@@ -70,7 +70,7 @@ done | tee "$dir/results"
 
 if [ "$rounds" -gt 1 ]; then
     echo "median over $rounds rounds"
-    # Lines look like: LABEL  N calls  RATE calls/s  median MED us  p99 P99 us
+    # Lines look like: LABEL  N calls  RATE calls/s  median MED us  p99 P99 us  cpu CPU us/call
     grep ' calls/s ' "$dir/results" | grep -v warm-up | awk '
         {
             split($0, parts, /  +/); label = parts[1]
@@ -78,6 +78,7 @@ if [ "$rounds" -gt 1 ]; then
                 if ($i == "calls/s") rate[label] = rate[label] " " $(i - 1)
                 if ($i == "median") med[label] = med[label] " " $(i + 1)
                 if ($i == "p99") p99[label] = p99[label] " " $(i + 1)
+                if ($i == "cpu") cpu[label] = cpu[label] " " $(i + 1)
             }
             if (!(label in seen)) { seen[label] = 1; order[++n] = label }
         }
@@ -91,7 +92,8 @@ if [ "$rounds" -gt 1 ]; then
         }
         END {
             for (i = 1; i <= n; i++)
-                printf "%-28s %9.0f calls/s  median %7.1f us  p99 %7.1f us\n", order[i],
-                       median(rate[order[i]]), median(med[order[i]]), median(p99[order[i]])
+                printf "%-28s %9.0f calls/s  median %7.1f us  p99 %7.1f us  cpu %6.1f us/call\n",
+                       order[i], median(rate[order[i]]), median(med[order[i]]),
+                       median(p99[order[i]]), median(cpu[order[i]])
         }'
 fi

@@ -54,7 +54,7 @@ gvir_init_object_check (int *argc, char ***argv, GError **err)
 {
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
 
-  if (!gvir_init_config_check (argc, argv, err))
+  if (!gvir_config_init_check (argc, argv, err))
     return FALSE;
 
   /* Register the types up front so that threads never race to do it. */
