@@ -60,6 +60,7 @@ GVIR_PRIVATE_EXPORT gboolean gvir_numa_nodeset_is_available (GVirNodeset *nodese
 /* Applies a memory policy to the calling process (for spawning QEMU):
  * checks availability first; PREFERRED takes exactly one node. Without
  * libnuma only node 0 can be named and the policy is a no-op. */
-gboolean gvir_numa_set_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset, GError **error);
+GVIR_PRIVATE_EXPORT gboolean gvir_numa_set_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset,
+                                                         GError **error);
 
 G_END_DECLS

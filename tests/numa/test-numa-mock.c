@@ -168,6 +168,37 @@ test_eight_nodes (void)
   g_assert_cmpuint (g_array_index (distances, guint, 0), ==, 22);
 }
 
+static void
+assert_policy_error (GVirNumaPolicy policy, const char *nodes, gint code, const char *message)
+{
+  g_autoptr(GVirNodeset) set = parse (nodes);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gvir_numa_set_memory_policy (policy, set, &error));
+  g_assert_error (error, GVIR_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_memory_policy (void)
+{
+  g_autoptr(GVirNodeset) zero = parse ("0");
+  g_autoptr(GError) error = NULL;
+
+  use_host ("four-nodes");
+  /* Checked against the (mocked) host before anything is applied. */
+  assert_policy_error (GVIR_NUMA_POLICY_STRICT, "2-4", GVIR_ERROR_NUMA_UNAVAILABLE,
+                       "NUMA node 4 is unavailable: host has nodes 0-3");
+  assert_policy_error (GVIR_NUMA_POLICY_PREFERRED, "0-1", GVIR_ERROR_INVALID_ARGUMENT,
+                       "The 'preferred' NUMA policy takes exactly one node, not '0-1'");
+  assert_policy_error ((GVirNumaPolicy) 7, "0", GVIR_ERROR_INVALID_ARGUMENT,
+                       "Unknown NUMA memory policy 7");
+
+  /* Node 0 exists on the real host too, so applying it is harmless. */
+  g_assert_true (gvir_numa_set_memory_policy (GVIR_NUMA_POLICY_PREFERRED, zero, &error));
+  g_assert_no_error (error);
+}
+
 /* Sets LD_PRELOAD and runs this program again; returns only on failure. */
 static void
 reexec_with_mock (char **argv)
@@ -206,6 +237,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/numa/mock/four-nodes", test_four_nodes);
   g_test_add_func ("/gvir/numa/mock/sparse-nodes", test_sparse_nodes);
   g_test_add_func ("/gvir/numa/mock/eight-nodes", test_eight_nodes);
+  g_test_add_func ("/gvir/numa/mock/memory-policy", test_memory_policy);
 
   return g_test_run ();
 }
