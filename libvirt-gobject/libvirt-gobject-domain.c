@@ -28,7 +28,11 @@
  * which are emitted in the main context the connection was opened in.
  *
  * Every call that reaches the hypervisor exists in a blocking form and
- * as an `_async`/`_finish` pair that runs in a worker thread.
+ * as an `_async`/`_finish` pair. Most pairs run the call in a worker
+ * thread; gvir_domain_get_info_async() and gvir_domain_get_state_async(),
+ * which applications poll, need none where the driver can answer without
+ * blocking (the remote driver waits for the reply in its reader). Either
+ * way the callback runs in the thread-default main context of the caller.
  *
  * The NUMA memory placement of a domain (its `<numatune>`) is read with
  * gvir_domain_get_numa_parameters() and changed with
@@ -482,6 +486,96 @@ domain_call_sync (GVirDomain *self, DomainCall *call, GError **error)
   return domain_call_run (self, call, NULL, error);
 }
 
+/* ---- queries without a worker thread ------------------------------------ */
+
+/* get_info and get_state are the calls applications poll. Their async
+ * forms ask the driver layer for a callback instead of blocking a worker
+ * thread: the callback may run in any thread, and the GTask delivers the
+ * result in the caller's main context all the same. */
+
+/* Starts the task of a query; NULL when it already completed (cancelled,
+ * or no open connection), else the driver connection to ask. */
+static GVirDriverConnection *
+domain_query_begin (GVirDomain *self, DomainCallFunc func, gpointer source_tag,
+                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                    gpointer user_data, GTask **task_out)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GVirConnection) conn = NULL;
+  GVirDriverConnection *drv = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, domain_call_new (func, FALSE, 0), (GDestroyNotify) domain_call_free);
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  conn = domain_dup_connection (self, &error);
+  if (conn != NULL)
+    drv = _gvir_connection_dup_driver (conn, &error);
+  if (drv == NULL)
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  *task_out = g_steal_pointer (&task);
+  return drv;
+}
+
+/* Completes the task with the driver's answer; FALSE when that was an
+ * error or the caller cancelled meanwhile. */
+static gboolean
+domain_query_check (GTask *task, const GError *error)
+{
+  if (g_task_return_error_if_cancelled (task))
+    return FALSE;
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+domain_call_set_info (DomainCall *call, const GVirDriverDomainInfo *raw)
+{
+  GVirDomainInfo *info = g_new0 (GVirDomainInfo, 1);
+
+  info->state = raw->state;
+  info->max_mem = raw->max_mem_kib;
+  info->memory = raw->memory_kib;
+  info->nr_virt_cpu = MIN (raw->nr_virt_cpu, G_MAXUINT16);
+  info->cpu_time = raw->cpu_time_ns;
+  call->result = info;
+  call->result_free = (GDestroyNotify) gvir_domain_info_free;
+}
+
+static void
+domain_info_answered (const GVirDriverDomainInfo *raw, const GError *error, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  if (!domain_query_check (task, error))
+    return;
+  /* Written before g_task_return_boolean(), which publishes it to the
+   * caller's thread. */
+  domain_call_set_info (g_task_get_task_data (task), raw);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+domain_state_answered (int state, int reason, const GError *error, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  DomainCall *call = g_task_get_task_data (task);
+
+  if (!domain_query_check (task, error))
+    return;
+  call->state = state;
+  call->reason = reason;
+  g_task_return_boolean (task, TRUE);
+}
+
 /* ---- the operations ------------------------------------------------------- */
 
 static const char *
@@ -594,19 +688,11 @@ op_get_info (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
              GCancellable *cancellable, GError **error)
 {
   GVirDriverDomainInfo raw = { 0 };
-  GVirDomainInfo *info;
 
   if (!gvir_driver_connection_get_domain_info (drv, domain_uuid (self), &raw,
                                                cancellable, error))
     return FALSE;
-  info = g_new0 (GVirDomainInfo, 1);
-  info->state = raw.state;
-  info->max_mem = raw.max_mem_kib;
-  info->memory = raw.memory_kib;
-  info->nr_virt_cpu = MIN (raw.nr_virt_cpu, G_MAXUINT16);
-  info->cpu_time = raw.cpu_time_ns;
-  call->result = info;
-  call->result_free = (GDestroyNotify) gvir_domain_info_free;
+  domain_call_set_info (call, &raw);
   return TRUE;
 }
 
@@ -1433,11 +1519,17 @@ void
 gvir_domain_get_info_async (GVirDomain *dom, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  GTask *task = NULL;
+
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_get_info, FALSE, 0), gvir_domain_get_info_async,
-                     cancellable, callback, user_data);
+  drv = domain_query_begin (dom, op_get_info, gvir_domain_get_info_async, cancellable,
+                            callback, user_data, &task);
+  if (drv != NULL)
+    gvir_driver_connection_get_domain_info_async (drv, domain_uuid (dom), cancellable,
+                                                  domain_info_answered, task);
 }
 
 /**
@@ -1509,11 +1601,17 @@ void
 gvir_domain_get_state_async (GVirDomain *dom, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  GTask *task = NULL;
+
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_get_state, FALSE, 0),
-                     gvir_domain_get_state_async, cancellable, callback, user_data);
+  drv = domain_query_begin (dom, op_get_state, gvir_domain_get_state_async, cancellable,
+                            callback, user_data, &task);
+  if (drv != NULL)
+    gvir_driver_connection_get_domain_state_async (drv, domain_uuid (dom), cancellable,
+                                                   domain_state_answered, task);
 }
 
 /**

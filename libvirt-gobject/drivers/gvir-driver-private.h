@@ -20,7 +20,8 @@
  *    connection with GVIR_ERROR_READ_ONLY and every call on a closed
  *    connection with GVIR_ERROR_CONNECTION_CLOSED, so drivers need not;
  *  - callbacks are synchronous, thread-safe, may block, and report failures
- *    as GErrors in GVIR_ERROR;
+ *    as GErrors in GVIR_ERROR; the only exceptions are the optional
+ *    *_async slots, which must not block and answer through a callback;
  *  - drivers describe domains by value (GVirDriverDomain) and XML, never by
  *    public GObjects; domains are addressed by their UUID string;
  *  - drivers push events through the one GVirDriverEventFunc given at open.
@@ -227,6 +228,17 @@ typedef struct
  * back into the driver synchronously. */
 typedef void (*GVirDriverEventFunc) (const GVirDriverEvent *event, gpointer user_data);
 
+/* ---- asynchronous queries ---------------------------------------------- */
+
+/* The outcome of an asynchronous domain query: @info (borrowed) on success,
+ * else @error (borrowed). Called exactly once, from any thread, never with
+ * a driver lock held; it must not block or call the driver synchronously. */
+typedef void (*GVirDriverDomainInfoFunc) (const GVirDriverDomainInfo *info,
+                                          const GError *error, gpointer user_data);
+/* The same for the state: @state and @reason are meaningful without @error. */
+typedef void (*GVirDriverDomainStateFunc) (int state, int reason,
+                                           const GError *error, gpointer user_data);
+
 /* ---- the vtable --------------------------------------------------------- */
 
 typedef struct _GVirDriverConnection GVirDriverConnection;
@@ -314,6 +326,19 @@ typedef struct
   gboolean (*set_numa_parameters) (gpointer handle, const char *uuid, int mode,
                                    const char *nodeset, guint flags,
                                    GCancellable *cancellable, GError **error);
+
+  /* Optional non-blocking forms of the two hottest queries: they return at
+   * once and call @done exactly once, from any thread (even before they
+   * return). No thread waits for the answer, which is what keeps many
+   * concurrent callers cheap. Left NULL, the dispatch layer runs the
+   * blocking slot above in a worker thread instead (inline for the built-in
+   * test driver, which answers from memory and never blocks). */
+  void (*get_domain_info_async) (gpointer handle, const char *uuid,
+                                 GCancellable *cancellable,
+                                 GVirDriverDomainInfoFunc done, gpointer user_data);
+  void (*get_domain_state_async) (gpointer handle, const char *uuid,
+                                  GCancellable *cancellable,
+                                  GVirDriverDomainStateFunc done, gpointer user_data);
 } GVirDriverFuncs;
 
 /* ---- registry ----------------------------------------------------------- */
@@ -389,6 +414,18 @@ gboolean gvir_driver_connection_get_domain_info (GVirDriverConnection *conn, con
                                                  GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_domain_state (GVirDriverConnection *conn, const char *uuid, int *state, int *reason,
                                                   GCancellable *cancellable, GError **error);
+/* Non-blocking forms: @done runs exactly once, from any thread, possibly
+ * before these return (a closed connection, a bad argument, a cancellable
+ * already cancelled). When @cancellable fires first, @done gets
+ * G_IO_ERROR_CANCELLED at once and the driver's late answer is dropped.
+ * Either way the connection counts the call in flight until the driver has
+ * answered, so that closing it never frees the driver under the call. */
+void gvir_driver_connection_get_domain_info_async (GVirDriverConnection *conn, const char *uuid,
+                                                   GCancellable *cancellable,
+                                                   GVirDriverDomainInfoFunc done, gpointer user_data);
+void gvir_driver_connection_get_domain_state_async (GVirDriverConnection *conn, const char *uuid,
+                                                    GCancellable *cancellable,
+                                                    GVirDriverDomainStateFunc done, gpointer user_data);
 char *gvir_driver_connection_get_domain_xml (GVirDriverConnection *conn, const char *uuid, guint flags,
                                              GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_numa_parameters (GVirDriverConnection *conn, const char *uuid, guint flags,

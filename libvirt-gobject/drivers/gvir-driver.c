@@ -874,6 +874,316 @@ gvir_driver_connection_get_domain_state (GVirDriverConnection  *conn,
   return ret;
 }
 
+/* ---- asynchronous queries ------------------------------------------------ */
+
+/* One asynchronous query. Its references: the dispatcher's (dropped when
+ * the driver has answered) and the cancellation handler's. */
+typedef struct
+{
+  gint ref;
+  GVirDriverConnection *conn;     /* a reference, and one call in flight */
+  char *uuid;
+  GCancellable *cancellable;
+  gulong cancel_id;
+  gint answered;                  /* atomic: the caller's callback has run */
+  GVirDriverDomainInfoFunc info_done;   /* exactly one of the two is set */
+  GVirDriverDomainStateFunc state_done;
+  gpointer user_data;
+} AsyncQuery;
+
+static AsyncQuery *
+async_query_ref (AsyncQuery *q)
+{
+  g_atomic_int_inc (&q->ref);
+  return q;
+}
+
+static void
+async_query_unref (AsyncQuery *q)
+{
+  if (!g_atomic_int_dec_and_test (&q->ref))
+    return;
+  g_free (q->uuid);
+  g_clear_object (&q->cancellable);
+  g_free (q);
+}
+
+/* The first answer wins: the driver's, or the cancellation. */
+static gboolean
+async_query_claim (AsyncQuery *q)
+{
+  return g_atomic_int_compare_and_exchange (&q->answered, FALSE, TRUE);
+}
+
+static void
+async_query_fail (AsyncQuery   *q,
+                  const GError *error)
+{
+  if (!async_query_claim (q))
+    return;
+  if (q->info_done != NULL)
+    q->info_done (NULL, error, q->user_data);
+  else
+    q->state_done (GVIR_DRIVER_STATE_NOSTATE, 0, error, q->user_data);
+}
+
+static void
+async_query_cancelled (GCancellable *cancellable,
+                       AsyncQuery   *q)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_set_error_if_cancelled (cancellable, &error);
+  async_query_fail (q, error);
+}
+
+static gpointer
+driver_close_thread (gpointer data)
+{
+  GVirDriverConnection *conn = data;
+
+  connection_maybe_close_driver (conn);
+  gvir_driver_connection_unref (conn);
+  return NULL;
+}
+
+/* Drops a reference unless it is the last one. */
+static gboolean
+connection_unref_unless_last (GVirDriverConnection *conn)
+{
+  gint old;
+
+  do
+    {
+      old = g_atomic_int_get (&conn->ref_count);
+      if (old <= 1)
+        return FALSE;
+    }
+  while (!g_atomic_int_compare_and_exchange (&conn->ref_count, old, old - 1));
+  return TRUE;
+}
+
+/* Ends the call in flight and drops the query's hold on the connection.
+ * From a driver's own thread (its reader, say) the driver's close() must
+ * not run there, since it may wait for that very thread: when this call
+ * is the one that lets the driver close, or holds the last reference, the
+ * rest happens in a short-lived thread of its own. */
+static void
+async_query_release (AsyncQuery *q,
+                     gboolean    in_driver_thread)
+{
+  GVirDriverConnection *conn = q->conn;
+  gboolean close_pending;
+
+  if (q->cancel_id != 0)
+    {
+      /* Not g_cancellable_disconnect(): it waits for a running handler,
+       * and the thread cancelling may be waiting for this driver thread.
+       * The handler's own reference keeps the query alive meanwhile. */
+      g_signal_handler_disconnect (q->cancellable, q->cancel_id);
+      q->cancel_id = 0;
+    }
+  q->conn = NULL;
+  async_query_unref (q);
+
+  if (!in_driver_thread)
+    {
+      call_end (conn);
+      gvir_driver_connection_unref (conn);
+      return;
+    }
+
+  g_mutex_lock (&conn->lock);
+  conn->in_flight--;
+  close_pending = conn->closed && conn->in_flight == 0 && !conn->driver_closed;
+  g_mutex_unlock (&conn->lock);
+
+  if (!close_pending && connection_unref_unless_last (conn))
+    return;
+  g_thread_unref (g_thread_new ("gvir-driver-close", driver_close_thread, conn));
+}
+
+static void
+async_query_info_answer (const GVirDriverDomainInfo *info,
+                         const GError               *error,
+                         gpointer                    data)
+{
+  AsyncQuery *q = data;
+
+  if (async_query_claim (q))
+    q->info_done (info, error, q->user_data);
+}
+
+static void
+async_query_state_answer (int           state,
+                          int           reason,
+                          const GError *error,
+                          gpointer      data)
+{
+  AsyncQuery *q = data;
+
+  if (async_query_claim (q))
+    q->state_done (state, reason, error, q->user_data);
+}
+
+/* Runs the blocking slot and answers with its outcome. */
+static void
+async_query_run_blocking (AsyncQuery *q)
+{
+  const GVirDriverFuncs *funcs = q->conn->funcs;
+  g_autoptr(GError) error = NULL;
+
+  if (q->info_done != NULL)
+    {
+      GVirDriverDomainInfo info = { 0 };
+      gboolean ok = funcs->get_domain_info (q->conn->handle, q->uuid, &info,
+                                            q->cancellable, &error);
+
+      async_query_info_answer (ok ? &info : NULL, error, q);
+    }
+  else
+    {
+      int state = GVIR_DRIVER_STATE_NOSTATE, reason = 0;
+      gboolean ok = funcs->get_domain_state (q->conn->handle, q->uuid, &state, &reason,
+                                             q->cancellable, &error);
+
+      async_query_state_answer (ok ? state : GVIR_DRIVER_STATE_NOSTATE, ok ? reason : 0,
+                                error, q);
+    }
+}
+
+static void
+async_query_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  AsyncQuery *q = task_data;
+
+  async_query_run_blocking (q);
+  async_query_release (q, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+async_query_driver_info_done (const GVirDriverDomainInfo *info,
+                              const GError               *error,
+                              gpointer                    data)
+{
+  async_query_info_answer (info, error, data);
+  async_query_release (data, TRUE);
+}
+
+static void
+async_query_driver_state_done (int           state,
+                               int           reason,
+                               const GError *error,
+                               gpointer      data)
+{
+  async_query_state_answer (state, reason, error, data);
+  async_query_release (data, TRUE);
+}
+
+/* Starts a query whose callback is already set in @q; takes @q. */
+static void
+async_query_start (GVirDriverConnection *conn,
+                   AsyncQuery           *q,
+                   const char           *op,
+                   gboolean              has_async_slot,
+                   gboolean              has_blocking_slot)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!check_arg (q->uuid != NULL, op, "no domain UUID given", &error) ||
+      !call_begin (conn, op, has_async_slot || has_blocking_slot, FALSE, q->cancellable, &error))
+    {
+      async_query_fail (q, error);
+      async_query_unref (q);
+      return;
+    }
+  q->conn = gvir_driver_connection_ref (conn);
+
+  if (q->cancellable != NULL)
+    q->cancel_id = g_cancellable_connect (q->cancellable, G_CALLBACK (async_query_cancelled),
+                                          async_query_ref (q),
+                                          (GDestroyNotify) async_query_unref);
+  if (g_atomic_int_get (&q->answered))
+    {
+      /* Cancelled since call_begin(): the driver need not hear of it. */
+      async_query_release (q, FALSE);
+      return;
+    }
+
+  if (has_async_slot && q->info_done != NULL)
+    conn->funcs->get_domain_info_async (conn->handle, q->uuid, q->cancellable,
+                                        async_query_driver_info_done, q);
+  else if (has_async_slot)
+    conn->funcs->get_domain_state_async (conn->handle, q->uuid, q->cancellable,
+                                         async_query_driver_state_done, q);
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_set_source_tag (task, async_query_start);
+      g_task_set_task_data (task, q, NULL);
+      g_task_run_in_thread (task, async_query_thread);
+    }
+}
+
+static AsyncQuery *
+async_query_new (const char   *uuid,
+                 GCancellable *cancellable,
+                 gpointer      user_data)
+{
+  AsyncQuery *q = g_new0 (AsyncQuery, 1);
+
+  q->ref = 1;
+  q->uuid = g_strdup (uuid);
+  q->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  q->user_data = user_data;
+  return q;
+}
+
+void
+gvir_driver_connection_get_domain_info_async (GVirDriverConnection     *conn,
+                                              const char               *uuid,
+                                              GCancellable             *cancellable,
+                                              GVirDriverDomainInfoFunc  done,
+                                              gpointer                  user_data)
+{
+  AsyncQuery *q;
+
+  g_return_if_fail (conn != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (done != NULL);
+
+  q = async_query_new (uuid, cancellable, user_data);
+  q->info_done = done;
+  async_query_start (conn, q, "get domain info",
+                     conn->funcs->get_domain_info_async != NULL,
+                     conn->funcs->get_domain_info != NULL);
+}
+
+void
+gvir_driver_connection_get_domain_state_async (GVirDriverConnection      *conn,
+                                               const char                *uuid,
+                                               GCancellable              *cancellable,
+                                               GVirDriverDomainStateFunc  done,
+                                               gpointer                   user_data)
+{
+  AsyncQuery *q;
+
+  g_return_if_fail (conn != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (done != NULL);
+
+  q = async_query_new (uuid, cancellable, user_data);
+  q->state_done = done;
+  async_query_start (conn, q, "get domain state",
+                     conn->funcs->get_domain_state_async != NULL,
+                     conn->funcs->get_domain_state != NULL);
+}
+
 char *
 gvir_driver_connection_get_domain_xml (GVirDriverConnection  *conn,
                                        const char            *uuid,

@@ -228,6 +228,163 @@ test_info (Fixture *f, gconstpointer data)
   g_assert_cmpuint (async_info->nr_virt_cpu, ==, 2);
 }
 
+/* ---- get_info / get_state without worker threads -------------------------- */
+
+#define MANY_QUERIES 64
+
+typedef struct
+{
+  GMainContext *context;    /* where the callbacks must run */
+  GThread *thread;
+  guint done;
+  guint wrong_context;
+  guint failed;
+  GVirDomainState state;
+  guint64 max_mem;
+} QueryCount;
+
+static void
+query_info_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  QueryCount *q = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDomainInfo) info = gvir_domain_get_info_finish (GVIR_DOMAIN (source), result, &error);
+
+  if (!g_main_context_is_owner (q->context) || g_thread_self () != q->thread)
+    q->wrong_context++;
+  if (info == NULL)
+    q->failed++;
+  else
+    q->max_mem = info->max_mem;
+  q->done++;
+}
+
+static void
+query_state_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  QueryCount *q = data;
+  g_autoptr(GError) error = NULL;
+  guint reason = 99;
+
+  q->state = gvir_domain_get_state_finish (GVIR_DOMAIN (source), result, &reason, &error);
+  if (!g_main_context_is_owner (q->context) || g_thread_self () != q->thread)
+    q->wrong_context++;
+  if (error != NULL || reason == 99)
+    q->failed++;
+  q->done++;
+}
+
+/* Issues many queries in the thread-default context of the calling thread
+ * and checks that every callback ran there, none before the call returned. */
+static void
+run_many_queries (GVirDomain *dom, QueryCount *q)
+{
+  guint i;
+
+  q->context = g_main_context_ref_thread_default ();
+  q->thread = g_thread_self ();
+  for (i = 0; i < MANY_QUERIES; i++)
+    {
+      gvir_domain_get_info_async (dom, NULL, query_info_cb, q);
+      gvir_domain_get_state_async (dom, NULL, query_state_cb, q);
+      g_assert_cmpuint (q->done, ==, 0);
+    }
+  spin_until (q->context, &q->done, 2 * MANY_QUERIES);
+  g_main_context_unref (q->context);
+}
+
+static void
+test_query_async_many (Fixture *f, gconstpointer data)
+{
+  QueryCount q = { 0 };
+
+  run_many_queries (f->dom, &q);
+  g_assert_cmpuint (q.done, ==, 2 * MANY_QUERIES);
+  g_assert_cmpuint (q.failed, ==, 0);
+  g_assert_cmpuint (q.wrong_context, ==, 0);
+  g_assert_cmpint (q.state, ==, GVIR_DOMAIN_STATE_RUNNING);
+  g_assert_cmpuint (q.max_mem, ==, 8388608);
+}
+
+static gpointer
+queries_in_own_context (gpointer data)
+{
+  GVirDomain *dom = data;
+  GMainContext *context = g_main_context_new ();
+  QueryCount *q = g_new0 (QueryCount, 1);
+
+  g_main_context_push_thread_default (context);
+  run_many_queries (dom, q);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  return q;
+}
+
+/* A thread with a context of its own gets its callbacks there, not in the
+ * main context. */
+static void
+test_query_async_thread_context (Fixture *f, gconstpointer data)
+{
+  GThread *thread = g_thread_new ("queries", queries_in_own_context, f->dom);
+  g_autofree QueryCount *q = g_thread_join (thread);
+
+  g_assert_cmpuint (q->done, ==, 2 * MANY_QUERIES);
+  g_assert_cmpuint (q->failed, ==, 0);
+  g_assert_cmpuint (q->wrong_context, ==, 0);
+}
+
+static void
+test_query_async_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) info_result = NULL;
+  g_autoptr(GAsyncResult) state_result = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { 0 };
+  guint reason = 99;
+
+  g_cancellable_cancel (cancellable);
+  gvir_domain_get_info_async (f->dom, cancellable, async_wait_cb, &wait);
+  info_result = async_wait_finish (&wait);
+  g_assert_null (gvir_domain_get_info_finish (f->dom, info_result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  gvir_domain_get_state_async (f->dom, cancellable, async_wait_cb, &wait);
+  state_result = async_wait_finish (&wait);
+  g_assert_cmpint (gvir_domain_get_state_finish (f->dom, state_result, &reason, &error), ==,
+                   GVIR_DOMAIN_STATE_NONE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (reason, ==, 0);
+}
+
+/* After the connection closed, the async queries fail like the blocking ones. */
+static void
+test_query_async_closed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GAsyncResult) info_result = NULL;
+  g_autoptr(GAsyncResult) state_result = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { 0 };
+
+  gvir_connection_close (f->conn);
+  g_assert_null (gvir_domain_get_info (f->dom, &sync_error));
+  g_assert_nonnull (sync_error);
+
+  gvir_domain_get_info_async (f->dom, NULL, async_wait_cb, &wait);
+  info_result = async_wait_finish (&wait);
+  g_assert_null (gvir_domain_get_info_finish (f->dom, info_result, &error));
+  g_assert_error (error, sync_error->domain, sync_error->code);
+  g_clear_error (&error);
+
+  gvir_domain_get_state_async (f->dom, NULL, async_wait_cb, &wait);
+  state_result = async_wait_finish (&wait);
+  g_assert_cmpint (gvir_domain_get_state_finish (f->dom, state_result, NULL, &error), ==,
+                   GVIR_DOMAIN_STATE_NONE);
+  g_assert_error (error, sync_error->domain, sync_error->code);
+}
+
 static void
 test_config_round_trip (Fixture *f, gconstpointer data)
 {
@@ -291,6 +448,10 @@ main (int argc, char **argv)
   ADD ("/gvir/domain/lifecycle-async", test_lifecycle_async);
   ADD ("/gvir/domain/async-errors", test_async_errors);
   ADD ("/gvir/domain/info", test_info);
+  ADD ("/gvir/domain/query-async/many", test_query_async_many);
+  ADD ("/gvir/domain/query-async/thread-context", test_query_async_thread_context);
+  ADD ("/gvir/domain/query-async/cancelled", test_query_async_cancelled);
+  ADD ("/gvir/domain/query-async/closed", test_query_async_closed);
   ADD ("/gvir/domain/config-round-trip", test_config_round_trip);
   g_test_add_func ("/gvir/domain/enum-types", test_enum_types);
 

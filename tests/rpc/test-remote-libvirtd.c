@@ -20,6 +20,7 @@
 
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 #include "libvirtd-peer.h"
+#include "../drivers/driver-async-answers.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define LOCAL_URI "test:///default"
@@ -270,6 +271,68 @@ case_errors (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+#define ASYNC_CALLS 48
+
+/* Many non-blocking queries in flight on one fresh connection (the remote
+ * driver has to look the domain's name up first), each answered exactly
+ * once and like the blocking form; errors map the same way. */
+static char *
+case_async_queries (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) sync_error = NULL;
+  GVirDriverDomainInfo sync_info;
+  int sync_state, sync_reason;
+  Answers *a = answers_new (2 * ASYNC_CALLS + 2);
+  AnswerSlot *missing = &a->slots[2 * ASYNC_CALLS];
+  AnswerSlot *bad = &a->slots[2 * ASYNC_CALLS + 1];
+  char *out;
+  guint i;
+
+  for (i = 0; i < ASYNC_CALLS; i++)
+    {
+      gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, NULL, answer_info,
+                                                    &a->slots[2 * i]);
+      gvir_driver_connection_get_domain_state_async (conn, TEST_UUID, NULL, answer_state,
+                                                     &a->slots[2 * i + 1]);
+    }
+  gvir_driver_connection_get_domain_info_async (conn, "00000000-0000-0000-0000-00000000abcd",
+                                                NULL, answer_info, missing);
+  gvir_driver_connection_get_domain_state_async (conn, "not-a-uuid", NULL, answer_state, bad);
+  answers_wait (a, a->n_slots);
+
+  g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &sync_info, NULL,
+                                                         &sync_error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, TEST_UUID, &sync_state,
+                                                          &sync_reason, NULL, &sync_error));
+  for (i = 0; i < ASYNC_CALLS; i++)
+    {
+      AnswerSlot *info = &a->slots[2 * i], *state = &a->slots[2 * i + 1];
+
+      g_assert_cmpuint (info->times, ==, 1);
+      g_assert_no_error (info->error);
+      g_assert_cmpint (info->info.state, ==, sync_info.state);
+      g_assert_cmpuint (info->info.max_mem_kib, ==, sync_info.max_mem_kib);
+      g_assert_cmpuint (info->info.memory_kib, ==, sync_info.memory_kib);
+      g_assert_cmpuint (info->info.nr_virt_cpu, ==, sync_info.nr_virt_cpu);
+      g_assert_cmpuint (state->times, ==, 1);
+      g_assert_no_error (state->error);
+      g_assert_cmpint (state->state, ==, sync_state);
+      g_assert_cmpint (state->reason, ==, sync_reason);
+    }
+  g_assert_false (gvir_driver_connection_get_domain_state (conn, "not-a-uuid", NULL, NULL, NULL,
+                                                           &sync_error));
+  g_assert_error (bad->error, sync_error->domain, sync_error->code);
+
+  out = g_strdup_printf ("info state=%d max_mem=%" G_GUINT64_FORMAT " memory=%" G_GUINT64_FORMAT
+                         " vcpus=%u; state %d reason %d; missing: %d",
+                         sync_info.state, sync_info.max_mem_kib, sync_info.memory_kib,
+                         sync_info.nr_virt_cpu, sync_state, sync_reason,
+                         missing->error ? missing->error->code : 0);
+  answers_free (a);
+  return out;
+}
+
 typedef char *(*CaseFunc) (const char *uri);
 
 typedef struct
@@ -284,6 +347,7 @@ static const Case cases[] = {
   { "node-info", case_node_info },
   { "lifecycle", case_lifecycle },
   { "errors", case_errors },
+  { "async-queries", case_async_queries },
 };
 
 typedef struct
@@ -314,6 +378,103 @@ run_case (gconstpointer data)
   local = run->c->func (LOCAL_URI);
   g_test_message ("%s on %s:\n%s", run->c->name, run->uri, remote);
   g_assert_cmpstr (remote, ==, local);
+}
+
+/* ---- non-blocking queries over the socket ---------------------------------- */
+
+static char *
+unix_uri (void)
+{
+  return g_strdup_printf ("test+unix:///default?socket=%s", peer->socket);
+}
+
+/* Cancelling calls in flight answers each exactly once and leaves the
+ * connection working: their late replies are matched and dropped. */
+static void
+test_async_cancel (void)
+{
+  g_autofree char *uri = unix_uri ();
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GVirDriverDomainInfo info;
+  Answers *a = answers_new (ASYNC_CALLS + 1);
+  guint i, cancelled = 0;
+
+  for (i = 0; i < ASYNC_CALLS; i++)
+    gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, cancellable, answer_info,
+                                                  &a->slots[i]);
+  g_cancellable_cancel (cancellable);
+  /* Every call not answered yet was answered by the cancellation. */
+  g_assert_cmpuint (answers_count (a), ==, ASYNC_CALLS);
+  gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, cancellable, answer_info,
+                                                &a->slots[ASYNC_CALLS]);
+  g_assert_error (a->slots[ASYNC_CALLS].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &info, NULL, &error));
+  g_assert_no_error (error);
+  for (i = 0; i < ASYNC_CALLS; i++)
+    {
+      g_assert_cmpuint (a->slots[i].times, ==, 1);
+      if (a->slots[i].error != NULL)
+        {
+          g_assert_error (a->slots[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          cancelled++;
+        }
+      else
+        g_assert_cmpuint (a->slots[i].info.max_mem_kib, ==, info.max_mem_kib);
+    }
+  g_test_message ("%u of %u calls cancelled before their reply", cancelled, ASYNC_CALLS);
+  answers_free (a);
+}
+
+/* Closing, or dropping, the connection with calls in flight: they still
+ * get their replies, since the driver stays open until they are in. */
+static void
+check_async_close (gboolean drop)
+{
+  g_autofree char *uri = unix_uri ();
+  GVirDriverConnection *conn = open_uri (uri, FALSE, NULL);
+  Answers *a = answers_new (ASYNC_CALLS + 1);
+  guint i;
+
+  for (i = 0; i < ASYNC_CALLS; i++)
+    gvir_driver_connection_get_domain_state_async (conn, TEST_UUID, NULL, answer_state,
+                                                   &a->slots[i]);
+  if (drop)
+    {
+      gvir_driver_connection_unref (conn);
+      a->slots[ASYNC_CALLS].times = 1;
+      a->answered++;
+    }
+  else
+    {
+      gvir_driver_connection_close (conn);
+      gvir_driver_connection_get_domain_state_async (conn, TEST_UUID, NULL, answer_state,
+                                                     &a->slots[ASYNC_CALLS]);
+      g_assert_error (a->slots[ASYNC_CALLS].error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+      gvir_driver_connection_unref (conn);
+    }
+  answers_wait (a, a->n_slots);
+  for (i = 0; i < ASYNC_CALLS; i++)
+    {
+      g_assert_cmpuint (a->slots[i].times, ==, 1);
+      g_assert_no_error (a->slots[i].error);
+      g_assert_cmpint (a->slots[i].state, ==, GVIR_DRIVER_STATE_RUNNING);
+    }
+  answers_free (a);
+}
+
+static void
+test_async_close (void)
+{
+  check_async_close (FALSE);
+}
+
+static void
+test_async_drop (void)
+{
+  check_async_close (TRUE);
 }
 
 #if HAVE_GNUTLS
@@ -435,6 +596,10 @@ main (int    argc,
   tcp_uri = g_strdup_printf ("test+tcp://127.0.0.1:%d/default", peer->tcp_port);
   add_cases ("unix", unix_uri);
   add_cases ("tcp", tcp_uri);
+
+  g_test_add_func ("/rpc/async/cancel", test_async_cancel);
+  g_test_add_func ("/rpc/async/close-while-pending", test_async_close);
+  g_test_add_func ("/rpc/async/drop-while-pending", test_async_drop);
 
 #if HAVE_GNUTLS
   tls_uri = g_strdup_printf ("test+tls://localhost:%d/default?pkipath=%s",

@@ -343,17 +343,15 @@ lookup_by_uuid_raw (RemoteHandle   *h,
   return TRUE;
 }
 
-/* Builds the wire reference of a domain known by UUID. The server finds
- * domains by UUID; the name comes from what we saw, or from a lookup. */
+/* Starts the wire reference of a domain known by UUID: the UUID, and the
+ * name when we have seen it (else dom->name stays NULL). */
 static gboolean
-domain_ref (RemoteHandle   *h,
-            const char     *uuid,
-            GVirRpcDomain  *dom,
-            GCancellable   *cancellable,
-            GError        **error)
+domain_ref_from_cache (RemoteHandle   *h,
+                       const char     *uuid,
+                       GVirRpcDomain  *dom,
+                       GError        **error)
 {
   g_autofree char *canon = NULL;
-  char *name;
 
   memset (dom, 0, sizeof *dom);
   if (uuid == NULL || !gvir_rpc_uuid_parse (uuid, dom->uuid))
@@ -363,16 +361,28 @@ domain_ref (RemoteHandle   *h,
       return FALSE;
     }
   canon = gvir_rpc_uuid_format (dom->uuid);
+  dom->id = -1;
 
   g_mutex_lock (&h->lock);
-  name = g_strdup (g_hash_table_lookup (h->names, canon));
+  dom->name = g_strdup (g_hash_table_lookup (h->names, canon));
   g_mutex_unlock (&h->lock);
-
-  if (name == NULL)
-    return lookup_by_uuid_raw (h, dom->uuid, dom, cancellable, error);
-  dom->name = name;
-  dom->id = -1;
   return TRUE;
+}
+
+/* Builds the wire reference of a domain known by UUID. The server finds
+ * domains by UUID; the name comes from what we saw, or from a lookup. */
+static gboolean
+domain_ref (RemoteHandle   *h,
+            const char     *uuid,
+            GVirRpcDomain  *dom,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  if (!domain_ref_from_cache (h, uuid, dom, error))
+    return FALSE;
+  if (dom->name != NULL)
+    return TRUE;
+  return lookup_by_uuid_raw (h, dom->uuid, dom, cancellable, error);
 }
 
 static void
@@ -417,23 +427,29 @@ domain_query_int (RemoteHandle        *h,
   return remote_call_int (h, proc, args, value, cancellable, error);
 }
 
-static gboolean
-domain_get_state_raw (RemoteHandle        *h,
-                      const GVirRpcDomain *dom,
-                      int                 *state,
-                      int                 *reason,
-                      GCancellable        *cancellable,
-                      GError             **error)
+/* The arguments of the two domain queries that have a non-blocking form:
+ * GET_INFO takes the domain, GET_STATE the domain and flags. */
+static GByteArray *
+domain_query_args (gint32               proc,
+                   const GVirRpcDomain *dom)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  g_autoptr(GBytes) reply = NULL;
+  GByteArray *args = g_byte_array_new ();
+
+  gvir_rpc_put_domain (args, dom);
+  if (proc == GVIR_RPC_PROC_DOMAIN_GET_STATE)
+    gvir_xdr_put_u32 (args, 0);
+  return args;
+}
+
+static gboolean
+decode_state_reply (GBytes  *reply,
+                    int     *state,
+                    int     *reason,
+                    GError **error)
+{
   GVirXdrReader reader;
   gint32 s, r;
 
-  gvir_rpc_put_domain (args, dom);
-  gvir_xdr_put_u32 (args, 0);
-  if (!remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_STATE, args, &reply, cancellable, error))
-    return FALSE;
   reply_reader (reply, &reader);
   if (!gvir_xdr_get_i32 (&reader, &s, error) ||
       !gvir_xdr_get_i32 (&reader, &r, error) ||
@@ -442,6 +458,41 @@ domain_get_state_raw (RemoteHandle        *h,
   *state = s;
   *reason = r;
   return TRUE;
+}
+
+static gboolean
+decode_info_reply (GBytes                *reply,
+                   GVirDriverDomainInfo  *info,
+                   GError               **error)
+{
+  GVirXdrReader reader;
+  GVirRpcDomainInfo di;
+
+  reply_reader (reply, &reader);
+  if (!gvir_rpc_get_domain_info (&reader, &di, error) ||
+      !gvir_xdr_reader_finish (&reader, "reply", error))
+    return FALSE;
+  info->state = (int) di.state;
+  info->max_mem_kib = di.max_mem_kib;
+  info->memory_kib = di.memory_kib;
+  info->nr_virt_cpu = di.nr_virt_cpu;
+  info->cpu_time_ns = di.cpu_time_ns;
+  return TRUE;
+}
+
+static gboolean
+domain_get_state_raw (RemoteHandle        *h,
+                      const GVirRpcDomain *dom,
+                      int                 *state,
+                      int                 *reason,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
+  g_autoptr(GByteArray) args = domain_query_args (GVIR_RPC_PROC_DOMAIN_GET_STATE, dom);
+  g_autoptr(GBytes) reply = NULL;
+
+  return remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_STATE, args, &reply, cancellable, error) &&
+         decode_state_reply (reply, state, reason, error);
 }
 
 /* Completes what a GVirDriverDomain holds beyond the wire identity. */
@@ -1334,24 +1385,16 @@ remote_get_domain_info (gpointer               data,
                         GError               **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = domain_args (h, uuid, cancellable, error);
+  g_autoptr(GByteArray) args = NULL;
   g_autoptr(GBytes) reply = NULL;
-  GVirXdrReader reader;
-  GVirRpcDomainInfo di;
+  GVirRpcDomain dom;
 
-  if (args == NULL ||
-      !remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_INFO, args, &reply, cancellable, error))
+  if (!domain_ref (h, uuid, &dom, cancellable, error))
     return FALSE;
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_domain_info (&reader, &di, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
-    return FALSE;
-  info->state = (int) di.state;
-  info->max_mem_kib = di.max_mem_kib;
-  info->memory_kib = di.memory_kib;
-  info->nr_virt_cpu = di.nr_virt_cpu;
-  info->cpu_time_ns = di.cpu_time_ns;
-  return TRUE;
+  args = domain_query_args (GVIR_RPC_PROC_DOMAIN_GET_INFO, &dom);
+  gvir_rpc_domain_clear (&dom);
+  return remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_INFO, args, &reply, cancellable, error) &&
+         decode_info_reply (reply, info, error);
 }
 
 static gboolean
@@ -1378,6 +1421,147 @@ remote_get_domain_state (gpointer       data,
   if (reason != NULL)
     *reason = r;
   return TRUE;
+}
+
+/* ---- non-blocking domain queries ------------------------------------------ */
+
+/* One GET_INFO or GET_STATE call in flight. Its replies arrive in the RPC
+ * reader thread, where the driver's callback runs; no other thread waits. */
+typedef struct
+{
+  RemoteHandle *h;            /* kept open by the dispatch layer until we answer */
+  gint32 proc;
+  GVirDriverDomainInfoFunc info_done;   /* exactly one of the two is set */
+  GVirDriverDomainStateFunc state_done;
+  gpointer user_data;
+} RemoteQuery;
+
+static void
+remote_query_answer (RemoteQuery  *q,
+                     GBytes       *reply,
+                     const GError *error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (q->info_done != NULL)
+    {
+      GVirDriverDomainInfo info = { 0 };
+
+      if (error == NULL && !decode_info_reply (reply, &info, &local))
+        error = local;
+      q->info_done (error == NULL ? &info : NULL, error, q->user_data);
+    }
+  else
+    {
+      int state = GVIR_DRIVER_STATE_NOSTATE, reason = 0;
+
+      if (error == NULL && !decode_state_reply (reply, &state, &reason, &local))
+        error = local;
+      q->state_done (error == NULL ? state : GVIR_DRIVER_STATE_NOSTATE,
+                     error == NULL ? reason : 0, error, q->user_data);
+    }
+  g_free (q);
+}
+
+static void
+remote_query_reply (GBytes       *reply,
+                    const GError *error,
+                    gpointer      data)
+{
+  remote_query_answer (data, reply, error);
+}
+
+/* Sends the query itself; clears @dom. */
+static void
+remote_query_send (RemoteQuery   *q,
+                   GVirRpcDomain *dom)
+{
+  g_autoptr(GByteArray) args = domain_query_args (q->proc, dom);
+
+  gvir_rpc_domain_clear (dom);
+  gvir_rpc_client_call_async (q->h->client, GVIR_RPC_REMOTE_PROGRAM, q->proc, args,
+                              remote_query_reply, q);
+}
+
+/* The name of the domain was unknown: it is now, or the query fails the
+ * way the blocking form would. Sending from the reader thread is fine: the
+ * asynchronous call only writes one small packet. */
+static void
+remote_query_lookup_reply (GBytes       *reply,
+                           const GError *error,
+                           gpointer      data)
+{
+  RemoteQuery *q = data;
+  g_autoptr(GError) local = NULL;
+  GVirRpcDomain dom;
+
+  if (error == NULL && get_domain_reply (reply, &dom, &local))
+    {
+      remember_name (q->h, &dom);
+      remote_query_send (q, &dom);
+      return;
+    }
+  remote_query_answer (q, NULL, error != NULL ? error : local);
+}
+
+static void
+remote_query_start (RemoteQuery *q,
+                    const char  *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) args = NULL;
+  GVirRpcDomain dom;
+
+  if (!domain_ref_from_cache (q->h, uuid, &dom, &error))
+    {
+      remote_query_answer (q, NULL, error);
+      return;
+    }
+  if (dom.name != NULL)
+    {
+      remote_query_send (q, &dom);
+      return;
+    }
+  args = g_byte_array_new ();
+  gvir_xdr_put_opaque_fixed (args, dom.uuid, GVIR_RPC_UUID_LEN);
+  gvir_rpc_domain_clear (&dom);
+  gvir_rpc_client_call_async (q->h->client, GVIR_RPC_REMOTE_PROGRAM,
+                              GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_UUID, args,
+                              remote_query_lookup_reply, q);
+}
+
+/* The RPC layer cannot take back a call that was sent, so @cancellable is
+ * left to the dispatch layer, which answers a cancelled caller at once. */
+static void
+remote_get_domain_info_async (gpointer                  data,
+                              const char               *uuid,
+                              GCancellable             *cancellable,
+                              GVirDriverDomainInfoFunc  done,
+                              gpointer                  user_data)
+{
+  RemoteQuery *q = g_new0 (RemoteQuery, 1);
+
+  q->h = data;
+  q->proc = GVIR_RPC_PROC_DOMAIN_GET_INFO;
+  q->info_done = done;
+  q->user_data = user_data;
+  remote_query_start (q, uuid);
+}
+
+static void
+remote_get_domain_state_async (gpointer                   data,
+                               const char                *uuid,
+                               GCancellable              *cancellable,
+                               GVirDriverDomainStateFunc  done,
+                               gpointer                   user_data)
+{
+  RemoteQuery *q = g_new0 (RemoteQuery, 1);
+
+  q->h = data;
+  q->proc = GVIR_RPC_PROC_DOMAIN_GET_STATE;
+  q->state_done = done;
+  q->user_data = user_data;
+  remote_query_start (q, uuid);
 }
 
 static char *
@@ -1511,6 +1695,8 @@ const GVirDriverFuncs gvir_remote_driver = {
   .restore_domain_from_file = remote_restore_domain_from_file,
   .get_domain_info = remote_get_domain_info,
   .get_domain_state = remote_get_domain_state,
+  .get_domain_info_async = remote_get_domain_info_async,
+  .get_domain_state_async = remote_get_domain_state_async,
   .get_domain_xml = remote_get_domain_xml,
   .get_numa_parameters = remote_get_numa_parameters,
   .set_numa_parameters = remote_set_numa_parameters,
