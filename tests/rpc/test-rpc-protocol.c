@@ -718,17 +718,19 @@ test_error_reply (void)
 static void
 test_error_mapping (void)
 {
+  /* libvirt's virErrorNumber values as numbers (virterror.h), so that a
+   * wrong constant in our protocol header cannot pass unnoticed. */
   struct { gint32 code; GVirError expected; } cases[] = {
-    { GVIR_RPC_ERR_NO_DOMAIN, GVIR_ERROR_NOT_FOUND },
-    { GVIR_RPC_ERR_OPERATION_INVALID, GVIR_ERROR_OPERATION_INVALID },
-    { GVIR_RPC_ERR_NO_SUPPORT, GVIR_ERROR_NOT_SUPPORTED },
-    { GVIR_RPC_ERR_AUTH_FAILED, GVIR_ERROR_AUTH_FAILED },
-    { GVIR_RPC_ERR_XML_ERROR, GVIR_ERROR_XML },
-    { GVIR_RPC_ERR_DOM_EXIST, GVIR_ERROR_EXISTS },
-    { GVIR_RPC_ERR_INVALID_ARG, GVIR_ERROR_INVALID_ARGUMENT },
-    { GVIR_RPC_ERR_OPERATION_DENIED, GVIR_ERROR_READ_ONLY },
-    { GVIR_RPC_ERR_RPC, GVIR_ERROR_PROTOCOL },
-    { GVIR_RPC_ERR_OPERATION_FAILED, GVIR_ERROR_FAILED },
+    { 42, GVIR_ERROR_NOT_FOUND },            /* VIR_ERR_NO_DOMAIN */
+    { 55, GVIR_ERROR_OPERATION_INVALID },    /* VIR_ERR_OPERATION_INVALID */
+    { 3, GVIR_ERROR_NOT_SUPPORTED },         /* VIR_ERR_NO_SUPPORT */
+    { 45, GVIR_ERROR_AUTH_FAILED },          /* VIR_ERR_AUTH_FAILED */
+    { 27, GVIR_ERROR_XML },                  /* VIR_ERR_XML_ERROR */
+    { 28, GVIR_ERROR_EXISTS },               /* VIR_ERR_DOM_EXIST */
+    { 8, GVIR_ERROR_INVALID_ARGUMENT },      /* VIR_ERR_INVALID_ARG */
+    { 29, GVIR_ERROR_READ_ONLY },            /* VIR_ERR_OPERATION_DENIED */
+    { 39, GVIR_ERROR_PROTOCOL },             /* VIR_ERR_RPC */
+    { 9, GVIR_ERROR_FAILED },                /* VIR_ERR_OPERATION_FAILED */
   };
   guint i;
 
