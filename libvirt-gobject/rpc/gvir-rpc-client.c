@@ -368,14 +368,22 @@ wait_for_data (GVirRpcClient  *client,
   for (;;)
     {
       guint interval, count;
+      gint64 timeout;
 
       g_mutex_lock (&client->lock);
       interval = client->ka_interval;
       count = client->ka_count;
       g_mutex_unlock (&client->lock);
 
-      if (gvir_rpc_transport_wait_readable (client->transport,
-                                            interval == 0 ? -1 : (gint64) interval * G_USEC_PER_SEC))
+      /* The first ping goes out half an interval into a silence, the next
+       * ones an interval apart, and the last gets half an interval to be
+       * answered: count pings, and a dead peer is known within
+       * interval x count seconds (libvirt's own client takes one more
+       * interval). */
+      timeout = interval == 0 ? -1 : (gint64) interval * G_USEC_PER_SEC;
+      if (timeout > 0 && (*unanswered == 0 || *unanswered >= count))
+        timeout /= 2;
+      if (gvir_rpc_transport_wait_readable (client->transport, timeout))
         return TRUE;
       if (*unanswered >= count)
         {

@@ -268,24 +268,67 @@ make_config (LibvirtdPeer *peer,
   return g_string_free (conf, FALSE);
 }
 
-LibvirtdPeer *
-libvirtd_peer_start (PeerTlsMode   tls,
-                     GError      **error)
+static void
+set_not_installed_error (GError **error)
+{
+  g_set_error_literal (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT,
+                       "libvirtd is not installed: install Debian's libvirt-daemon "
+                       "(the real-peer tests need it)");
+}
+
+/* (Re)spawns the daemon on the config already in
+ * @peer->dir and waits for its sockets. Stale sockets and pid file of a
+ * killed predecessor are removed first, so that waiting for the socket
+ * file really waits for the new daemon. */
+static gboolean
+spawn_daemon (LibvirtdPeer  *peer,
+              GError       **error)
 {
   const char *binary = find_libvirtd ();
-  LibvirtdPeer *peer;
-  g_autofree char *conf = NULL;
-  g_autofree char *conf_path = NULL;
-  g_autofree char *pid_path = NULL;
-  g_autofree char *drivers = NULL;
-  g_autofree char *run_dir = NULL;
+  g_autofree char *conf_path = g_build_filename (peer->dir, "libvirtd.conf", NULL);
+  g_autofree char *pid_path = g_build_filename (peer->dir, "libvirtd.pid", NULL);
+  g_autofree char *drivers = g_build_filename (peer->dir, "drivers-empty", NULL);
   g_auto(GStrv) envp = NULL;
 
   if (binary == NULL)
     {
-      g_set_error_literal (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT,
-                           "libvirtd is not installed: install Debian's libvirt-daemon "
-                           "(the real-peer tests need it)");
+      set_not_installed_error (error);
+      return FALSE;
+    }
+  g_unlink (peer->socket);
+  g_unlink (peer->socket_ro);
+  g_unlink (pid_path);
+
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "LIBVIRT_DRIVER_DIR", drivers, TRUE);
+  {
+    const char *argv[] = { binary, "--listen", "--config", conf_path, "--pid-file", pid_path, NULL };
+
+    if (!g_spawn_async (peer->dir, (char **) argv, envp,
+                        G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                        G_SPAWN_STDERR_TO_DEV_NULL,
+                        child_setup, NULL, &peer->pid, error))
+      {
+        peer->pid = 0;
+        return FALSE;
+      }
+  }
+  return wait_ready (peer, error);
+}
+
+LibvirtdPeer *
+libvirtd_peer_start (PeerTlsMode   tls,
+                     GError      **error)
+{
+  LibvirtdPeer *peer;
+  g_autofree char *conf = NULL;
+  g_autofree char *conf_path = NULL;
+  g_autofree char *drivers = NULL;
+  g_autofree char *run_dir = NULL;
+
+  if (find_libvirtd () == NULL)
+    {
+      set_not_installed_error (error);
       return NULL;
     }
 
@@ -321,35 +364,47 @@ libvirtd_peer_start (PeerTlsMode   tls,
 
   conf = make_config (peer, tls);
   conf_path = g_build_filename (peer->dir, "libvirtd.conf", NULL);
-  pid_path = g_build_filename (peer->dir, "libvirtd.pid", NULL);
-  if (!g_file_set_contents (conf_path, conf, -1, error))
-    {
-      libvirtd_peer_stop (peer);
-      return NULL;
-    }
-
-  envp = g_get_environ ();
-  envp = g_environ_setenv (envp, "LIBVIRT_DRIVER_DIR", drivers, TRUE);
-  {
-    const char *argv[] = { binary, "--listen", "--config", conf_path, "--pid-file", pid_path, NULL };
-
-    if (!g_spawn_async (peer->dir, (char **) argv, envp,
-                        G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                        G_SPAWN_STDERR_TO_DEV_NULL,
-                        child_setup, NULL, &peer->pid, error))
-      {
-        peer->pid = 0;
-        libvirtd_peer_stop (peer);
-        return NULL;
-      }
-  }
-
-  if (!wait_ready (peer, error))
+  if (!g_file_set_contents (conf_path, conf, -1, error) || !spawn_daemon (peer, error))
     {
       libvirtd_peer_stop (peer);
       return NULL;
     }
   return peer;
+}
+
+void
+libvirtd_peer_signal (LibvirtdPeer *peer,
+                      int           sig)
+{
+  g_return_if_fail (peer != NULL && peer->pid > 0);
+
+  g_assert_cmpint (kill (peer->pid, sig), ==, 0);
+}
+
+void
+libvirtd_peer_kill (LibvirtdPeer *peer)
+{
+  int status;
+
+  g_return_if_fail (peer != NULL);
+
+  if (peer->pid <= 0)
+    return;
+  /* SIGKILL also ends a stopped process. */
+  kill (peer->pid, SIGKILL);
+  waitpid (peer->pid, &status, 0);
+  g_spawn_close_pid (peer->pid);
+  peer->pid = 0;
+}
+
+gboolean
+libvirtd_peer_restart (LibvirtdPeer  *peer,
+                       GError       **error)
+{
+  g_return_val_if_fail (peer != NULL, FALSE);
+
+  libvirtd_peer_kill (peer);
+  return spawn_daemon (peer, error);
 }
 
 static void
@@ -384,6 +439,8 @@ libvirtd_peer_stop (LibvirtdPeer *peer)
       gboolean gone = FALSE;
 
       kill (peer->pid, SIGTERM);
+      /* A stopped daemon would only see the SIGTERM once continued. */
+      kill (peer->pid, SIGCONT);
       for (i = 0; i < 500 && !gone; i++)
         {
           gone = waitpid (peer->pid, &status, WNOHANG) == peer->pid;

@@ -42,5 +42,14 @@ gboolean libvirtd_peer_make_pki (const char *dir, gboolean expired_server, GErro
  * The daemon dies with the test process even when that aborts. Fails with
  * a message when libvirtd is not installed. */
 LibvirtdPeer *libvirtd_peer_start (PeerTlsMode tls, GError **error);
-/* Stops the daemon (SIGTERM, then SIGKILL) and removes its folder. */
+/* Sends @sig (e.g. SIGSTOP, SIGCONT) to the running daemon. */
+void libvirtd_peer_signal (LibvirtdPeer *peer, int sig);
+/* Kills the daemon with SIGKILL, as a crash would, and reaps it; the
+ * folder stays, so libvirtd_peer_restart() can reuse it. */
+void libvirtd_peer_kill (LibvirtdPeer *peer);
+/* Starts a new daemon on the same config, sockets and ports (killing the
+ * old one if it still runs) and waits for its sockets. */
+gboolean libvirtd_peer_restart (LibvirtdPeer *peer, GError **error);
+/* Stops the daemon (SIGTERM, then SIGKILL; also when it is stopped with
+ * SIGSTOP) and removes its folder. */
 void libvirtd_peer_stop (LibvirtdPeer *peer);
