@@ -14,87 +14,146 @@
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-nodeset-private.h"
 
-/* libvirt-gconfig must not depend on libvirt-gobject, so this is a small
- * copy of the grammar GVirNodeset implements there. */
+/* The one implementation of libvirt's nodeset/cpuset grammar in the
+ * project: libvirt-gobject's GVirNodeset parses and formats through it
+ * (libvirt-gconfig must not depend on libvirt-gobject, so it lives here). */
+
+typedef struct
+{
+  const char *input;
+  const char *what;
+  const char *pos;
+  guint8 bits[GVIR_CONFIG_NODESET_LIMIT / 8];
+} NodesetParser;
 
 static void
-skip_spaces (const char **p)
+parser_skip_spaces (NodesetParser *parser)
 {
-  while (g_ascii_isspace (**p))
-    (*p)++;
+  while (g_ascii_isspace (*parser->pos))
+    parser->pos++;
 }
 
 static gboolean
-parse_number (const char **p, guint *value)
+parser_fail (NodesetParser *parser, GError **error, const char *reason)
 {
-  guint64 n = 0;
+  g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_INVALID,
+               "Invalid %s '%s': %s", parser->what, parser->input, reason);
+  return FALSE;
+}
 
-  skip_spaces (p);
-  if (!g_ascii_isdigit (**p))
-    return FALSE;
-  while (g_ascii_isdigit (**p))
+static gboolean
+parser_read_number (NodesetParser *parser, guint *value, GError **error)
+{
+  guint64 number = 0;
+
+  parser_skip_spaces (parser);
+  if (!g_ascii_isdigit (*parser->pos))
     {
-      n = n * 10 + (guint) (**p - '0');
-      if (n >= GVIR_CONFIG_NODESET_LIMIT)
-        return FALSE;
-      (*p)++;
+      g_autofree char *reason = *parser->pos == '\0'
+        ? g_strdup ("expected a number at the end")
+        : g_strdup_printf ("expected a number at offset %d",
+                           (int) (parser->pos - parser->input));
+      return parser_fail (parser, error, reason);
     }
-  skip_spaces (p);
-  *value = (guint) n;
+
+  while (g_ascii_isdigit (*parser->pos))
+    {
+      number = number * 10 + (guint64) (*parser->pos - '0');
+      if (number >= GVIR_CONFIG_NODESET_LIMIT)
+        {
+          g_autofree char *reason =
+            g_strdup_printf ("ids must be below %d", GVIR_CONFIG_NODESET_LIMIT);
+          return parser_fail (parser, error, reason);
+        }
+      parser->pos++;
+    }
+  parser_skip_spaces (parser);
+  *value = (guint) number;
   return TRUE;
 }
 
-/* One item: "N", "N-M" (M >= N) or "^N", applied to @bits. */
-static gboolean
-parse_item (const char **p, guint8 *bits)
+static void
+parser_set_range (NodesetParser *parser, guint first, guint last, gboolean value)
 {
-  gboolean clear = FALSE;
+  for (guint id = first; id <= last; id++)
+    {
+      if (value)
+        parser->bits[id / 8] |= (guint8) (1u << (id % 8));
+      else
+        parser->bits[id / 8] &= (guint8) ~(1u << (id % 8));
+    }
+}
+
+/* One item: "N", "N-M" or "^N". */
+static gboolean
+parser_read_item (NodesetParser *parser, GError **error)
+{
+  gboolean exclude = FALSE;
   guint first, last;
 
-  skip_spaces (p);
-  if (**p == '^')
+  parser_skip_spaces (parser);
+  if (*parser->pos == '^')
     {
-      clear = TRUE;
-      (*p)++;
+      exclude = TRUE;
+      parser->pos++;
     }
-  if (!parse_number (p, &first))
+
+  if (!parser_read_number (parser, &first, error))
     return FALSE;
   last = first;
-  if (!clear && **p == '-')
+
+  if (*parser->pos == '-')
     {
-      (*p)++;
-      if (!parse_number (p, &last) || last < first)
+      if (exclude)
+        return parser_fail (parser, error, "an exclusion ('^') takes a single id, not a range");
+      parser->pos++;
+      if (!parser_read_number (parser, &last, error))
         return FALSE;
+      if (last < first)
+        {
+          g_autofree char *reason =
+            g_strdup_printf ("range %u-%u ends before it starts", first, last);
+          return parser_fail (parser, error, reason);
+        }
     }
-  for (guint i = first; i <= last; i++)
-    bits[i] = !clear;
+
+  parser_set_range (parser, first, last, !exclude);
   return TRUE;
 }
 
 static gboolean
-parse_bits (const char *text, guint8 *bits)
+parser_run (NodesetParser *parser, GError **error)
 {
-  const char *p = text;
+  parser_skip_spaces (parser);
+  if (*parser->pos == '\0')
+    return parser_fail (parser, error, "it is empty");
 
-  if (!parse_item (&p, bits))
-    return FALSE;
-  while (*p == ',')
+  for (;;)
     {
-      p++;
-      skip_spaces (&p);
-      /* libvirt tolerates one trailing comma. */
-      if (*p == '\0')
-        return TRUE;
-      if (!parse_item (&p, bits))
+      if (!parser_read_item (parser, error))
         return FALSE;
+
+      if (*parser->pos == '\0')
+        return TRUE;
+      if (*parser->pos != ',')
+        {
+          g_autofree char *reason =
+            g_strdup_printf ("unexpected character '%c' at offset %d",
+                             *parser->pos, (int) (parser->pos - parser->input));
+          return parser_fail (parser, error, reason);
+        }
+      parser->pos++;
+      parser_skip_spaces (parser);
+      /* libvirt tolerates exactly one trailing comma. */
+      if (*parser->pos == '\0')
+        return TRUE;
     }
-  return *p == '\0';
 }
 
 GArray *
 gvir_config_nodeset_parse (const char *text, const char *what, GError **error)
 {
-  g_autofree guint8 *bits = NULL;
+  g_autofree NodesetParser *parser = NULL;
   g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (what != NULL, NULL);
@@ -105,22 +164,21 @@ gvir_config_nodeset_parse (const char *text, const char *what, GError **error)
                    "Missing %s", what);
       return NULL;
     }
-  bits = g_malloc0 (GVIR_CONFIG_NODESET_LIMIT);
-  if (!parse_bits (text, bits))
-    {
-      g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_INVALID,
-                   "Invalid %s '%s': expected ids below %d such as '0-3,^2,5'",
-                   what, text, GVIR_CONFIG_NODESET_LIMIT);
-      return NULL;
-    }
+
+  parser = g_new0 (NodesetParser, 1);
+  parser->input = text;
+  parser->what = what;
+  parser->pos = text;
+  if (!parser_run (parser, error))
+    return NULL;
+
   ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < GVIR_CONFIG_NODESET_LIMIT; i++)
-    if (bits[i])
-      g_array_append_val (ids, i);
+  for (guint id = 0; id < GVIR_CONFIG_NODESET_LIMIT; id++)
+    if (parser->bits[id / 8] & (1u << (id % 8)))
+      g_array_append_val (ids, id);
   if (ids->len == 0)
     {
-      g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_INVALID,
-                   "Invalid %s '%s': it names no id", what, text);
+      parser_fail (parser, error, "it names no id");
       return NULL;
     }
   return g_steal_pointer (&ids);

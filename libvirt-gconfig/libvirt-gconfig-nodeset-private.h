@@ -17,12 +17,19 @@ G_BEGIN_DECLS
 /* Highest id + 1 that libvirt accepts in a cpuset or nodeset. */
 #define GVIR_CONFIG_NODESET_LIMIT 16384
 
-/* Parses "0-3,^2,5" (items applied left to right) into the sorted ids it
- * names. @what ("nodeset", "cpuset", ...) appears in error messages. An
- * empty result is an error too. */
+/* Parses "0-3,^2,5" (items applied left to right; whitespace and one
+ * trailing comma tolerated) into the sorted ids it names (element type
+ * guint). @what ("nodeset", "cpuset", ...) names the value in error
+ * messages, which quote @text and say what is wrong. An empty result is an
+ * error too (GVIR_CONFIG_ERROR_INVALID).
+ *
+ * Exported in the private version node: libvirt-gobject's GVirNodeset uses
+ * this same parser and formatter. */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 GArray *gvir_config_nodeset_parse (const char *text, const char *what, GError **error);
 
 /* The canonical form of sorted @ids, ranges without '^': "0-1,3,5". */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 char *gvir_config_nodeset_format (GArray *ids);
 
 /* Parse then format: the canonical spelling of @text, or NULL on error. */

@@ -12,6 +12,9 @@
 
 #include <string.h>
 
+#include <libvirt-gconfig/libvirt-gconfig.h>
+
+#include "libvirt-gconfig/libvirt-gconfig-nodeset-private.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-nodeset.h"
 
@@ -92,150 +95,6 @@ nodeset_new_take (guint *nodes, gsize n_nodes)
 
 /* ---- parsing ------------------------------------------------------------ */
 
-typedef struct
-{
-  const gchar *input;
-  const gchar *pos;
-  guint8 bits[GVIR_NODESET_MAX_NODES / 8];
-} NodesetParser;
-
-static void
-parser_skip_spaces (NodesetParser *parser)
-{
-  while (g_ascii_isspace (*parser->pos))
-    parser->pos++;
-}
-
-static gboolean
-parser_fail (NodesetParser *parser, GError **error, const gchar *reason)
-{
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-               "Invalid nodeset '%s': %s", parser->input, reason);
-  return FALSE;
-}
-
-static gboolean
-parser_read_number (NodesetParser *parser, guint *value, GError **error)
-{
-  guint64 number = 0;
-
-  parser_skip_spaces (parser);
-  if (!g_ascii_isdigit (*parser->pos))
-    {
-      g_autofree gchar *reason = *parser->pos == '\0'
-        ? g_strdup ("expected a node number at the end")
-        : g_strdup_printf ("expected a node number at offset %d",
-                           (int) (parser->pos - parser->input));
-      return parser_fail (parser, error, reason);
-    }
-
-  while (g_ascii_isdigit (*parser->pos))
-    {
-      number = number * 10 + (guint64) (*parser->pos - '0');
-      if (number >= GVIR_NODESET_MAX_NODES)
-        {
-          g_autofree gchar *reason =
-            g_strdup_printf ("node ids must be below %d", GVIR_NODESET_MAX_NODES);
-          return parser_fail (parser, error, reason);
-        }
-      parser->pos++;
-    }
-  parser_skip_spaces (parser);
-  *value = (guint) number;
-  return TRUE;
-}
-
-static void
-parser_set_range (NodesetParser *parser, guint first, guint last, gboolean value)
-{
-  for (guint node = first; node <= last; node++)
-    {
-      if (value)
-        parser->bits[node / 8] |= (guint8) (1u << (node % 8));
-      else
-        parser->bits[node / 8] &= (guint8) ~(1u << (node % 8));
-    }
-}
-
-/* One item: "N", "N-M" or "^N". */
-static gboolean
-parser_read_item (NodesetParser *parser, GError **error)
-{
-  gboolean exclude = FALSE;
-  guint first, last;
-
-  parser_skip_spaces (parser);
-  if (*parser->pos == '^')
-    {
-      exclude = TRUE;
-      parser->pos++;
-    }
-
-  if (!parser_read_number (parser, &first, error))
-    return FALSE;
-  last = first;
-
-  if (*parser->pos == '-')
-    {
-      if (exclude)
-        return parser_fail (parser, error, "an exclusion ('^') takes a single node, not a range");
-      parser->pos++;
-      if (!parser_read_number (parser, &last, error))
-        return FALSE;
-      if (last < first)
-        {
-          g_autofree gchar *reason =
-            g_strdup_printf ("range %u-%u ends before it starts", first, last);
-          return parser_fail (parser, error, reason);
-        }
-    }
-
-  parser_set_range (parser, first, last, !exclude);
-  return TRUE;
-}
-
-static gboolean
-parser_run (NodesetParser *parser, GError **error)
-{
-  parser_skip_spaces (parser);
-  if (*parser->pos == '\0')
-    return parser_fail (parser, error, "it is empty");
-
-  for (;;)
-    {
-      if (!parser_read_item (parser, error))
-        return FALSE;
-
-      if (*parser->pos == '\0')
-        return TRUE;
-      if (*parser->pos != ',')
-        {
-          g_autofree gchar *reason =
-            g_strdup_printf ("unexpected character '%c' at offset %d",
-                             *parser->pos, (int) (parser->pos - parser->input));
-          return parser_fail (parser, error, reason);
-        }
-      parser->pos++;
-      parser_skip_spaces (parser);
-      /* libvirt tolerates exactly one trailing comma. */
-      if (*parser->pos == '\0')
-        return TRUE;
-    }
-}
-
-static guint *
-bits_to_nodes (const guint8 *bits, gsize *n_nodes)
-{
-  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint node = 0; node < GVIR_NODESET_MAX_NODES; node++)
-    if (bits[node / 8] & (1u << (node % 8)))
-      g_array_append_val (nodes, node);
-
-  *n_nodes = nodes->len;
-  return (guint *) g_array_free (g_steal_pointer (&nodes), FALSE);
-}
-
 /**
  * gvir_nodeset_new_from_string:
  * @str: a nodeset in libvirt's syntax, such as "0-3,^2,5"
@@ -252,27 +111,23 @@ bits_to_nodes (const guint8 *bits, gsize *n_nodes)
 GVirNodeset *
 gvir_nodeset_new_from_string (const gchar *str, GError **error)
 {
-  g_autofree NodesetParser *parser = NULL;
-  guint *nodes;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GArray) nodes = NULL;
   gsize n_nodes;
 
   g_return_val_if_fail (str != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  parser = g_new0 (NodesetParser, 1);
-  parser->input = str;
-  parser->pos = str;
-  if (!parser_run (parser, error))
-    return NULL;
-
-  nodes = bits_to_nodes (parser->bits, &n_nodes);
-  if (n_nodes == 0)
+  /* libvirt-gconfig holds the project's one parser of this syntax. */
+  nodes = gvir_config_nodeset_parse (str, "nodeset", &parse_error);
+  if (nodes == NULL)
     {
-      g_free (nodes);
-      parser_fail (parser, error, "it selects no node");
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                           parse_error->message);
       return NULL;
     }
-  return nodeset_new_take (nodes, n_nodes);
+  n_nodes = nodes->len;
+  return nodeset_new_take ((guint *) g_array_free (g_steal_pointer (&nodes), FALSE), n_nodes);
 }
 
 static int
@@ -534,25 +389,11 @@ gvir_nodeset_difference (GVirNodeset *nodeset, GVirNodeset *other)
 gchar *
 gvir_nodeset_to_string (GVirNodeset *nodeset)
 {
-  GString *out;
-  gsize i = 0;
+  g_autoptr(GArray) nodes = NULL;
 
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
 
-  out = g_string_new (NULL);
-  while (i < nodeset->n_nodes)
-    {
-      gsize end = i;
-
-      while (end + 1 < nodeset->n_nodes && nodeset->nodes[end + 1] == nodeset->nodes[end] + 1)
-        end++;
-      if (out->len > 0)
-        g_string_append_c (out, ',');
-      if (end == i)
-        g_string_append_printf (out, "%u", nodeset->nodes[i]);
-      else
-        g_string_append_printf (out, "%u-%u", nodeset->nodes[i], nodeset->nodes[end]);
-      i = end + 1;
-    }
-  return g_string_free (out, FALSE);
+  nodes = g_array_sized_new (FALSE, FALSE, sizeof (guint), nodeset->n_nodes);
+  g_array_append_vals (nodes, nodeset->nodes, nodeset->n_nodes);
+  return gvir_config_nodeset_format (nodes);
 }
