@@ -405,8 +405,11 @@ test_accessors (void)
                       "  <maxMemory slots=\"2\" unit=\"KiB\">1024</maxMemory>\n</domain>");
 
   gvir_config_domain_set_memtune (domain, memtune);
-  g_assert_true (gvir_config_domain_get_memtune (domain) != NULL);
-  g_object_unref (gvir_config_domain_get_memtune (domain));
+  {
+    g_autoptr(GVirConfigDomainMemtune) view = gvir_config_domain_get_memtune (domain);
+
+    g_assert_nonnull (view);
+  }
   gvir_config_domain_set_memtune (domain, NULL);
   g_assert_null (gvir_config_domain_get_memtune (domain));
   g_assert_no_error (error);
