@@ -29,6 +29,8 @@ typedef struct
   GPtrArray *pending;     /* async slot: PendingQuery * not answered yet */
   guint closes;
   GThread *close_thread;
+  guint opened_ever;      /* never reset: a test starts only once every */
+  guint closed_ever;      /* earlier connection's driver has closed */
 } SlowState;
 
 typedef struct
@@ -54,6 +56,9 @@ slow_async_accepts (const GVirDriverUri *uri)
 static gpointer
 slow_open (GVirDriverConnection *conn, GCancellable *cancellable, GError **error)
 {
+  g_mutex_lock (&slow.lock);
+  slow.opened_ever++;
+  g_mutex_unlock (&slow.lock);
   return &slow;
 }
 
@@ -62,6 +67,7 @@ slow_close (gpointer handle)
 {
   g_mutex_lock (&slow.lock);
   slow.closes++;
+  slow.closed_ever++;
   slow.close_thread = g_thread_self ();
   g_cond_broadcast (&slow.cond);
   g_mutex_unlock (&slow.lock);
@@ -158,6 +164,11 @@ slow_connect (const char *uri, gboolean gate_open)
   GVirDriverConnection *conn;
 
   g_mutex_lock (&slow.lock);
+  /* The previous test's connection may still be closing in a worker
+   * thread (its last reference goes with the worker's last call): wait,
+   * or its close would count as this test's. */
+  while (slow.closed_ever < slow.opened_ever)
+    g_cond_wait (&slow.cond, &slow.lock);
   slow.gate_open = gate_open;
   slow.entered = slow.returned = slow.closes = 0;
   slow.close_thread = NULL;
