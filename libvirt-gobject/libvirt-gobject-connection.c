@@ -15,6 +15,7 @@
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-domain-private.h"
 #include "libvirt-gobject/libvirt-gobject-node-cell-private.h"
+#include "libvirt-gobject/util/gvir-numa-private.h"
 
 /**
  * SECTION:libvirt-gobject-connection
@@ -2786,28 +2787,15 @@ op_nodeset_is_available (GVirConnection *self, ConnCall *call, GCancellable *can
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
   g_autoptr(GVirNodeset) host = NULL;
-  g_autoptr(GVirNodeset) missing = NULL;
-  g_autofree char *host_text = NULL;
-  g_autofree guint *ids = NULL;
-  gsize n_ids = 0;
 
   if (drv == NULL)
     return FALSE;
   host = load_host_nodeset (self, drv, cancellable, error);
   if (host == NULL)
     return FALSE;
-  missing = gvir_nodeset_difference (call->nodeset, host);
-  if (gvir_nodeset_is_empty (missing))
-    return TRUE;
-
   /* The drivers' wording, so that a caller sees one message whether it
    * asked first or the driver refused the placement. */
-  ids = gvir_nodeset_get_nodes (missing, &n_ids);
-  host_text = gvir_nodeset_to_string (host);
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
-               "NUMA node %u is unavailable: host has node%s %s",
-               ids[0], gvir_nodeset_count (host) == 1 ? "" : "s", host_text);
-  return FALSE;
+  return gvir_numa_check_nodes_on_host (call->nodeset, host, error);
 }
 
 static ConnCall *

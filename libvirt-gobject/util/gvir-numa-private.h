@@ -52,6 +52,12 @@ GVIR_MOCKABLE GArray *gvir_numa_get_distances (int node);
 /* The nodes that exist on the host (never NULL; at least node 0). */
 GVIR_PRIVATE_EXPORT GVirNodeset *gvir_numa_get_host_nodes (void);
 
+/* Checks that every node of @wanted is in @host; otherwise fails with
+ * GVIR_ERROR_NUMA_UNAVAILABLE naming the lowest missing node: "NUMA node 4
+ * is unavailable: host has nodes 0-3". The one wording the drivers and the
+ * public API share, whatever the host's nodes come from. */
+gboolean gvir_numa_check_nodes_on_host (GVirNodeset *wanted, GVirNodeset *host, GError **error);
+
 /* Checks that every node of @nodeset exists on the host; otherwise fails
  * with GVIR_ERROR_NUMA_UNAVAILABLE, e.g. "NUMA node 4 is unavailable: host
  * has nodes 0-3". */

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "gvir-test-private.h"
+#include "libvirt-gobject/util/gvir-numa-private.h"
 
 /* The numbers of libvirt's test driver, so that code written against
  * test:///default sees the same host here. */
@@ -63,27 +64,11 @@ gvir_test_host_check_nodeset (const GVirTestHost  *host,
                               GError             **error)
 {
   g_autoptr(GVirNodeset) host_nodes = NULL;
-  g_autoptr(GVirNodeset) missing = NULL;
-  g_autofree char *host_text = NULL;
-  g_autofree guint *ids = NULL;
-  gsize n_ids = 0;
 
   if (nodeset == NULL)
     return TRUE;
-
   host_nodes = gvir_test_host_get_nodes (host);
-  missing = gvir_nodeset_difference (nodeset, host_nodes);
-  if (gvir_nodeset_is_empty (missing))
-    return TRUE;
-
-  /* The same wording as the host NUMA layer of the local drivers, so a
-   * caller sees one message whichever driver refused the placement. */
-  ids = gvir_nodeset_get_nodes (missing, &n_ids);
-  host_text = gvir_nodeset_to_string (host_nodes);
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
-               "NUMA node %u is unavailable: host has node%s %s",
-               ids[0], gvir_nodeset_count (host_nodes) == 1 ? "" : "s", host_text);
-  return FALSE;
+  return gvir_numa_check_nodes_on_host (nodeset, host_nodes, error);
 }
 
 static void
