@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 
 #include "driver-test-utils.h"
+#include "drivers/test/gvir-test-driver-private.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
@@ -49,6 +50,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
+  gvir_test_driver_set_clock (-1);
   gvir_driver_connection_close (f->conn);
   gvir_driver_connection_unref (f->conn);
   recorder_clear (&f->rec);
@@ -297,25 +299,69 @@ test_default_domain_xml (Fixture *f, gconstpointer data)
   g_assert_null (strstr (inactive, "id='1'"));
 }
 
-static void
-test_cpu_time_grows (Fixture *f, gconstpointer data)
+static guint64
+cpu_time_of (Fixture *f, const char *uuid)
 {
   g_autoptr(GError) error = NULL;
-  GVirDriverDomainInfo a, b;
+  GVirDriverDomainInfo info;
 
-  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &a, NULL, &error));
-  g_usleep (2000);
-  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &b, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, uuid, &info, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (b.cpu_time_ns, >, a.cpu_time_ns);
+  return info.cpu_time_ns;
+}
+
+/* CPU time is the time spent running, on the driver's clock: set by the
+ * test, so the values are exact. */
+static void
+test_cpu_time (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gvir_test_driver_set_clock (1000000);
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 0);
+  gvir_test_driver_set_clock (1500000);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 0);
+
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 0);
+  gvir_test_driver_set_clock (1502500);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 2500000);
+  /* Reading it does not change it. */
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 2500000);
 
   /* A paused domain does not run. */
-  g_assert_true (gvir_driver_connection_suspend_domain (f->conn, TEST_UUID, NULL, &error));
-  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &a, NULL, &error));
-  g_usleep (2000);
-  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TEST_UUID, &b, NULL, &error));
+  g_assert_true (gvir_driver_connection_suspend_domain (f->conn, NEW_UUID, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (b.cpu_time_ns, ==, a.cpu_time_ns);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED);
+  gvir_test_driver_set_clock (1600000);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 2500000);
+
+  /* Resumed, it adds to what it had. */
+  g_assert_true (gvir_driver_connection_resume_domain (f->conn, NEW_UUID, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED);
+  gvir_test_driver_set_clock (1600400);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 2900000);
+
+  /* A clock set back never makes it shrink. */
+  gvir_test_driver_set_clock (1000);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 2500000);
+  gvir_test_driver_set_clock (1600400);
+
+  /* Stopped, it is zero, and a new run starts from zero. */
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 0);
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  gvir_test_driver_set_clock (1600401);
+  g_assert_cmpuint (cpu_time_of (f, NEW_UUID), ==, 1000);
+  recorder_assert_empty (&f->rec);
 }
 
 /* ---- lookups and errors ---------------------------------------------------- */
@@ -1653,7 +1699,7 @@ main (int argc, char **argv)
   ADD ("default/cells-free-memory", test_cells_free_memory);
   ADD ("default/domain", test_default_domain);
   ADD ("default/domain-xml", test_default_domain_xml);
-  ADD ("default/cpu-time", test_cpu_time_grows);
+  ADD ("default/cpu-time", test_cpu_time);
   ADD ("lookup/not-found", test_not_found);
   ADD ("lookup/uuid-forms", test_uuid_forms);
   ADD ("define/new-and-update", test_define);

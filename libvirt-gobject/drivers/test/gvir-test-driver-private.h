@@ -18,4 +18,9 @@ G_BEGIN_DECLS
  * test:///ABSOLUTE/PATH.xml (libvirt's <node> configuration format). */
 extern const GVirDriverFuncs gvir_test_driver_funcs;
 
+/* For tests: the clock (in microseconds) that running domains' CPU time is
+ * measured on is @now_us from now on, for every test driver state of the
+ * process; a negative @now_us gives back the monotonic clock. */
+void gvir_test_driver_set_clock (gint64 now_us);
+
 G_END_DECLS

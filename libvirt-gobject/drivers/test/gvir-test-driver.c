@@ -33,7 +33,7 @@ typedef struct
   int reason;
   gboolean has_managed_save;
   guint64 serial;               /* creation order, for stable listings */
-  gint64 running_since_us;      /* 0 unless running */
+  gint64 running_since_us;      /* test clock at the last start or resume */
   guint64 cpu_time_ns;          /* accumulated before running_since_us */
 } GVirTestDomain;
 
@@ -65,6 +65,36 @@ typedef struct
 
 static GMutex default_lock;
 static GVirTestState *default_state;
+
+/* ---- the clock ------------------------------------------------------------ */
+
+/* A running domain's CPU time comes from a clock, as in libvirt's test
+ * driver; unlike libvirt's (which reports the wall clock itself), ours is
+ * the time the domain has spent running. The clock is the monotonic clock
+ * unless a test has set its own with gvir_test_driver_set_clock(). */
+static GMutex clock_lock;
+static gboolean clock_is_set;
+static gint64 clock_now_us;
+
+void
+gvir_test_driver_set_clock (gint64 now_us)
+{
+  g_mutex_lock (&clock_lock);
+  clock_is_set = now_us >= 0;
+  clock_now_us = now_us;
+  g_mutex_unlock (&clock_lock);
+}
+
+static gint64
+clock_get_us (void)
+{
+  gint64 now;
+
+  g_mutex_lock (&clock_lock);
+  now = clock_is_set ? clock_now_us : g_get_monotonic_time ();
+  g_mutex_unlock (&clock_lock);
+  return now;
+}
 
 /* ---- domains ------------------------------------------------------------ */
 
@@ -102,9 +132,13 @@ dom_describe (const GVirTestDomain *dom)
 static guint64
 dom_cpu_time (const GVirTestDomain *dom)
 {
-  if (dom->running_since_us == 0)
+  gint64 now;
+
+  if (dom->state != GVIR_DRIVER_STATE_RUNNING)
     return dom->cpu_time_ns;
-  return dom->cpu_time_ns + (guint64) (g_get_monotonic_time () - dom->running_since_us) * 1000;
+  /* A clock set back by a test must not make the time negative. */
+  now = MAX (clock_get_us (), dom->running_since_us);
+  return dom->cpu_time_ns + (guint64) (now - dom->running_since_us) * 1000;
 }
 
 static void
@@ -120,7 +154,7 @@ dom_set_paused (GVirTestDomain *dom,
     }
   else
     {
-      dom->running_since_us = g_get_monotonic_time ();
+      dom->running_since_us = clock_get_us ();
       dom->state = GVIR_DRIVER_STATE_RUNNING;
     }
   dom->reason = reason;
