@@ -96,6 +96,9 @@ parser_read_item (NodesetParser *parser, GError **error)
     {
       exclude = TRUE;
       parser->pos++;
+      /* Like libvirt's virBitmapParse: the number follows '^' directly. */
+      if (!g_ascii_isdigit (*parser->pos))
+        return parser_fail (parser, error, "'^' must be followed directly by a number");
     }
 
   if (!parser_read_number (parser, &first, error))
@@ -105,7 +108,7 @@ parser_read_item (NodesetParser *parser, GError **error)
   if (*parser->pos == '-')
     {
       if (exclude)
-        return parser_fail (parser, error, "an exclusion ('^') takes a single id, not a range");
+        return parser_fail (parser, error, "'^' must be followed by a single number, not a range");
       parser->pos++;
       if (!parser_read_number (parser, &last, error))
         return FALSE;

@@ -30,7 +30,8 @@
  * selected. Items apply from left to right, so order matters for `^`:
  * `0-3,^2,5` selects nodes 0, 1, 3 and 5, while `^2,0-3` selects 0 to 3.
  * Whitespace around numbers, `-` and `,` is ignored, as is one trailing
- * comma. Node ids run from 0 to %GVIR_NODESET_MAX_NODES - 1.
+ * comma; as in libvirt, `^` must be followed directly by a single number
+ * (`^ 2` and `^1-2` are refused). Node ids run from 0 to %GVIR_NODESET_MAX_NODES - 1.
  *
  * Formatting always gives the canonical form, with ranges and without `^`:
  *

@@ -475,7 +475,8 @@ static void
 test_nodeset_malformed (void)
 {
   static const char *bad[] = {
-    "16384", "1,^1", "3-1", "^1-2", "0,,1", "-1", "1;2", "", " ", ",", "a", "1-", "99999999999999999999",
+    "16384", "1,^1", "3-1", "^1-2", "0-3,^1-2", "^ 1,0-2", "0,,1", "-1", "1;2", "", " ", ",", "a", "1-",
+    "99999999999999999999",
   };
   g_autoptr(GVirConfigDomain) domain = gvir_config_domain_new ();
   g_autoptr(GVirConfigDomainNumatune) numatune = gvir_config_domain_numatune_new ();
@@ -511,6 +512,63 @@ test_nodeset_malformed (void)
       g_clear_error (&error);
     }
   assert_xml (numatune, "<numatune/>");
+  assert_xml (cell, "<cell/>");
+  assert_xml (cputune, "<cputune/>");
+  assert_xml (page, "<page/>");
+}
+
+static void
+assert_range_after_caret_refused (gboolean ok, GError *error, const char *what)
+{
+  g_autofree char *quoted = g_strdup_printf ("Invalid %s '0-3,^1-2'", what);
+
+  g_assert_false (ok);
+  g_assert_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_INVALID);
+  g_test_message ("%s: %s", what, error->message);
+  g_assert_nonnull (strstr (error->message, quoted));
+  g_assert_nonnull (strstr (error->message, "'^' must be followed by a single number, not a range"));
+}
+
+/* libvirt refuses a range after '^' ("0-3,^1-2" is not "0,3"): every
+ * setter that takes a cpuset or nodeset says so, and keeps its old value. */
+static void
+test_nodeset_range_after_caret (void)
+{
+  const char *input = "0-3,^1-2";
+  g_autoptr(GVirConfigDomain) domain = gvir_config_domain_new ();
+  g_autoptr(GVirConfigDomainNumatune) numatune = gvir_config_domain_numatune_new ();
+  g_autoptr(GVirConfigDomainNumatuneMemnode) memnode = gvir_config_domain_numatune_memnode_new ();
+  g_autoptr(GVirConfigDomainNumaCell) cell = gvir_config_domain_numa_cell_new ();
+  g_autoptr(GVirConfigDomainCputune) cputune = gvir_config_domain_cputune_new ();
+  g_autoptr(GVirConfigDomainMemoryBackingPage) page = gvir_config_domain_memory_backing_page_new ();
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = gvir_config_domain_set_vcpu_cpuset (domain, input, &error);
+  assert_range_after_caret_refused (ok, error, "cpuset");
+  g_clear_error (&error);
+  ok = gvir_config_domain_numatune_set_memory_nodeset (numatune, input, &error);
+  assert_range_after_caret_refused (ok, error, "nodeset");
+  g_clear_error (&error);
+  ok = gvir_config_domain_numatune_memnode_set_nodeset (memnode, input, &error);
+  assert_range_after_caret_refused (ok, error, "nodeset");
+  g_clear_error (&error);
+  ok = gvir_config_domain_numa_cell_set_cpus (cell, input, &error);
+  assert_range_after_caret_refused (ok, error, "cpus");
+  g_clear_error (&error);
+  ok = gvir_config_domain_cputune_set_vcpupin (cputune, 0, input, &error);
+  assert_range_after_caret_refused (ok, error, "cpuset");
+  g_clear_error (&error);
+  ok = gvir_config_domain_cputune_set_emulatorpin (cputune, input, &error);
+  assert_range_after_caret_refused (ok, error, "cpuset");
+  g_clear_error (&error);
+  ok = gvir_config_domain_memory_backing_page_set_nodeset (page, input, &error);
+  assert_range_after_caret_refused (ok, error, "nodeset");
+  g_clear_error (&error);
+
+  assert_xml (domain, "<domain/>");
+  assert_xml (numatune, "<numatune/>");
+  assert_xml (memnode, "<memnode/>");
   assert_xml (cell, "<cell/>");
   assert_xml (cputune, "<cputune/>");
   assert_xml (page, "<page/>");
@@ -668,6 +726,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gconfig/tuning/set-lists", test_set_lists);
   g_test_add_func ("/gconfig/tuning/nodeset/canonical", test_nodeset_canonical);
   g_test_add_func ("/gconfig/tuning/nodeset/malformed", test_nodeset_malformed);
+  g_test_add_func ("/gconfig/tuning/nodeset/range-after-caret", test_nodeset_range_after_caret);
   g_test_add_func ("/gconfig/tuning/garbage-values", test_garbage_values);
   g_test_add_func ("/gconfig/tuning/programmer-errors", test_programmer_errors);
   for (gsize i = 0; i < G_N_ELEMENTS (numa_cases); i++)

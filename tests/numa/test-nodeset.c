@@ -18,6 +18,8 @@ typedef struct
 {
   const char *input;
   const char *canonical;  /* NULL: must be rejected */
+  /* For a rejected input: words the message must hold besides the input. */
+  const char *reason[3];
 } ParseCase;
 
 /* The syntax table of libvirt's virBitmapParse, plus edge cases. */
@@ -32,11 +34,17 @@ static const ParseCase parse_cases[] = {
   { "0-1,1-2", "0-2" },
   { "7", "7" },
   { "0, 2 ,4", "0,2,4" },
-  { "^ 1,0-2", "0-2" },
+  /* libvirt's virBitmapParse: '^' takes one number, right after it. */
+  { "^1-2", NULL, { "'^'", "single number", "not a range" } },
+  { "0-3,^1-2", NULL, { "'^'", "single number", "not a range" } },
+  { "0-7,^2-3,5", NULL, { "'^'", "single number", "not a range" } },
+  { "0-3,^1 - 2", NULL, { "'^'", "single number", "not a range" } },
+  { "^ 1,0-2", NULL, { "'^'", "followed directly by a number" } },
+  { "0-3,^", NULL, { "'^'", "followed directly by a number" } },
+  { "1,^1", NULL, { "names no id" } },
+  { "0-3,^0,^1,^2,^3", NULL, { "names no id" } },
   { "16384", NULL },
-  { "1,^1", NULL },
-  { "3-1", NULL },
-  { "^1-2", NULL },
+  { "3-1", NULL, { "3-1 ends before it starts" } },
   { "0,,1", NULL },
   { "0,,", NULL },
   { "-1", NULL },
@@ -63,10 +71,18 @@ test_parse (gconstpointer data)
 
   if (c->canonical == NULL)
     {
+      g_autofree char *quoted = g_strdup_printf ("'%s'", c->input);
+
       g_assert_null (set);
       g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
-      /* The message quotes the input so the user can find it. */
-      g_assert_nonnull (strstr (error->message, c->input));
+      /* The message quotes the input so the user can find it, and says why. */
+      g_assert_nonnull (strstr (error->message, quoted));
+      for (gsize i = 0; i < G_N_ELEMENTS (c->reason) && c->reason[i] != NULL; i++)
+        {
+          if (strstr (error->message, c->reason[i]) == NULL)
+            g_test_message ("message for '%s' lacks \"%s\": %s", c->input, c->reason[i], error->message);
+          g_assert_nonnull (strstr (error->message, c->reason[i]));
+        }
     }
   else
     {
