@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "../common/gvir-test-wait.h"
+
 typedef struct _Answers Answers;
 
 typedef struct
@@ -78,15 +80,38 @@ answers_count (Answers *a)
   return n;
 }
 
-/* Waits until @n answers arrived (the test's timeout catches a hang). */
+/* Waits until @n answers arrived; after the bound of gvir-test-wait.h
+ * (GVIR_TEST_WAIT_SECONDS times GVIR_TEST_WAIT_MULTIPLIER), fails naming
+ * @what. Written out here rather than with gvir_test_cond_wait_until()
+ * because tests/rpc includes this header without linking the helpers. */
+static inline void
+answers_wait_for (Answers    *a,
+                  guint       n,
+                  const char *what)
+{
+  const char *text = g_getenv ("GVIR_TEST_WAIT_MULTIPLIER");
+  guint64 multiplier = 1;
+  gint64 deadline;
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, 100, &multiplier, NULL))
+    g_error ("GVIR_TEST_WAIT_MULTIPLIER=%s is not a number from 1 to 100", text);
+  deadline = g_get_monotonic_time () + (gint64) multiplier * GVIR_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  g_mutex_lock (&a->lock);
+  while (a->answered < n)
+    if (!g_cond_wait_until (&a->cond, &a->lock, deadline) && a->answered < n)
+      g_error ("timed out after %" G_GUINT64_FORMAT " s waiting for %s (%u of %u answered)",
+               multiplier * GVIR_TEST_WAIT_SECONDS, what, a->answered, n);
+  g_mutex_unlock (&a->lock);
+}
+
+/* Waits until @n answers arrived, failing after the bound with a message
+ * that counts them. */
 static inline void
 answers_wait (Answers *a,
               guint    n)
 {
-  g_mutex_lock (&a->lock);
-  while (a->answered < n)
-    g_cond_wait (&a->cond, &a->lock);
-  g_mutex_unlock (&a->lock);
+  answers_wait_for (a, n, "answers to asynchronous domain queries");
 }
 
 static inline void

@@ -12,6 +12,7 @@
 
 #include "driver-test-utils.h"
 #include "driver-async-answers.h"
+#include "gvir-test-wait.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define MISSING_UUID "00000000-0000-0000-0000-00000000abcd"
@@ -73,14 +74,20 @@ slow_close (gpointer handle)
   g_mutex_unlock (&slow.lock);
 }
 
+static gboolean
+slow_gate_is_open (gpointer data)
+{
+  return slow.gate_open;
+}
+
 static void
 slow_wait_gate (void)
 {
   g_mutex_lock (&slow.lock);
   slow.entered++;
   g_cond_broadcast (&slow.cond);
-  while (!slow.gate_open)
-    g_cond_wait (&slow.cond, &slow.lock);
+  gvir_test_cond_wait_until (&slow.cond, &slow.lock, slow_gate_is_open, NULL,
+                             "the test to let the slow driver's blocking query return");
   g_mutex_unlock (&slow.lock);
 }
 
@@ -157,6 +164,12 @@ static const GVirDriverFuncs slow_async_funcs = {
   .get_domain_info_async = slow_get_domain_info_async,
 };
 
+static gboolean
+slow_all_closed (gpointer data)
+{
+  return slow.closed_ever >= slow.opened_ever;
+}
+
 static GVirDriverConnection *
 slow_connect (const char *uri, gboolean gate_open)
 {
@@ -167,8 +180,8 @@ slow_connect (const char *uri, gboolean gate_open)
   /* The previous test's connection may still be closing in a worker
    * thread (its last reference goes with the worker's last call): wait,
    * or its close would count as this test's. */
-  while (slow.closed_ever < slow.opened_ever)
-    g_cond_wait (&slow.cond, &slow.lock);
+  gvir_test_cond_wait_until (&slow.cond, &slow.lock, slow_all_closed, NULL,
+                             "the previous test's slow driver connection to close");
   slow.gate_open = gate_open;
   slow.entered = slow.returned = slow.closes = 0;
   slow.close_thread = NULL;
@@ -192,22 +205,46 @@ slow_open_gate (void)
   g_mutex_unlock (&slow.lock);
 }
 
-/* Waits until *counter (guarded by slow.lock) reaches @n. */
-static void
-slow_wait_for (guint *counter, guint n)
+typedef struct
 {
+  const guint *counter;
+  guint n;
+} SlowTarget;
+
+static gboolean
+slow_counter_reached (gpointer data)
+{
+  SlowTarget *t = data;
+
+  return *t->counter >= t->n;
+}
+
+/* Waits until *counter (guarded by slow.lock) reaches @n; fails naming
+ * @what after the bound. */
+static void
+slow_wait_for (const guint *counter, guint n, const char *what)
+{
+  SlowTarget t = { counter, n };
+
   g_mutex_lock (&slow.lock);
-  while (*counter < n)
-    g_cond_wait (&slow.cond, &slow.lock);
+  gvir_test_cond_wait_until (&slow.cond, &slow.lock, slow_counter_reached, &t, what);
   g_mutex_unlock (&slow.lock);
+}
+
+static gboolean
+slow_pending_reached (gpointer data)
+{
+  return slow.pending->len >= GPOINTER_TO_UINT (data);
 }
 
 static void
 slow_wait_pending (guint n)
 {
+  g_autofree char *what = g_strdup_printf ("%u queries to reach the slowasync driver", n);
+
   g_mutex_lock (&slow.lock);
-  while (slow.pending->len < n)
-    g_cond_wait (&slow.cond, &slow.lock);
+  gvir_test_cond_wait_until (&slow.cond, &slow.lock, slow_pending_reached, GUINT_TO_POINTER (n),
+                             what);
   g_mutex_unlock (&slow.lock);
 }
 
@@ -325,7 +362,7 @@ test_fallback_many (void)
       gvir_driver_connection_get_domain_state_async (conn, TEST_UUID, NULL, answer_state,
                                                      &a->slots[2 * i + 1]);
     }
-  answers_wait (a, 2 * MANY);
+  answers_wait_for (a, 2 * MANY, "the answers to 64 info and 64 state queries");
   for (i = 0; i < MANY; i++)
     {
       AnswerSlot *info = &a->slots[2 * i], *state = &a->slots[2 * i + 1];
@@ -350,7 +387,7 @@ test_fallback_error (void)
   Answers *a = answers_new (1);
 
   gvir_driver_connection_get_domain_info_async (conn, MISSING_UUID, NULL, answer_info, &a->slots[0]);
-  answers_wait (a, 1);
+  answers_wait_for (a, 1, "the answer to an info query for a missing domain");
   g_assert_error (a->slots[0].error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
   g_assert_false (a->slots[0].has_info);
   answers_free (a);
@@ -369,7 +406,7 @@ test_fallback_cancel (void)
                                                 &a->slots[0]);
   gvir_driver_connection_get_domain_state_async (conn, TEST_UUID, NULL, answer_state,
                                                  &a->slots[1]);
-  slow_wait_for (&slow.entered, 2);
+  slow_wait_for (&slow.entered, 2, "both queries to enter the slow driver");
   g_assert_cmpuint (answers_count (a), ==, 0);
 
   g_cancellable_cancel (cancellable);
@@ -378,12 +415,12 @@ test_fallback_cancel (void)
   g_assert_true (a->slots[0].thread == g_thread_self ());
 
   slow_open_gate ();
-  answers_wait (a, 2);
-  slow_wait_for (&slow.returned, 2);
+  answers_wait_for (a, 2, "the state query's answer once the gate opened");
+  slow_wait_for (&slow.returned, 2, "both queries to return from the slow driver");
   g_assert_no_error (a->slots[1].error);
   /* Its late answer came and went without a second call. */
   gvir_driver_connection_close (conn);
-  slow_wait_for (&slow.closes, 1);
+  slow_wait_for (&slow.closes, 1, "the slow driver to close");
   g_assert_cmpuint (a->slots[0].times, ==, 1);
   g_assert_error (a->slots[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   answers_free (a);
@@ -398,7 +435,7 @@ test_fallback_close_while_pending (void)
   Answers *a = answers_new (2);
 
   gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, NULL, answer_info, &a->slots[0]);
-  slow_wait_for (&slow.entered, 1);
+  slow_wait_for (&slow.entered, 1, "the info query to enter the slow driver");
   gvir_driver_connection_close (conn);
   gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, NULL, answer_info, &a->slots[1]);
   g_assert_cmpuint (answers_count (a), ==, 1);
@@ -410,8 +447,8 @@ test_fallback_close_while_pending (void)
   g_mutex_unlock (&slow.lock);
 
   slow_open_gate ();
-  answers_wait (a, 2);
-  slow_wait_for (&slow.closes, 1);
+  answers_wait_for (a, 2, "the in-flight query's answer after close");
+  slow_wait_for (&slow.closes, 1, "the slow driver to close after its last query");
   g_assert_no_error (a->slots[0].error);
   g_assert_cmpuint (a->slots[0].info.max_mem_kib, ==, 8192);
   g_assert_cmpuint (a->slots[0].times, ==, 1);
@@ -428,7 +465,7 @@ check_close_after_driver_answer (gboolean drop_last_ref)
 {
   GVirDriverConnection *conn = slow_connect ("slowasync:///x", TRUE);
   Answers *a = answers_new (MANY);
-  GThread *answerer;
+  GVirTestThread *answerer;
   GThread *answer_thread;
   guint i;
 
@@ -447,10 +484,10 @@ check_close_after_driver_answer (gboolean drop_last_ref)
   g_assert_cmpuint (slow.closes, ==, 0);
   g_mutex_unlock (&slow.lock);
 
-  answerer = g_thread_new ("answerer", answer_pending_thread, NULL);
-  answer_thread = g_thread_join (answerer);
-  answers_wait (a, MANY);
-  slow_wait_for (&slow.closes, 1);
+  answerer = gvir_test_thread_new ("answerer", answer_pending_thread, NULL);
+  answer_thread = gvir_test_thread_join (answerer, "the answerer thread to answer every kept query");
+  answers_wait_for (a, MANY, "the answers to 64 kept info queries");
+  slow_wait_for (&slow.closes, 1, "the slowasync driver to close after its answers");
   g_assert_true (slow.close_thread != answer_thread);
   for (i = 0; i < MANY; i++)
     {
@@ -483,7 +520,7 @@ test_slot_cancel (void)
   g_autoptr(GVirDriverConnection) conn = slow_connect ("slowasync:///x", TRUE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Answers *a = answers_new (1);
-  GThread *answerer;
+  GVirTestThread *answerer;
 
   gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, cancellable, answer_info,
                                                 &a->slots[0]);
@@ -492,8 +529,8 @@ test_slot_cancel (void)
   g_assert_cmpuint (answers_count (a), ==, 1);
   g_assert_error (a->slots[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  answerer = g_thread_new ("answerer", answer_pending_thread, NULL);
-  g_thread_join (answerer);
+  answerer = gvir_test_thread_new ("answerer", answer_pending_thread, NULL);
+  gvir_test_thread_join (answerer, "the answerer thread to answer the cancelled query");
   g_assert_cmpuint (a->slots[0].times, ==, 1);
   g_assert_error (a->slots[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   answers_free (a);

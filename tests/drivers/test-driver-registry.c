@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "driver-test-utils.h"
+#include "gvir-test-wait.h"
 
 /* ---- a fake driver with one slow call and most slots empty ---------------- */
 
@@ -53,6 +54,18 @@ fake_close (gpointer handle)
   g_atomic_int_inc (&fake.closes);
 }
 
+static gboolean
+fake_gate_is_open (gpointer data)
+{
+  return fake.gate_open;
+}
+
+static gboolean
+fake_call_has_entered (gpointer data)
+{
+  return fake.call_entered;
+}
+
 /* Blocks until the test opens the gate, to keep a call in flight. */
 static char *
 fake_get_type (gpointer handle, GCancellable *cancellable, GError **error)
@@ -60,8 +73,8 @@ fake_get_type (gpointer handle, GCancellable *cancellable, GError **error)
   g_mutex_lock (&fake.lock);
   fake.call_entered = TRUE;
   g_cond_broadcast (&fake.cond);
-  while (!fake.gate_open)
-    g_cond_wait (&fake.cond, &fake.lock);
+  gvir_test_cond_wait_until (&fake.cond, &fake.lock, fake_gate_is_open, NULL,
+                             "the test to let the fake driver's get_type call return");
   g_mutex_unlock (&fake.lock);
   return g_strdup ("FAKE");
 }
@@ -272,14 +285,14 @@ test_close_waits_for_calls (void)
   g_autoptr(GError) error = NULL;
   GVirDriverConnection *conn = fake_connect (FALSE, NULL, NULL);
   g_autofree char *type = NULL;
-  GThread *thread;
+  GVirTestThread *thread;
 
   fake.gate_open = FALSE;
-  thread = g_thread_new ("slow", slow_call, conn);
+  thread = gvir_test_thread_new ("slow", slow_call, conn);
 
   g_mutex_lock (&fake.lock);
-  while (!fake.call_entered)
-    g_cond_wait (&fake.cond, &fake.lock);
+  gvir_test_cond_wait_until (&fake.cond, &fake.lock, fake_call_has_entered, NULL,
+                             "the get_type call to enter the fake driver");
   g_mutex_unlock (&fake.lock);
 
   /* The call is inside the driver: close() marks the connection closed
@@ -295,7 +308,7 @@ test_close_waits_for_calls (void)
   g_cond_broadcast (&fake.cond);
   g_mutex_unlock (&fake.lock);
 
-  type = g_thread_join (thread);
+  type = gvir_test_thread_join (thread, "the get_type call to return once the gate opened");
   g_assert_cmpstr (type, ==, "FAKE");
   g_assert_cmpint (g_atomic_int_get (&fake.closes), ==, 1);
   gvir_driver_connection_unref (conn);

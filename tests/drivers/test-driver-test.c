@@ -16,6 +16,7 @@
 
 #include "driver-test-utils.h"
 #include "drivers/test/gvir-test-driver-private.h"
+#include "gvir-test-wait.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
@@ -1625,10 +1626,12 @@ test_shared_state (void)
 #define N_THREADS 8
 #define N_ROUNDS 200
 
+/* Returns how many of its suspends succeeded. */
 static gpointer
 hammer (gpointer data)
 {
   GVirDriverConnection *conn = data;
+  guint suspends = 0;
   int i;
 
   for (i = 0; i < N_ROUNDS; i++)
@@ -1637,14 +1640,25 @@ hammer (gpointer data)
       g_autoptr(GPtrArray) list = NULL;
       g_autofree char *xml = NULL;
 
+      /* Only the thread whose suspend succeeded resumes, and no other
+       * suspend can succeed before it does: its resume cannot fail. */
       if (gvir_driver_connection_suspend_domain (conn, TEST_UUID, NULL, &error))
-        gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, NULL);
+        {
+          suspends++;
+          g_assert_true (gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
       list = gvir_driver_connection_list_domains (conn, NULL, NULL);
       g_assert_nonnull (list);
+      g_assert_cmpuint (list->len, ==, 1);
+      g_assert_cmpstr (((GVirDriverDomain *) list->pdata[0])->uuid, ==, TEST_UUID);
       xml = gvir_driver_connection_get_domain_xml (conn, TEST_UUID, 0, NULL, NULL);
       g_assert_nonnull (xml);
+      g_assert_nonnull (strstr (xml, "<name>test</name>"));
     }
-  return NULL;
+  return GUINT_TO_POINTER (suspends);
 }
 
 static void
@@ -1652,9 +1666,9 @@ test_threads (void)
 {
   g_autoptr(GError) error = NULL;
   GVirDriverConnection *conns[N_THREADS];
-  GThread *threads[N_THREADS];
+  GVirTestThread *threads[N_THREADS];
   Recorder rec;
-  guint i, suspended = 0, resumed = 0;
+  guint i, suspended = 0, resumed = 0, suspends = 0;
 
   recorder_init (&rec);
   for (i = 0; i < N_THREADS; i++)
@@ -1664,9 +1678,11 @@ test_threads (void)
       g_assert_no_error (error);
     }
   for (i = 0; i < N_THREADS; i++)
-    threads[i] = g_thread_new ("hammer", hammer, conns[i]);
+    threads[i] = gvir_test_thread_new ("hammer", hammer, conns[i]);
   for (i = 0; i < N_THREADS; i++)
-    g_thread_join (threads[i]);
+    suspends += GPOINTER_TO_UINT (gvir_test_thread_join (threads[i],
+                                                         "a thread suspending, resuming and listing "
+                                                         "the test domain 200 times"));
 
   /* Every successful suspend was followed by a resume: events pair up. */
   for (i = 0; i < rec.events->len; i++)
@@ -1677,7 +1693,9 @@ test_threads (void)
       resumed += ev->event == GVIR_DRIVER_EVENT_RESUMED;
     }
   g_assert_cmpuint (suspended, >, 0);
+  g_assert_cmpuint (suspended, ==, suspends);
   g_assert_cmpuint (suspended, ==, resumed);
+  g_assert_cmpuint (rec.events->len, ==, suspended + resumed);
 
   for (i = 0; i < N_THREADS; i++)
     gvir_driver_connection_unref (conns[i]);
