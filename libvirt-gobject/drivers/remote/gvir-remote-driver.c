@@ -543,51 +543,93 @@ remote_call_domain (RemoteHandle  *h,
 
 /* ---- events --------------------------------------------------------------- */
 
-/* The state an event leaves a domain in, when the event implies one. */
+/* libvirt's reasons beyond those the driver layer names (libvirt-domain.h). */
+enum
+{
+  REMOTE_RUNNING_POSTCOPY = 10,
+  REMOTE_RUNNING_POSTCOPY_FAILED = 11,
+  REMOTE_RUNNING_CRASHED = 9,
+  REMOTE_PAUSED_MIGRATION = 2,
+  REMOTE_PAUSED_IOERROR = 5,
+  REMOTE_PAUSED_WATCHDOG = 6,
+  REMOTE_PAUSED_FROM_SNAPSHOT = 7,
+  REMOTE_PAUSED_POSTCOPY = 12,
+  REMOTE_PAUSED_POSTCOPY_FAILED = 13,
+  REMOTE_SHUTDOWN_USER = 1,
+  REMOTE_CRASHED_PANICKED = 1,
+  REMOTE_EVENT_CRASHED_PANICKED = 0,
+  REMOTE_EVENT_CRASHED_CRASHLOADED = 1,
+};
+
+/* The state an event leaves a domain in, when the event implies one: the
+ * state and reason libvirt's drivers set together with each event. Details
+ * with no matching reason give reason 0 (unknown). */
 static gboolean
 state_after_event (int  event,
                    int  detail,
                    int *state,
                    int *reason)
 {
+  /* Indexed by detail. */
   static const int started[] = { GVIR_DRIVER_RUNNING_BOOTED, GVIR_DRIVER_RUNNING_MIGRATED,
                                  GVIR_DRIVER_RUNNING_RESTORED, GVIR_DRIVER_RUNNING_FROM_SNAPSHOT,
                                  GVIR_DRIVER_RUNNING_WAKEUP };
+  static const int suspended[] = { GVIR_DRIVER_PAUSED_USER, REMOTE_PAUSED_MIGRATION,
+                                   REMOTE_PAUSED_IOERROR, REMOTE_PAUSED_WATCHDOG,
+                                   0 /* restored */, REMOTE_PAUSED_FROM_SNAPSHOT,
+                                   0 /* API error */, REMOTE_PAUSED_POSTCOPY,
+                                   REMOTE_PAUSED_POSTCOPY_FAILED };
+  static const int resumed[] = { GVIR_DRIVER_RUNNING_UNPAUSED, GVIR_DRIVER_RUNNING_MIGRATED,
+                                 GVIR_DRIVER_RUNNING_FROM_SNAPSHOT, REMOTE_RUNNING_POSTCOPY,
+                                 REMOTE_RUNNING_POSTCOPY_FAILED };
   static const int stopped[] = { GVIR_DRIVER_SHUTOFF_SHUTDOWN, GVIR_DRIVER_SHUTOFF_DESTROYED,
                                  GVIR_DRIVER_SHUTOFF_CRASHED, GVIR_DRIVER_SHUTOFF_MIGRATED,
                                  GVIR_DRIVER_SHUTOFF_SAVED, GVIR_DRIVER_SHUTOFF_FAILED,
                                  GVIR_DRIVER_SHUTOFF_FROM_SNAPSHOT };
+#define REASON(table) (detail >= 0 && detail < (int) G_N_ELEMENTS (table) ? table[detail] : 0)
 
   switch (event)
     {
     case GVIR_DRIVER_EVENT_STARTED:
       *state = GVIR_DRIVER_STATE_RUNNING;
-      *reason = detail >= 0 && detail < (int) G_N_ELEMENTS (started) ? started[detail] : 0;
+      *reason = REASON (started);
       return TRUE;
     case GVIR_DRIVER_EVENT_SUSPENDED:
       *state = GVIR_DRIVER_STATE_PAUSED;
-      *reason = detail == GVIR_DRIVER_SUSPENDED_PAUSED ? GVIR_DRIVER_PAUSED_USER : 0;
+      *reason = REASON (suspended);
       return TRUE;
     case GVIR_DRIVER_EVENT_RESUMED:
       *state = GVIR_DRIVER_STATE_RUNNING;
-      *reason = detail == GVIR_DRIVER_RESUMED_UNPAUSED ? GVIR_DRIVER_RUNNING_UNPAUSED
-              : detail == GVIR_DRIVER_RESUMED_MIGRATED ? GVIR_DRIVER_RUNNING_MIGRATED : 0;
+      *reason = REASON (resumed);
       return TRUE;
     case GVIR_DRIVER_EVENT_STOPPED:
       *state = GVIR_DRIVER_STATE_SHUTOFF;
-      *reason = detail >= 0 && detail < (int) G_N_ELEMENTS (stopped) ? stopped[detail] : 0;
+      *reason = REASON (stopped);
+      return TRUE;
+    case GVIR_DRIVER_EVENT_SHUTDOWN:
+      /* The guest shut down and the domain is on its way off. */
+      *state = GVIR_DRIVER_STATE_SHUTDOWN;
+      *reason = REMOTE_SHUTDOWN_USER;
       return TRUE;
     case GVIR_DRIVER_EVENT_PMSUSPENDED:
       *state = GVIR_DRIVER_STATE_PMSUSPENDED;
       *reason = 0;
       return TRUE;
     case GVIR_DRIVER_EVENT_CRASHED:
+      /* A guest that loaded its crash kernel keeps running. */
+      if (detail == REMOTE_EVENT_CRASHED_CRASHLOADED)
+        {
+          *state = GVIR_DRIVER_STATE_RUNNING;
+          *reason = REMOTE_RUNNING_CRASHED;
+          return TRUE;
+        }
       *state = GVIR_DRIVER_STATE_CRASHED;
-      *reason = 0;
+      *reason = detail == REMOTE_EVENT_CRASHED_PANICKED ? REMOTE_CRASHED_PANICKED : 0;
       return TRUE;
     default:
       return FALSE;
     }
+#undef REASON
 }
 
 /* Runs in the event thread: may call the server, unlike the reader. */
@@ -622,7 +664,7 @@ deliver_lifecycle (RemoteHandle *h,
     }
   /* The state comes from the event, never from a query: by the time we
    * could ask, later changes may already have happened. Events that imply
-   * no state (defined, undefined, shutdown) carry the id of that moment. */
+   * no state (defined, undefined) carry the id of that moment. */
   if (!state_after_event (ev->event, ev->detail, &domain.state, &domain.reason))
     {
       domain.state = ev->dom.id >= 0 ? GVIR_DRIVER_STATE_RUNNING : GVIR_DRIVER_STATE_SHUTOFF;

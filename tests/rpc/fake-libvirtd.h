@@ -1,0 +1,66 @@
+/*
+ * fake-libvirtd.h: a scripted libvirtd peer on a UNIX socket, for tests
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * The peer speaks the server side of libvirt's remote program with the
+ * library's own codec, in a thread of the test: it answers what the remote
+ * driver sends at open and for the calls it makes, from a small table of
+ * domains, records every call it gets, and pushes lifecycle and close
+ * events when the test says so. One client at a time.
+ */
+#pragma once
+
+#include <glib.h>
+
+typedef struct _FakeLibvirtd FakeLibvirtd;
+
+FakeLibvirtd *fake_libvirtd_new (void);
+/* Stops the thread (bounded) and removes the temporary folder. */
+void fake_libvirtd_free (FakeLibvirtd *fake);
+
+const char *fake_libvirtd_get_socket (FakeLibvirtd *fake);
+/* "test+unix:///default?socket=PATH" */
+char *fake_libvirtd_get_uri (FakeLibvirtd *fake);
+
+/* Adds a domain; @id -1 when inactive. */
+void fake_libvirtd_add_domain (FakeLibvirtd *fake, const char *name, const char *uuid, int id,
+                               gboolean persistent, int state, int reason);
+
+/* CONNECT_SUPPORTS_FEATURE answers (defaults: 9, 14, 15 yes; 10 no). */
+void fake_libvirtd_set_feature (FakeLibvirtd *fake, int feature, gboolean supported);
+/* AUTH_LIST answer (default 0, none). */
+void fake_libvirtd_set_auth (FakeLibvirtd *fake, int auth_type);
+/* The callbackID CALLBACK_REGISTER_ANY returns (default 3). */
+void fake_libvirtd_set_callback_id (FakeLibvirtd *fake, int callback_id);
+/* Every later call of @proc fails with a remote_error of @code and
+ * @message (NULL: absent). */
+void fake_libvirtd_fail (FakeLibvirtd *fake, int proc, int code, const char *message);
+void fake_libvirtd_clear_failures (FakeLibvirtd *fake);
+/* What SAVE_IMAGE_GET_XML_DESC answers for any path. */
+void fake_libvirtd_set_saved_image_xml (FakeLibvirtd *fake, const char *xml);
+
+/* The name the last CONNECT_OPEN carried ("(absent)" when it was absent),
+ * and its flags. */
+char *fake_libvirtd_dup_open_name (FakeLibvirtd *fake, guint32 *flags);
+/* How many calls of @proc arrived, and the arguments of the last one. */
+guint fake_libvirtd_count_calls (FakeLibvirtd *fake, int proc);
+GBytes *fake_libvirtd_dup_last_args (FakeLibvirtd *fake, int proc);
+
+/* Sends a lifecycle event: callback style (318, with the callbackID the
+ * peer handed out) when the client registered that way, else legacy (107). */
+void fake_libvirtd_push_lifecycle (FakeLibvirtd *fake, const char *name, const char *uuid,
+                                   int id, int event, int detail);
+/* The same with an explicit callbackID (callback style only). */
+void fake_libvirtd_push_lifecycle_with_id (FakeLibvirtd *fake, int callback_id,
+                                           const char *name, const char *uuid, int id,
+                                           int event, int detail);
+/* Sends CONNECT_EVENT_CONNECTION_CLOSED {reason}. */
+void fake_libvirtd_push_close (FakeLibvirtd *fake, int reason);
+/* Sends raw MESSAGE bytes for @proc (malformed events). */
+void fake_libvirtd_push_raw (FakeLibvirtd *fake, int proc, const guint8 *payload, gsize len);
