@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "gvir-test-wait.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
@@ -84,16 +85,22 @@ teardown (Fixture       *f,
 
 /* ---- the scripted peer ------------------------------------------------------ */
 
+/* Bounded: a client that sends nothing fails the test, naming @what. */
 static gboolean
 read_exact (GVirRpcTransport *t,
             guint8           *buf,
-            gsize             len)
+            gsize             len,
+            const char       *what)
 {
   gsize got = 0;
 
   while (got < len)
     {
-      gssize n = gvir_rpc_transport_read (t, buf + got, len - got, NULL);
+      gssize n;
+
+      if (gvir_rpc_transport_wait_readable (t, gvir_test_wait_bound_usec ()) == 0)
+        gvir_test_wait_timed_out (what);
+      n = gvir_rpc_transport_read (t, buf + got, len - got, NULL);
 
       if (n <= 0)
         return FALSE;
@@ -111,10 +118,10 @@ peer_read (Fixture       *f,
   guint32 body_len;
   g_autofree guint8 *body = NULL;
 
-  g_assert_true (read_exact (f->server, word, 4));
+  g_assert_true (read_exact (f->server, word, 4, "the length word of the client's next packet"));
   g_assert_true (gvir_rpc_packet_check_length (word, &body_len, NULL));
   body = g_malloc (body_len);
-  g_assert_true (read_exact (f->server, body, body_len));
+  g_assert_true (read_exact (f->server, body, body_len, "the rest of the client's packet"));
   g_assert_true (gvir_rpc_header_decode (body, body_len, header, NULL));
   return g_bytes_new (body + GVIR_RPC_HEADER_SIZE, body_len - GVIR_RPC_HEADER_SIZE);
 }
@@ -182,10 +189,22 @@ caller_thread (gpointer data)
   return NULL;
 }
 
-static GThread *
+static GVirTestThread *
 start_caller (Caller *c)
 {
-  return g_thread_new ("caller", caller_thread, c);
+  return gvir_test_thread_new ("caller", caller_thread, c);
+}
+
+/* Bounded pops from the event and close queues. */
+static gpointer
+pop_bounded (GAsyncQueue *queue,
+             const char  *what)
+{
+  gpointer item = g_async_queue_timeout_pop (queue, gvir_test_wait_bound_usec ());
+
+  if (item == NULL)
+    gvir_test_wait_timed_out (what);
+  return item;
 }
 
 static guint32
@@ -208,7 +227,7 @@ test_multiplex (Fixture       *f,
                 gconstpointer  data)
 {
   Caller callers[3];
-  GThread *threads[3];
+  GVirTestThread *threads[3];
   GVirRpcHeader calls[3];
   guint32 args[3];
   guint i, j;
@@ -237,12 +256,12 @@ test_multiplex (Fixture       *f,
 
   for (i = 0; i < 3; i++)
     {
-      g_thread_join (threads[i]);
+      gvir_test_thread_join (threads[i], "a caller to return");
       g_assert_no_error (callers[i].error);
       g_assert_true (callers[i].ok);
       g_assert_cmpuint (callers[i].result, ==, (100 + i) * 2);
     }
-  g_assert_cmpint (GPOINTER_TO_INT (g_async_queue_timeout_pop (f->events, 10 * G_USEC_PER_SEC)),
+  g_assert_cmpint (GPOINTER_TO_INT (pop_bounded (f->events, "the lifecycle event")),
                    ==, GVIR_RPC_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE);
 }
 
@@ -251,7 +270,7 @@ test_server_error (Fixture       *f,
                    gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 23 };
-  GThread *thread = start_caller (&c);
+  GVirTestThread *thread = start_caller (&c);
   g_autoptr(GByteArray) payload = g_byte_array_new ();
   g_autoptr(GBytes) args = NULL;
   GVirRpcError err = { .code = GVIR_RPC_ERR_NO_DOMAIN, .domain = 12,
@@ -262,7 +281,7 @@ test_server_error (Fixture       *f,
   gvir_rpc_put_error (payload, &err);
   peer_send (f, call.prog, call.proc, GVIR_RPC_TYPE_REPLY, call.serial, GVIR_RPC_STATUS_ERROR,
              payload);
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_false (c.ok);
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
   g_assert_cmpstr (c.error->message, ==, "Domain not found");
@@ -276,14 +295,14 @@ test_wrong_procedure_reply (Fixture       *f,
                             gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 4 };
-  GThread *thread = start_caller (&c);
+  GVirTestThread *thread = start_caller (&c);
   g_autoptr(GBytes) args = NULL;
   GVirRpcHeader call;
 
   args = peer_read (f, &call);
   call.proc = 999;
   peer_reply_u32 (f, &call, 1);
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
   g_assert_nonnull (strstr (c.error->message, "999"));
   g_clear_error (&c.error);
@@ -296,18 +315,18 @@ test_unknown_serial_reply (Fixture       *f,
                            gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 3 };
-  GThread *thread = start_caller (&c);
+  GVirTestThread *thread = start_caller (&c);
   g_autoptr(GBytes) args = NULL;
   GVirRpcHeader call;
 
   args = peer_read (f, &call);
   call.serial += 1000;
   peer_reply_u32 (f, &call, 1);
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_assert_nonnull (strstr (c.error->message, "protocol error"));
   g_clear_error (&c.error);
-  g_assert_cmpint (GPOINTER_TO_INT (g_async_queue_timeout_pop (f->closes, 10 * G_USEC_PER_SEC)),
+  g_assert_cmpint (GPOINTER_TO_INT (pop_bounded (f->closes, "the close callback")),
                    ==, GVIR_RPC_CLOSE_ERROR + 1);
   g_assert_false (gvir_rpc_client_is_open (f->client));
 }
@@ -317,14 +336,14 @@ test_oversized_packet (Fixture       *f,
                        gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 3 };
-  GThread *thread = start_caller (&c);
+  GVirTestThread *thread = start_caller (&c);
   g_autoptr(GBytes) args = NULL;
   GVirRpcHeader call;
   static const guint8 huge[4] = { 0xff, 0xff, 0xff, 0xf0 };
 
   args = peer_read (f, &call);
   g_assert_true (gvir_rpc_transport_write_all (f->server, huge, sizeof huge, NULL));
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_assert_nonnull (strstr (c.error->message, "oversized"));
   g_clear_error (&c.error);
@@ -335,13 +354,13 @@ test_wrong_program (Fixture       *f,
                     gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 3 };
-  GThread *thread = start_caller (&c);
+  GVirTestThread *thread = start_caller (&c);
   g_autoptr(GBytes) args = NULL;
   GVirRpcHeader call;
 
   args = peer_read (f, &call);
   peer_send (f, 0x12345678, call.proc, GVIR_RPC_TYPE_REPLY, call.serial, GVIR_RPC_STATUS_OK, NULL);
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_assert_nonnull (strstr (c.error->message, "unknown program"));
   g_clear_error (&c.error);
@@ -353,7 +372,7 @@ test_dropped (Fixture       *f,
               gconstpointer  data)
 {
   Caller callers[4];
-  GThread *threads[4];
+  GVirTestThread *threads[4];
   guint i;
 
   for (i = 0; i < 4; i++)
@@ -370,11 +389,11 @@ test_dropped (Fixture       *f,
   gvir_rpc_transport_shutdown (f->server);
   for (i = 0; i < 4; i++)
     {
-      g_thread_join (threads[i]);
+      gvir_test_thread_join (threads[i], "a caller to return");
       g_assert_error (callers[i].error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
       g_clear_error (&callers[i].error);
     }
-  g_assert_cmpint (GPOINTER_TO_INT (g_async_queue_timeout_pop (f->closes, 10 * G_USEC_PER_SEC)),
+  g_assert_cmpint (GPOINTER_TO_INT (pop_bounded (f->closes, "the close callback")),
                    ==, GVIR_RPC_CLOSE_EOF + 1);
 
   /* Later calls fail straight away. */
@@ -392,14 +411,14 @@ test_cancel (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Caller c1 = { .client = f->client, .proc = 3, .cancellable = cancellable };
   Caller c2 = { .client = f->client, .proc = 4, .arg = 7 };
-  GThread *t1 = start_caller (&c1);
-  GThread *t2;
+  GVirTestThread *t1 = start_caller (&c1);
+  GVirTestThread *t2;
   GVirRpcHeader call1, call2;
   g_autoptr(GBytes) a2 = NULL;
 
   g_bytes_unref (peer_read (f, &call1));
   g_cancellable_cancel (cancellable);
-  g_thread_join (t1);
+  gvir_test_thread_join (t1, "the cancelled caller to return");
   g_assert_error (c1.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&c1.error);
 
@@ -408,7 +427,7 @@ test_cancel (Fixture       *f,
   t2 = start_caller (&c2);
   a2 = peer_read (f, &call2);
   peer_reply_u32 (f, &call2, args_u32 (a2) + 1);
-  g_thread_join (t2);
+  gvir_test_thread_join (t2, "the second caller to return");
   g_assert_no_error (c2.error);
   g_assert_cmpuint (c2.result, ==, 8);
   g_assert_true (gvir_rpc_client_is_open (f->client));
@@ -437,7 +456,7 @@ test_keepalive_dead_peer (Fixture       *f,
                           gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 3 };
-  GThread *thread;
+  GVirTestThread *thread;
   GVirRpcHeader h;
   guint pings = 0;
 
@@ -451,19 +470,20 @@ test_keepalive_dead_peer (Fixture       *f,
       guint8 body[24];
       GVirRpcHeader ping;
 
-      if (!read_exact (f->server, word, 4) || !read_exact (f->server, body, 24))
+      if (!read_exact (f->server, word, 4, "a keepalive ping or the end of the stream") ||
+          !read_exact (f->server, body, 24, "the rest of a keepalive ping"))
         break;
       g_assert_true (gvir_rpc_header_decode (body, 24, &ping, NULL));
       g_assert_cmphex (ping.prog, ==, GVIR_RPC_KEEPALIVE_PROGRAM);
       g_assert_cmpint (ping.proc, ==, GVIR_RPC_KEEPALIVE_PROC_PING);
       pings++;
     }
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_cmpuint (pings, ==, 2);
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_assert_nonnull (strstr (c.error->message, "keepalive"));
   g_clear_error (&c.error);
-  g_assert_cmpint (GPOINTER_TO_INT (g_async_queue_timeout_pop (f->closes, 10 * G_USEC_PER_SEC)),
+  g_assert_cmpint (GPOINTER_TO_INT (pop_bounded (f->closes, "the close callback")),
                    ==, GVIR_RPC_CLOSE_KEEPALIVE + 1);
 }
 
@@ -473,7 +493,7 @@ test_truncated_packet (Fixture       *f,
                        gconstpointer  data)
 {
   Caller c = { .client = f->client, .proc = 3 };
-  GThread *thread = start_caller (&c);
+  GVirTestThread *thread = start_caller (&c);
   g_autoptr(GBytes) args = NULL;
   GVirRpcHeader call;
   static const guint8 partial[10] = { 0, 0, 0, 40, 0x20, 0x00, 0x80, 0x86, 0, 0 };
@@ -481,7 +501,7 @@ test_truncated_packet (Fixture       *f,
   args = peer_read (f, &call);
   g_assert_true (gvir_rpc_transport_write_all (f->server, partial, sizeof partial, NULL));
   gvir_rpc_transport_shutdown (f->server);
-  g_thread_join (thread);
+  gvir_test_thread_join (thread, "the caller to return");
   g_assert_error (c.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_assert_nonnull (strstr (c.error->message, "middle of a packet"));
   g_clear_error (&c.error);
@@ -570,7 +590,7 @@ test_async_batched (Fixture       *f,
 
   for (i = 0; i < 4; i++)
     {
-      g_autofree AsyncOutcome *out = g_async_queue_timeout_pop (queue, 10 * G_USEC_PER_SEC);
+      g_autofree AsyncOutcome *out = pop_bounded (queue, "an asynchronous reply");
 
       g_assert_nonnull (out);
       g_assert_no_error (out->error);
@@ -599,7 +619,7 @@ test_async_closed (Fixture       *f,
 
   for (i = 0; i < 2; i++)
     {
-      g_autofree AsyncOutcome *out = g_async_queue_timeout_pop (queue, 10 * G_USEC_PER_SEC);
+      g_autofree AsyncOutcome *out = pop_bounded (queue, "an asynchronous reply");
 
       g_assert_nonnull (out);
       g_assert_false (out->ok);
@@ -607,8 +627,7 @@ test_async_closed (Fixture       *f,
       g_clear_error (&out->error);
       if (i == 0)
         {
-          g_assert_cmpint (GPOINTER_TO_INT (g_async_queue_timeout_pop (f->closes,
-                                                                       10 * G_USEC_PER_SEC)),
+          g_assert_cmpint (GPOINTER_TO_INT (pop_bounded (f->closes, "the close callback")),
                            !=, 0);
           gvir_rpc_client_call_async (f->client, GVIR_RPC_REMOTE_PROGRAM, 3, NULL,
                                       on_async_reply, queue);
