@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "gvir-test-wait.h"
 #include "libvirtd-peer.h"
 
 static const char ca_template[] =
@@ -201,14 +202,31 @@ port_open (int port)
   return conn != NULL;
 }
 
+/* Reaps @pid, which was sent SIGKILL: bounded, and naming what it waited
+ * for when the bound passes. */
+static void
+reap_killed (GPid        pid,
+             const char *what)
+{
+  gint64 deadline = gvir_test_wait_deadline ();
+  int status;
+
+  while (waitpid (pid, &status, WNOHANG) != pid)
+    {
+      if (g_get_monotonic_time () > deadline)
+        gvir_test_wait_timed_out (what);
+      g_usleep (10 * 1000);
+    }
+}
+
 static gboolean
 wait_ready (LibvirtdPeer  *peer,
             GError       **error)
 {
-  guint i;
+  gint64 deadline = gvir_test_wait_deadline ();
 
-  /* Bounded: 20 s in 10 ms steps; the daemon is usually up in 25 ms. */
-  for (i = 0; i < 2000; i++)
+  /* Bounded, in 10 ms steps; the daemon is usually up in 25 ms. */
+  while (g_get_monotonic_time () < deadline)
     {
       int status;
 
@@ -229,7 +247,8 @@ wait_ready (LibvirtdPeer  *peer,
       g_usleep (10 * 1000);
     }
   g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
-               "libvirtd did not open its sockets within 20 seconds");
+               "timed out after %" G_GINT64_FORMAT " s waiting for libvirtd to open its sockets",
+               gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
   return FALSE;
 }
 
@@ -384,15 +403,13 @@ libvirtd_peer_signal (LibvirtdPeer *peer,
 void
 libvirtd_peer_kill (LibvirtdPeer *peer)
 {
-  int status;
-
   g_return_if_fail (peer != NULL);
 
   if (peer->pid <= 0)
     return;
   /* SIGKILL also ends a stopped process. */
   kill (peer->pid, SIGKILL);
-  waitpid (peer->pid, &status, 0);
+  reap_killed (peer->pid, "the killed libvirtd to exit");
   g_spawn_close_pid (peer->pid);
   peer->pid = 0;
 }
@@ -450,7 +467,7 @@ libvirtd_peer_stop (LibvirtdPeer *peer)
       if (!gone)
         {
           kill (peer->pid, SIGKILL);
-          waitpid (peer->pid, &status, 0);
+          reap_killed (peer->pid, "libvirtd to exit after SIGKILL");
         }
       g_spawn_close_pid (peer->pid);
     }

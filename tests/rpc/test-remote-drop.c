@@ -26,6 +26,7 @@
 
 #include <libvirt-gobject/libvirt-gobject.h>
 
+#include "gvir-test-wait.h"
 #include "libvirtd-peer.h"
 
 #define TEST_DOMAIN "test"
@@ -94,15 +95,20 @@ on_wait_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Iterates the test's context until *@counter reaches @target; returns
- * FALSE if @seconds pass first, so the caller fails instead of hanging. */
-static gboolean
+/* Iterates the test's context until *@counter reaches @target; fails the
+ * test, naming @what, if @seconds (times GVIR_TEST_WAIT_MULTIPLIER) pass
+ * first. Longer than the common bound: a dead peer takes the keepalive's
+ * 25 s to notice. */
+static void
 wait_for (Fixture     *f,
           const guint *counter,
           guint        target,
-          guint        seconds)
+          guint        seconds,
+          const char  *what)
 {
-  g_autoptr(GSource) timeout = g_timeout_source_new_seconds (seconds);
+  gint64 multiplier = gvir_test_wait_bound_usec () / (GVIR_TEST_WAIT_SECONDS * G_USEC_PER_SEC);
+  guint bound = seconds * (guint) MAX (multiplier, 1);
+  g_autoptr(GSource) timeout = g_timeout_source_new_seconds (bound);
   gboolean timed_out = FALSE;
 
   g_source_set_callback (timeout, on_wait_timeout, &timed_out, NULL);
@@ -110,7 +116,9 @@ wait_for (Fixture     *f,
   while (*counter < target && !timed_out)
     g_main_context_iteration (f->context, TRUE);
   g_source_destroy (timeout);
-  return *counter >= target;
+  if (*counter < target)
+    g_error ("timed out after %u s waiting for %s (%u of %u seen)", bound, what, *counter,
+             target);
 }
 
 /* Runs whatever is ready in the test's context right now. */
@@ -319,8 +327,8 @@ test_drop (Fixture       *f,
   g_assert_cmpuint (f->closed, ==, 0);
 
   libvirtd_peer_kill (f->peer);
-  g_assert_true (wait_for (f, &f->answered, N_CALLS, DROP_WAIT_SECONDS));
-  g_assert_true (wait_for (f, &f->closed, 1, DROP_WAIT_SECONDS));
+  wait_for (f, &f->answered, N_CALLS, DROP_WAIT_SECONDS, "every pending call to fail");
+  wait_for (f, &f->closed, 1, DROP_WAIT_SECONDS, "::connection-closed after the drop");
   /* Anything still queued runs now: no second emission may be among it. */
   spin_idle (f);
   g_assert_cmpuint (f->closed, ==, 1);
@@ -351,7 +359,7 @@ test_drop (Fixture       *f,
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
   g_clear_error (&error);
   call_start (&late, f, CALL_DOMAIN_INFO, dom);
-  g_assert_true (wait_for (f, &late.times, 1, DROP_WAIT_SECONDS));
+  wait_for (f, &late.times, 1, DROP_WAIT_SECONDS, "the call made after the drop to fail");
   g_assert_error (late.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
 
   /* Closing what the drop closed already is quiet. */
@@ -397,12 +405,13 @@ test_dead_peer (Fixture       *f,
   g_assert_cmpuint (f->answered, ==, 0);
 
   start = g_get_monotonic_time ();
-  g_assert_true (wait_for (f, &f->closed, 1, DEAD_PEER_WAIT_SECONDS));
+  wait_for (f, &f->closed, 1, DEAD_PEER_WAIT_SECONDS, "::connection-closed from the keepalive");
   /* Reported for information only: the bound above is what counts. */
   g_test_message ("keepalive noticed the dead peer after %.1f s (pings: %d s x %d)",
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC,
                   KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
-  g_assert_true (wait_for (f, &f->answered, G_N_ELEMENTS (calls), DROP_WAIT_SECONDS));
+  wait_for (f, &f->answered, G_N_ELEMENTS (calls), DROP_WAIT_SECONDS,
+            "every call pending on the dead peer to fail");
   spin_idle (f);
   g_assert_cmpuint (f->closed, ==, 1);
   g_assert_false (f->wrong_place);
