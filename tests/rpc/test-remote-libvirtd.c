@@ -18,13 +18,13 @@
 
 #include <string.h>
 
+#include "gvir-test-wait.h"
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 #include "libvirtd-peer.h"
 #include "../drivers/driver-async-answers.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define LOCAL_URI "test:///default"
-#define EVENT_TIMEOUT_US (20 * G_USEC_PER_SEC)
 
 static LibvirtdPeer *peer;
 
@@ -42,6 +42,8 @@ typedef struct
   int event;
   int detail;
   int state;
+  int reason;
+  int id;
 } SeenEvent;
 
 static void
@@ -65,6 +67,8 @@ collect_event (const GVirDriverEvent *event,
   ev->event = event->event;
   ev->detail = event->detail;
   ev->state = event->domain->state;
+  ev->reason = event->domain->reason;
+  ev->id = event->domain->id;
   g_async_queue_push (queue, ev);
 }
 
@@ -180,9 +184,14 @@ next_event_for (GAsyncQueue *queue,
 {
   for (;;)
     {
-      SeenEvent *ev = g_async_queue_timeout_pop (queue, EVENT_TIMEOUT_US);
+      SeenEvent *ev = g_async_queue_timeout_pop (queue, gvir_test_wait_bound_usec ());
 
-      g_assert_nonnull (ev);
+      if (ev == NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("a lifecycle event of domain '%s'", name);
+
+          gvir_test_wait_timed_out (what);
+        }
       if (g_str_equal (ev->name, name))
         return ev;
       seen_event_free (ev);
@@ -477,6 +486,143 @@ test_async_drop (void)
   check_async_close (TRUE);
 }
 
+/* ---- lifecycle events, end to end ------------------------------------------ */
+
+typedef enum
+{
+  STEP_DEFINE,
+  STEP_START,
+  STEP_SUSPEND,
+  STEP_RESUME,
+  STEP_DESTROY,
+  STEP_SHUTDOWN,
+  STEP_SAVE,
+  STEP_RESTORE,
+  STEP_MANAGED_SAVE,
+  STEP_UNDEFINE,
+} Step;
+
+typedef struct
+{
+  Step step;
+  const char *what;
+  int event, detail;   /* libvirt's numbers (libvirt-domain.h) */
+  int state, reason;
+} EventStep;
+
+/* What libvirtd's test driver emits for each action, and the state and
+ * reason it sets: our driver derives the same from the event alone. */
+static const EventStep event_steps[] = {
+  { STEP_DEFINE, "define", 0, 0, 5, 0 },           /* DEFINED/ADDED; SHUTOFF */
+  { STEP_START, "start", 2, 0, 1, 1 },             /* STARTED/BOOTED; RUNNING/BOOTED */
+  { STEP_SUSPEND, "suspend", 3, 0, 3, 1 },         /* SUSPENDED/PAUSED; PAUSED/USER */
+  { STEP_RESUME, "resume", 4, 0, 1, 5 },           /* RESUMED/UNPAUSED; RUNNING/UNPAUSED */
+  { STEP_DESTROY, "destroy", 5, 1, 5, 2 },         /* STOPPED/DESTROYED; SHUTOFF/DESTROYED */
+  { STEP_START, "start again", 2, 0, 1, 1 },
+  { STEP_SHUTDOWN, "shutdown", 5, 0, 5, 1 },       /* STOPPED/SHUTDOWN; SHUTOFF/SHUTDOWN */
+  { STEP_START, "start before save", 2, 0, 1, 1 },
+  { STEP_SAVE, "save", 5, 4, 5, 5 },               /* STOPPED/SAVED; SHUTOFF/SAVED */
+  { STEP_RESTORE, "restore", 2, 2, 1, 3 },         /* STARTED/RESTORED; RUNNING/RESTORED */
+  { STEP_MANAGED_SAVE, "managed save", 5, 4, 5, 5 },
+  { STEP_UNDEFINE, "undefine", 1, 0, 5, 0 },       /* UNDEFINED/REMOVED; gone */
+};
+
+static void
+test_libvirtd_events (void)
+{
+  g_autofree char *uri = g_strdup_printf ("test+unix:///default?socket=%s", peer->socket);
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new_full ((GDestroyNotify) seen_event_free);
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, queue);
+  g_autofree char *image = g_build_filename (peer->dir, "events-vm.save", NULL);
+  const char *name = "events-vm";
+  const char *uuid = "8f07fdd0-0b4c-4a1a-9e8d-3c0b8a4e6f01";
+  g_autofree char *xml = g_strdup_printf ("<domain type='test'><name>%s</name><uuid>%s</uuid>"
+                                          "<memory>8192</memory><vcpu>1</vcpu>"
+                                          "<os><type>hvm</type></os></domain>", name, uuid);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (event_steps); i++)
+    {
+      const EventStep *s = &event_steps[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVirDriverDomain) dom = NULL;
+      SeenEvent *ev;
+      gboolean ok = TRUE;
+
+      switch (s->step)
+        {
+        case STEP_DEFINE:
+          dom = gvir_driver_connection_define_domain (conn, xml, 0, NULL, &error);
+          ok = dom != NULL;
+          break;
+        case STEP_START:
+          ok = gvir_driver_connection_start_domain (conn, uuid, 0, NULL, &error);
+          break;
+        case STEP_SUSPEND:
+          ok = gvir_driver_connection_suspend_domain (conn, uuid, NULL, &error);
+          break;
+        case STEP_RESUME:
+          ok = gvir_driver_connection_resume_domain (conn, uuid, NULL, &error);
+          break;
+        case STEP_DESTROY:
+          ok = gvir_driver_connection_destroy_domain (conn, uuid, 0, NULL, &error);
+          break;
+        case STEP_SHUTDOWN:
+          ok = gvir_driver_connection_shutdown_domain (conn, uuid, 0, NULL, &error);
+          break;
+        case STEP_SAVE:
+          ok = gvir_driver_connection_save_domain_to_file (conn, uuid, image, NULL, 0, NULL,
+                                                           &error);
+          break;
+        case STEP_RESTORE:
+          dom = gvir_driver_connection_restore_domain_from_file (conn, image, NULL, 0, NULL,
+                                                                 &error);
+          ok = dom != NULL;
+          if (ok)
+            {
+              g_assert_cmpstr (dom->uuid, ==, uuid);
+              g_assert_cmpint (dom->state, ==, s->state);
+              g_assert_cmpint (dom->reason, ==, s->reason);
+            }
+          break;
+        case STEP_MANAGED_SAVE:
+          ok = gvir_driver_connection_managed_save_domain (conn, uuid, 0, NULL, &error);
+          break;
+        case STEP_UNDEFINE:
+          ok = gvir_driver_connection_undefine_domain (conn, uuid, GVIR_DRIVER_UNDEFINE_MANAGED_SAVE,
+                                                       NULL, &error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+      g_assert_true (ok);
+
+      ev = next_event_for (queue, name);
+      g_test_message ("%s: event %d/%d state %d reason %d id %d", s->what, ev->event, ev->detail,
+                      ev->state, ev->reason, ev->id);
+      g_assert_cmpint (ev->event, ==, s->event);
+      g_assert_cmpint (ev->detail, ==, s->detail);
+      g_assert_cmpint (ev->state, ==, s->state);
+      g_assert_cmpint (ev->reason, ==, s->reason);
+      g_assert_cmpint (ev->id >= 0, ==, s->state == GVIR_DRIVER_STATE_RUNNING ||
+                                        s->state == GVIR_DRIVER_STATE_PAUSED);
+      seen_event_free (ev);
+
+      /* The daemon agrees, asked directly. */
+      if (s->step != STEP_UNDEFINE)
+        {
+          int state = -1, reason = -1;
+
+          g_assert_true (gvir_driver_connection_get_domain_state (conn, uuid, &state, &reason,
+                                                                  NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (state, ==, s->state);
+          g_assert_cmpint (reason, ==, s->reason);
+        }
+    }
+}
+
 #if HAVE_GNUTLS
 /* ---- TLS refusals ------------------------------------------------------------ */
 
@@ -597,6 +743,7 @@ main (int    argc,
   add_cases ("unix", unix_uri);
   add_cases ("tcp", tcp_uri);
 
+  g_test_add_func ("/rpc/events/libvirtd", test_libvirtd_events);
   g_test_add_func ("/rpc/async/cancel", test_async_cancel);
   g_test_add_func ("/rpc/async/close-while-pending", test_async_close);
   g_test_add_func ("/rpc/async/drop-while-pending", test_async_drop);
