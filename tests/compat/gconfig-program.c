@@ -488,6 +488,113 @@ print_capabilities (void)
   g_object_unref (caps);
 }
 
+static void
+print_xml (const char *label, gpointer object)
+{
+  gchar *xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (object));
+
+  printf ("%s: %s\n", label, xml);
+  g_free (xml);
+  g_object_unref (object);
+}
+
+/* Setters given NULL, where this project and libvirt-gconfig 4.0 agree: an
+ * own attribute is removed, a text element is removed, and an attribute of
+ * a child element with other content is removed while the element stays.
+ * (They differ on purpose when the child element does not exist yet:
+ * libvirt-gconfig creates it empty, this project leaves the document
+ * alone; tests/gconfig/test-gconfig-null.c pins that.) */
+static void
+print_null_cases (void)
+{
+  GVirConfigDomain *domain = gvir_config_domain_new ();
+  GVirConfigDomainOs *os = gvir_config_domain_os_new ();
+  GVirConfigDomainChannel *channel = gvir_config_domain_channel_new ();
+  GVirConfigDomainDisk *disk = gvir_config_domain_disk_new ();
+  GVirConfigDomainDiskDriver *driver = gvir_config_domain_disk_driver_new ();
+  GVirConfigDomainHostdevPci *hostdev = gvir_config_domain_hostdev_pci_new ();
+  GVirConfigDomainGraphicsVnc *vnc = gvir_config_domain_graphics_vnc_new ();
+  GVirConfigDomainGraphicsSpice *spice = gvir_config_domain_graphics_spice_new ();
+  GVirConfigDomainSeclabel *seclabel = gvir_config_domain_seclabel_new ();
+  GVirConfigDomainSnapshot *snapshot = gvir_config_domain_snapshot_new ();
+  GVirConfigCapabilitiesCpuModel *model = gvir_config_capabilities_cpu_model_new ();
+  GVirConfigStoragePoolTarget *pool_target = gvir_config_storage_pool_target_new ();
+  GVirConfigStorageVol *vol = gvir_config_storage_vol_new ();
+
+  gvir_config_domain_set_name (domain, "null-cases");
+  gvir_config_domain_set_title (domain, "Title");
+  gvir_config_domain_set_description (domain, "Description");
+  gvir_config_domain_set_title (domain, NULL);
+  gvir_config_domain_set_description (domain, NULL);
+  print_xml ("null title and description", domain);
+
+  gvir_config_domain_os_set_os_type (os, GVIR_CONFIG_DOMAIN_OS_TYPE_HVM);
+  gvir_config_domain_os_set_arch (os, "x86_64");
+  gvir_config_domain_os_set_machine (os, "pc");
+  gvir_config_domain_os_set_kernel (os, "/boot/vmlinuz");
+  gvir_config_domain_os_set_cmdline (os, "console=ttyS0");
+  /* Not os_set_machine (os, NULL): libvirt-gconfig 4.0 then writes a
+   * second, empty machine attribute (machine="pc" machine=""). */
+  gvir_config_domain_os_set_kernel (os, NULL);
+  gvir_config_domain_os_set_cmdline (os, NULL);
+  print_xml ("null os kernel and cmdline", os);
+
+  gvir_config_domain_channel_set_target_type (channel, GVIR_CONFIG_DOMAIN_CHANNEL_TARGET_VIRTIO);
+  gvir_config_domain_channel_set_target_name (channel, "org.qemu.guest_agent.0");
+  gvir_config_domain_channel_set_target_name (channel, NULL);
+  print_xml ("null channel target name", channel);
+
+  gvir_config_domain_disk_set_driver_name (disk, "qemu");
+  gvir_config_domain_disk_set_driver_type (disk, "qcow2");
+  gvir_config_domain_disk_set_driver_type (disk, NULL);
+  print_xml ("null disk driver type", disk);
+
+  gvir_config_domain_disk_driver_set_name (driver, "qemu");
+  gvir_config_domain_disk_driver_set_name (driver, NULL);
+  print_xml ("null disk driver name", driver);
+
+  gvir_config_domain_hostdev_pci_set_rom_bar (hostdev, TRUE);
+  gvir_config_domain_hostdev_pci_set_rom_file (hostdev, "/srv/rom.bin");
+  gvir_config_domain_hostdev_pci_set_rom_file (hostdev, NULL);
+  print_xml ("null hostdev rom file", hostdev);
+
+  gvir_config_domain_graphics_vnc_set_autoport (vnc, TRUE);
+  gvir_config_domain_graphics_vnc_set_password (vnc, "vncpass");
+  gvir_config_domain_graphics_vnc_set_password (vnc, NULL);
+  print_xml ("null vnc password", vnc);
+
+  gvir_config_domain_graphics_spice_set_port (spice, 5900);
+  gvir_config_domain_graphics_spice_set_password (spice, "s3cret");
+  gvir_config_domain_graphics_spice_set_password (spice, NULL);
+  print_xml ("null spice password", spice);
+
+  gvir_config_domain_seclabel_set_type (seclabel, GVIR_CONFIG_DOMAIN_SECLABEL_STATIC);
+  gvir_config_domain_seclabel_set_model (seclabel, "selinux");
+  gvir_config_domain_seclabel_set_label (seclabel, "system_u:system_r:svirt_t:s0:c1,c2");
+  gvir_config_domain_seclabel_set_baselabel (seclabel, "system_u:system_r:svirt_t:s0");
+  gvir_config_domain_seclabel_set_label (seclabel, NULL);
+  gvir_config_domain_seclabel_set_baselabel (seclabel, NULL);
+  print_xml ("null seclabel label and baselabel", seclabel);
+
+  gvir_config_domain_snapshot_set_name (snapshot, "snap1");
+  gvir_config_domain_snapshot_set_description (snapshot, "before upgrade");
+  gvir_config_domain_snapshot_set_description (snapshot, NULL);
+  print_xml ("null snapshot description", snapshot);
+
+  gvir_config_capabilities_cpu_model_set_name (model, "Skylake");
+  gvir_config_capabilities_cpu_model_set_name (model, NULL);
+  print_xml ("null cpu model name", model);
+
+  gvir_config_storage_pool_target_set_path (pool_target, "/srv/pool");
+  gvir_config_storage_pool_target_set_path (pool_target, NULL);
+  print_xml ("null pool target path", pool_target);
+
+  gvir_config_storage_vol_set_name (vol, "a.qcow2");
+  gvir_config_storage_vol_set_capacity (vol, 1048576);
+  gvir_config_storage_vol_set_name (vol, NULL);
+  print_xml ("null volume name", vol);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -504,5 +611,6 @@ main (int argc, char **argv)
   g_object_unref (domain);
 
   print_capabilities ();
+  print_null_cases ();
   return 0;
 }
