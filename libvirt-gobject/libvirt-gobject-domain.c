@@ -735,6 +735,7 @@ op_set_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
 {
   const char *conf_uuid = gvir_config_domain_get_uuid (call->conf);
   g_autofree char *xml = NULL;
+  g_autoptr(GVirDriverDomain) existing = NULL;
   g_autoptr(GVirDriverDomain) defined = NULL;
 
   /* A different UUID would define a second domain instead of updating
@@ -747,6 +748,12 @@ op_set_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                    gvir_domain_get_name (self), domain_uuid (self));
       return FALSE;
     }
+  /* Defining the XML of a domain that no longer exists would bring it
+   * back as a new one: there is no definition left to replace. */
+  existing = gvir_driver_connection_lookup_domain_by_uuid (drv, domain_uuid (self),
+                                                           cancellable, error);
+  if (existing == NULL)
+    return FALSE;
   xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
   defined = gvir_driver_connection_define_domain (drv, xml, 0, cancellable, error);
   return defined != NULL;
@@ -1728,9 +1735,16 @@ set_config_call_new (GVirConfigDomain *conf)
  * @conf: the new configuration
  * @err: return location for a #GError, or %NULL
  *
- * Replaces the persistent definition of the domain with @conf. A running
- * domain uses it from its next boot. @conf must carry the domain's UUID;
- * otherwise nothing changes and %GVIR_ERROR_INVALID_ARGUMENT is reported.
+ * Replaces the persistent definition of the domain with @conf and emits
+ * #GVirDomain::updated. A shut-off domain uses it at once; a running
+ * domain keeps its live definition (gvir_domain_get_config() without
+ * %GVIR_DOMAIN_XML_INACTIVE) until it stops, as in libvirt.
+ *
+ * The call is refused, and nothing changes, when @conf has no UUID or
+ * another domain's (%GVIR_ERROR_INVALID_ARGUMENT), renames the domain
+ * (%GVIR_ERROR_EXISTS), is not a valid definition (%GVIR_ERROR_XML), the
+ * domain no longer exists (%GVIR_ERROR_NOT_FOUND) or the connection is
+ * read-only (%GVIR_ERROR_READ_ONLY).
  *
  * Returns: %TRUE on success, %FALSE with @err set on failure
  */

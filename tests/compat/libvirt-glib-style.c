@@ -15,6 +15,7 @@
  * gvir_init_object (&argc, &argv)). It prints TAP.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 
@@ -40,11 +41,41 @@ on_started (GVirDomain *dom, gpointer data)
   g_main_loop_quit (loop);
 }
 
+/* How long to wait for the main loop: 20 s, times GVIR_TEST_WAIT_MULTIPLIER
+ * when the test setup stretches waits (valgrind). */
+static guint
+wait_seconds (void)
+{
+  const char *multiplier = g_getenv ("GVIR_TEST_WAIT_MULTIPLIER");
+  int factor = multiplier != NULL ? atoi (multiplier) : 1;
+
+  return 20 * (factor > 0 ? factor : 1);
+}
+
 static gboolean
 on_timeout (gpointer data)
 {
+  printf ("# timed out after %u s waiting for %s\n", wait_seconds (), (const char *) data);
   g_main_loop_quit (loop);
   return FALSE;
+}
+
+/* Runs the loop until a handler quits it, or fails the program after the
+ * bound, naming what it waited for. */
+static void
+run_loop (const char *what)
+{
+  guint timeout = g_timeout_add_seconds (wait_seconds (), on_timeout, (gpointer) what);
+  GSource *source;
+
+  g_main_loop_run (loop);
+  source = g_main_context_find_source_by_id (NULL, timeout);
+  if (source == NULL)
+    {
+      printf ("Bail out! timed out waiting for %s\n", what);
+      exit (1);
+    }
+  g_source_remove (timeout);
 }
 
 static void
@@ -78,7 +109,7 @@ main (int argc, char **argv)
 
   conn = gvir_connection_new ("test:///default");
   gvir_connection_open_async (conn, NULL, on_open_done, &opened);
-  g_main_loop_run (loop);
+  run_loop ("the completion of gvir_connection_open_async");
   check (opened && gvir_connection_is_open (conn), "open_async");
 
   check (gvir_connection_fetch_domains (conn, NULL, &err), "fetch_domains");
@@ -105,8 +136,7 @@ main (int argc, char **argv)
   check (gvir_domain_stop (dom, 0, &err), "stop");
   g_signal_connect (dom, "started", G_CALLBACK (on_started), NULL);
   check (gvir_domain_start (dom, 0, &err), "start");
-  g_timeout_add_seconds (10, on_timeout, NULL);
-  g_main_loop_run (loop);
+  run_loop ("the started signal");
   check (n_started == 1, "started signal");
 
   conf = gvir_domain_get_config (dom, GVIR_DOMAIN_XML_INACTIVE, &err);

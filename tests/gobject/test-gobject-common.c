@@ -10,23 +10,14 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+
 #include "test-gobject-common.h"
 
-/* Long enough for a loaded CI machine; only reached when a test fails. */
-#define SPIN_TIMEOUT_USEC (20 * G_USEC_PER_SEC)
-
 void
-spin_until (GMainContext *context, const guint *counter, guint target)
+spin_until (GMainContext *context, const guint *counter, guint target, const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + SPIN_TIMEOUT_USEC;
-
-  while (*counter < target)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for a counter to reach %u (it is %u)", target, *counter);
-      if (!g_main_context_iteration (context, FALSE))
-        g_usleep (1000);
-    }
+  gvir_test_spin_until_count (context, counter, target, what);
 }
 
 void
@@ -85,32 +76,97 @@ recorder_watch_connection (Recorder *rec, GVirConnection *conn)
   g_signal_connect (conn, "domain-removed", G_CALLBACK (on_removed), rec);
 }
 
-#define COUNTER_HANDLER(field) \
-  static void \
-  on_##field (GVirDomain *dom, Recorder *rec) \
-  { \
-    note_context (rec); \
-    rec->field++; \
-  }
+/* One handler for every lifecycle signal: the invocation hint says which
+ * signal and detail it is, so no detail can go by unnoticed. */
+static void
+on_lifecycle (GVirDomain *dom, Recorder *rec)
+{
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (dom);
+  const char *signal = g_signal_name (hint->signal_id);
+  g_autofree char *name = NULL;
 
-COUNTER_HANDLER (started_booted)
-COUNTER_HANDLER (started_restored)
-COUNTER_HANDLER (suspended_paused)
-COUNTER_HANDLER (resumed_unpaused)
-COUNTER_HANDLER (stopped_destroyed)
-COUNTER_HANDLER (stopped_saved)
-COUNTER_HANDLER (updated)
+  note_context (rec);
+  if (hint->detail != 0)
+    name = g_strconcat (signal, "::", g_quark_to_string (hint->detail), NULL);
+  else
+    name = g_strdup (signal);
+  if (rec->n_lifecycle == RECORDER_MAX_LIFECYCLE)
+    g_error ("more than %d lifecycle signals without a recorder_expect()",
+             RECORDER_MAX_LIFECYCLE);
+  rec->lifecycle[rec->n_lifecycle++] = g_quark_from_string (name);
+}
+
+static void
+on_persistent (GVirDomain *dom, GParamSpec *pspec, Recorder *rec)
+{
+  note_context (rec);
+  rec->persistent_changed++;
+}
 
 void
 recorder_watch_domain (Recorder *rec, GVirDomain *dom)
 {
-  g_signal_connect (dom, "started::booted", G_CALLBACK (on_started_booted), rec);
-  g_signal_connect (dom, "started::restored", G_CALLBACK (on_started_restored), rec);
-  g_signal_connect (dom, "suspended::paused", G_CALLBACK (on_suspended_paused), rec);
-  g_signal_connect (dom, "resumed::unpaused", G_CALLBACK (on_resumed_unpaused), rec);
-  g_signal_connect (dom, "stopped::destroyed", G_CALLBACK (on_stopped_destroyed), rec);
-  g_signal_connect (dom, "stopped::saved", G_CALLBACK (on_stopped_saved), rec);
-  g_signal_connect (dom, "updated", G_CALLBACK (on_updated), rec);
+  static const char * const lifecycle[] = {
+    "started", "stopped", "resumed", "updated", "suspended", "pmsuspended",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (lifecycle); i++)
+    g_signal_connect (dom, lifecycle[i], G_CALLBACK (on_lifecycle), rec);
+  g_signal_connect (dom, "notify::persistent", G_CALLBACK (on_persistent), rec);
+}
+
+guint
+recorder_count (const Recorder *rec, const char *name)
+{
+  GQuark quark = g_quark_try_string (name);
+  guint count = 0;
+
+  for (guint i = 0; i < rec->n_lifecycle; i++)
+    if (quark != 0 && rec->lifecycle[i] == quark)
+      count++;
+  return count;
+}
+
+/* "started::booted, suspended::paused", or "(none)". */
+static char *
+describe_quarks (const GQuark *quarks, guint n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", g_quark_to_string (quarks[i]));
+  if (n == 0)
+    g_string_append (text, "(none)");
+  return g_string_free (text, FALSE);
+}
+
+void
+recorder_expect (Recorder *rec, ...)
+{
+  GQuark expected[RECORDER_MAX_LIFECYCLE];
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *what = NULL;
+  guint n = 0;
+  const char *name;
+  va_list args;
+
+  va_start (args, rec);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      g_assert_cmpuint (n, <, RECORDER_MAX_LIFECYCLE);
+      expected[n++] = g_quark_from_string (name);
+    }
+  va_end (args);
+
+  want = describe_quarks (expected, n);
+  what = g_strdup_printf ("lifecycle signals %s", want);
+  spin_until (rec->expected, &rec->n_lifecycle, n, what);
+  /* Anything else already queued arrives now, to be caught below. */
+  spin_idle (rec->expected);
+  got = describe_quarks (rec->lifecycle, rec->n_lifecycle);
+  g_assert_cmpstr (got, ==, want);
+  rec->n_lifecycle = 0;
 }
 
 GVirConnection *
@@ -138,20 +194,38 @@ fetch_test_domain (GVirConnection *conn)
 }
 
 GVirConfigDomain *
-make_domain_config (const char *name, const char *uuid)
+parse_domain_config (const char *xml)
 {
   g_autoptr(GError) error = NULL;
+  GVirConfigDomain *conf = gvir_config_domain_new_from_xml (xml, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conf);
+  return conf;
+}
+
+GVirConfigDomain *
+make_domain_config (const char *name, const char *uuid)
+{
   g_autofree char *xml = g_strdup_printf (
     "<domain type='test'>"
     "<name>%s</name><uuid>%s</uuid>"
     "<memory unit='KiB'>65536</memory><vcpu>1</vcpu>"
     "<os><type>hvm</type></os>"
     "</domain>", name, uuid);
-  GVirConfigDomain *conf = gvir_config_domain_new_from_xml (xml, &error);
 
+  return parse_domain_config (xml);
+}
+
+void
+assert_state (GVirDomain *dom, GVirDomainState state, guint reason)
+{
+  g_autoptr(GError) error = NULL;
+  guint got_reason = 999;
+
+  g_assert_cmpint (gvir_domain_get_state (dom, &got_reason, &error), ==, state);
   g_assert_no_error (error);
-  g_assert_nonnull (conf);
-  return conf;
+  g_assert_cmpuint (got_reason, ==, reason);
 }
 
 void
@@ -165,34 +239,36 @@ async_wait_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 GAsyncResult *
-async_wait_finish (AsyncWait *wait)
+async_wait_finish (AsyncWait *wait, const char *what)
 {
+  g_autofree char *waited = g_strdup_printf ("the completion of %s", what);
   GAsyncResult *result;
 
-  spin_until (g_main_context_get_thread_default (), &wait->done, 1);
+  spin_until (g_main_context_get_thread_default (), &wait->done, 1, waited);
   wait->done = 0;
   result = wait->result;
   wait->result = NULL;
   return result;
 }
 
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 void
 assert_finalized_soon (gpointer object)
 {
+  g_autofree char *what = g_strdup_printf ("the finalisation of a %s",
+                                           G_OBJECT_TYPE_NAME (object));
   gpointer weak = object;
-  gint64 deadline = g_get_monotonic_time () + SPIN_TIMEOUT_USEC;
 
   /* A GTask worker thread drops its reference to the source object just
    * after the result has been delivered, so allow it a moment. */
   g_object_add_weak_pointer (object, &weak);
   g_object_unref (object);
-  while (weak != NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("%s was not finalised", G_OBJECT_TYPE_NAME (weak));
-      if (!g_main_context_iteration (g_main_context_get_thread_default (), FALSE))
-        g_usleep (1000);
-    }
+  gvir_test_spin_until (g_main_context_get_thread_default (), pointer_is_null, &weak, what);
 }
 
 void

@@ -29,7 +29,7 @@ test_open_close_reopen (void)
   g_assert_no_error (error);
   g_assert_true (gvir_connection_is_open (conn));
   g_assert_false (gvir_connection_is_read_only (conn));
-  spin_until (NULL, &rec.opened, 1);
+  spin_until (NULL, &rec.opened, 1, "signal connection-opened");
 
   /* A second open is refused, not leaked. */
   g_assert_false (gvir_connection_open (conn, NULL, &error));
@@ -38,14 +38,14 @@ test_open_close_reopen (void)
 
   gvir_connection_close (conn);
   g_assert_false (gvir_connection_is_open (conn));
-  spin_until (NULL, &rec.closed, 1);
+  spin_until (NULL, &rec.closed, 1, "signal connection-closed");
   gvir_connection_close (conn);
   spin_idle (NULL);
   g_assert_cmpuint (rec.closed, ==, 1);
 
   g_assert_true (gvir_connection_open (conn, NULL, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.opened, 2);
+  spin_until (NULL, &rec.opened, 2, "signal connection-opened");
   g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
   g_assert_no_error (error);
   close_and_finalize (conn);
@@ -63,7 +63,7 @@ test_open_async (void)
 
   recorder_watch_connection (&rec, conn);
   gvir_connection_open_async (conn, NULL, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_open_async");
   /* connection-opened comes before the completion callback. */
   g_assert_cmpuint (rec.opened, ==, 1);
   g_assert_true (gvir_connection_open_finish (conn, result, &error));
@@ -155,7 +155,7 @@ test_node_info (void)
   g_assert_true (copy->model != info->model);
 
   gvir_connection_get_node_info_async (conn, NULL, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_get_node_info_async");
   async_info = gvir_connection_get_node_info_finish (conn, result, &error);
   g_assert_no_error (error);
   check_node_info (async_info);
@@ -197,7 +197,7 @@ test_host_queries (void)
   g_list_free_full (cells, g_object_unref);
 
   gvir_connection_get_capabilities_async (conn, NULL, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_get_capabilities_async");
   async_caps = gvir_connection_get_capabilities_finish (conn, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (async_caps);
@@ -222,7 +222,7 @@ test_fetch_domains (void)
   g_assert_null (gvir_connection_get_domains (conn));
   g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.added, 1);
+  spin_until (NULL, &rec.added, 1, "signal domain-added");
 
   domains = gvir_connection_get_domains (conn);
   g_assert_cmpuint (g_list_length (domains), ==, 1);
@@ -264,10 +264,10 @@ test_fetch_domains_async (void)
 
   recorder_watch_connection (&rec, conn);
   gvir_connection_fetch_domains_async (conn, NULL, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_fetch_domains_async");
   g_assert_true (gvir_connection_fetch_domains_finish (conn, result, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.added, 1);
+  spin_until (NULL, &rec.added, 1, "signal domain-added");
   domains = gvir_connection_get_domains (conn);
   g_assert_cmpuint (g_list_length (domains), ==, 1);
   g_list_free_full (domains, g_object_unref);
@@ -295,10 +295,10 @@ test_identity (void)
   /* The handler connected before the second fetch still fires. */
   g_assert_true (gvir_domain_suspend (second, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.suspended_paused, 1);
+  recorder_expect (&rec, "suspended::paused", NULL);
   g_assert_true (gvir_domain_resume (second, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.resumed_unpaused, 1);
+  recorder_expect (&rec, "resumed::unpaused", NULL);
 
   g_clear_object (&first);
   g_clear_object (&second);
@@ -320,7 +320,7 @@ test_create_delete (void)
   dom = gvir_connection_create_domain (conn, conf, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dom);
-  spin_until (NULL, &rec.added, 1);
+  spin_until (NULL, &rec.added, 1, "signal domain-added");
   g_assert_cmpstr (gvir_domain_get_name (dom), ==, "created");
   g_assert_cmpstr (gvir_domain_get_uuid (dom), ==, uuid);
   g_assert_true (gvir_domain_get_persistent (dom));
@@ -331,7 +331,7 @@ test_create_delete (void)
 
   g_assert_true (gvir_domain_delete (dom, 0, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.removed, 1);
+  spin_until (NULL, &rec.removed, 1, "signal domain-removed");
   spin_idle (NULL);
   g_assert_cmpuint (rec.added, ==, 1);
   g_assert_cmpuint (rec.removed, ==, 1);
@@ -362,17 +362,17 @@ test_create_async (void)
 
   recorder_watch_connection (&rec, conn);
   gvir_connection_create_domain_async (conn, conf, NULL, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_create_domain_async");
   dom = gvir_connection_create_domain_finish (conn, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dom);
-  spin_until (NULL, &rec.added, 1);
+  spin_until (NULL, &rec.added, 1, "signal domain-added");
 
   gvir_domain_delete_async (dom, 0, NULL, async_wait_cb, &wait);
-  delete_result = async_wait_finish (&wait);
+  delete_result = async_wait_finish (&wait, "gvir_domain_delete_async");
   g_assert_true (gvir_domain_delete_finish (dom, delete_result, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.removed, 1);
+  spin_until (NULL, &rec.removed, 1, "signal domain-removed");
   g_clear_object (&dom);
   g_clear_object (&result);
   g_clear_object (&delete_result);
@@ -394,7 +394,8 @@ test_start_transient (void)
   g_assert_no_error (error);
   g_assert_nonnull (dom);
   recorder_watch_domain (&rec, dom);
-  spin_until (NULL, &rec.added, 1);
+  recorder_expect (&rec, "started::booted", NULL);
+  g_assert_cmpuint (rec.added, ==, 1);
   g_assert_false (gvir_domain_get_persistent (dom));
   g_assert_cmpint (gvir_domain_get_state (dom, NULL, &error), ==, GVIR_DOMAIN_STATE_RUNNING);
   g_assert_no_error (error);
@@ -403,8 +404,8 @@ test_start_transient (void)
 
   g_assert_true (gvir_domain_stop (dom, 0, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.removed, 1);
-  spin_until (NULL, &rec.stopped_destroyed, 1);
+  recorder_expect (&rec, "stopped::destroyed", NULL);
+  g_assert_cmpuint (rec.removed, ==, 1);
   g_assert_null (gvir_connection_get_domain (conn, uuid));
 
   g_clear_object (&dom);
@@ -430,16 +431,16 @@ test_restore_from_file (void)
 
   g_assert_true (gvir_domain_save_to_file (dom, path, NULL, 0, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.stopped_saved, 1);
+  recorder_expect (&rec, "stopped::saved", NULL);
   g_assert_cmpint (gvir_domain_get_state (dom, NULL, &error), ==, GVIR_DOMAIN_STATE_SHUTOFF);
   g_assert_no_error (error);
 
   gvir_connection_restore_domain_from_file_async (conn, path, NULL, 0, NULL,
                                                   async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_restore_domain_from_file_async");
   g_assert_true (gvir_connection_restore_domain_from_file_finish (conn, result, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec.started_restored, 1);
+  recorder_expect (&rec, "started::restored", NULL);
   g_assert_cmpint (gvir_domain_get_state (dom, NULL, &error), ==, GVIR_DOMAIN_STATE_RUNNING);
   g_assert_no_error (error);
 
@@ -474,7 +475,7 @@ test_cancellation (void)
   g_assert_false (gvir_connection_is_open (conn));
 
   gvir_connection_open_async (conn, cancellable, async_wait_cb, &wait);
-  open_result = async_wait_finish (&wait);
+  open_result = async_wait_finish (&wait, "a cancelled gvir_connection_open_async");
   g_assert_false (gvir_connection_open_finish (conn, open_result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -483,7 +484,7 @@ test_cancellation (void)
   g_assert_true (gvir_connection_open (conn, NULL, &error));
   g_assert_no_error (error);
   gvir_connection_fetch_domains_async (conn, cancellable, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "a cancelled gvir_connection_fetch_domains_async");
   g_assert_false (gvir_connection_fetch_domains_finish (conn, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -570,10 +571,10 @@ test_two_connections (void)
 
   g_assert_true (gvir_domain_suspend (dom_a, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec_b.suspended_paused, 1);
+  recorder_expect (&rec_b, "suspended::paused", NULL);
   g_assert_true (gvir_domain_resume (dom_a, &error));
   g_assert_no_error (error);
-  spin_until (NULL, &rec_b.resumed_unpaused, 1);
+  recorder_expect (&rec_b, "resumed::unpaused", NULL);
 
   g_clear_object (&dom_a);
   g_clear_object (&dom_b);
@@ -589,9 +590,7 @@ typedef struct
   GVirConnection *conn;
   GVirDomain *dom;
   Recorder rec;
-  GThread *thread;
   gint ready;            /* the worker has opened and fetched */
-  gint quit;             /* the main thread is done */
 } ContextTest;
 
 static gpointer
@@ -607,7 +606,7 @@ context_worker (gpointer data)
   ct->conn = gvir_connection_new (TEST_URI);
   recorder_watch_connection (&ct->rec, ct->conn);
   gvir_connection_open_async (ct->conn, NULL, async_wait_cb, &wait);
-  result = async_wait_finish (&wait);
+  result = async_wait_finish (&wait, "gvir_connection_open_async in the worker thread");
   g_assert_true (gvir_connection_open_finish (ct->conn, result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ct->rec.opened, ==, 1);
@@ -618,15 +617,21 @@ context_worker (gpointer data)
   recorder_watch_domain (&ct->rec, ct->dom);
   g_atomic_int_set (&ct->ready, 1);
 
-  /* Serve the context until the main thread has seen the signal. */
-  while (!g_atomic_int_get (&ct->quit))
-    if (!g_main_context_iteration (ct->context, FALSE))
-      g_usleep (1000);
+  /* Serves the context (the recorder's) until both signals came. */
+  recorder_expect (&ct->rec, "suspended::paused", "resumed::unpaused", NULL);
 
   g_clear_object (&ct->dom);
   close_and_finalize (ct->conn);
   g_main_context_pop_thread_default (ct->context);
   return NULL;
+}
+
+static gboolean
+worker_is_ready (gpointer data)
+{
+  ContextTest *ct = data;
+
+  return g_atomic_int_get (&ct->ready);
 }
 
 static void
@@ -636,16 +641,12 @@ test_signal_context (void)
   g_autoptr(GVirDomain) dom = NULL;
   GVirConnection *main_conn;
   ContextTest ct = { 0 };
-  GThread *worker;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GVirTestThread *worker;
 
   ct.context = g_main_context_new ();
-  worker = g_thread_new ("context-worker", context_worker, &ct);
-  while (!g_atomic_int_get (&ct.ready))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (1000);
-    }
+  worker = gvir_test_thread_new ("context-worker", context_worker, &ct);
+  gvir_test_spin_until (NULL, worker_is_ready, &ct,
+                        "the worker thread to open its connection and fetch its domain");
 
   /* Act through another connection in this thread; the worker's domain
    * must hear about it in the worker's thread. */
@@ -653,17 +654,11 @@ test_signal_context (void)
   dom = fetch_test_domain (main_conn);
   g_assert_true (gvir_domain_suspend (dom, &error));
   g_assert_no_error (error);
-  while (g_atomic_int_get ((gint *) &ct.rec.suspended_paused) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
   g_assert_true (gvir_domain_resume (dom, &error));
   g_assert_no_error (error);
 
-  g_atomic_int_set (&ct.quit, 1);
-  g_thread_join (worker);
+  gvir_test_thread_join (worker, "the worker thread to receive suspended::paused and "
+                         "resumed::unpaused");
   g_assert_true (ct.rec.thread != g_thread_self ());
   g_assert_false (ct.rec.wrong_context);
   g_main_context_unref (ct.context);
