@@ -15,6 +15,8 @@
 
 #include <libvirt-gobject/libvirt-gobject.h>
 
+#include "gvir-test-wait.h"
+
 #define TEST_URI "test:///default"
 #define GIB ((guint64) 1 << 30)
 #define KIB ((guint64) 1024)
@@ -56,26 +58,25 @@ file_uri (const char *name)
   return g_strconcat ("test://", path, NULL);
 }
 
+static gboolean
+is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 /* Closing the last connection drops the shared test:///default state, so
  * the next test starts from the pristine host again. */
 static void
 close_conn (GVirConnection *conn)
 {
   gpointer weak = conn;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   gvir_connection_close (conn);
   /* Queued signal emissions and GTask workers hold references for a
    * moment after their work is done. */
   g_object_add_weak_pointer (G_OBJECT (conn), &weak);
   g_object_unref (conn);
-  while (weak != NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the connection was not finalised");
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  gvir_test_spin_until (NULL, is_cleared, &weak, "the closed connection to be finalised");
 }
 
 static GVirDomain *
@@ -122,21 +123,11 @@ async_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_main_loop_quit (wait->loop);
 }
 
-static gboolean
-async_timeout (gpointer user_data)
-{
-  g_error ("an async call did not complete");
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the default main context until the pending call completes. */
+/* Runs the default main context until the pending call @what completes. */
 static GAsyncResult *
-async_wait (AsyncWait *wait)
+async_wait (AsyncWait *wait, const char *what)
 {
-  guint timeout = g_timeout_add_seconds (30, async_timeout, NULL);
-
-  g_main_loop_run (wait->loop);
-  g_source_remove (timeout);
+  gvir_test_main_loop_run (wait->loop, what);
   g_main_loop_unref (wait->loop);
   return wait->result;
 }
@@ -249,7 +240,7 @@ test_node_cells_async (void)
   GList *cells;
 
   gvir_connection_get_node_cells_async (conn, NULL, async_done, async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_connection_get_node_cells_async");
   cells = gvir_connection_get_node_cells_finish (conn, result, &error);
   g_assert_no_error (error);
   check_default_cells (cells);
@@ -273,7 +264,7 @@ test_node_cells_cancelled (void)
   g_clear_error (&error);
 
   gvir_connection_get_node_cells_async (conn, cancellable, async_done, async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_connection_get_node_cells_async");
   g_assert_null (gvir_connection_get_node_cells_finish (conn, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_object_unref (result);
@@ -399,7 +390,7 @@ test_cells_free_memory_async (void)
   guint n_cells = 0;
 
   gvir_connection_get_cells_free_memory_async (conn, 0, 2, NULL, async_done, async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_connection_get_cells_free_memory_async");
   values = gvir_connection_get_cells_free_memory_finish (conn, result, &n_cells, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_cells, ==, 2);
@@ -407,7 +398,7 @@ test_cells_free_memory_async (void)
   g_assert_cmpuint (values[1], ==, cell_free_bytes[1]);
 
   gvir_connection_get_cells_free_memory_async (conn, 3, 1, NULL, async_done, async_new (&wait));
-  bad_result = async_wait (&wait);
+  bad_result = async_wait (&wait, "the answer of gvir_connection_get_cells_free_memory_async");
   g_assert_null (gvir_connection_get_cells_free_memory_finish (conn, bad_result, &n_cells,
                                                                &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
@@ -433,7 +424,7 @@ test_host_nodeset (void)
   assert_nodeset (host, "0-1");
 
   gvir_connection_get_host_nodeset_async (conn, NULL, async_done, async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_connection_get_host_nodeset_async");
   async_host = gvir_connection_get_host_nodeset_finish (conn, result, &error);
   g_assert_no_error (error);
   g_assert_true (gvir_nodeset_equal (host, async_host));
@@ -488,12 +479,12 @@ test_nodeset_is_available_async (void)
   AsyncWait wait;
 
   gvir_connection_nodeset_is_available_async (conn, good, NULL, async_done, async_new (&wait));
-  good_result = async_wait (&wait);
+  good_result = async_wait (&wait, "the answer of gvir_connection_nodeset_is_available_async");
   g_assert_true (gvir_connection_nodeset_is_available_finish (conn, good_result, &error));
   g_assert_no_error (error);
 
   gvir_connection_nodeset_is_available_async (conn, bad, NULL, async_done, async_new (&wait));
-  bad_result = async_wait (&wait);
+  bad_result = async_wait (&wait, "the answer of gvir_connection_nodeset_is_available_async");
   g_assert_false (gvir_connection_nodeset_is_available_finish (conn, bad_result, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
   g_assert_cmpstr (error->message, ==, "NUMA node 2 is unavailable: host has nodes 0-1");
@@ -766,7 +757,7 @@ test_domain_numa_async (void)
 
   gvir_domain_set_numa_nodeset_async (dom, one, GVIR_DOMAIN_AFFECT_LIVE, NULL, async_done,
                                       async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_set_numa_nodeset_async");
   g_assert_true (gvir_domain_set_numa_nodeset_finish (dom, result, &error));
   g_assert_no_error (error);
   g_object_unref (result);
@@ -774,14 +765,14 @@ test_domain_numa_async (void)
   gvir_domain_set_numa_parameters_async (dom, GVIR_DOMAIN_NUMATUNE_MODE_INTERLEAVE, both,
                                          GVIR_DOMAIN_AFFECT_CONFIG, NULL, async_done,
                                          async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_set_numa_parameters_async");
   g_assert_true (gvir_domain_set_numa_parameters_finish (dom, result, &error));
   g_assert_no_error (error);
   g_object_unref (result);
 
   gvir_domain_set_numa_mode_async (dom, GVIR_DOMAIN_NUMATUNE_MODE_PREFERRED,
                                    GVIR_DOMAIN_AFFECT_LIVE, NULL, async_done, async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_set_numa_mode_async");
   g_assert_false (gvir_domain_set_numa_mode_finish (dom, result, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
   g_clear_error (&error);
@@ -790,14 +781,14 @@ test_domain_numa_async (void)
   gvir_domain_set_numa_mode_async (dom, GVIR_DOMAIN_NUMATUNE_MODE_PREFERRED,
                                    GVIR_DOMAIN_AFFECT_CONFIG, NULL, async_done,
                                    async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_set_numa_mode_async");
   g_assert_true (gvir_domain_set_numa_mode_finish (dom, result, &error));
   g_assert_no_error (error);
   g_object_unref (result);
 
   gvir_domain_set_numa_parameters_async (dom, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, far, 0, NULL,
                                          async_done, async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_set_numa_parameters_async");
   g_assert_false (gvir_domain_set_numa_parameters_finish (dom, result, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
   g_assert_cmpstr (error->message, ==, "NUMA node 2 is unavailable: host has nodes 0-1");
@@ -806,7 +797,7 @@ test_domain_numa_async (void)
 
   gvir_domain_get_numa_parameters_async (dom, GVIR_DOMAIN_AFFECT_LIVE, NULL, async_done,
                                          async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_get_numa_parameters_async");
   g_assert_true (gvir_domain_get_numa_parameters_finish (dom, result, &mode, &got, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mode, ==, GVIR_DOMAIN_NUMATUNE_MODE_STRICT);
@@ -816,7 +807,7 @@ test_domain_numa_async (void)
 
   gvir_domain_get_numa_parameters_async (dom, GVIR_DOMAIN_AFFECT_CONFIG, NULL, async_done,
                                          async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_get_numa_parameters_async");
   g_assert_true (gvir_domain_get_numa_parameters_finish (dom, result, &mode, &got, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mode, ==, GVIR_DOMAIN_NUMATUNE_MODE_PREFERRED);
@@ -827,7 +818,7 @@ test_domain_numa_async (void)
   gvir_domain_get_numa_parameters_async (dom, GVIR_DOMAIN_AFFECT_LIVE
                                          | GVIR_DOMAIN_AFFECT_CONFIG, NULL, async_done,
                                          async_new (&wait));
-  result = async_wait (&wait);
+  result = async_wait (&wait, "the answer of gvir_domain_get_numa_parameters_async");
   g_clear_object (&got);
   g_assert_false (gvir_domain_get_numa_parameters_finish (dom, result, &mode, &got, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
