@@ -42,6 +42,15 @@ SIGNAL_TIMEOUT = 30
 DAEMON_START_TIMEOUT = 60
 TOOL_TIMEOUT = 120
 
+class CheckFailed(Exception):
+    """A failed check: unlike assert, it survives python3 -O."""
+
+
+def check(condition, message):
+    if not condition:
+        raise CheckFailed(message)
+
+
 State = LibvirtGObject.DomainState
 # virsh's words for the states our library reports.
 VIRSH_STATES = {
@@ -250,7 +259,11 @@ class Libvirtd:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 os.kill(proc.pid, signal.SIGKILL)
-                proc.wait()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    raise RuntimeError('timed out after 15 s waiting for libvirtd (pid %d) '
+                                       'to exit after SIGKILL' % proc.pid)
 
     @property
     def unix_uri(self):
@@ -337,9 +350,9 @@ def virsh_domains(uri, read_only=False):
         if not line.strip():
             continue
         m = re.match(r'^\s*(\S+)\s+(\S+)\s+(\S.*?)\s*$', line)
-        assert m, 'unparsable virsh line %r' % line
+        check(m, 'unparsable virsh line %r' % line)
         name, state = m.group(2), m.group(3)
-        assert state in VIRSH_STATES, 'virsh state %r of %s has no mapping' % (state, name)
+        check(state in VIRSH_STATES, 'virsh state %r of %s has no mapping' % (state, name))
         domains[name] = VIRSH_STATES[state]
     return domains
 
@@ -361,8 +374,8 @@ def our_domains(conn):
     for dom in conn.get_domains():
         state, _reason = dom.get_state()
         info_state = dom.get_info().state
-        assert state == info_state, '%s: get_state %r but get_info %r' % (
-            dom.get_name(), state, info_state)
+        check(state == info_state,
+              '%s: get_state %r but get_info %r' % (dom.get_name(), state, info_state))
         domains[dom.get_name()] = state
     return domains
 
@@ -370,23 +383,23 @@ def our_domains(conn):
 def assert_same_as_virsh(conn, uri, read_only=False, expect=None):
     ours = our_domains(conn)
     theirs = virsh_domains(uri, read_only=read_only)
-    assert ours == theirs, 'on %s ours %r, virsh %r' % (uri, ours, theirs)
+    check(ours == theirs, 'on %s ours %r, virsh %r' % (uri, ours, theirs))
     if expect is not None:
         for name, state in expect.items():
-            assert ours.get(name) == state, '%s: %r, expected %r (all: %r)' % (
-                name, ours.get(name), state, ours)
+            check(ours.get(name) == state,
+                  '%s: %r, expected %r (all: %r)' % (name, ours.get(name), state, ours))
     return ours
 
 
 def assert_gvir_error(exc, code, what, keyword=None):
-    assert isinstance(exc, GLib.Error), '%s: %r is not a GLib.Error' % (what, exc)
-    assert exc.domain == ERROR_DOMAIN, \
-        '%s: domain %s (%s), expected %s' % (what, exc.domain, exc.message, ERROR_DOMAIN)
-    assert exc.code == int(code), \
-        '%s: code %d (%s), expected %d' % (what, exc.code, exc.message, int(code))
+    check(isinstance(exc, GLib.Error), '%s: %r is not a GLib.Error' % (what, exc))
+    check(exc.domain == ERROR_DOMAIN,
+          '%s: domain %s (%s), expected %s' % (what, exc.domain, exc.message, ERROR_DOMAIN))
+    check(exc.code == int(code),
+          '%s: code %d (%s), expected %d' % (what, exc.code, exc.message, int(code)))
     if keyword is not None:
-        assert keyword.lower() in exc.message.lower(), \
-            '%s: message %r does not name %r' % (what, exc.message, keyword)
+        check(keyword.lower() in exc.message.lower(),
+              '%s: message %r does not name %r' % (what, exc.message, keyword))
 
 
 def domain_xml(name):
@@ -430,7 +443,7 @@ class Waiter:
         deadline = time.monotonic() + SIGNAL_TIMEOUT
         timed_out = []
 
-        def check():
+        def poll():
             if condition():
                 self.loop.quit()
                 return GLib.SOURCE_REMOVE
@@ -441,11 +454,11 @@ class Waiter:
             return GLib.SOURCE_CONTINUE
 
         # Polling the condition keeps the wait bounded whatever the callbacks
-        # do; check() is the only thing that quits the loop, and it removes
+        # do; poll() is the only thing that quits the loop, and it removes
         # its own source when it does.
-        GLib.timeout_add(20, check)
+        GLib.timeout_add(20, poll)
         self.loop.run()
-        assert not timed_out, 'timed out after %d s waiting for %s' % (SIGNAL_TIMEOUT, what)
+        check(not timed_out, 'timed out after %d s waiting for %s' % (SIGNAL_TIMEOUT, what))
 
 
 # ---- cases --------------------------------------------------------------------
@@ -454,10 +467,11 @@ def test_unix_list():
     uri = fixture.main.unix_uri
     conn = open_connection(uri)
     try:
-        assert conn.is_open() and not conn.is_read_only()
+        check(conn.is_open() and not conn.is_read_only(),
+              'conn.is_open() and not conn.is_read_only()')
         ours = assert_same_as_virsh(conn, uri, expect={TEST_DOMAIN: State.RUNNING})
-        assert list(ours) == [TEST_DOMAIN], ours
-        assert conn.get_hypervisor_name() == 'TEST', conn.get_hypervisor_name()
+        check(list(ours) == [TEST_DOMAIN], ours)
+        check(conn.get_hypervisor_name() == 'TEST', conn.get_hypervisor_name())
     finally:
         conn.close()
 
@@ -481,7 +495,7 @@ def test_unix_list_after_virsh_changes():
         virsh(uri, 'undefine', 'py-on')
         virsh(uri, 'undefine', 'py-off')
         ours = assert_same_as_virsh(conn, uri)
-        assert list(ours) == [TEST_DOMAIN], ours
+        check(list(ours) == [TEST_DOMAIN], ours)
     finally:
         conn.close()
         ensure_only_test_running(uri)
@@ -493,7 +507,7 @@ def test_unix_list_after_our_changes():
     conn = open_connection(uri)
     try:
         dom = conn.find_domain_by_name(TEST_DOMAIN)
-        assert dom is not None
+        check(dom is not None, 'dom is not None')
         dom.suspend()
         assert_same_as_virsh(conn, uri, expect={TEST_DOMAIN: State.PAUSED})
         dom.resume()
@@ -503,15 +517,15 @@ def test_unix_list_after_our_changes():
         assert_same_as_virsh(conn, uri, expect={TEST_DOMAIN: State.RUNNING})
 
         created = conn.create_domain(LibvirtGConfig.Domain.new_from_xml(domain_xml('py-ours')))
-        assert created.get_name() == 'py-ours'
+        check(created.get_name() == 'py-ours', "created.get_name() == 'py-ours'")
         ours = assert_same_as_virsh(conn, uri, expect={'py-ours': State.SHUTOFF})
-        assert sorted(ours) == ['py-ours', TEST_DOMAIN], ours
+        check(sorted(ours) == ['py-ours', TEST_DOMAIN], ours)
         created.start(0)
         assert_same_as_virsh(conn, uri, expect={'py-ours': State.RUNNING})
         created.stop(0)
         created.delete(0)
         ours = assert_same_as_virsh(conn, uri)
-        assert list(ours) == [TEST_DOMAIN], ours
+        check(list(ours) == [TEST_DOMAIN], ours)
     finally:
         conn.close()
         ensure_only_test_running(uri)
@@ -536,14 +550,14 @@ def test_async_lifecycle_signals():
     opened = []
     conn.open_async(None, collect(opened, conn.open_finish))
     waiter.wait_for(lambda: opened, 'open_async')
-    assert opened == [True], opened
+    check(opened == [True], opened)
     fetched = []
     conn.fetch_domains_async(None, collect(fetched, conn.fetch_domains_finish))
     waiter.wait_for(lambda: fetched, 'fetch_domains_async')
-    assert fetched == [True], fetched
+    check(fetched == [True], fetched)
     try:
         dom = conn.find_domain_by_name(TEST_DOMAIN)
-        assert dom is not None
+        check(dom is not None, 'dom is not None')
         events = []
         for sig in ('started::booted', 'stopped::destroyed',
                     'suspended::paused', 'resumed::unpaused'):
@@ -564,10 +578,11 @@ def test_async_lifecycle_signals():
             call(collect(results, finish))
             waiter.wait_for(lambda: results and sig in events,
                             '%s to finish and emit %s (got %r)' % (name, sig, events))
-            assert results == [True], '%s: %r' % (name, results)
-            assert virsh_domains(uri)[TEST_DOMAIN] == state, name
-        assert events == ['suspended::paused', 'resumed::unpaused',
-                          'stopped::destroyed', 'started::booted'], events
+            check(results == [True], '%s: %r' % (name, results))
+            check(virsh_domains(uri)[TEST_DOMAIN] == state, name)
+        check(events == ['suspended::paused', 'resumed::unpaused',
+                          'stopped::destroyed', 'started::booted'],
+              events)
     finally:
         conn.close()
         ensure_only_test_running(uri)
@@ -582,7 +597,7 @@ def test_virsh_changes_emit_signals():
     conn = open_connection(uri)
     try:
         dom = conn.find_domain_by_name(TEST_DOMAIN)
-        assert dom is not None
+        check(dom is not None, 'dom is not None')
         events = []
         for sig in ('started::booted', 'stopped::destroyed',
                     'suspended::paused', 'resumed::unpaused'):
@@ -598,19 +613,21 @@ def test_virsh_changes_emit_signals():
             virsh(uri, command, TEST_DOMAIN)
             waiter.wait_for(lambda: sig in events,
                             '%s after virsh %s (got %r)' % (sig, command, events))
-        assert events == ['suspended::paused', 'resumed::unpaused',
-                          'stopped::destroyed', 'started::booted'], events
+        check(events == ['suspended::paused', 'resumed::unpaused',
+                          'stopped::destroyed', 'started::booted'],
+              events)
 
         define_with_virsh(uri, 'py-defined')
         waiter.wait_for(lambda: 'py-defined' in added,
                         'domain-added after virsh define (got %r)' % added)
         new = conn.find_domain_by_name('py-defined')
-        assert new is not None, 'py-defined not in our cache after domain-added'
-        assert new.get_state()[0] == State.SHUTOFF
+        check(new is not None, 'py-defined not in our cache after domain-added')
+        check(new.get_state()[0] == State.SHUTOFF, 'new.get_state()[0] == State.SHUTOFF')
         virsh(uri, 'undefine', 'py-defined')
         waiter.wait_for(lambda: 'py-defined' in removed,
                         'domain-removed after virsh undefine (got %r)' % removed)
-        assert conn.find_domain_by_name('py-defined') is None
+        check(conn.find_domain_by_name('py-defined') is None,
+              "conn.find_domain_by_name('py-defined') is None")
     finally:
         conn.close()
         ensure_only_test_running(uri)
@@ -655,7 +672,7 @@ def assert_open_refused(uri, keyword, what):
     else:
         conn.close()
         raise AssertionError('%s: the connection to %s was accepted' % (what, uri))
-    assert not conn.is_open(), '%s: a refused connection reports open' % what
+    check(not conn.is_open(), '%s: a refused connection reports open' % what)
 
 
 def test_tls_unknown_ca():
@@ -687,7 +704,7 @@ def test_read_only_socket():
     uri = fixture.main.ro_uri
     conn = open_connection(uri, read_only=True)
     try:
-        assert conn.is_read_only()
+        check(conn.is_read_only(), 'conn.is_read_only()')
         assert_same_as_virsh(conn, uri, read_only=True, expect={TEST_DOMAIN: State.RUNNING})
         dom = conn.find_domain_by_name(TEST_DOMAIN)
         for what, change in (('suspend', lambda: dom.suspend()),
@@ -702,7 +719,7 @@ def test_read_only_socket():
                 raise AssertionError('%s succeeded on a read-only connection' % what)
         ours = assert_same_as_virsh(conn, uri, read_only=True,
                                     expect={TEST_DOMAIN: State.RUNNING})
-        assert list(ours) == [TEST_DOMAIN], ours
+        check(list(ours) == [TEST_DOMAIN], ours)
     finally:
         conn.close()
 
@@ -727,7 +744,8 @@ def test_read_only_socket_enforced_by_server():
             assert_gvir_error(e, LibvirtGObject.Error.READ_ONLY, 'suspend through ro socket')
         else:
             raise AssertionError('suspend through the read-only socket succeeded')
-        assert virsh_domains(fixture.main.unix_uri)[TEST_DOMAIN] == State.RUNNING
+        check(virsh_domains(fixture.main.unix_uri)[TEST_DOMAIN] == State.RUNNING,
+              'virsh_domains(fixture.main.unix_uri)[TEST_DOMAIN] == State.RUNNING')
     finally:
         if conn.is_open():
             conn.close()
