@@ -8,6 +8,7 @@
 # Must run under Debian's /usr/bin/python3 (python3-gi), with GI_TYPELIB_PATH
 # and LD_LIBRARY_PATH pointing at the build tree first.
 
+import os
 import sys
 import traceback
 
@@ -18,9 +19,22 @@ gi.require_version('LibvirtGObject', '1.0')
 from gi.repository import GLib, LibvirtGConfig, LibvirtGObject  # noqa: E402
 
 URI = 'test:///default'
-# A missing signal or a lost async reply must fail the test, not hang it.
-TIMEOUT_SECONDS = 10
+# A missing signal or a lost async reply must fail the test, not hang it:
+# the bound of tests/common/gvir-test-wait.h, stretched the same way.
+TIMEOUT_SECONDS = 20 * int(os.environ.get('GVIR_TEST_WAIT_MULTIPLIER', '1'))
 ERROR_DOMAIN = 'gvir-error-quark'
+
+
+# Assertions that python3 -O keeps (it strips assert statements).
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message if isinstance(message, str) else repr(message))
+
+
+def check_equal(got, expected, what=None):
+    if got != expected:
+        raise AssertionError('%sgot %r, expected %r'
+                             % ('' if what is None else '%s: ' % (what,), got, expected))
 
 
 def open_connection(read_only=False):
@@ -34,14 +48,13 @@ def open_connection(read_only=False):
 
 
 def assert_gvir_error(exc, code, what):
-    assert exc.domain == ERROR_DOMAIN, \
-        '%s: domain %s, expected %s' % (what, exc.domain, ERROR_DOMAIN)
-    assert exc.code == int(code), \
-        '%s: code %d (%s), expected %d' % (what, exc.code, exc.message, int(code))
+    check_equal(exc.domain, ERROR_DOMAIN, '%s: error domain' % what)
+    check_equal(exc.code, int(code), '%s: error code (message %r)' % (what, exc.message))
 
 
 class Loop:
-    """A GLib main loop that gives up after TIMEOUT_SECONDS."""
+    """A GLib main loop whose every run gives up after TIMEOUT_SECONDS,
+    failing with what it waited for."""
 
     def __init__(self):
         self.loop = GLib.MainLoop()
@@ -52,12 +65,14 @@ class Loop:
         self.loop.quit()
         return GLib.SOURCE_REMOVE
 
-    def run(self):
+    def run(self, what):
+        self.timed_out = False
         source = GLib.timeout_add_seconds(TIMEOUT_SECONDS, self._on_timeout)
         self.loop.run()
         if not self.timed_out:
             GLib.source_remove(source)
-        assert not self.timed_out, 'timed out waiting in the main loop'
+        check(not self.timed_out,
+              'timed out after %d s waiting for %s' % (TIMEOUT_SECONDS, what))
 
     def quit(self):
         self.loop.quit()
@@ -70,35 +85,36 @@ def test_init():
 def test_list_domains():
     conn = open_connection()
     names = sorted(d.get_name() for d in conn.get_domains())
-    assert names == ['test'], 'domains %r' % names
+    check_equal(names, ['test'], 'domains %r' % names)
     dom = conn.find_domain_by_name('test')
-    assert dom is not None
-    assert dom.get_uuid() == '6695eb01-f6a4-8304-79aa-97f2502e193f', dom.get_uuid()
-    assert dom.get_id() == 1, dom.get_id()
-    assert conn.find_domain_by_name('no-such-domain') is None
+    check(dom is not None, 'dom is not None')
+    check_equal(dom.get_uuid(), '6695eb01-f6a4-8304-79aa-97f2502e193f')
+    check_equal(dom.get_id(), 1)
+    check_equal(conn.find_domain_by_name('no-such-domain'), None)
     conn.close()
 
 
 def test_node_info():
     conn = open_connection()
     info = conn.get_node_info()
-    assert info.cpus == 16, info.cpus
-    assert info.mhz == 1400, info.mhz
-    assert info.nodes == 2, info.nodes
-    assert info.sockets == 2 and info.cores == 2 and info.threads == 2
-    assert info.memory == 3145728, info.memory
-    assert info.model == 'i686', repr(info.model)
+    check_equal(info.cpus, 16)
+    check_equal(info.mhz, 1400)
+    check_equal(info.nodes, 2)
+    check_equal((info.sockets, info.cores, info.threads), (2, 2, 2), 'sockets, cores, threads')
+    check_equal(info.memory, 3145728)
+    check_equal(info.model, 'i686')
     conn.close()
 
 
 def test_capabilities_cells():
     conn = open_connection()
     caps = conn.get_capabilities()
-    assert isinstance(caps, LibvirtGConfig.Capabilities)
+    check(isinstance(caps, LibvirtGConfig.Capabilities), 'capabilities are a %r' % type(caps))
     host = caps.get_host()
-    assert host is not None
+    check(host is not None, 'host is not None')
     cells = host.get_cells()
-    assert len(cells) == 2, 'cells %r' % cells
+    check_equal([(c.get_id(), c.get_memory()) for c in cells], [(0, 2097152), (1, 4194304)],
+                'capabilities cells (id, KiB)')
     conn.close()
 
 
@@ -106,10 +122,10 @@ def test_domain_info():
     conn = open_connection()
     dom = conn.find_domain_by_name('test')
     info = dom.get_info()
-    assert info.state == LibvirtGObject.DomainState.RUNNING, info.state
-    assert info.max_mem == 8388608, info.max_mem
-    assert info.memory == 2097152, info.memory
-    assert info.nr_virt_cpu == 2, info.nr_virt_cpu
+    check_equal(info.state, LibvirtGObject.DomainState.RUNNING)
+    check_equal(info.max_mem, 8388608)
+    check_equal(info.memory, 2097152)
+    check_equal(info.nr_virt_cpu, 2)
     conn.close()
 
 
@@ -127,8 +143,8 @@ def test_async_lifecycle():
             loop.quit()
 
     conn.open_async(None, on_opened)
-    loop.run()
-    assert opened == [True], opened
+    loop.run('open_async to complete')
+    check_equal(opened, [True])
 
     fetched = []
 
@@ -139,11 +155,11 @@ def test_async_lifecycle():
             loop.quit()
 
     conn.fetch_domains_async(None, on_fetched)
-    loop.run()
-    assert fetched == [True], fetched
+    loop.run('fetch_domains_async to complete')
+    check_equal(fetched, [True])
 
     dom = conn.find_domain_by_name('test')
-    assert dom is not None
+    check(dom is not None, 'dom is not None')
     events = []
     for signal in ('started::booted', 'stopped::destroyed',
                    'suspended::paused', 'resumed::unpaused'):
@@ -179,18 +195,18 @@ def test_async_lifecycle():
 
         handler = dom.connect(signal.split('::')[0], lambda d: maybe_quit())
         call(on_done)
-        loop.run()
+        loop.run('%s_async to complete and emit %s' % (name, signal))
         dom.disconnect(handler)
-        assert results == [True], '%s: %r' % (name, results)
-        assert signal in events, '%s: no %s signal (got %r)' % (name, signal, events)
+        check_equal(results, [True], '%s: %r' % (name, results))
+        check(signal in events, '%s: no %s signal (got %r)' % (name, signal, events))
         got_state = dom.get_info().state
-        assert got_state == state, '%s: state %r, expected %r' % (name, got_state, state)
+        check_equal(got_state, state, '%s: state %r, expected %r' % (name, got_state, state))
 
-    assert events == ['suspended::paused', 'resumed::unpaused',
-                      'stopped::destroyed', 'started::booted'], events
-    assert any_events == ['suspended', 'resumed', 'stopped', 'started'], any_events
+    check_equal(events, ['suspended::paused', 'resumed::unpaused',
+                      'stopped::destroyed', 'started::booted'], events)
+    check_equal(any_events, ['suspended', 'resumed', 'stopped', 'started'])
     # A restarted domain gets a fresh id.
-    assert dom.get_id() > 1, dom.get_id()
+    check_equal(dom.get_id(), 2)
     conn.close()
 
 
@@ -204,7 +220,7 @@ def test_error_operation_invalid():
         except GLib.Error as e:
             assert_gvir_error(e, LibvirtGObject.Error.OPERATION_INVALID,
                               'suspend of a stopped domain')
-            assert e.message, 'empty error message'
+            check_equal(e.message, "domain 'test' is not running")
         else:
             raise AssertionError('suspend of a stopped domain succeeded')
     finally:
@@ -214,16 +230,17 @@ def test_error_operation_invalid():
 
 def test_error_read_only():
     conn = open_connection(read_only=True)
-    assert conn.is_read_only()
+    check(conn.is_read_only(), 'conn.is_read_only()')
     dom = conn.find_domain_by_name('test')
     try:
         dom.suspend()
     except GLib.Error as e:
         assert_gvir_error(e, LibvirtGObject.Error.READ_ONLY,
                           'suspend on a read-only connection')
+        check('read-only' in e.message and 'suspend' in e.message, e.message)
     else:
         raise AssertionError('suspend on a read-only connection succeeded')
-    assert dom.get_info().state == LibvirtGObject.DomainState.RUNNING
+    check_equal(dom.get_info().state, LibvirtGObject.DomainState.RUNNING)
     conn.close()
 
 
@@ -231,7 +248,9 @@ def test_error_bad_xml():
     try:
         LibvirtGConfig.Domain.new_from_xml('<domain><name>x</nam></domain>')
     except GLib.Error as e:
-        assert e.message, 'empty error message'
+        check_equal(e.domain, 'gvir-config-error-quark', 'error domain')
+        check_equal(e.code, int(LibvirtGConfig.Error.XML), 'error code')
+        check(e.message.startswith('Malformed XML at line 1'), e.message)
     else:
         raise AssertionError('malformed XML was accepted')
 
@@ -243,15 +262,16 @@ def test_gconfig_round_trip():
            "<os><type>hvm</type></os>"
            "<devices><unknown-device foo='bar'/></devices></domain>")
     dom = LibvirtGConfig.Domain.new_from_xml(xml)
-    assert dom.get_name() == 'rt'
-    assert dom.get_uuid() == 'c7a5fdbd-cdaf-9455-926a-d65c16db1809'
-    assert dom.get_memory() == 512 * 1024, dom.get_memory()
-    assert dom.get_vcpus() == 3, dom.get_vcpus()
+    check_equal(dom.get_name(), 'rt')
+    check_equal(dom.get_uuid(), 'c7a5fdbd-cdaf-9455-926a-d65c16db1809')
+    check_equal(dom.get_memory(), 512 * 1024)
+    check_equal(dom.get_vcpus(), 3)
     out = dom.to_xml()
-    assert 'unknown-device' in out, out
+    check('unknown-device' in out, out)
     again = LibvirtGConfig.Domain.new_from_xml(out)
-    assert again.get_name() == 'rt' and again.get_memory() == 512 * 1024
-    assert again.to_xml() == out
+    check_equal(again.get_name(), 'rt')
+    check_equal(again.get_memory(), 512 * 1024)
+    check_equal(again.to_xml(), out)
 
 
 def test_gconfig_from_scratch():
@@ -261,41 +281,44 @@ def test_gconfig_from_scratch():
     dom.set_vcpus(2)
     xml = dom.to_xml()
     back = LibvirtGConfig.Domain.new_from_xml(xml)
-    assert back.get_name() == 'scratch', xml
-    assert back.get_memory() == 262144, xml
-    assert back.get_vcpus() == 2, xml
+    check_equal(back.get_name(), 'scratch', xml)
+    check_equal(back.get_memory(), 262144, xml)
+    check_equal(back.get_vcpus(), 2, xml)
     # The GObject properties see the same values as the accessors.
-    assert back.props.name == 'scratch'
+    check_equal(back.props.name, 'scratch')
 
 
 def test_domain_config():
     conn = open_connection()
     dom = conn.find_domain_by_name('test')
     config = dom.get_config(0)
-    assert isinstance(config, LibvirtGConfig.Domain)
-    assert config.get_name() == 'test'
-    assert config.get_memory() == 8388608, config.get_memory()
-    assert '<name>test</name>' in config.to_xml()
+    check(isinstance(config, LibvirtGConfig.Domain), 'isinstance(config, LibvirtGConfig.Domain)')
+    check_equal(config.get_name(), 'test')
+    check_equal(config.get_memory(), 8388608)
+    check('<name>test</name>' in config.to_xml(), "'<name>test</name>' in config.to_xml()")
     conn.close()
 
 
 def test_nodesets():
     Nodeset = LibvirtGObject.Nodeset
     parsed = Nodeset.new_from_string('0-3,^2,5')
-    assert parsed.to_string() == '0-1,3,5', parsed.to_string()
-    assert list(parsed.get_nodes()) == [0, 1, 3, 5], parsed.get_nodes()
-    assert parsed.count() == 4 and parsed.contains(3) and not parsed.contains(2)
+    check_equal(parsed.to_string(), '0-1,3,5')
+    check_equal(list(parsed.get_nodes()), [0, 1, 3, 5], parsed.get_nodes())
+    check_equal(parsed.count(), 4)
+    check_equal((parsed.contains(3), parsed.contains(2)), (True, False), 'contains 3, 2')
     other = Nodeset.new_from_string(' 4-6 ')
-    assert parsed.union(other).to_string() == '0-1,3-6'
-    assert parsed.intersect(other).to_string() == '5'
-    assert parsed.difference(other).to_string() == '0-1,3'
-    assert parsed.difference(parsed).is_empty()
-    assert Nodeset.new_from_nodes([2, 0, 1]).equal(Nodeset.new_from_string('0-2'))
+    check_equal(parsed.union(other).to_string(), '0-1,3-6')
+    check_equal(parsed.intersect(other).to_string(), '5')
+    check_equal(parsed.difference(other).to_string(), '0-1,3')
+    check(parsed.difference(parsed).is_empty(), 'parsed.difference(parsed).is_empty()')
+    check(Nodeset.new_from_nodes([2, 0, 1]).equal(Nodeset.new_from_string('0-2')),
+          'nodes [2, 0, 1] differ from 0-2')
     for bad in ('', '3-1', '0,^0', 'x', '16384'):
         try:
             Nodeset.new_from_string(bad)
         except GLib.Error as e:
-            assert e.domain == ERROR_DOMAIN, (bad, e.domain)
+            assert_gvir_error(e, LibvirtGObject.Error.INVALID_ARGUMENT, 'nodeset %r' % bad)
+            check(e.message.startswith("Invalid nodeset '%s'" % bad), e.message)
         else:
             raise AssertionError('nodeset %r was accepted' % bad)
 
@@ -303,19 +326,19 @@ def test_nodesets():
 def test_host_cells():
     conn = open_connection()
     cells = conn.get_node_cells(None)
-    assert [c.get_id() for c in cells] == [0, 1], cells
+    check_equal([c.get_id() for c in cells], [0, 1], cells)
     for cell, mem_kib, free in zip(cells, (2097152, 4194304), (1 << 30, 2 << 30)):
         cid = cell.get_id()
-        assert list(cell.get_cpus()) == list(range(cid * 8, cid * 8 + 8)), cell.get_cpus()
-        assert cell.get_memory() == mem_kib * 1024, cell.get_memory()
-        assert cell.props.memory == mem_kib * 1024
-        assert cell.get_free_memory() == free, cell.get_free_memory()
-        assert list(cell.get_sibling_ids()) == [0, 1]
-        assert cell.get_distance(cid) == 10 and cell.get_distance(1 - cid) == 20
-        assert cell.get_distance(9) == 0
-        assert 4096 in cell.get_page_sizes(), cell.get_page_sizes()
+        check_equal(list(cell.get_cpus()), list(range(cid * 8, cid * 8 + 8)), cell.get_cpus())
+        check_equal(cell.get_memory(), mem_kib * 1024)
+        check_equal(cell.props.memory, mem_kib * 1024)
+        check_equal(cell.get_free_memory(), free)
+        check_equal(list(cell.get_sibling_ids()), [0, 1])
+        check_equal((cell.get_distance(cid), cell.get_distance(1 - cid)), (10, 20), 'distances')
+        check_equal(cell.get_distance(9), 0)
+        check_equal(list(cell.get_page_sizes()), [4096, 8192, 2 << 20, 1 << 30])
     free = conn.get_cells_free_memory(0, 2)
-    assert list(free) == [1 << 30, 2 << 30], free
+    check_equal(list(free), [1 << 30, 2 << 30], free)
     try:
         conn.get_cells_free_memory(2, 1)
     except GLib.Error as e:
@@ -323,13 +346,14 @@ def test_host_cells():
     else:
         raise AssertionError('free memory of cell 2 was reported')
     host = conn.get_host_nodeset()
-    assert host.to_string() == '0-1', host.to_string()
-    assert conn.nodeset_is_available(LibvirtGObject.Nodeset.new_from_string('1'))
+    check_equal(host.to_string(), '0-1')
+    check_equal(conn.nodeset_is_available(LibvirtGObject.Nodeset.new_from_string('1')), True,
+                'node 1 available')
     try:
         conn.nodeset_is_available(LibvirtGObject.Nodeset.new_from_string('0,4'))
     except GLib.Error as e:
         assert_gvir_error(e, LibvirtGObject.Error.NUMA_UNAVAILABLE, 'node 4')
-        assert e.message == 'NUMA node 4 is unavailable: host has nodes 0-1', e.message
+        check_equal(e.message, 'NUMA node 4 is unavailable: host has nodes 0-1')
     else:
         raise AssertionError('node 4 was available')
     conn.close()
@@ -342,21 +366,21 @@ def test_domain_numa():
     dom = conn.find_domain_by_name('test')
     try:
         ok, mode, nodeset = dom.get_numa_parameters(Impact.LIVE)
-        assert ok and mode == Mode.STRICT and nodeset is None, (ok, mode, nodeset)
+        check_equal((ok, mode, nodeset), (True, Mode.STRICT, None))
 
         both = LibvirtGObject.Nodeset.new_from_string('0-1')
         dom.set_numa_parameters(Mode.INTERLEAVE, both, Impact.CONFIG)
         ok, mode, nodeset = dom.get_numa_parameters(Impact.CONFIG)
-        assert mode == Mode.INTERLEAVE, mode
-        assert nodeset.to_string() == '0-1', nodeset.to_string()
+        check_equal(mode, Mode.INTERLEAVE)
+        check_equal(nodeset.to_string(), '0-1')
         xml = dom.get_config(LibvirtGObject.DomainXMLFlags.INACTIVE).to_xml()
-        assert '<numatune>' in xml, xml
-        assert ('mode="interleave"' in xml or "mode='interleave'" in xml), xml
-        assert ('nodeset="0-1"' in xml or "nodeset='0-1'" in xml), xml
+        check('<numatune>' in xml, xml)
+        check('mode="interleave"' in xml or "mode='interleave'" in xml, xml)
+        check('nodeset="0-1"' in xml or "nodeset='0-1'" in xml, xml)
 
         dom.set_numa_nodeset(LibvirtGObject.Nodeset.new_from_string('1'), Impact.LIVE)
         ok, mode, nodeset = dom.get_numa_parameters(Impact.LIVE)
-        assert mode == Mode.STRICT and nodeset.to_string() == '1', (mode, nodeset)
+        check_equal((mode, nodeset.to_string()), (Mode.STRICT, '1'))
         try:
             dom.set_numa_mode(Mode.PREFERRED, Impact.LIVE)
         except GLib.Error as e:
@@ -367,6 +391,7 @@ def test_domain_numa():
             dom.set_numa_nodeset(LibvirtGObject.Nodeset.new_from_string('3'), Impact.LIVE)
         except GLib.Error as e:
             assert_gvir_error(e, LibvirtGObject.Error.NUMA_UNAVAILABLE, 'node 3')
+            check_equal(e.message, 'NUMA node 3 is unavailable: host has nodes 0-1')
         else:
             raise AssertionError('node 3 was accepted')
 
@@ -380,9 +405,9 @@ def test_domain_numa():
                 loop.quit()
 
         dom.get_numa_parameters_async(Impact.LIVE, None, on_done)
-        loop.run()
+        loop.run('get_numa_parameters_async to complete')
         ok, mode, nodeset = results[0]
-        assert mode == Mode.STRICT and nodeset.to_string() == '1', results
+        check_equal((ok, mode, nodeset.to_string()), (True, Mode.STRICT, '1'))
     finally:
         conn.close()
 
