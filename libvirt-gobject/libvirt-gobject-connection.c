@@ -248,11 +248,22 @@ emission_new_notify (GVirConnection *self, guint session, gpointer target, const
  * queues the emission there. Unlike g_main_context_invoke(), never
  * acquires a free global default context from a worker thread, whose
  * thread-default context is that global one too. */
+/* Queues the emission behind everything already queued in @context. */
+static void
+emission_queue (GMainContext *context, Emission *e)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[libvirt-gobject] signal");
+  g_source_set_callback (source, emission_dispatch, e, emission_free);
+  g_source_attach (source, context);
+}
+
 static void
 emission_send (GMainContext *context, Emission *e)
 {
   GMainContext *pushed = g_main_context_get_thread_default ();
-  g_autoptr(GSource) source = NULL;
 
   if (g_main_context_is_owner (context))
     {
@@ -267,11 +278,7 @@ emission_send (GMainContext *context, Emission *e)
       emission_free (e);
       return;
     }
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[libvirt-gobject] signal");
-  g_source_set_callback (source, emission_dispatch, e, emission_free);
-  g_source_attach (source, context);
+  emission_queue (context, e);
 }
 
 static void
@@ -548,11 +555,17 @@ handle_lifecycle (GVirConnection *self, PendingEvent *pe)
   else
     target = g_object_ref (track_locked (self, domain, emissions, 0));
 
-  if (target != NULL
-      && _gvir_domain_lifecycle_signal (pe->event, pe->detail, &signal_id, &detail))
-    g_ptr_array_add (emissions, emission_new (self, 0, target, signal_id, detail, NULL));
   g_mutex_unlock (&priv->lock);
   emissions_send (context, emissions);
+
+  /* The call that caused the event may have queued domain-added for a new
+   * domain after the event (it learnt of the domain from the driver's
+   * answer); going behind it keeps domain-added first, so that handlers
+   * connected there see every lifecycle signal of the domain. Queued in
+   * event order, the lifecycle signals keep their own order. */
+  if (target != NULL
+      && _gvir_domain_lifecycle_signal (pe->event, pe->detail, &signal_id, &detail))
+    emission_queue (context, emission_new (self, 0, target, signal_id, detail, NULL));
 }
 
 static gboolean

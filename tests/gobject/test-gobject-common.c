@@ -57,6 +57,8 @@ on_added (GVirConnection *conn, GVirDomain *dom, Recorder *rec)
   g_assert_true (GVIR_IS_DOMAIN (dom));
   note_context (rec);
   rec->added++;
+  if (rec->watch_added)
+    recorder_watch_domain (rec, dom);
 }
 
 static void
@@ -109,7 +111,12 @@ recorder_watch_domain (Recorder *rec, GVirDomain *dom)
   static const char * const lifecycle[] = {
     "started", "stopped", "resumed", "updated", "suspended", "pmsuspended",
   };
+  g_autofree char *key = g_strdup_printf ("test-recorder-%p", (void *) rec);
 
+  /* A domain that comes back keeps its handlers: count each signal once. */
+  if (g_object_get_data (G_OBJECT (dom), key) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (dom), key, rec);
   for (gsize i = 0; i < G_N_ELEMENTS (lifecycle); i++)
     g_signal_connect (dom, lifecycle[i], G_CALLBACK (on_lifecycle), rec);
   g_signal_connect (dom, "notify::persistent", G_CALLBACK (on_persistent), rec);

@@ -42,6 +42,7 @@ typedef struct
   guint added;
   guint removed;
   guint persistent_changed;   /* notify::persistent of a watched domain */
+  gboolean watch_added;       /* watch every domain that domain-added reports */
   /* Every lifecycle signal of the watched domains since the last
    * recorder_expect(), in arrival order, as the quark of its
    * "signal::detail" name ("updated" when it has no detail). */
@@ -60,6 +61,7 @@ void spin_until (GMainContext *context, const guint *counter, guint target, cons
 void spin_idle (GMainContext *context);
 
 void recorder_watch_connection (Recorder *rec, GVirConnection *conn);
+/* Watches the lifecycle signals of @dom (once, however often it is called). */
 void recorder_watch_domain (Recorder *rec, GVirDomain *dom);
 
 /* How often the lifecycle signal @name ("stopped::shutdown", "updated")
