@@ -485,6 +485,10 @@ test_build (void)
   gvir_config_domain_disk_set_driver_cache (disk, GVIR_CONFIG_DOMAIN_DISK_CACHE_WRITEBACK);
   gvir_config_domain_disk_set_source (disk, "/var/lib/images/a.iso");
   gvir_config_domain_disk_set_startup_policy (disk, GVIR_CONFIG_DOMAIN_DISK_STARTUP_POLICY_OPTIONAL);
+  /* libvirt's schema wants a target; a startup policy suits a CD-ROM. */
+  gvir_config_domain_disk_set_guest_device_type (disk, GVIR_CONFIG_DOMAIN_DISK_GUEST_DEVICE_CDROM);
+  gvir_config_domain_disk_set_target_dev (disk, "sda");
+  gvir_config_domain_disk_set_target_bus (disk, GVIR_CONFIG_DOMAIN_DISK_BUS_SATA);
   gvir_config_domain_add_device (domain, GVIR_CONFIG_DOMAIN_DEVICE (disk));
 
   build_simple_devices (domain);

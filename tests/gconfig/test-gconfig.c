@@ -65,7 +65,7 @@ build_domain (void)
   g_autoptr(GVirConfigDomainCpu) cpu = gvir_config_domain_cpu_new ();
   g_autoptr(GVirConfigCapabilitiesCpuModel) model = gvir_config_capabilities_cpu_model_new ();
   g_autoptr(GVirConfigCapabilitiesCpuTopology) topo = gvir_config_capabilities_cpu_topology_new ();
-  g_autoptr(GVirConfigCapabilitiesCpuFeature) feature = gvir_config_capabilities_cpu_feature_new ();
+  g_autoptr(GVirConfigDomainCpuFeature) feature = gvir_config_domain_cpu_feature_new ();
   g_autoptr(GVirConfigDomainDisk) disk = gvir_config_domain_disk_new ();
   g_autoptr(GVirConfigDomainDiskDriver) driver = gvir_config_domain_disk_driver_new ();
   g_autoptr(GVirConfigDomainInterfaceNetwork) net = gvir_config_domain_interface_network_new ();
@@ -104,8 +104,11 @@ build_domain (void)
   gvir_config_capabilities_cpu_topology_set_cores (topo, 2);
   gvir_config_capabilities_cpu_topology_set_threads (topo, 1);
   gvir_config_capabilities_cpu_set_topology (GVIR_CONFIG_CAPABILITIES_CPU (cpu), topo);
-  gvir_config_capabilities_cpu_feature_set_name (feature, "vmx");
-  gvir_config_capabilities_cpu_add_feature (GVIR_CONFIG_CAPABILITIES_CPU (cpu), feature);
+  /* libvirt's schema wants a policy on a domain CPU's features. */
+  gvir_config_capabilities_cpu_feature_set_name (GVIR_CONFIG_CAPABILITIES_CPU_FEATURE (feature), "vmx");
+  gvir_config_domain_cpu_feature_set_policy (feature, GVIR_CONFIG_DOMAIN_CPU_FEATURE_POLICY_REQUIRE);
+  gvir_config_capabilities_cpu_add_feature (GVIR_CONFIG_CAPABILITIES_CPU (cpu),
+                                            GVIR_CONFIG_CAPABILITIES_CPU_FEATURE (feature));
   gvir_config_domain_set_cpu (domain, cpu);
 
   gvir_config_domain_set_lifecycle (domain, GVIR_CONFIG_DOMAIN_LIFECYCLE_ON_POWEROFF,
