@@ -22,8 +22,9 @@ G_BEGIN_DECLS
 /* A new domain object for @domain, attached to @conn. */
 GVirDomain *_gvir_domain_new (GVirConnection *conn, const GVirDriverDomain *domain);
 
-/* Refreshes the cached identity and state; returns TRUE when the
- * persistent flag changed (the caller schedules the notification). */
+/* Refreshes the cached name, id, persistence and managed-save flag;
+ * returns TRUE when the persistent flag changed (the caller schedules the
+ * notification). */
 gboolean _gvir_domain_update (GVirDomain *self, const GVirDriverDomain *domain);
 
 /* Points the domain at @conn again (after a reopen), or at nothing. */

@@ -76,8 +76,9 @@ typedef struct
   const char *name;
   int id;
   gboolean persistent;
-  int state;
-  int reason;
+  /* No state or reason: gvir_domain_get_state() asks the driver, which
+   * answers for the moment of the call, while a copy taken from events
+   * could only be stale. */
   gboolean has_managed_save;
 } GVirDomainPrivate;
 
@@ -266,8 +267,6 @@ _gvir_domain_update (GVirDomain *self, const GVirDriverDomain *domain)
   priv->id = domain->id;
   persistent_changed = priv->persistent != !!domain->persistent;
   priv->persistent = !!domain->persistent;
-  priv->state = domain->state;
-  priv->reason = domain->reason;
   priv->has_managed_save = domain->has_managed_save;
   g_mutex_unlock (&priv->lock);
   return persistent_changed;

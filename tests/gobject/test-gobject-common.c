@@ -150,21 +150,35 @@ describe_quarks (const GQuark *quarks, guint n)
 void
 recorder_expect (Recorder *rec, ...)
 {
+  const char *names[RECORDER_MAX_LIFECYCLE + 1];
+  guint n = 0;
+  va_list args;
+
+  va_start (args, rec);
+  do
+    {
+      g_assert_cmpuint (n, <=, RECORDER_MAX_LIFECYCLE);
+      names[n] = va_arg (args, const char *);
+    }
+  while (names[n++] != NULL);
+  va_end (args);
+  recorder_expectv (rec, names);
+}
+
+void
+recorder_expectv (Recorder *rec, const char * const *names)
+{
   GQuark expected[RECORDER_MAX_LIFECYCLE];
   g_autofree char *want = NULL;
   g_autofree char *got = NULL;
   g_autofree char *what = NULL;
   guint n = 0;
-  const char *name;
-  va_list args;
 
-  va_start (args, rec);
-  while ((name = va_arg (args, const char *)) != NULL)
+  for (; names[n] != NULL; n++)
     {
       g_assert_cmpuint (n, <, RECORDER_MAX_LIFECYCLE);
-      expected[n++] = g_quark_from_string (name);
+      expected[n] = g_quark_from_string (names[n]);
     }
-  va_end (args);
 
   want = describe_quarks (expected, n);
   what = g_strdup_printf ("lifecycle signals %s", want);
@@ -284,4 +298,13 @@ close_and_finalize (GVirConnection *conn)
   gvir_connection_close (conn);
   spin_idle (g_main_context_get_thread_default ());
   assert_finalized_soon (conn);
+}
+
+void
+recorder_forget (Recorder *rec)
+{
+  spin_idle (rec->expected);
+  rec->n_lifecycle = 0;
+  rec->opened = rec->closed = rec->added = rec->removed = 0;
+  rec->persistent_changed = 0;
 }

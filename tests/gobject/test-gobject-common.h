@@ -72,6 +72,11 @@ guint recorder_count (const Recorder *rec, const char *name);
  * checks that exactly these arrived, in this order, and no other, and
  * forgets them. With an empty list, checks that none arrived. */
 void recorder_expect (Recorder *rec, ...) G_GNUC_NULL_TERMINATED;
+/* The same with a NULL-terminated array. */
+void recorder_expectv (Recorder *rec, const char * const *names);
+
+/* Lets everything queued go by, then forgets every signal recorded. */
+void recorder_forget (Recorder *rec);
 
 GVirConnection *open_test_connection (void);
 GVirDomain *fetch_test_domain (GVirConnection *conn);

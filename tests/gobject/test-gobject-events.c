@@ -1,0 +1,490 @@
+/*
+ * test-gobject-events.c: every lifecycle transition of test:///default,
+ * end to end, as GVirDomain signals and states
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Each case brings a domain into a starting state, forgets the signals
+ * that caused, performs one transition and checks exactly which lifecycle
+ * signals (name and detail) arrived, that they ran in the context the
+ * connection was opened in, and the state and reason libvirt's test driver
+ * gives afterwards (reference/libvirt-test-driver.md, 2.5). A transition
+ * made through another connection must look the same.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "test-gobject-common.h"
+
+#define NEW_UUID "11111111-2222-3333-4444-000000000e01"
+#define GONE (-1)       /* the domain no longer exists afterwards */
+
+typedef struct
+{
+  GVirConnection *conn;
+  GVirConnection *other;    /* a second connection to the same host */
+  GVirDomain *dom;          /* "test", as seen through conn */
+  GVirDomain *other_dom;    /* "test", as seen through other */
+  GVirDomain *extra;        /* a domain a case prepared, or NULL */
+  Recorder rec;
+  char *save_path;
+} Fixture;
+
+typedef struct
+{
+  const char *path;
+  void (*prepare) (Fixture *f);
+  /* Performs the transition; returns the domain it concerns (new ref). */
+  GVirDomain *(*act) (Fixture *f);
+  const char *signals[3];   /* NULL-terminated */
+  gint state;               /* GVirDomainState, or GONE */
+  guint reason;
+  guint added;
+  guint removed;
+  gboolean persistent;
+} EventCase;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-events-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  f->save_path = g_build_filename (dir, "domain.save", NULL);
+  f->conn = open_test_connection ();
+  f->other = open_test_connection ();
+  f->dom = fetch_test_domain (f->conn);
+  f->other_dom = fetch_test_domain (f->other);
+  f->rec.expected = g_main_context_default ();
+  f->rec.watch_added = TRUE;
+  recorder_watch_connection (&f->rec, f->conn);
+  recorder_watch_domain (&f->rec, f->dom);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->save_path);
+
+  g_clear_object (&f->extra);
+  g_clear_object (&f->other_dom);
+  close_and_finalize (f->other);
+  close_and_finalize (f->conn);
+  assert_finalized_soon (f->dom);
+  g_remove (f->save_path);
+  g_rmdir (dir);
+  g_free (f->save_path);
+}
+
+static void
+ok (gboolean done, GError *error)
+{
+  g_assert_no_error (error);
+  g_assert_true (done);
+}
+
+/* ---- starting states ---------------------------------------------------------- */
+
+static void
+prepare_shut_off (Fixture *f)
+{
+  GError *error = NULL;
+
+  ok (gvir_domain_stop (f->dom, 0, &error), error);
+}
+
+static void
+prepare_paused (Fixture *f)
+{
+  GError *error = NULL;
+
+  ok (gvir_domain_suspend (f->dom, &error), error);
+}
+
+static void
+prepare_managed_save (Fixture *f)
+{
+  GError *error = NULL;
+
+  ok (gvir_domain_save (f->dom, 0, &error), error);
+}
+
+static void
+prepare_saved_file (Fixture *f)
+{
+  GError *error = NULL;
+
+  ok (gvir_domain_save_to_file (f->dom, f->save_path, NULL, 0, &error), error);
+}
+
+static void
+prepare_defined (Fixture *f)
+{
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-defined", NEW_UUID);
+  GError *error = NULL;
+
+  f->extra = gvir_connection_create_domain (f->conn, conf, &error);
+  ok (f->extra != NULL, error);
+}
+
+static void
+prepare_transient (Fixture *f)
+{
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-transient", NEW_UUID);
+  GError *error = NULL;
+
+  f->extra = gvir_connection_start_domain (f->conn, conf, 0, &error);
+  ok (f->extra != NULL, error);
+}
+
+/* ---- transitions ---------------------------------------------------------------- */
+
+#define ACT_ON_TEST(name, call) \
+  static GVirDomain * \
+  act_##name (Fixture *f) \
+  { \
+    GError *error = NULL; \
+    GVirDomain *dom = f->dom; \
+    ok (call, error); \
+    return g_object_ref (f->dom); \
+  }
+
+#define ACT_ELSEWHERE(name, call) \
+  static GVirDomain * \
+  act_##name##_elsewhere (Fixture *f) \
+  { \
+    GError *error = NULL; \
+    GVirDomain *dom = f->other_dom; \
+    ok (call, error); \
+    return g_object_ref (f->dom); \
+  }
+
+#define ACT_ON_EXTRA(name, call) \
+  static GVirDomain * \
+  act_##name##_extra (Fixture *f) \
+  { \
+    GError *error = NULL; \
+    GVirDomain *dom = f->extra; \
+    ok (call, error); \
+    return g_object_ref (f->extra); \
+  }
+
+ACT_ON_TEST (start, gvir_domain_start (dom, 0, &error))
+ACT_ON_TEST (start_paused, gvir_domain_start (dom, GVIR_DOMAIN_START_PAUSED, &error))
+ACT_ON_TEST (suspend, gvir_domain_suspend (dom, &error))
+ACT_ON_TEST (resume, gvir_domain_resume (dom, &error))
+ACT_ON_TEST (destroy, gvir_domain_stop (dom, 0, &error))
+ACT_ON_TEST (shutdown, gvir_domain_shutdown (dom, 0, &error))
+ACT_ON_TEST (reboot, gvir_domain_reboot (dom, 0, &error))
+ACT_ON_TEST (managed_save, gvir_domain_save (dom, 0, &error))
+ACT_ON_TEST (save_file, gvir_domain_save_to_file (dom, f->save_path, NULL, 0, &error))
+ACT_ON_TEST (undefine, gvir_domain_delete (dom, 0, &error))
+ACT_ELSEWHERE (start, gvir_domain_start (dom, 0, &error))
+ACT_ELSEWHERE (suspend, gvir_domain_suspend (dom, &error))
+ACT_ELSEWHERE (resume, gvir_domain_resume (dom, &error))
+ACT_ELSEWHERE (destroy, gvir_domain_stop (dom, 0, &error))
+ACT_ELSEWHERE (shutdown, gvir_domain_shutdown (dom, 0, &error))
+ACT_ELSEWHERE (managed_save, gvir_domain_save (dom, 0, &error))
+ACT_ON_EXTRA (undefine, gvir_domain_delete (dom, 0, &error))
+ACT_ON_EXTRA (destroy, gvir_domain_stop (dom, 0, &error))
+ACT_ON_EXTRA (shutdown, gvir_domain_shutdown (dom, 0, &error))
+
+static GVirDomain *
+act_restore_file (Fixture *f)
+{
+  GError *error = NULL;
+
+  ok (gvir_connection_restore_domain_from_file (f->conn, f->save_path, NULL, 0, &error), error);
+  return g_object_ref (f->dom);
+}
+
+static GVirDomain *
+set_own_config (GVirDomain *dom)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirConfigDomain) conf = gvir_domain_get_config (dom, GVIR_DOMAIN_XML_INACTIVE,
+                                                             &error);
+
+  g_assert_no_error (error);
+  gvir_config_domain_set_title (conf, "updated");
+  g_assert_true (gvir_domain_set_config (dom, conf, &error));
+  g_assert_no_error (error);
+  return dom;
+}
+
+static GVirDomain *
+act_update (Fixture *f)
+{
+  return g_object_ref (set_own_config (f->dom));
+}
+
+static GVirDomain *
+act_update_elsewhere (Fixture *f)
+{
+  set_own_config (f->other_dom);
+  return g_object_ref (f->dom);
+}
+
+static GVirDomain *
+act_define (Fixture *f)
+{
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-new", NEW_UUID);
+  GError *error = NULL;
+  GVirDomain *dom = gvir_connection_create_domain (f->conn, conf, &error);
+
+  ok (dom != NULL, error);
+  return dom;
+}
+
+/* The domain appears in this connection through the driver's event only. */
+static GVirDomain *
+act_define_elsewhere (Fixture *f)
+{
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-new", NEW_UUID);
+  g_autoptr(GVirDomain) there = NULL;
+  GError *error = NULL;
+
+  there = gvir_connection_create_domain (f->other, conf, &error);
+  ok (there != NULL, error);
+  spin_until (NULL, &f->rec.added, 1, "signal domain-added for a domain defined elsewhere");
+  return gvir_connection_get_domain (f->conn, NEW_UUID);
+}
+
+static GVirDomain *
+create_transient (Fixture *f, guint flags)
+{
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-transient", NEW_UUID);
+  GError *error = NULL;
+  GVirDomain *dom = gvir_connection_start_domain (f->conn, conf, flags, &error);
+
+  ok (dom != NULL, error);
+  return dom;
+}
+
+static GVirDomain *
+act_create (Fixture *f)
+{
+  return create_transient (f, 0);
+}
+
+static GVirDomain *
+act_create_paused (Fixture *f)
+{
+  return create_transient (f, GVIR_DOMAIN_START_PAUSED);
+}
+
+#define RUNNING GVIR_DOMAIN_STATE_RUNNING
+#define PAUSED GVIR_DOMAIN_STATE_PAUSED
+#define SHUTOFF GVIR_DOMAIN_STATE_SHUTOFF
+
+static const EventCase cases[] = {
+  /* path, prepare, act, signals, state, reason, added, removed, persistent */
+  { "/gvir/events/define-new", NULL, act_define,
+    { NULL }, SHUTOFF, REASON_SHUTOFF_UNKNOWN, 1, 0, TRUE },
+  { "/gvir/events/define-new-elsewhere", NULL, act_define_elsewhere,
+    { NULL }, SHUTOFF, REASON_SHUTOFF_UNKNOWN, 1, 0, TRUE },
+  { "/gvir/events/define-update", NULL, act_update,
+    { "updated", NULL }, RUNNING, REASON_RUNNING_UNKNOWN, 0, 0, TRUE },
+  { "/gvir/events/define-update-elsewhere", NULL, act_update_elsewhere,
+    { "updated", NULL }, RUNNING, REASON_RUNNING_UNKNOWN, 0, 0, TRUE },
+  { "/gvir/events/undefine-inactive", prepare_defined, act_undefine_extra,
+    { NULL }, GONE, 0, 0, 1, FALSE },
+  { "/gvir/events/undefine-running", NULL, act_undefine,
+    { NULL }, RUNNING, REASON_RUNNING_UNKNOWN, 0, 0, FALSE },
+  { "/gvir/events/start", prepare_shut_off, act_start,
+    { "started::booted", NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
+  { "/gvir/events/start-elsewhere", prepare_shut_off, act_start_elsewhere,
+    { "started::booted", NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
+  { "/gvir/events/start-paused", prepare_shut_off, act_start_paused,
+    { "started::booted", "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 0, 0, TRUE },
+  { "/gvir/events/restore-managed-save", prepare_managed_save, act_start,
+    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE },
+  { "/gvir/events/restore-file", prepare_saved_file, act_restore_file,
+    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE },
+  { "/gvir/events/suspend", NULL, act_suspend,
+    { "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 0, 0, TRUE },
+  { "/gvir/events/suspend-elsewhere", NULL, act_suspend_elsewhere,
+    { "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 0, 0, TRUE },
+  { "/gvir/events/resume", prepare_paused, act_resume,
+    { "resumed::unpaused", NULL }, RUNNING, REASON_RUNNING_UNPAUSED, 0, 0, TRUE },
+  { "/gvir/events/resume-elsewhere", prepare_paused, act_resume_elsewhere,
+    { "resumed::unpaused", NULL }, RUNNING, REASON_RUNNING_UNPAUSED, 0, 0, TRUE },
+  { "/gvir/events/destroy", NULL, act_destroy,
+    { "stopped::destroyed", NULL }, SHUTOFF, REASON_SHUTOFF_DESTROYED, 0, 0, TRUE },
+  { "/gvir/events/destroy-elsewhere", NULL, act_destroy_elsewhere,
+    { "stopped::destroyed", NULL }, SHUTOFF, REASON_SHUTOFF_DESTROYED, 0, 0, TRUE },
+  { "/gvir/events/destroy-paused", prepare_paused, act_destroy,
+    { "stopped::destroyed", NULL }, SHUTOFF, REASON_SHUTOFF_DESTROYED, 0, 0, TRUE },
+  { "/gvir/events/shutdown", NULL, act_shutdown,
+    { "stopped::shutdown", NULL }, SHUTOFF, REASON_SHUTOFF_SHUTDOWN, 0, 0, TRUE },
+  { "/gvir/events/shutdown-elsewhere", NULL, act_shutdown_elsewhere,
+    { "stopped::shutdown", NULL }, SHUTOFF, REASON_SHUTOFF_SHUTDOWN, 0, 0, TRUE },
+  { "/gvir/events/reboot", NULL, act_reboot,
+    { NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
+  { "/gvir/events/managed-save", NULL, act_managed_save,
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE },
+  { "/gvir/events/managed-save-elsewhere", NULL, act_managed_save_elsewhere,
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE },
+  { "/gvir/events/save-file", NULL, act_save_file,
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE },
+  { "/gvir/events/create-transient", NULL, act_create,
+    { "started::booted", NULL }, RUNNING, REASON_RUNNING_BOOTED, 1, 0, FALSE },
+  { "/gvir/events/create-transient-paused", NULL, act_create_paused,
+    { "started::booted", "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 1, 0, FALSE },
+  { "/gvir/events/destroy-transient", prepare_transient, act_destroy_extra,
+    { "stopped::destroyed", NULL }, GONE, 0, 0, 1, FALSE },
+  { "/gvir/events/shutdown-transient", prepare_transient, act_shutdown_extra,
+    { "stopped::shutdown", NULL }, GONE, 0, 0, 1, FALSE },
+};
+
+static void
+test_event (Fixture *f, gconstpointer data)
+{
+  const EventCase *c = data;
+  g_autoptr(GVirDomain) dom = NULL;
+  g_autoptr(GError) error = NULL;
+  GVirDomainState state;
+  guint reason = 999;
+
+  if (c->prepare != NULL)
+    c->prepare (f);
+  recorder_forget (&f->rec);
+
+  dom = c->act (f);
+  g_assert_nonnull (dom);
+  /* A new domain is watched from its domain-added on. */
+  recorder_watch_domain (&f->rec, dom);
+
+  /* The state first: it fails at once where the signals would time out. */
+  state = gvir_domain_get_state (dom, &reason, &error);
+  if (c->state == GONE)
+    {
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+      g_assert_cmpint (state, ==, GVIR_DOMAIN_STATE_NONE);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (state, ==, c->state);
+      g_assert_cmpuint (reason, ==, c->reason);
+    }
+
+  recorder_expectv (&f->rec, c->signals);
+  g_assert_false (f->rec.wrong_context);
+  g_assert_cmpuint (f->rec.added, ==, c->added);
+  g_assert_cmpuint (f->rec.removed, ==, c->removed);
+  g_assert_cmpuint (f->rec.persistent_changed, ==,
+                    dom == f->dom && !c->persistent ? 1 : 0);
+  if (c->state == GONE)
+    g_assert_null (gvir_connection_get_domain (f->conn, gvir_domain_get_uuid (dom)));
+  else
+    {
+      g_autoptr(GVirDomain) cached = gvir_connection_get_domain (f->conn,
+                                                                 gvir_domain_get_uuid (dom));
+      g_assert_true (cached == dom);
+      g_assert_cmpint (gvir_domain_get_persistent (dom), ==, c->persistent);
+    }
+}
+
+/* ---- states a <node> configuration gives ------------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  GVirDomainState state;
+} FileState;
+
+/* libvirt's test driver starts these domains, then sets the state with
+ * reason 0 ("unknown"); a shut-off one is never started. */
+static const FileState file_states[] = {
+  { "running", GVIR_DOMAIN_STATE_RUNNING },
+  { "blocked", GVIR_DOMAIN_STATE_BLOCKED },
+  { "paused", GVIR_DOMAIN_STATE_PAUSED },
+  { "shutdown", GVIR_DOMAIN_STATE_SHUTDOWN },
+  { "shutoff", GVIR_DOMAIN_STATE_SHUTOFF },
+  { "crashed", GVIR_DOMAIN_STATE_CRASHED },
+  { "pmsuspended", GVIR_DOMAIN_STATE_PMSUSPENDED },
+};
+
+static void
+test_state_from_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-states-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GString) xml = g_string_new ("<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n");
+  GVirConnection *conn;
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (file_states); i++)
+    g_string_append_printf (xml,
+                            "<domain type='test'><name>%s</name>"
+                            "<uuid>11111111-2222-3333-4444-0000000000%02x</uuid>"
+                            "<memory unit='KiB'>65536</memory><vcpu>1</vcpu>"
+                            "<os><type>hvm</type></os>"
+                            "<test:runstate>%d</test:runstate></domain>\n",
+                            file_states[i].name, (guint) (0xf0 + i), file_states[i].state);
+  g_string_append (xml, "</node>\n");
+  path = g_build_filename (dir, "states.xml", NULL);
+  g_assert_true (g_file_set_contents (path, xml->str, -1, &error));
+  g_assert_no_error (error);
+  uri = g_strconcat ("test://", path, NULL);
+
+  conn = gvir_connection_new (uri);
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (file_states); i++)
+    {
+      g_autoptr(GVirDomain) dom = gvir_connection_find_domain_by_name (conn, file_states[i].name);
+      g_autoptr(GVirDomainInfo) info = NULL;
+
+      g_test_message ("domain '%s'", file_states[i].name);
+      g_assert_nonnull (dom);
+      assert_state (dom, file_states[i].state, 0);
+      info = gvir_domain_get_info (dom, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (info->state, ==, file_states[i].state);
+      {
+        g_autoptr(GError) id_error = NULL;
+        gint id = gvir_domain_get_id (dom, &id_error);
+
+        if (file_states[i].state == GVIR_DOMAIN_STATE_SHUTOFF)
+          {
+            g_assert_cmpint (id, ==, -1);
+            g_assert_error (id_error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+          }
+        else
+          {
+            g_assert_no_error (id_error);
+            g_assert_cmpint (id, >, 0);
+          }
+      }
+    }
+
+  close_and_finalize (conn);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gvir_init_object (&argc, &argv);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_test_add (cases[i].path, Fixture, &cases[i], fixture_setup, test_event, fixture_teardown);
+  g_test_add_func ("/gvir/events/state-from-file", test_state_from_file);
+
+  return g_test_run ();
+}
