@@ -566,7 +566,10 @@ print_null_cases (void)
   gvir_config_domain_graphics_spice_set_port (spice, 5900);
   gvir_config_domain_graphics_spice_set_password (spice, "s3cret");
   gvir_config_domain_graphics_spice_set_password (spice, NULL);
-  print_xml ("null spice password", spice);
+  /* Not NULL, but the same comparison: a re-set attribute moves to the end. */
+  gvir_config_domain_graphics_spice_set_tls_port (spice, 5901);
+  gvir_config_domain_graphics_spice_set_port (spice, 5902);
+  print_xml ("null spice password, port set again", spice);
 
   gvir_config_domain_seclabel_set_type (seclabel, GVIR_CONFIG_DOMAIN_SECLABEL_STATIC);
   gvir_config_domain_seclabel_set_model (seclabel, "selinux");
