@@ -83,7 +83,10 @@ gboolean gvir_config_object_get_attribute_boolean (GVirConfigObject *self,
                                                    const char *node_name,
                                                    const char *attr,
                                                    gboolean default_value);
-/* Setters create the child @node_name when missing (NULL: own node). */
+/* Setters create the child @node_name when missing (NULL: own node). A NULL
+ * @value removes the attribute and never creates the child: unlike
+ * libvirt-gconfig 4.0, which leaves an empty element that libvirt's schema
+ * may refuse (tests/gconfig/test-gconfig-null.c). */
 void gvir_config_object_set_attribute (GVirConfigObject *self,
                                        const char *node_name,
                                        const char *attr,
