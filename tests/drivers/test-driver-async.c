@@ -336,11 +336,17 @@ test_test_driver_errors (void)
   g_assert_cmpuint (answers_count (a), ==, 5);
   g_assert_error (a->slots[0].error, sync_error->domain, sync_error->code);
   g_assert_error (a->slots[0].error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (a->slots[0].error->message, ==, sync_error->message);
+  g_assert_cmpstr (a->slots[0].error->message, ==, "no domain with UUID '" MISSING_UUID "'");
   g_assert_error (a->slots[1].error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (a->slots[1].error->message, ==, "cannot get domain info: no domain UUID given");
   g_assert_error (a->slots[2].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (a->slots[2].state, ==, GVIR_DRIVER_STATE_NOSTATE);
   g_assert_error (a->slots[3].error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (a->slots[3].error->message, ==, "cannot get domain info: the connection is closed");
   g_assert_error (a->slots[4].error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (a->slots[4].error->message, ==,
+                   "cannot get domain state: the connection is closed");
   for (i = 0; i < a->n_slots; i++)
     g_assert_cmpuint (a->slots[i].times, ==, 1);
   answers_free (a);
@@ -389,6 +395,7 @@ test_fallback_error (void)
   gvir_driver_connection_get_domain_info_async (conn, MISSING_UUID, NULL, answer_info, &a->slots[0]);
   answers_wait_for (a, 1, "the answer to an info query for a missing domain");
   g_assert_error (a->slots[0].error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (a->slots[0].error->message, ==, "no domain with UUID '" MISSING_UUID "'");
   g_assert_false (a->slots[0].has_info);
   answers_free (a);
 }
@@ -440,6 +447,7 @@ test_fallback_close_while_pending (void)
   gvir_driver_connection_get_domain_info_async (conn, TEST_UUID, NULL, answer_info, &a->slots[1]);
   g_assert_cmpuint (answers_count (a), ==, 1);
   g_assert_error (a->slots[1].error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (a->slots[1].error->message, ==, "cannot get domain info: the connection is closed");
   gvir_driver_connection_unref (conn);
 
   g_mutex_lock (&slow.lock);
@@ -547,6 +555,8 @@ test_slot_not_supported (void)
   gvir_driver_connection_get_domain_state_async (conn, TEST_UUID, NULL, answer_state, &a->slots[0]);
   g_assert_cmpuint (answers_count (a), ==, 1);
   g_assert_error (a->slots[0].error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (a->slots[0].error->message, ==,
+                   "operation 'get domain state' is not supported by the 'slowasync' driver");
   answers_free (a);
 }
 

@@ -169,6 +169,7 @@ test_states (void)
   recorder_expect (&rec, "transient", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
   g_assert_null (gvir_driver_connection_lookup_domain_by_name (conn, "transient", NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "no domain with name 'transient'");
   recorder_assert_empty (&rec);
 
   gvir_driver_connection_close (conn);

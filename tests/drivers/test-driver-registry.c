@@ -156,9 +156,12 @@ test_remote_claims (void)
       g_autoptr(GVirDriverConnection) conn = NULL;
       g_autofree char *uri = g_strdup_printf ("%s+unix:///default?socket=%s", schemes[i], socket);
 
+      g_autofree char *expected = g_strdup_printf ("cannot connect to socket '%s': ", socket);
+
       conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
       g_assert_null (conn);
       g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED);
+      g_assert_true (g_str_has_prefix (error->message, expected));
     }
   g_rmdir (dir);
 }
@@ -170,9 +173,11 @@ test_invalid_uri (void)
 
   g_assert_null (gvir_driver_connection_open ("test:/default", FALSE, NULL, NULL, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI);
+  g_assert_cmpstr (error->message, ==, "invalid URI 'test:/default': missing '://' after the scheme");
   g_clear_error (&error);
   g_assert_null (gvir_driver_connection_open (NULL, FALSE, NULL, NULL, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI);
+  g_assert_cmpstr (error->message, ==, "invalid URI '': the URI is empty");
 }
 
 static void
@@ -199,6 +204,7 @@ test_open_failure (void)
   fake_reset ();
   g_assert_null (gvir_driver_connection_open ("fake:///fail", FALSE, NULL, NULL, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED);
+  g_assert_cmpstr (error->message, ==, "fake failure");
   g_assert_cmpint (g_atomic_int_get (&fake.closes), ==, 0);
 }
 
@@ -231,6 +237,7 @@ test_not_supported (void)
 
   g_assert_false (gvir_driver_connection_get_node_info (conn, &info, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "operation 'get node info' is not supported by the 'fake' driver");
   g_clear_error (&error);
 
   g_assert_false (gvir_driver_connection_start_domain (conn, "x", 0, NULL, &error));
@@ -247,6 +254,8 @@ test_read_only_first (void)
   /* A read-only connection refuses before the driver is even asked. */
   g_assert_false (gvir_driver_connection_suspend_domain (conn, "x", NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==,
+                   "operation 'suspend domain' forbidden: the connection is read-only");
 }
 
 static void
@@ -302,6 +311,7 @@ test_close_waits_for_calls (void)
   g_assert_cmpint (g_atomic_int_get (&fake.closes), ==, 0);
   g_assert_null (gvir_driver_connection_get_type (conn, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (error->message, ==, "cannot get type: the connection is closed");
 
   g_mutex_lock (&fake.lock);
   fake.gate_open = TRUE;

@@ -57,6 +57,13 @@ fixture_teardown (Fixture *f, gconstpointer data)
   recorder_clear (&f->rec);
 }
 
+/* The error's code, and its message word for word. */
+#define assert_error_message(err_, code_, message_) \
+  G_STMT_START { \
+    g_assert_error ((err_), GVIR_ERROR, (code_)); \
+    g_assert_cmpstr ((err_)->message, ==, (message_)); \
+  } G_STMT_END
+
 static GVirDriverDomain *
 lookup (Fixture *f, const char *uuid)
 {
@@ -84,9 +91,10 @@ static void
 assert_gone (Fixture *f, const char *uuid)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_strdup_printf ("no domain with UUID '%s'", uuid);
 
   g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, uuid, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  assert_error_message (error, GVIR_ERROR_NOT_FOUND, message);
 }
 
 static void
@@ -203,7 +211,8 @@ test_domain_capabilities (Fixture *f, gconstpointer data)
   bad = gvir_driver_connection_get_domain_capabilities (f->conn, NULL, "aarch64", NULL, NULL, 0,
                                                         NULL, &error);
   g_assert_null (bad);
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  assert_error_message (error, GVIR_ERROR_NOT_SUPPORTED,
+                        "the test driver has no architecture 'aarch64' (only 'i686')");
 }
 
 static void
@@ -232,10 +241,12 @@ test_cells_free_memory (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_get_cells_free_memory (f->conn, -1, 1, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot get cells free memory: the start cell must not be negative");
   g_clear_error (&error);
   g_assert_null (gvir_driver_connection_get_cells_free_memory (f->conn, 0, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot get cells free memory: the number of cells must be positive");
 }
 
 static void
@@ -378,27 +389,30 @@ test_not_found (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   g_assert_false (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  assert_error_message (error, GVIR_ERROR_NOT_FOUND,
+                        "no domain with UUID '" NEW_UUID "'");
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, "not-a-uuid", NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT, "invalid UUID 'not-a-uuid'");
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, NULL, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot look up domain by UUID: no UUID given");
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_lookup_domain_by_name (f->conn, "nope", NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  assert_error_message (error, GVIR_ERROR_NOT_FOUND, "no domain with name 'nope'");
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_lookup_domain_by_id (f->conn, 42, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  assert_error_message (error, GVIR_ERROR_NOT_FOUND, "no domain with id 42");
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_lookup_domain_by_id (f->conn, -3, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot look up domain by id: domain ids are not negative");
 }
 
 static void
@@ -447,18 +461,21 @@ test_define_conflicts (Fixture *f, gconstpointer data)
   /* The name of another domain. */
   g_assert_null (gvir_driver_connection_define_domain (f->conn, NEW_XML ("test", NEW_UUID, ""),
                                                        0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  assert_error_message (error, GVIR_ERROR_EXISTS,
+                        "domain 'test' already exists with UUID '" TEST_UUID "'");
   g_clear_error (&error);
 
   /* Renaming through define. */
   g_assert_null (gvir_driver_connection_define_domain (f->conn, NEW_XML ("other", TEST_UUID, ""),
                                                        0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  assert_error_message (error, GVIR_ERROR_EXISTS,
+                        "domain with UUID '" TEST_UUID "' already exists with name 'test'");
   g_clear_error (&error);
 
   g_assert_null (gvir_driver_connection_create_domain (f->conn, NEW_XML ("test", NEW_UUID, ""),
                                                        0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  assert_error_message (error, GVIR_ERROR_EXISTS,
+                        "domain 'test' already exists with UUID '" TEST_UUID "'");
   recorder_assert_empty (&f->rec);
 }
 
@@ -537,7 +554,7 @@ test_define_bad (Fixture *f, gconstpointer data)
     g_autoptr(GError) error = NULL;
 
     g_assert_null (gvir_driver_connection_define_domain (f->conn, NULL, 0, NULL, &error));
-    g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+    assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT, "cannot define domain: no XML given");
   }
   recorder_assert_empty (&f->rec);
 }
@@ -607,7 +624,8 @@ test_undefine_active (Fixture *f, gconstpointer data)
 
   /* A transient domain cannot be undefined again... */
   g_assert_false (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                        "cannot undefine transient domain 'test'");
   g_clear_error (&error);
 
   /* ...and disappears when it stops, with only the STOPPED event. */
@@ -636,7 +654,7 @@ test_create (Fixture *f, gconstpointer data)
 
   again = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
   g_assert_null (again);
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'tr' is already running");
   g_clear_error (&error);
 
   g_assert_true (gvir_driver_connection_destroy_domain (f->conn, NEW_UUID, 0, NULL, &error));
@@ -737,7 +755,7 @@ test_shutdown (Fixture *f, gconstpointer data)
   assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
 
   g_assert_false (gvir_driver_connection_shutdown_domain (f->conn, TEST_UUID, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is not running");
   recorder_assert_empty (&f->rec);
 }
 
@@ -774,7 +792,7 @@ test_reboot (Fixture *f, gconstpointer data)
   g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
   recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
   g_assert_false (gvir_driver_connection_reboot_domain (f->conn, TEST_UUID, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is not running");
 }
 
 static void
@@ -809,7 +827,7 @@ test_suspend_resume (Fixture *f, gconstpointer data)
   assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
 
   g_assert_false (gvir_driver_connection_suspend_domain (f->conn, TEST_UUID, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is already paused");
   g_clear_error (&error);
 
   g_assert_true (gvir_driver_connection_resume_domain (f->conn, TEST_UUID, NULL, &error));
@@ -842,7 +860,7 @@ test_managed_save (Fixture *f, gconstpointer data)
   g_assert_true (saved->has_managed_save);
 
   g_assert_false (gvir_driver_connection_managed_save_domain (f->conn, TEST_UUID, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is not running");
   g_clear_error (&error);
 
   g_assert_false (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID, 0, NULL, &error));
@@ -883,7 +901,8 @@ test_managed_save_transient (Fixture *f, gconstpointer data)
   dom = gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (gvir_driver_connection_managed_save_domain (f->conn, NEW_UUID, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                        "cannot do a managed save of transient domain 'tr'");
 }
 
 static void
@@ -905,7 +924,7 @@ test_save_restore (Fixture *f, gconstpointer data)
 
   g_assert_false (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
                                                               NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is not running");
   g_clear_error (&error);
 
   restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
@@ -918,7 +937,7 @@ test_save_restore (Fixture *f, gconstpointer data)
 
   twice = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
   g_assert_null (twice);
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is already running");
   recorder_assert_empty (&f->rec);
 
   g_unlink (path);
@@ -967,18 +986,22 @@ test_restore_bad (Fixture *f, gconstpointer data)
   g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, missing, NULL, 0,
                                                                   NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "cannot read save image '"));
   g_clear_error (&error);
   g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, junk, NULL, 0,
                                                                   NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "' is not a save image of the test driver"));
   g_clear_error (&error);
   g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, corrupt, NULL, 0,
                                                                   NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+  g_assert_nonnull (strstr (error->message, "' is corrupt: malformed domain XML"));
   g_clear_error (&error);
   g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, "", NULL, 0,
                                                                   NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot restore domain from file: no file name given");
   g_clear_error (&error);
 
   /* Writing into a directory that does not exist. */
@@ -986,6 +1009,8 @@ test_restore_bad (Fixture *f, gconstpointer data)
                                                               "/nonexistent-dir/x.save", NULL, 0,
                                                               NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "cannot write save image '/nonexistent-dir/x.save': "));
   assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, 0);
   recorder_assert_empty (&f->rec);
 
@@ -1034,7 +1059,8 @@ test_numa (Fixture *f, gconstpointer data)
   /* Live: the mode of a running domain is fixed, the nodeset is not. */
   g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 1, NULL,
                                                               GVIR_DRIVER_AFFECT_LIVE, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                        "cannot change the NUMA mode of running domain 'test'");
   g_clear_error (&error);
   g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, "1",
                                                              GVIR_DRIVER_AFFECT_LIVE, NULL, &error));
@@ -1049,7 +1075,8 @@ test_numa (Fixture *f, gconstpointer data)
   g_assert_false (gvir_driver_connection_get_numa_parameters (f->conn, TEST_UUID,
                                                               GVIR_DRIVER_AFFECT_LIVE, NULL, NULL,
                                                               NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                        "domain 'test' is not running: its live NUMA parameters do not exist");
   g_clear_error (&error);
   g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 3, NULL, 0,
                                                              NULL, &error));
@@ -1074,7 +1101,9 @@ test_numa_bad (Fixture *f, gconstpointer data)
     }
 
   g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, 4, NULL, 0, NULL, &error));
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot set NUMA parameters: the NUMA mode must be 0 (strict), "
+                        "1 (preferred), 2 (interleave), 3 (restrictive) or -1 (unchanged)");
   g_clear_error (&error);
 
   /* Accepted forms are canonicalised. */
@@ -1251,6 +1280,9 @@ test_placement_create (Fixture *f, gconstpointer data)
                                               0, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dom);
+  g_assert_cmpstr (dom->uuid, ==, NEW_UUID);
+  g_assert_cmpint (dom->id, ==, 2);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_RUNNING);
   recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
 }
 
@@ -1290,7 +1322,10 @@ test_placement_restore (Fixture *f, gconstpointer data)
   restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (restored);
+  g_assert_cmpstr (restored->uuid, ==, TEST_UUID);
+  g_assert_cmpint (restored->id, ==, 2);
   recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_RESTORED);
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED);
 
   g_unlink (path);
   g_unlink (foreign);
@@ -1550,7 +1585,8 @@ test_closed (void)
 
   type = gvir_driver_connection_get_type (conn, NULL, &error);
   g_assert_null (type);
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  assert_error_message (error, GVIR_ERROR_CONNECTION_CLOSED,
+                        "cannot get type: the connection is closed");
   g_clear_error (&error);
 
   for (i = 0; i < G_N_ELEMENTS (mutating_calls); i++)
@@ -1649,7 +1685,8 @@ hammer (gpointer data)
           g_assert_no_error (error);
         }
       else
-        g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+        assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                              "domain 'test' is already paused");
       list = gvir_driver_connection_list_domains (conn, NULL, NULL);
       g_assert_nonnull (list);
       g_assert_cmpuint (list->len, ==, 1);

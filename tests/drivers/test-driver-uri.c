@@ -75,55 +75,69 @@ test_good (gconstpointer data)
   g_assert_null (gvir_driver_uri_get_param (uri, "no-such-param"));
 }
 
-static const char *const bad_uris[] = {
-  "",
-  "default",
-  "/default",
-  ":///default",
-  "test:/default",
-  "test:default",
-  "test//default",
-  "1test:///x",
-  "te st:///default",
-  "test:///def ault",
-  "test:///default\n",
-  "test:///d\xc3\xa9",
-  "te$t:///default",
-  "test+:///default",
-  "test+unix+tls:///default",
-  "+unix:///default",
-  "test:///%",
-  "test:///%4",
-  "test:///%zz",
-  "test:///%00",
-  "test:///%ff%fe",
-  "test:///default?%=1",
-  "test:///default?=value",
-  "test:///default?a=%g1",
-  "qemu://host:99999/system",
-  "qemu://host:-1/system",
-  "qemu://host:/system",
-  "qemu://host:12ab/system",
-  "qemu://host:123456789012345678901234567890/system",
-  "qemu://:80/system",
-  "qemu://@host/system",
-  "qemu://[::1/system",
-  "qemu://[]/system",
-  "qemu://[::1]x/system",
-  "qemu://h%zzst/system",
-  "qemu://user%/system",
+/* Each bad URI with the reason its error message ends with. */
+typedef struct
+{
+  const char *uri;
+  const char *reason;
+} BadUri;
+
+static const BadUri bad_uris[] = {
+  { "", "the URI is empty" },
+  { "default", "no scheme (expected driver://...)" },
+  { "/default", "no scheme (expected driver://...)" },
+  { ":///default", "no scheme (expected driver://...)" },
+  { "test:/default", "missing '://' after the scheme" },
+  { "test:default", "missing '://' after the scheme" },
+  { "test//default", "no scheme (expected driver://...)" },
+  { "1test:///x", "the scheme must start with a letter" },
+  { "te st:///default", "it contains a space or a control character (escape it as %XX)" },
+  { "test:///def ault", "it contains a space or a control character (escape it as %XX)" },
+  { "test:///default\n", "it contains a space or a control character (escape it as %XX)" },
+  { "test:///d\xc3\xa9", "it contains a non-ASCII character (escape it as %XX)" },
+  { "te$t:///default", "the scheme may only contain letters, digits, '+', '-' and '.'" },
+  { "test+:///default", "empty transport after '+' in the scheme" },
+  { "test+unix+tls:///default", "the scheme has more than one '+' (expected driver+transport)" },
+  { "+unix:///default", "the scheme must start with a letter" },
+  { "test:///%", "bad %-escape in the path (expected % followed by two hex digits)" },
+  { "test:///%4", "bad %-escape in the path (expected % followed by two hex digits)" },
+  { "test:///%zz", "bad %-escape in the path (expected % followed by two hex digits)" },
+  { "test:///%00", "the path contains an escaped NUL byte (%00)" },
+  { "test:///%ff%fe", "the path does not decode to valid UTF-8" },
+  { "test:///default?%=1",
+    "bad %-escape in the query parameter name (expected % followed by two hex digits)" },
+  { "test:///default?=value", "a query parameter has an empty name" },
+  { "test:///default?a=%g1",
+    "bad %-escape in the query parameter value (expected % followed by two hex digits)" },
+  { "qemu://host:99999/system", "the port must be a number between 0 and 65535" },
+  { "qemu://host:-1/system", "the port must be a number between 0 and 65535" },
+  { "qemu://host:/system", "empty port after ':'" },
+  { "qemu://host:12ab/system", "the port must be a number between 0 and 65535" },
+  { "qemu://host:123456789012345678901234567890/system",
+    "the port must be a number between 0 and 65535" },
+  { "qemu://:80/system", "a port was given without a host" },
+  { "qemu://@host/system", "empty user name before '@'" },
+  { "qemu://[::1/system", "unterminated or empty IPv6 address in brackets" },
+  { "qemu://[]/system", "unterminated or empty IPv6 address in brackets" },
+  { "qemu://[::1]x/system", "unexpected characters after the IPv6 address" },
+  { "qemu://h%zzst/system",
+    "bad %-escape in the host name (expected % followed by two hex digits)" },
+  { "qemu://user%/system",
+    "bad %-escape in the host name (expected % followed by two hex digits)" },
 };
 
 static void
 test_bad (gconstpointer data)
 {
-  const char *text = data;
+  const BadUri *t = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVirDriverUri) uri = gvir_driver_uri_parse (text, &error);
+  g_autoptr(GVirDriverUri) uri = gvir_driver_uri_parse (t->uri, &error);
+  g_autofree char *ending = g_strconcat ("': ", t->reason, NULL);
 
   g_assert_null (uri);
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI);
-  g_assert_true (g_str_has_prefix (error->message, "invalid URI"));
+  g_assert_true (g_str_has_prefix (error->message, "invalid URI '"));
+  g_assert_true (g_str_has_suffix (error->message, ending));
 }
 
 static void
@@ -133,6 +147,7 @@ test_bad_null (void)
 
   g_assert_null (gvir_driver_uri_parse (NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI);
+  g_assert_cmpstr (error->message, ==, "invalid URI '': the URI is empty");
 }
 
 static void
@@ -157,6 +172,7 @@ test_too_long (void)
     g_string_append_c (s, 'a');
   g_assert_null (gvir_driver_uri_parse (s->str, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI);
+  g_assert_cmpstr (error->message, ==, "invalid URI: longer than 65536 bytes");
 }
 
 /* Every prefix and every single-byte mutation of a valid URI either
@@ -211,7 +227,7 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/drivers/uri/bad/%" G_GSIZE_FORMAT, i);
 
-      g_test_add_data_func (path, bad_uris[i], test_bad);
+      g_test_add_data_func (path, &bad_uris[i], test_bad);
     }
   g_test_add_func ("/drivers/uri/bad/null", test_bad_null);
   g_test_add_func ("/drivers/uri/message-quotes-uri", test_message_quotes_uri);
