@@ -603,10 +603,11 @@ serve_call_locked (Serve *s)
       return;
     case GVIR_RPC_PROC_DOMAIN_RESTORE_FLAGS:
       {
-        g_autofree char *path = arg_string (s);
-        g_autofree char *xml = arg_opt_string (s);
+        g_autofree char *xml = NULL;
         FakeDomain *d;
 
+        g_free (arg_string (s));   /* the path */
+        xml = arg_opt_string (s);
         arg_u32 (s);
         d = domain_from_xml_locked (fake, xml != NULL ? xml : fake->saved_image_xml, 11);
         g_assert_nonnull (d);
