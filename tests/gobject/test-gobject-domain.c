@@ -412,11 +412,11 @@ test_shutdown_transient (Fixture *f, gconstpointer data)
 
   g_assert_true (gvir_domain_shutdown (dom, 0, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (gvir_domain_get_state (dom, NULL, &error), ==, GVIR_DOMAIN_STATE_NONE);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
   recorder_expect (&rec, "stopped::shutdown", NULL);
   g_assert_cmpuint (f->rec.removed, ==, 1);
   g_assert_null (gvir_connection_get_domain (f->conn, uuid));
-  g_assert_cmpint (gvir_domain_get_state (dom, NULL, &error), ==, GVIR_DOMAIN_STATE_NONE);
-  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
 }
 
 /* ---- configuration ------------------------------------------------------------ */
