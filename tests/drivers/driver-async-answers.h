@@ -8,9 +8,9 @@
  * License as published by the Free Software Foundation; either
  * version 2.1 of the License, or (at your option) any later version.
  *
- * Include after gvir-driver-private.h. Answers may come from any thread;
- * each slot counts how often it was answered, so that tests can check the
- * "exactly once" promise.
+ * Include after gvir-driver-private.h, and link gvir_test_common_dep.
+ * Answers may come from any thread; each slot counts how often it was
+ * answered, so that tests can check the "exactly once" promise.
  */
 #pragma once
 
@@ -80,33 +80,36 @@ answers_count (Answers *a)
   return n;
 }
 
-/* Waits until @n answers arrived; after the bound of gvir-test-wait.h
- * (GVIR_TEST_WAIT_SECONDS times GVIR_TEST_WAIT_MULTIPLIER), fails naming
- * @what. Written out here rather than with gvir_test_cond_wait_until()
- * because tests/rpc includes this header without linking the helpers. */
+typedef struct
+{
+  Answers *answers;
+  guint n;
+} AnswersTarget;
+
+static inline gboolean
+answers_reached (gpointer data)
+{
+  AnswersTarget *t = data;
+
+  return t->answers->answered >= t->n;
+}
+
+/* Waits until @n answers arrived; after the bound of gvir-test-wait.h,
+ * fails naming @what. */
 static inline void
 answers_wait_for (Answers    *a,
                   guint       n,
                   const char *what)
 {
-  const char *text = g_getenv ("GVIR_TEST_WAIT_MULTIPLIER");
-  guint64 multiplier = 1;
-  gint64 deadline;
-
-  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, 100, &multiplier, NULL))
-    g_error ("GVIR_TEST_WAIT_MULTIPLIER=%s is not a number from 1 to 100", text);
-  deadline = g_get_monotonic_time () + (gint64) multiplier * GVIR_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+  AnswersTarget t = { a, n };
 
   g_mutex_lock (&a->lock);
-  while (a->answered < n)
-    if (!g_cond_wait_until (&a->cond, &a->lock, deadline) && a->answered < n)
-      g_error ("timed out after %" G_GUINT64_FORMAT " s waiting for %s (%u of %u answered)",
-               multiplier * GVIR_TEST_WAIT_SECONDS, what, a->answered, n);
+  gvir_test_cond_wait_until (&a->cond, &a->lock, answers_reached, &t, what);
   g_mutex_unlock (&a->lock);
 }
 
 /* Waits until @n answers arrived, failing after the bound with a message
- * that counts them. */
+ * that names them. */
 static inline void
 answers_wait (Answers *a,
               guint    n)
