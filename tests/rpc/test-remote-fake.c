@@ -577,6 +577,111 @@ test_open_name_on_wire (Fixture       *f,
   }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* libvirt's own client (virsh) sends the same name for the same URI, up
+ * to the order of the parameters, which we sort. */
+static char *
+sorted_name (const char *name)
+{
+  const char *query = strchr (name, '?');
+  g_auto(GStrv) params = NULL;
+  g_autofree char *joined = NULL;
+
+  if (query == NULL)
+    return g_strdup (name);
+  params = g_strsplit (query + 1, "&", -1);
+  g_qsort_with_data (params, g_strv_length (params), sizeof (char *), compare_strings, NULL);
+  joined = g_strjoinv ("&", params);
+  return g_strdup_printf ("%.*s?%s", (int) (query - name), name, joined);
+}
+
+static void
+on_virsh_exited (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  gboolean *done = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static char *
+virsh_open_name (FakeLibvirtd *fake,
+                 const char   *virsh,
+                 const char   *uri)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autofree char *what = g_strdup_printf ("virsh -c %s to exit", uri);
+  guint before = fake_libvirtd_count_calls (fake, 1);
+  gboolean done = FALSE;
+
+  g_main_context_push_thread_default (context);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, virsh, "-q", "-c", uri, "uri", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (proc, NULL, on_virsh_exited, &done);
+  gvir_test_spin_until (context, flag_set, &done, what);
+  g_main_context_pop_thread_default (context);
+  /* It opened, whatever it did next (the peer knows no CONNECT_GET_URI). */
+  g_assert_cmpuint (fake_libvirtd_count_calls (fake, 1), ==, before + 1);
+  return fake_libvirtd_dup_open_name (fake, NULL);
+}
+
+static void
+test_open_name_like_virsh (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *virsh = g_find_program_in_path ("virsh");
+  guint i;
+
+  if (virsh == NULL)
+    {
+      if (g_strcmp0 (g_getenv ("GVIR_TESTS_REQUIRE_ALL"), "1") == 0)
+        g_error ("virsh (Debian's libvirt-clients) is missing: the open-name comparison needs it");
+      g_test_skip ("virsh (Debian's libvirt-clients) is not installed");
+      return;
+    }
+  setup_peer (f, data);
+  for (i = 0; i < G_N_ELEMENTS (open_name_cases); i++)
+    {
+      g_autofree char *uri = NULL;
+      g_autofree char *theirs = NULL;
+      g_autofree char *theirs_sorted = NULL;
+      g_autofree char *ours = NULL;
+      GVirDriverConnection *conn;
+
+      if (strstr (open_name_cases[i].uri, "+unix:") == NULL)
+        continue;
+      uri = uri_for_peer (open_name_cases[i].uri, f->fake);
+      theirs = virsh_open_name (f->fake, virsh, uri);
+      conn = open_driver (f, uri);
+      ours = fake_libvirtd_dup_open_name (f->fake, NULL);
+      gvir_driver_connection_unref (conn);
+      theirs_sorted = sorted_name (theirs);
+      g_test_message ("%s: virsh sent %s, we sent %s", uri, theirs, ours);
+      g_assert_cmpstr (ours, ==, theirs_sorted);
+    }
+}
+
 /* ---- server errors ----------------------------------------------------------------- */
 
 typedef struct
@@ -1167,6 +1272,7 @@ main (int    argc,
   ADD ("close-event", test_close_event);
   g_test_add_func ("/rpc/fake/open-name", test_open_name);
   ADD_BARE ("open-name-on-wire", test_open_name_on_wire);
+  ADD_BARE ("open-name-like-virsh", test_open_name_like_virsh);
   ADD ("errors", test_errors);
   ADD ("host-calls", test_host_calls);
   ADD ("domain-calls", test_domain_calls);

@@ -308,7 +308,7 @@ case_async_queries (const char *uri)
   gvir_driver_connection_get_domain_info_async (conn, "00000000-0000-0000-0000-00000000abcd",
                                                 NULL, answer_info, missing);
   gvir_driver_connection_get_domain_state_async (conn, "not-a-uuid", NULL, answer_state, bad);
-  answers_wait (a, a->n_slots);
+  answers_wait_for (a, a->n_slots, "answers to the asynchronous queries in flight");
 
   g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &sync_info, NULL,
                                                          &sync_error));
@@ -464,7 +464,7 @@ check_async_close (gboolean drop)
       g_assert_error (a->slots[ASYNC_CALLS].error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
       gvir_driver_connection_unref (conn);
     }
-  answers_wait (a, a->n_slots);
+  answers_wait_for (a, a->n_slots, "answers to the queries pending at close or drop");
   for (i = 0; i < ASYNC_CALLS; i++)
     {
       g_assert_cmpuint (a->slots[i].times, ==, 1);
