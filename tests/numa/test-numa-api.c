@@ -310,16 +310,20 @@ test_node_cells_closed (void)
 
   g_assert_null (gvir_connection_get_node_cells (conn, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (error->message, ==, "connection to 'test:///default' is not open");
   g_clear_error (&error);
   g_assert_null (gvir_connection_get_cells_free_memory (conn, 0, 1, &n_cells, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (error->message, ==, "connection to 'test:///default' is not open");
   g_assert_cmpuint (n_cells, ==, 0);
   g_clear_error (&error);
   g_assert_null (gvir_connection_get_host_nodeset (conn, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (error->message, ==, "connection to 'test:///default' is not open");
   g_clear_error (&error);
   g_assert_false (gvir_connection_nodeset_is_available (conn, zero, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_cmpstr (error->message, ==, "connection to 'test:///default' is not open");
 }
 
 /* ---- free memory ---------------------------------------------------------- */
@@ -363,18 +367,26 @@ test_cells_free_memory_errors (void)
   /* Starting past the last cell. */
   g_assert_null (gvir_connection_get_cells_free_memory (conn, 2, 1, &n_cells, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "range exceeds available cells: cell 2 requested, the host has 2");
   g_assert_cmpuint (n_cells, ==, 0);
   g_clear_error (&error);
   g_assert_null (gvir_connection_get_cells_free_memory (conn, 1000, 1, &n_cells, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "range exceeds available cells: cell 1000 requested, the host has 2");
   g_clear_error (&error);
 
   /* Nonsense ranges. */
   g_assert_null (gvir_connection_get_cells_free_memory (conn, -1, 1, &n_cells, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==,
+                   "invalid NUMA cell range: start -1, count 1 (need start >= 0, count >= 1)");
   g_clear_error (&error);
   g_assert_null (gvir_connection_get_cells_free_memory (conn, 0, 0, &n_cells, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==,
+                   "invalid NUMA cell range: start 0, count 0 (need start >= 0, count >= 1)");
   close_conn (conn);
 }
 
@@ -402,6 +414,8 @@ test_cells_free_memory_async (void)
   g_assert_null (gvir_connection_get_cells_free_memory_finish (conn, bad_result, &n_cells,
                                                                &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "range exceeds available cells: cell 3 requested, the host has 2");
   g_assert_cmpuint (n_cells, ==, 0);
   g_object_unref (result);
   g_object_unref (bad_result);
@@ -535,6 +549,7 @@ test_domain_numa_defaults (void)
                                                    | GVIR_DOMAIN_AFFECT_CONFIG,
                                                    NULL, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "cannot get live and config NUMA parameters at once");
   close_conn (conn);
 }
 
@@ -564,10 +579,12 @@ test_domain_numa_live (void)
   g_assert_false (gvir_domain_set_numa_parameters (dom, GVIR_DOMAIN_NUMATUNE_MODE_INTERLEAVE,
                                                    one, GVIR_DOMAIN_AFFECT_LIVE, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "cannot change the NUMA mode of running domain 'test'");
   g_clear_error (&error);
   g_assert_false (gvir_domain_set_numa_mode (dom, GVIR_DOMAIN_NUMATUNE_MODE_PREFERRED,
                                              GVIR_DOMAIN_AFFECT_CURRENT, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "cannot change the NUMA mode of running domain 'test'");
   g_clear_error (&error);
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_LIVE, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, "0-1");
   close_conn (conn);
@@ -626,6 +643,8 @@ test_domain_numa_shutoff (void)
   g_assert_false (gvir_domain_get_numa_parameters (dom, GVIR_DOMAIN_AFFECT_LIVE, NULL, NULL,
                                                    &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "domain 'test' is not running: its live NUMA parameters do not exist");
   g_clear_error (&error);
 
   /* CURRENT on a shut-off domain is its configuration: the mode may change. */
@@ -671,6 +690,7 @@ test_domain_numa_unavailable (void)
   g_assert_false (gvir_domain_set_numa_parameters (dom, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, far,
                                                    GVIR_DOMAIN_AFFECT_CONFIG, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==, "NUMA node 3 is unavailable: host has nodes 0-1");
 
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_LIVE, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, "1");
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_CONFIG, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, "1");
@@ -688,16 +708,20 @@ test_domain_numa_invalid (void)
 
   g_assert_false (gvir_domain_set_numa_nodeset (dom, empty, GVIR_DOMAIN_AFFECT_CONFIG, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "an empty nodeset names no NUMA node for domain 'test'");
   g_clear_error (&error);
   g_assert_false (gvir_domain_set_numa_mode (dom, (GVirDomainNumatuneMode) 7,
                                              GVIR_DOMAIN_AFFECT_CONFIG, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "unknown NUMA mode 7 for domain 'test'");
   g_clear_error (&error);
   g_assert_false (gvir_domain_set_numa_nodeset (dom, one, 1 << 4, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "unknown NUMA parameter flags 0x10 for domain 'test'");
   g_clear_error (&error);
   g_assert_false (gvir_domain_get_numa_parameters (dom, 1 << 4, NULL, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "unknown NUMA parameter flags 0x10 for domain 'test'");
 
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_CONFIG, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, NULL);
   close_conn (conn);
@@ -715,14 +739,20 @@ test_domain_numa_read_only (void)
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_LIVE, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, NULL);
   g_assert_false (gvir_domain_set_numa_nodeset (dom, one, GVIR_DOMAIN_AFFECT_LIVE, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==,
+                   "operation 'set NUMA parameters' forbidden: the connection is read-only");
   g_clear_error (&error);
   g_assert_false (gvir_domain_set_numa_parameters (dom, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, one,
                                                    GVIR_DOMAIN_AFFECT_CONFIG, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==,
+                   "operation 'set NUMA parameters' forbidden: the connection is read-only");
   g_clear_error (&error);
   g_assert_false (gvir_domain_set_numa_mode (dom, GVIR_DOMAIN_NUMATUNE_MODE_INTERLEAVE,
                                              GVIR_DOMAIN_AFFECT_CONFIG, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==,
+                   "operation 'set NUMA parameters' forbidden: the connection is read-only");
   g_clear_error (&error);
   assert_numa_params (dom, GVIR_DOMAIN_AFFECT_LIVE, GVIR_DOMAIN_NUMATUNE_MODE_STRICT, NULL);
 
@@ -775,6 +805,7 @@ test_domain_numa_async (void)
   result = async_wait (&wait, "the answer of gvir_domain_set_numa_mode_async");
   g_assert_false (gvir_domain_set_numa_mode_finish (dom, result, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "cannot change the NUMA mode of running domain 'test'");
   g_clear_error (&error);
   g_object_unref (result);
 
@@ -822,6 +853,7 @@ test_domain_numa_async (void)
   g_clear_object (&got);
   g_assert_false (gvir_domain_get_numa_parameters_finish (dom, result, &mode, &got, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "cannot get live and config NUMA parameters at once");
   g_assert_null (got);
   g_object_unref (result);
   close_conn (conn);
