@@ -609,6 +609,71 @@ test_vol_key_and_path (void)
   g_assert_null (gvir_config_storage_vol_get_key (vol));
 }
 
+/* ---- the class hierarchy ---- */
+
+typedef struct
+{
+  GType type;
+  const char *name;
+  const char *parent;
+  gboolean abstract;
+} ClassCase;
+
+/* The base and intermediate classes that no constructor returns directly. */
+static void
+test_class_hierarchy (void)
+{
+  const ClassCase cases[] = {
+  { GVIR_CONFIG_TYPE_CAPABILITIES_CELL_CPU, "GVirConfigCapabilitiesCellCpu", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_CELL, "GVirConfigCapabilitiesCell", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_ARCH, "GVirConfigCapabilitiesGuestArch", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_DOMAIN, "GVirConfigCapabilitiesGuestDomain", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_GUEST_FEATURE, "GVirConfigCapabilitiesGuestFeature", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_GUEST, "GVirConfigCapabilitiesGuest", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_HOST, "GVirConfigCapabilitiesHost", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_CAPABILITIES_HOST_SECMODEL, "GVirConfigCapabilitiesHostSecModel", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_DOMAIN_ADDRESS, "GVirConfigDomainAddress", "GVirConfigObject", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_ADDRESS_PCI, "GVirConfigDomainAddressPci", "GVirConfigDomainAddress", FALSE },
+  { GVIR_CONFIG_TYPE_DOMAIN_CAPABILITIES_OS, "GVirConfigDomainCapabilitiesOs", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_DOMAIN_CHARDEV, "GVirConfigDomainChardev", "GVirConfigDomainDevice", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_CHARDEV_SOURCE, "GVirConfigDomainChardevSource", "GVirConfigObject", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_CONTROLLER, "GVirConfigDomainController", "GVirConfigDomainDevice", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_DISK_DRIVER, "GVirConfigDomainDiskDriver", "GVirConfigObject", FALSE },
+  { GVIR_CONFIG_TYPE_DOMAIN_GRAPHICS, "GVirConfigDomainGraphics", "GVirConfigDomainDevice", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_HOSTDEV, "GVirConfigDomainHostdev", "GVirConfigDomainDevice", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_INTERFACE, "GVirConfigDomainInterface", "GVirConfigDomainDevice", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_SMARTCARD, "GVirConfigDomainSmartcard", "GVirConfigDomainDevice", TRUE },
+  { GVIR_CONFIG_TYPE_DOMAIN_TIMER, "GVirConfigDomainTimer", "GVirConfigObject", TRUE },
+  { GVIR_CONFIG_TYPE_OBJECT, "GVirConfigObject", "GObject", TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpstr (g_type_name (cases[i].type), ==, cases[i].name);
+      g_assert_cmpstr (g_type_name (g_type_parent (cases[i].type)), ==, cases[i].parent);
+      g_assert_cmpint (G_TYPE_IS_ABSTRACT (cases[i].type), ==, cases[i].abstract);
+      g_assert_true (g_type_is_a (cases[i].type, G_TYPE_OBJECT));
+    }
+}
+
+/* A capabilities CPU feature: a name and nothing else. */
+static void
+test_capabilities_cpu_feature (void)
+{
+  g_autoptr(GVirConfigCapabilitiesCpuFeature) feature = gvir_config_capabilities_cpu_feature_new ();
+  g_autoptr(GVirConfigCapabilitiesCpu) cpu = gvir_config_capabilities_cpu_new ();
+  GList *features;
+
+  g_assert_null (gvir_config_capabilities_cpu_feature_get_name (feature));
+  gvir_config_capabilities_cpu_feature_set_name (feature, "avx2");
+  assert_xml (feature, "<feature name=\"avx2\"/>");
+  gvir_config_capabilities_cpu_add_feature (cpu, feature);
+  features = gvir_config_capabilities_cpu_get_features (cpu);
+  g_assert_cmpuint (g_list_length (features), ==, 1);
+  g_assert_cmpstr (gvir_config_capabilities_cpu_feature_get_name (features->data), ==, "avx2");
+  g_list_free_full (features, g_object_unref);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -621,6 +686,8 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &new_from_xml_cases[i], test_new_from_xml);
     }
   g_test_add_func ("/gconfig/api/empty-documents", test_empty_documents);
+  g_test_add_func ("/gconfig/api/class-hierarchy", test_class_hierarchy);
+  g_test_add_func ("/gconfig/api/capabilities-cpu-feature", test_capabilities_cpu_feature);
   g_test_add_func ("/gconfig/api/channel", test_channel);
   g_test_add_func ("/gconfig/api/smartcard/address", test_smartcard_address);
   g_test_add_func ("/gconfig/api/smartcard/certificates", test_smartcard_certificates);
