@@ -25,6 +25,8 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 
+#include "gvir-test-wait.h"
+
 #define SYSFS_NODES "/sys/devices/system/node"
 /* A CPU id that no host has. */
 #define NO_SUCH_CPU (1 << 20)
@@ -387,7 +389,10 @@ check_policy_in_child (GVirNumaPolicy policy, int mode, gboolean last_node_only)
   if (!g_test_subprocess ())
     {
       /* The policy sticks to the process: apply it in a child. */
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_subprocess (NULL, (guint64) gvir_test_wait_bound_usec (),
+                              G_TEST_SUBPROCESS_DEFAULT);
+      if (g_test_trap_reached_timeout ())
+        gvir_test_wait_timed_out ("the child process applying the memory policy");
       g_test_trap_assert_passed ();
       return;
     }
