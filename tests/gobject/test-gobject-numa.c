@@ -89,6 +89,9 @@ test_host_topology (void)
   host = gvir_connection_get_host_nodeset (conn, &error);
   g_assert_no_error (error);
   assert_nodeset (host, "0-1");
+  g_assert_true (gvir_nodeset_get_type () == GVIR_TYPE_NODESET);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (host, gvir_nodeset_get_type ()));
+  g_assert_cmpuint (gvir_nodeset_count (host), ==, 2);
   gvir_connection_get_host_nodeset_async (conn, NULL, async_wait_cb, &wait);
   nodes_result = async_wait_finish (&wait, "gvir_connection_get_host_nodeset_async");
   async_host = gvir_connection_get_host_nodeset_finish (conn, nodes_result, &error);
