@@ -369,7 +369,11 @@ static const struct
   { "bad-transient-shutoff.xml", GVIR_ERROR_XML, "transient" },
   { "bad-managedsave-running.xml", GVIR_ERROR_XML, "hasmanagedsave" },
   { "bad-missing-file.xml", GVIR_ERROR_XML, "does-not-exist.xml" },
-  { "bad-cpu.xml", GVIR_ERROR_XML, "nodes" },
+  { "bad-cpu.xml", GVIR_ERROR_XML, "invalid <nodes> value 'many'" },
+  /* Counts are positive and bounded. */
+  { "bad-cpu-zero.xml", GVIR_ERROR_XML, "invalid <sockets> value '0'" },
+  { "bad-cpu-too-many.xml", GVIR_ERROR_XML, "invalid <cores> value '1025'" },
+  { "bad-memory-zero.xml", GVIR_ERROR_XML, "invalid <memory> value '0'" },
   { "bad-uuid.xml", GVIR_ERROR_XML, "not-a-uuid" },
   { "bad-domain-file.xml", GVIR_ERROR_XML, "expected <domain>" },
   { "no-such-file.xml", GVIR_ERROR_INVALID_ARGUMENT, "no-such-file.xml" },
