@@ -884,7 +884,10 @@ gvir_connection_class_init (GVirConnectionClass *klass)
    *
    * Emitted when a domain enters the connection's cache: found by
    * gvir_connection_fetch_domains(), created through this connection, or
-   * reported by the hypervisor.
+   * reported by the hypervisor. It comes before any lifecycle signal of
+   * the new domain (such as #GVirDomain::started of a domain created with
+   * gvir_connection_start_domain_async()), so a handler can connect to
+   * those here and miss none.
    */
   signals[SIGNAL_DOMAIN_ADDED] =
     g_signal_new ("domain-added", G_TYPE_FROM_CLASS (klass),
