@@ -1348,6 +1348,71 @@ test_cancelled_errors (void)
   close_and_finalize (other);
 }
 
+/* A domain deleted through another connection and missing from a fetch
+ * leaves the cache once: the driver's later event does not remove it a
+ * second time. */
+static void
+test_fetch_drops_vanished (void)
+{
+  const char *uuid = "11111111-2222-3333-4444-0000000000f2";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("vanishing", uuid);
+  g_autoptr(GVirDomain) there = NULL;
+  g_autoptr(GVirDomain) here = NULL;
+  GVirConnection *conn = open_test_connection ();
+  GVirConnection *other = open_test_connection ();
+  Recorder rec = { 0 };
+  GList *domains;
+
+  there = gvir_connection_create_domain (other, conf, &error);
+  g_assert_no_error (error);
+  g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
+  g_assert_no_error (error);
+  here = gvir_connection_get_domain (conn, uuid);
+  g_assert_nonnull (here);
+  recorder_watch_connection (&rec, conn);
+  recorder_watch_domain (&rec, here);
+  recorder_forget (&rec);
+
+  /* Deleted there; fetched here before this context ran the event. */
+  g_assert_true (gvir_domain_delete (there, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (gvir_connection_get_domain (conn, uuid));
+  recorder_expect (&rec, NULL);
+  g_assert_cmpuint (rec.removed, ==, 1);
+  g_assert_cmpuint (rec.added, ==, 0);
+  domains = gvir_connection_get_domains (conn);
+  g_assert_cmpuint (g_list_length (domains), ==, 1);
+  g_assert_cmpstr (gvir_domain_get_name (domains->data), ==, "test");
+  g_list_free_full (domains, g_object_unref);
+
+  g_clear_object (&here);
+  close_and_finalize (other);
+  close_and_finalize (conn);
+}
+
+static void
+test_uri_property (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  GVirConnection *conn = gvir_connection_new (TEST_URI);
+  GVirConnection *nowhere = gvir_connection_new (NULL);
+
+  g_object_get (conn, "uri", &uri, NULL);
+  g_assert_cmpstr (uri, ==, TEST_URI);
+  g_assert_finalize_object (conn);
+
+  /* Without a URI there is nothing to open. */
+  g_assert_null (gvir_connection_get_uri (nowhere));
+  g_assert_false (gvir_connection_open (nowhere, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI);
+  g_assert_false (gvir_connection_is_open (nowhere));
+  g_assert_finalize_object (nowhere);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1378,6 +1443,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/connection/open-twice", test_open_twice);
   g_test_add_func ("/gvir/connection/start-domain-async", test_start_domain_async);
   g_test_add_func ("/gvir/connection/errors/closed", test_closed_errors);
+  g_test_add_func ("/gvir/connection/fetch-drops-vanished", test_fetch_drops_vanished);
+  g_test_add_func ("/gvir/connection/uri-property", test_uri_property);
   g_test_add_func ("/gvir/connection/errors/cancelled", test_cancelled_errors);
 
   return g_test_run ();
