@@ -98,7 +98,8 @@ static void
 test_read_only (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ro", "11111111-2222-3333-4444-000000000001");
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ro",
+                                                         "11111111-2222-3333-4444-000000000001");
   g_autoptr(GVirDomain) dom = NULL;
   g_autoptr(GVirDomain) created = NULL;
   GVirConnection *conn = gvir_connection_new (TEST_URI);
@@ -504,7 +505,8 @@ test_close_safety (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GVirDomain) dom = NULL;
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("after-close", "11111111-2222-3333-4444-000000000005");
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("after-close",
+                                                         "11111111-2222-3333-4444-000000000005");
   GVirConnection *conn = open_test_connection ();
 
   dom = fetch_test_domain (conn);
@@ -765,7 +767,8 @@ test_domain_capabilities (void)
   g_clear_error (&error);
   gvir_connection_get_domain_capabilities_async (conn, "/usr/bin/qemu", NULL, NULL, NULL, 0,
                                                  NULL, async_wait_cb, &wait);
-  refused_result = async_wait_finish (&wait, "a refused gvir_connection_get_domain_capabilities_async");
+  refused_result = async_wait_finish (&wait,
+                                      "a refused gvir_connection_get_domain_capabilities_async");
   refused = gvir_connection_get_domain_capabilities_finish (conn, refused_result, &error);
   g_assert_null (refused);
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
@@ -822,7 +825,8 @@ test_read_only_async (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) start_result = NULL;
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ro-async", "11111111-2222-3333-4444-0000000000e1");
+  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ro-async",
+                                                         "11111111-2222-3333-4444-0000000000e1");
   g_autoptr(GVirConfigDomain) own = NULL;
   g_autoptr(GVirDomain) dom = NULL;
   g_autoptr(GVirDomain) started = NULL;
@@ -875,7 +879,8 @@ test_read_only_async (void)
   g_assert_false (gvir_connection_restore_domain_from_file (conn, path, NULL, 0, &error));
   assert_read_only_error (&error, "restore_domain_from_file");
   gvir_connection_start_domain_async (conn, conf, 0, NULL, async_wait_cb, &wait);
-  start_result = async_wait_finish (&wait, "gvir_connection_start_domain_async on a read-only connection");
+  start_result = async_wait_finish (&wait,
+                                    "gvir_connection_start_domain_async on a read-only connection");
   started = gvir_connection_start_domain_finish (conn, start_result, &error);
   g_assert_null (started);
   assert_read_only_error (&error, "start_domain_async");
@@ -924,7 +929,8 @@ test_open_twice (void)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
   g_clear_error (&error);
   gvir_connection_open_read_only_async (conn, NULL, async_wait_cb, &wait);
-  ro_result = async_wait_finish (&wait, "gvir_connection_open_read_only_async on an open connection");
+  ro_result = async_wait_finish (&wait,
+                                 "gvir_connection_open_read_only_async on an open connection");
   g_assert_false (gvir_connection_open_read_only_finish (conn, ro_result, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
   g_clear_error (&error);
@@ -943,7 +949,8 @@ test_start_domain_async (void)
   const char *uuid = "11111111-2222-3333-4444-0000000000e2";
   g_autoptr(GError) error = NULL;
   g_autoptr(GVirConfigDomain) conf = make_domain_config ("transient-async", uuid);
-  g_autoptr(GVirConfigDomain) clash = make_domain_config ("test", "11111111-2222-3333-4444-0000000000e3");
+  g_autoptr(GVirConfigDomain) clash = make_domain_config ("test",
+                                                          "11111111-2222-3333-4444-0000000000e3");
   g_autoptr(GVirDomain) dom = NULL;
   g_autoptr(GVirDomain) paused = NULL;
   g_autoptr(GVirDomain) refused = NULL;

@@ -540,7 +540,8 @@ test_set_config_async (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GVirConfigDomain) conf = NULL;
-  g_autoptr(GVirConfigDomain) stranger = make_domain_config ("test", "11111111-2222-3333-4444-0000000000b1");
+  g_autoptr(GVirConfigDomain) stranger =
+    make_domain_config ("test", "11111111-2222-3333-4444-0000000000b1");
   g_autoptr(GAsyncResult) refused = NULL;
   g_autofree char *live = NULL;
   g_autofree char *persistent = NULL;
@@ -696,8 +697,8 @@ test_save_to_file_async (Fixture *f, gconstpointer data)
   g_autofree char *nowhere = g_build_filename (f->dir, "missing", "test.save", NULL);
   g_autoptr(GVirConfigDomain) custom = gvir_domain_get_config (f->dom, GVIR_DOMAIN_XML_INACTIVE,
                                                                &error);
-  g_autoptr(GVirConfigDomain) stranger = make_domain_config ("stranger",
-                                                             "11111111-2222-3333-4444-0000000000c1");
+  g_autoptr(GVirConfigDomain) stranger =
+    make_domain_config ("stranger", "11111111-2222-3333-4444-0000000000c1");
   g_autoptr(GAsyncResult) result = NULL;
   AsyncWait wait = { 0 };
   gint old_id = get_id_ok (f->dom);
@@ -1106,7 +1107,8 @@ query_info_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   QueryCount *q = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVirDomainInfo) info = gvir_domain_get_info_finish (GVIR_DOMAIN (source), result, &error);
+  g_autoptr(GVirDomainInfo) info = gvir_domain_get_info_finish (GVIR_DOMAIN (source), result,
+                                                                &error);
 
   if (!g_main_context_is_owner (q->context) || g_thread_self () != q->thread)
     q->wrong_context++;
@@ -1147,7 +1149,8 @@ run_many_queries (GVirDomain *dom, QueryCount *q)
       gvir_domain_get_state_async (dom, NULL, query_state_cb, q);
       g_assert_cmpuint (q->done, ==, 0);
     }
-  spin_until (q->context, &q->done, 2 * MANY_QUERIES, "the callbacks of the info and state queries");
+  spin_until (q->context, &q->done, 2 * MANY_QUERIES,
+              "the callbacks of the info and state queries");
   g_main_context_unref (q->context);
 }
 

@@ -420,7 +420,8 @@ test_state_from_file (void)
   g_autofree char *dir = g_dir_make_tmp ("gvir-states-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr(GString) xml = g_string_new ("<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n");
+  g_autoptr(GString) xml = g_string_new (
+    "<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n");
   GVirConnection *conn;
 
   g_assert_no_error (error);

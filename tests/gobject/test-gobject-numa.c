@@ -154,7 +154,8 @@ test_cells_free_memory (void)
       g_clear_error (&error);
     }
   gvir_connection_get_cells_free_memory_async (conn, -3, 1, NULL, async_wait_cb, &wait);
-  refused_result = async_wait_finish (&wait, "a refused gvir_connection_get_cells_free_memory_async");
+  refused_result = async_wait_finish (&wait,
+                                      "a refused gvir_connection_get_cells_free_memory_async");
   refused = gvir_connection_get_cells_free_memory_finish (conn, refused_result, &n, &error);
   g_assert_null (refused);
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
@@ -192,7 +193,8 @@ test_nodeset_is_available (void)
   g_assert_true (gvir_connection_nodeset_is_available_finish (conn, ok_result, &error));
   g_assert_no_error (error);
   gvir_connection_nodeset_is_available_async (conn, beyond, NULL, async_wait_cb, &wait);
-  refused_result = async_wait_finish (&wait, "a refused gvir_connection_nodeset_is_available_async");
+  refused_result = async_wait_finish (&wait,
+                                      "a refused gvir_connection_nodeset_is_available_async");
   g_assert_false (gvir_connection_nodeset_is_available_finish (conn, refused_result, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE);
 
