@@ -53,13 +53,6 @@ assert_nodeset (GVirNodeset *set, GVirNodeset *expected)
   g_assert_true (gvir_nodeset_equal (set, expected));
 }
 
-static guint *
-array_ids (GArray *array, gsize *n)
-{
-  *n = array->len;
-  return g_memdup2 (array->data, array->len * sizeof (guint));
-}
-
 static void
 assert_policy_error (GVirNumaPolicy policy, GVirNodeset *set, gint code, const char *message)
 {
@@ -149,6 +142,13 @@ test_policy_arguments (void)
 #if HAVE_NUMA
 
 /* ---- with libnuma: the kernel's view ------------------------------------------ */
+
+static guint *
+array_ids (GArray *array, gsize *n)
+{
+  *n = array->len;
+  return g_memdup2 (array->data, array->len * sizeof (guint));
+}
 
 static char *
 read_sysfs (const char *node_dir, const char *name)
