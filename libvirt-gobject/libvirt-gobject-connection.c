@@ -281,13 +281,55 @@ emission_send (GMainContext *context, Emission *e)
   emission_queue (context, e);
 }
 
+/* Called with the connection's lock held, once the cache has changed.
+ * What this thread cannot emit at once is queued now, under the lock: a
+ * driver event that the context handles meanwhile sees the change and
+ * queues its own signal, which must come after these (domain-added before
+ * the new domain's first lifecycle signal). Returns TRUE when this thread
+ * runs @context (it owns it, or could acquire it: *@acquired), and then
+ * emits the emissions itself with emissions_emit() after unlocking. */
+static gboolean
+emissions_prepare_locked (GMainContext *context, GPtrArray *emissions, gboolean *acquired)
+{
+  g_autofree gpointer *queued = NULL;
+  gsize n_queued = 0;
+
+  *acquired = FALSE;
+  if (emissions->len == 0)
+    return FALSE;
+  if (g_main_context_is_owner (context))
+    return TRUE;
+  if (g_main_context_get_thread_default () == context && g_main_context_acquire (context))
+    {
+      *acquired = TRUE;
+      return TRUE;
+    }
+  queued = g_ptr_array_steal (emissions, &n_queued);
+  for (gsize i = 0; i < n_queued; i++)
+    emission_queue (context, queued[i]);
+  return FALSE;
+}
+
+/* Emits, in this thread, what emissions_prepare_locked() left. */
 static void
-emissions_send (GMainContext *context, GPtrArray *emissions)
+emissions_emit (GMainContext *context, GPtrArray *emissions, gboolean acquired)
 {
   for (guint i = 0; i < emissions->len; i++)
-    emission_send (context, g_ptr_array_index (emissions, i));
-  /* The array's elements now belong to their sources. */
-  g_ptr_array_set_free_func (emissions, NULL);
+    emission_dispatch (g_ptr_array_index (emissions, i));
+  if (acquired)
+    g_main_context_release (context);
+}
+
+/* Releases the connection's lock and sends @emissions. */
+static void
+unlock_and_send (GVirConnectionPrivate *priv, GMainContext *context, GPtrArray *emissions)
+{
+  gboolean acquired;
+  gboolean emit_here = emissions_prepare_locked (context, emissions, &acquired);
+
+  g_mutex_unlock (&priv->lock);
+  if (emit_here)
+    emissions_emit (context, emissions, acquired);
 }
 
 /* ---- the domain cache ----------------------------------------------------- */
@@ -421,8 +463,7 @@ _gvir_connection_track_domain (GVirConnection *self, GVirDriverConnection *drv,
   if (context == NULL)
     return NULL;
   dom = g_object_ref (track_locked (self, domain, emissions, mark));
-  g_mutex_unlock (&priv->lock);
-  emissions_send (context, emissions);
+  unlock_and_send (priv, context, emissions);
   return dom;
 }
 
@@ -448,8 +489,7 @@ _gvir_connection_refresh_domain (GVirConnection *self, GVirDriverConnection *drv
     track_locked (self, domain, emissions, mark);
   else
     untrack_locked (self, uuid, emissions, mark);
-  g_mutex_unlock (&priv->lock);
-  emissions_send (context, emissions);
+  unlock_and_send (priv, context, emissions);
 }
 
 /* Makes the cache hold exactly @listed (GVirDriverDomain elements). */
@@ -480,8 +520,7 @@ sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed
       g_ptr_array_add (vanished, g_strdup (key));
   for (guint i = 0; i < vanished->len; i++)
     untrack_locked (self, g_ptr_array_index (vanished, i), emissions, mark);
-  g_mutex_unlock (&priv->lock);
-  emissions_send (context, emissions);
+  unlock_and_send (priv, context, emissions);
 }
 
 /* ---- driver events -------------------------------------------------------- */
@@ -555,8 +594,7 @@ handle_lifecycle (GVirConnection *self, PendingEvent *pe)
   else
     target = g_object_ref (track_locked (self, domain, emissions, 0));
 
-  g_mutex_unlock (&priv->lock);
-  emissions_send (context, emissions);
+  unlock_and_send (priv, context, emissions);
 
   /* The call that caused the event may have queued domain-added for a new
    * domain after the event (it learnt of the domain from the driver's
