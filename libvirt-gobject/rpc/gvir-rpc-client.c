@@ -61,6 +61,8 @@ struct _GVirRpcClient
   gboolean closed;
   gboolean closing;         /* gvir_rpc_client_close() is running */
   GError *close_error;      /* why it closed */
+  GCancellable *ka_wake;    /* cancelled when the settings change: the
+                             * reader then recomputes its wait */
   guint ka_interval;        /* seconds; 0 = no keepalive */
   guint ka_count;
 
@@ -130,6 +132,7 @@ gvir_rpc_client_new (GVirRpcTransport *transport)
   client = g_new0 (GVirRpcClient, 1);
   client->transport = transport;
   client->calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pending_call_unref);
+  client->ka_wake = g_cancellable_new ();
   g_mutex_init (&client->lock);
   g_mutex_init (&client->write_lock);
   return client;
@@ -166,6 +169,8 @@ gvir_rpc_client_set_keepalive (GVirRpcClient *client,
   client->ka_interval = count > 0 ? interval : 0;
   client->ka_count = count;
   g_mutex_unlock (&client->lock);
+  /* A reader already waiting (for ever, without keepalive) must notice. */
+  g_cancellable_cancel (client->ka_wake);
 }
 
 gboolean
@@ -369,7 +374,11 @@ wait_for_data (GVirRpcClient  *client,
     {
       guint interval, count;
       gint64 timeout;
+      int ready;
 
+      /* Reset before reading the settings: a change made after this
+       * point cancels again and wakes the wait below. */
+      g_cancellable_reset (client->ka_wake);
       g_mutex_lock (&client->lock);
       interval = client->ka_interval;
       count = client->ka_count;
@@ -383,8 +392,11 @@ wait_for_data (GVirRpcClient  *client,
       timeout = interval == 0 ? -1 : (gint64) interval * G_USEC_PER_SEC;
       if (timeout > 0 && (*unanswered == 0 || *unanswered >= count))
         timeout /= 2;
-      if (gvir_rpc_transport_wait_readable (client->transport, timeout))
+      ready = gvir_rpc_transport_wait_readable (client->transport, timeout, client->ka_wake);
+      if (ready > 0)
         return TRUE;
+      if (ready < 0)
+        continue;   /* new settings: start the wait again */
       if (*unanswered >= count)
         {
           *reason = GVIR_RPC_CLOSE_KEEPALIVE;
@@ -414,7 +426,7 @@ wait_for_rest (GVirRpcClient  *client,
   stall = (gint64) client->ka_interval * MAX (client->ka_count, 1) * G_USEC_PER_SEC;
   g_mutex_unlock (&client->lock);
 
-  if (gvir_rpc_transport_wait_readable (client->transport, stall > 0 ? stall : -1))
+  if (gvir_rpc_transport_wait_readable (client->transport, stall > 0 ? stall : -1, NULL) > 0)
     return TRUE;
   g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
                        "the server stopped sending in the middle of a packet");
@@ -812,6 +824,7 @@ gvir_rpc_client_free (GVirRpcClient *client)
   g_hash_table_destroy (client->calls);
   g_clear_error (&client->close_error);
   gvir_rpc_transport_free (client->transport);
+  g_object_unref (client->ka_wake);
   g_mutex_clear (&client->lock);
   g_mutex_clear (&client->write_lock);
   g_free (client);

@@ -62,9 +62,11 @@ gssize gvir_rpc_transport_try_read (GVirRpcTransport *transport, guint8 *buf, gs
                                     gboolean *would_block, GError **error);
 gboolean gvir_rpc_transport_write_all (GVirRpcTransport *transport, const guint8 *buf,
                                        gsize len, GError **error);
-/* Waits until data can be read: 1 readable (or end of stream), 0 timed out.
+/* Waits until data can be read: 1 readable (or end of stream), 0 timed out,
+ * -1 woken by cancelling @wake (nullable) from another thread.
  * @timeout_us < 0 waits forever. */
-int gvir_rpc_transport_wait_readable (GVirRpcTransport *transport, gint64 timeout_us);
+int gvir_rpc_transport_wait_readable (GVirRpcTransport *transport, gint64 timeout_us,
+                                      GCancellable *wake);
 void gvir_rpc_transport_shutdown (GVirRpcTransport *transport);
 void gvir_rpc_transport_free (GVirRpcTransport *transport);
 

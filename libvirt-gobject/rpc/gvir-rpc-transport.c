@@ -571,15 +571,20 @@ gvir_rpc_transport_write_all (GVirRpcTransport  *t,
 
 int
 gvir_rpc_transport_wait_readable (GVirRpcTransport *t,
-                                  gint64            timeout_us)
+                                  gint64            timeout_us,
+                                  GCancellable     *wake)
 {
+  g_autoptr(GError) error = NULL;
+
 #if HAVE_GNUTLS
   /* Decrypted bytes already buffered never show up on the socket. */
   if (t->session != NULL && gnutls_record_check_pending (t->session) > 0)
     return 1;
 #endif
-  return g_socket_condition_timed_wait (t->socket, G_IO_IN | G_IO_HUP | G_IO_ERR,
-                                        timeout_us, NULL, NULL) ? 1 : 0;
+  if (g_socket_condition_timed_wait (t->socket, G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                     timeout_us, wake, &error))
+    return 1;
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? -1 : 0;
 }
 
 void

@@ -98,7 +98,7 @@ read_exact (GVirRpcTransport *t,
     {
       gssize n;
 
-      if (gvir_rpc_transport_wait_readable (t, gvir_test_wait_bound_usec ()) == 0)
+      if (gvir_rpc_transport_wait_readable (t, gvir_test_wait_bound_usec (), NULL) == 0)
         gvir_test_wait_timed_out (what);
       n = gvir_rpc_transport_read (t, buf + got, len - got, NULL);
 
@@ -487,6 +487,45 @@ test_keepalive_dead_peer (Fixture       *f,
                    ==, GVIR_RPC_CLOSE_KEEPALIVE + 1);
 }
 
+/* Keepalive switched on while the reader already waits (for ever, since
+ * it had none): the reader notices, pings, and gives up on the silent
+ * peer. */
+static void
+test_keepalive_enabled_late (Fixture       *f,
+                             gconstpointer  data)
+{
+  Caller c = { .client = f->client, .proc = 4, .arg = 1 };
+  GVirTestThread *thread = start_caller (&c);
+  g_autoptr(GBytes) args = NULL;
+  GVirRpcHeader call;
+  guint pings = 0;
+
+  /* One round trip: afterwards the reader is back waiting for data. */
+  args = peer_read (f, &call);
+  peer_reply_u32 (f, &call, 2);
+  gvir_test_thread_join (thread, "the caller to return");
+  g_assert_no_error (c.error);
+  g_usleep (G_USEC_PER_SEC / 10);   /* let it settle into the wait; not asserted */
+
+  gvir_rpc_client_set_keepalive (f->client, 1, 2);
+  for (;;)
+    {
+      guint8 word[4];
+      guint8 body[24];
+      GVirRpcHeader ping;
+
+      if (!read_exact (f->server, word, 4, "a keepalive ping from a reader that had none") ||
+          !read_exact (f->server, body, 24, "the rest of a keepalive ping"))
+        break;
+      g_assert_true (gvir_rpc_header_decode (body, 24, &ping, NULL));
+      g_assert_cmpint (ping.proc, ==, GVIR_RPC_KEEPALIVE_PROC_PING);
+      pings++;
+    }
+  g_assert_cmpuint (pings, ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (pop_bounded (f->closes, "the close callback")),
+                   ==, GVIR_RPC_CLOSE_KEEPALIVE + 1);
+}
+
 /* A packet cut short by the peer's exit. */
 static void
 test_truncated_packet (Fixture       *f,
@@ -653,6 +692,7 @@ main (int    argc,
   ADD ("cancel", test_cancel);
   ADD ("keepalive-pong", test_keepalive_pong);
   ADD ("keepalive-dead-peer", test_keepalive_dead_peer);
+  ADD ("keepalive-enabled-late", test_keepalive_enabled_late);
   ADD ("async-batched", test_async_batched);
   ADD ("async-closed", test_async_closed);
 #undef ADD

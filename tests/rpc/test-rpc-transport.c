@@ -116,10 +116,18 @@ test_plain_io (void)
   g_assert_cmpint (n, ==, -1);
   g_assert_true (would_block);
   g_assert_no_error (error);
-  g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, 0), ==, 0);
+  g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, 0, NULL), ==, 0);
+  {
+    /* Woken from another thread's cancel, before the data comes. */
+    g_autoptr(GCancellable) wake = g_cancellable_new ();
+
+    g_cancellable_cancel (wake);
+    g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, gvir_test_wait_bound_usec (), wake),
+                     ==, -1);
+  }
 
   g_assert_cmpint (g_socket_send (p.server, "hello", 5, NULL, NULL), ==, 5);
-  g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, gvir_test_wait_bound_usec ()), ==, 1);
+  g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, gvir_test_wait_bound_usec (), NULL), ==, 1);
   n = gvir_rpc_transport_try_read (p.t, buf, sizeof buf, &would_block, &error);
   g_assert_cmpint (n, ==, 5);
   g_assert_false (would_block);
@@ -342,7 +350,7 @@ run_against_server (ServerScript  script,
         {
           g_assert_true (gvir_rpc_transport_write_all (p.t, (const guint8 *) "ping", 4, &error));
           g_assert_no_error (error);
-          g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, gvir_test_wait_bound_usec ()),
+          g_assert_cmpint (gvir_rpc_transport_wait_readable (p.t, gvir_test_wait_bound_usec (), NULL),
                            ==, 1);
           n = gvir_rpc_transport_try_read (p.t, buf, sizeof buf, &would_block, &error);
           g_assert_no_error (error);
