@@ -674,6 +674,50 @@ test_capabilities_cpu_feature (void)
   g_list_free_full (features, g_object_unref);
 }
 
+/* ---- libvirt's scaled sizes ---- */
+
+/* <memory unit=...>: "k/M/G..." and "KiB/MiB..." are powers of 1024, "KB/MB..."
+ * powers of 1000, "b"/"bytes" bytes; a part of a KiB counts as a whole one,
+ * as in libvirt. */
+static void
+test_memory_units (void)
+{
+  static const struct
+  {
+    const char *value;
+    const char *unit;
+    guint64 kib;
+  } cases[] = {
+    { "512", NULL, 512 },
+    { "1", "KiB", 1 },
+    { "1", "k", 1 },
+    { "1", "M", 1024 },
+    { "1", "MiB", 1024 },
+    { "1", "G", 1048576 },
+    { "1", "GiB", 1048576 },
+    { "1", "KB", 1 },             /* 1000 bytes: under a KiB, rounded up */
+    { "1", "MB", 977 },           /* 1000000 / 1024 = 976.5625 */
+    { "2", "GB", 1953125 },       /* 2000000000 / 1024, exact */
+    { "1", "TB", 976562500 },     /* 10^12 / 1024, exact */
+    { "1500", "b", 2 },
+    { "1024", "bytes", 1 },
+    { "1025", "bytes", 2 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *xml = cases[i].unit
+        ? g_strdup_printf ("<domain><memory unit=\"%s\">%s</memory></domain>", cases[i].unit, cases[i].value)
+        : g_strdup_printf ("<domain><memory>%s</memory></domain>", cases[i].value);
+      g_autoptr(GVirConfigDomain) domain = gvir_config_domain_new_from_xml (xml, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s", xml);
+      g_assert_cmpuint (gvir_config_domain_get_memory (domain), ==, cases[i].kib);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -687,6 +731,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/gconfig/api/empty-documents", test_empty_documents);
   g_test_add_func ("/gconfig/api/class-hierarchy", test_class_hierarchy);
+  g_test_add_func ("/gconfig/api/memory-units", test_memory_units);
   g_test_add_func ("/gconfig/api/capabilities-cpu-feature", test_capabilities_cpu_feature);
   g_test_add_func ("/gconfig/api/channel", test_channel);
   g_test_add_func ("/gconfig/api/smartcard/address", test_smartcard_address);
