@@ -167,6 +167,52 @@ test_xdr_limits (void)
   g_assert_null (s);
   g_clear_error (&error);
 
+  /* The limits are exact: a string or opaque of exactly the limit is
+   * accepted, one byte more is refused with a message naming both. */
+  {
+    const guint8 *data = NULL;
+    guint32 len = 0;
+
+    g_byte_array_set_size (buf, 0);
+    gvir_xdr_put_string (buf, "exact");
+    gvir_xdr_reader_init (&r, buf->data, buf->len);
+    g_assert_true (gvir_xdr_get_string (&r, 5, &s, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (s, ==, "exact");
+    g_clear_pointer (&s, g_free);
+    gvir_xdr_reader_init (&r, buf->data, buf->len);
+    g_assert_false (gvir_xdr_get_string (&r, 4, &s, &error));
+    g_assert_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
+    g_assert_cmpstr (error->message, ==, "malformed message: length 5 exceeds the limit of 4");
+    g_assert_null (s);
+    g_clear_error (&error);
+
+    g_byte_array_set_size (buf, 0);
+    gvir_xdr_put_opaque (buf, (const guint8 *) "12345678", 8);
+    gvir_xdr_reader_init (&r, buf->data, buf->len);
+    g_assert_true (gvir_xdr_get_opaque (&r, 8, &data, &len, &error));
+    g_assert_cmpuint (len, ==, 8);
+    g_assert_cmpmem (data, len, "12345678", 8);
+    gvir_xdr_reader_init (&r, buf->data, buf->len);
+    g_assert_false (gvir_xdr_get_opaque (&r, 7, &data, &len, &error));
+    g_assert_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
+    g_assert_cmpstr (error->message, ==, "malformed message: length 8 exceeds the limit of 7");
+    g_clear_error (&error);
+
+    /* An array count of exactly its limit is fine, one more is not. */
+    g_byte_array_set_size (buf, 0);
+    gvir_xdr_put_u32 (buf, 2);
+    gvir_xdr_put_u32 (buf, 0);
+    gvir_xdr_put_u32 (buf, 0);
+    gvir_xdr_reader_init (&r, buf->data, buf->len);
+    g_assert_true (gvir_xdr_get_array_count (&r, 2, 4, &count, &error));
+    g_assert_cmpuint (count, ==, 2);
+    gvir_xdr_reader_init (&r, buf->data, buf->len);
+    g_assert_false (gvir_xdr_get_array_count (&r, 1, 4, &count, &error));
+    g_assert_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
+    g_clear_error (&error);
+  }
+
   /* A length beyond the bytes present (no allocation of 4 GiB). */
   g_byte_array_set_size (buf, 0);
   gvir_xdr_put_u32 (buf, 0xfffffff0);
