@@ -196,6 +196,22 @@ ACT_ON_EXTRA (undefine, gvir_domain_delete (dom, 0, &error))
 ACT_ON_EXTRA (destroy, gvir_domain_stop (dom, 0, &error))
 ACT_ON_EXTRA (shutdown, gvir_domain_shutdown (dom, 0, &error))
 
+/* The other connection stops the transient domain: this connection learns
+ * of it only from the event, with no call of its own that re-reads it. */
+static GVirDomain *
+act_destroy_extra_elsewhere (Fixture *f)
+{
+  g_autoptr(GVirDomain) there = NULL;
+  GError *error = NULL;
+
+  ok (gvir_connection_fetch_domains (f->other, NULL, &error), error);
+  there = gvir_connection_get_domain (f->other, NEW_UUID);
+  g_assert_nonnull (there);
+  g_assert_cmpstr (gvir_domain_get_name (there), ==, "ev-transient");
+  ok (gvir_domain_stop (there, 0, &error), error);
+  return g_object_ref (f->extra);
+}
+
 static GVirDomain *
 act_restore_file (Fixture *f)
 {
@@ -342,6 +358,8 @@ static const EventCase cases[] = {
     { "stopped::destroyed", NULL }, GONE, 0, 0, 1, FALSE },
   { "/gvir/events/shutdown-transient", prepare_transient, act_shutdown_extra,
     { "stopped::shutdown", NULL }, GONE, 0, 0, 1, FALSE },
+  { "/gvir/events/destroy-transient-elsewhere", prepare_transient, act_destroy_extra_elsewhere,
+    { "stopped::destroyed", NULL }, GONE, 0, 0, 1, FALSE },
 };
 
 static void

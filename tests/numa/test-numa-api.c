@@ -715,6 +715,17 @@ test_domain_numa_invalid (void)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
   g_assert_cmpstr (error->message, ==, "unknown NUMA mode 7 for domain 'test'");
   g_clear_error (&error);
+  /* The edges: one past the last mode, and below "keep the mode". */
+  g_assert_false (gvir_domain_set_numa_mode (dom, (GVirDomainNumatuneMode) (GVIR_DOMAIN_NUMATUNE_MODE_RESTRICTIVE + 1),
+                                             GVIR_DOMAIN_AFFECT_CONFIG, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "unknown NUMA mode 4 for domain 'test'");
+  g_clear_error (&error);
+  g_assert_false (gvir_domain_set_numa_parameters (dom, (GVirDomainNumatuneMode) -2, one,
+                                                   GVIR_DOMAIN_AFFECT_CONFIG, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "unknown NUMA mode -2 for domain 'test'");
+  g_clear_error (&error);
   g_assert_false (gvir_domain_set_numa_nodeset (dom, one, 1 << 4, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
   g_assert_cmpstr (error->message, ==, "unknown NUMA parameter flags 0x10 for domain 'test'");
