@@ -25,6 +25,7 @@
 
 #include "fake-libvirtd.h"
 #include "gvir-test-wait.h"
+#include "libvirt-error-numbers.h"
 #include "libvirt-gobject/drivers/remote/gvir-remote-driver-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
@@ -697,55 +698,23 @@ test_open_name_like_virsh (Fixture       *f,
 
 /* ---- server errors ----------------------------------------------------------------- */
 
-typedef struct
-{
-  int code;
-  GVirError expected;
-} ErrorCase;
-
-/* virErrorNumber as numbers (virterror.h), every one our mapping knows,
- * and numbers it does not. */
-static const ErrorCase error_cases[] = {
-  { 1, GVIR_ERROR_FAILED },               /* VIR_ERR_INTERNAL_ERROR */
-  { 3, GVIR_ERROR_NOT_SUPPORTED },        /* VIR_ERR_NO_SUPPORT */
-  { 7, GVIR_ERROR_NOT_FOUND },            /* VIR_ERR_INVALID_DOMAIN */
-  { 8, GVIR_ERROR_INVALID_ARGUMENT },     /* VIR_ERR_INVALID_ARG */
-  { 9, GVIR_ERROR_FAILED },               /* VIR_ERR_OPERATION_FAILED */
-  { 27, GVIR_ERROR_XML },                 /* VIR_ERR_XML_ERROR */
-  { 28, GVIR_ERROR_EXISTS },              /* VIR_ERR_DOM_EXIST */
-  { 29, GVIR_ERROR_READ_ONLY },           /* VIR_ERR_OPERATION_DENIED */
-  { 35, GVIR_ERROR_XML },                 /* VIR_ERR_XML_DETAIL */
-  { 39, GVIR_ERROR_PROTOCOL },            /* VIR_ERR_RPC */
-  { 42, GVIR_ERROR_NOT_FOUND },           /* VIR_ERR_NO_DOMAIN */
-  { 45, GVIR_ERROR_AUTH_FAILED },         /* VIR_ERR_AUTH_FAILED */
-  { 55, GVIR_ERROR_OPERATION_INVALID },   /* VIR_ERR_OPERATION_INVALID */
-  { 67, GVIR_ERROR_NOT_SUPPORTED },       /* VIR_ERR_CONFIG_UNSUPPORTED */
-  { 84, GVIR_ERROR_NOT_SUPPORTED },       /* VIR_ERR_OPERATION_UNSUPPORTED */
-  { 0, GVIR_ERROR_FAILED },               /* VIR_ERR_OK: never sent, still an error */
-  { 2, GVIR_ERROR_FAILED },               /* VIR_ERR_NO_MEMORY */
-  { 43, GVIR_ERROR_FAILED },              /* VIR_ERR_NO_NETWORK */
-  { 86, GVIR_ERROR_FAILED },              /* VIR_ERR_AGENT_UNRESPONSIVE */
-  { 1000, GVIR_ERROR_FAILED },            /* newer than us */
-  { -1, GVIR_ERROR_FAILED },
-};
-
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
   guint i;
 
-  for (i = 0; i < G_N_ELEMENTS (error_cases); i++)
+  for (i = 0; i < G_N_ELEMENTS (libvirt_error_cases); i++)
     {
-      g_autofree char *message = g_strdup_printf ("server error number %d", error_cases[i].code);
+      g_autofree char *message = g_strdup_printf ("server error number %d", libvirt_error_cases[i].code);
       g_autoptr(GError) error = NULL;
       g_autofree char *host = NULL;
 
-      fake_libvirtd_fail (f->fake, 59, error_cases[i].code, message);
+      fake_libvirtd_fail (f->fake, 59, libvirt_error_cases[i].code, message);
       host = gvir_driver_connection_get_hostname (f->conn, NULL, &error);
       g_assert_null (host);
-      g_test_message ("%d -> %s", error_cases[i].code, error->message);
-      g_assert_error (error, GVIR_ERROR, (gint) error_cases[i].expected);
+      g_test_message ("%d -> %s", libvirt_error_cases[i].code, error->message);
+      g_assert_error (error, GVIR_ERROR, (gint) libvirt_error_cases[i].expected);
       g_assert_cmpstr (error->message, ==, message);
     }
 

@@ -18,6 +18,7 @@
 #include "libvirt-gobject/rpc/gvir-rpc-packet-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-xdr-private.h"
+#include "libvirt-error-numbers.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 
@@ -764,57 +765,27 @@ test_error_reply (void)
 static void
 test_error_mapping (void)
 {
-  /* libvirt's virErrorNumber values as numbers (virterror.h), so that a
-   * wrong constant in our protocol header cannot pass unnoticed: every
-   * number the mapping knows, then numbers it does not know. */
-  struct { gint32 code; GVirError expected; } cases[] = {
-    { 1, GVIR_ERROR_FAILED },                /* VIR_ERR_INTERNAL_ERROR */
-    { 3, GVIR_ERROR_NOT_SUPPORTED },         /* VIR_ERR_NO_SUPPORT */
-    { 7, GVIR_ERROR_NOT_FOUND },             /* VIR_ERR_INVALID_DOMAIN */
-    { 8, GVIR_ERROR_INVALID_ARGUMENT },      /* VIR_ERR_INVALID_ARG */
-    { 9, GVIR_ERROR_FAILED },                /* VIR_ERR_OPERATION_FAILED */
-    { 27, GVIR_ERROR_XML },                  /* VIR_ERR_XML_ERROR */
-    { 28, GVIR_ERROR_EXISTS },               /* VIR_ERR_DOM_EXIST */
-    { 29, GVIR_ERROR_READ_ONLY },            /* VIR_ERR_OPERATION_DENIED */
-    { 35, GVIR_ERROR_XML },                  /* VIR_ERR_XML_DETAIL */
-    { 39, GVIR_ERROR_PROTOCOL },             /* VIR_ERR_RPC */
-    { 42, GVIR_ERROR_NOT_FOUND },            /* VIR_ERR_NO_DOMAIN */
-    { 45, GVIR_ERROR_AUTH_FAILED },          /* VIR_ERR_AUTH_FAILED */
-    { 55, GVIR_ERROR_OPERATION_INVALID },    /* VIR_ERR_OPERATION_INVALID */
-    { 67, GVIR_ERROR_NOT_SUPPORTED },        /* VIR_ERR_CONFIG_UNSUPPORTED */
-    { 84, GVIR_ERROR_NOT_SUPPORTED },        /* VIR_ERR_OPERATION_UNSUPPORTED */
-    /* Unknown to the mapping: a failure, whatever the number. */
-    { 0, GVIR_ERROR_FAILED },                /* VIR_ERR_OK */
-    { 2, GVIR_ERROR_FAILED },                /* VIR_ERR_NO_MEMORY */
-    { 38, GVIR_ERROR_FAILED },               /* VIR_ERR_NO_CONNECT */
-    { 43, GVIR_ERROR_FAILED },               /* VIR_ERR_NO_NETWORK */
-    { 68, GVIR_ERROR_FAILED },               /* VIR_ERR_OPERATION_ABORTED */
-    { 85, GVIR_ERROR_FAILED },               /* VIR_ERR_MIGRATE_UNSAFE */
-    { 4096, GVIR_ERROR_FAILED },
-    { G_MAXINT32, GVIR_ERROR_FAILED },
-    { -1, GVIR_ERROR_FAILED },
-  };
   guint i;
 
-  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (i = 0; i < G_N_ELEMENTS (libvirt_error_cases); i++)
     {
-      GVirRpcError err = { .code = cases[i].code, .domain = 10,
+      GVirRpcError err = { .code = libvirt_error_cases[i].code, .domain = 10,
                            .message = (char *) "server says no" };
-      GVirRpcError bare = { .code = cases[i].code, .domain = 10 };
-      GVirRpcError empty = { .code = cases[i].code, .domain = 10, .message = (char *) "" };
+      GVirRpcError bare = { .code = libvirt_error_cases[i].code, .domain = 10 };
+      GVirRpcError empty = { .code = libvirt_error_cases[i].code, .domain = 10, .message = (char *) "" };
       g_autoptr(GError) error = gvir_rpc_error_to_gerror (&err);
       g_autoptr(GError) bare_error = gvir_rpc_error_to_gerror (&bare);
       g_autoptr(GError) empty_error = gvir_rpc_error_to_gerror (&empty);
       g_autofree char *expected = g_strdup_printf ("the server reported error %d (domain 10) "
-                                                   "without a message", cases[i].code);
+                                                   "without a message", libvirt_error_cases[i].code);
 
-      g_test_message ("virErrorNumber %d -> GVirError %d", cases[i].code, error->code);
-      g_assert_error (error, GVIR_ERROR, (gint) cases[i].expected);
+      g_test_message ("virErrorNumber %d -> GVirError %d", libvirt_error_cases[i].code, error->code);
+      g_assert_error (error, GVIR_ERROR, (gint) libvirt_error_cases[i].expected);
       g_assert_cmpstr (error->message, ==, "server says no");
       /* Without a message, ours names the number. */
-      g_assert_error (bare_error, GVIR_ERROR, (gint) cases[i].expected);
+      g_assert_error (bare_error, GVIR_ERROR, (gint) libvirt_error_cases[i].expected);
       g_assert_cmpstr (bare_error->message, ==, expected);
-      g_assert_error (empty_error, GVIR_ERROR, (gint) cases[i].expected);
+      g_assert_error (empty_error, GVIR_ERROR, (gint) libvirt_error_cases[i].expected);
       g_assert_cmpstr (empty_error->message, ==, expected);
     }
 }
