@@ -19,17 +19,7 @@ import gi
 gi.require_version('GLib', '2.0')
 gi.require_version('LibvirtGConfig', '1.0')
 from gi.repository import GLib, LibvirtGConfig as C  # noqa: E402
-
-# Assertions that python3 -O keeps (it strips assert statements).
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message if isinstance(message, str) else repr(message))
-
-
-def check_equal(got, expected, what=None):
-    if got != expected:
-        raise AssertionError('%sgot %r, expected %r'
-                             % ('' if what is None else '%s: ' % (what,), got, expected))
+from checks import check, check_equal  # noqa: E402  (python3 -O keeps these)
 
 
 CAPABILITIES = '''<capabilities>

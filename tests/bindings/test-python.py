@@ -17,24 +17,13 @@ gi.require_version('GLib', '2.0')
 gi.require_version('LibvirtGConfig', '1.0')
 gi.require_version('LibvirtGObject', '1.0')
 from gi.repository import GLib, LibvirtGConfig, LibvirtGObject  # noqa: E402
+from checks import check, check_equal  # noqa: E402  (python3 -O keeps these)
 
 URI = 'test:///default'
 # A missing signal or a lost async reply must fail the test, not hang it:
 # the bound of tests/common/gvir-test-wait.h, stretched the same way.
 TIMEOUT_SECONDS = 20 * int(os.environ.get('GVIR_TEST_WAIT_MULTIPLIER', '1'))
 ERROR_DOMAIN = 'gvir-error-quark'
-
-
-# Assertions that python3 -O keeps (it strips assert statements).
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message if isinstance(message, str) else repr(message))
-
-
-def check_equal(got, expected, what=None):
-    if got != expected:
-        raise AssertionError('%sgot %r, expected %r'
-                             % ('' if what is None else '%s: ' % (what,), got, expected))
 
 
 def open_connection(read_only=False):
