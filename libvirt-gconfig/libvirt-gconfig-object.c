@@ -360,6 +360,22 @@ collect_first_error (void *user_data, GVirXmlErrorPtr error)
     *first = g_strchomp (g_strdup (error->message));
 }
 
+/* libxml2 calls this for every <!DOCTYPE>, before it reads the internal
+ * subset: stopping there means no entity is ever declared, so a small
+ * document cannot grow into a huge one when its text is read. */
+static void
+stop_at_doctype (void          *user_data,
+                 const xmlChar *name,
+                 const xmlChar *external_id G_GNUC_UNUSED,
+                 const xmlChar *system_id G_GNUC_UNUSED)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+
+  if (ctxt->_private == NULL)
+    ctxt->_private = g_strdup (name ? (const char *) name : "");
+  xmlStopParser (ctxt);
+}
+
 static xmlDocPtr
 parse_document (const char *xml, const char *root_name, GError **error)
 {
@@ -385,11 +401,22 @@ parse_document (const char *xml, const char *root_name, GError **error)
     }
 
   /* NODICT: nodes move between documents, so names must not live in a
-   * per-document dictionary. No NOENT and NONET: never fetch or expand
-   * external entities. */
+   * per-document dictionary. No NOENT, DTDLOAD or HUGE, and NONET: never
+   * fetch a DTD or expand entities, and keep libxml2's size limits. */
+  ctxt->sax->internalSubset = stop_at_doctype;
   doc = xmlCtxtReadMemory (ctxt, xml, (int) len, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_NODICT |
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (ctxt->_private != NULL)
+    {
+      g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML,
+                   "The XML document declares a DTD (<!DOCTYPE %s>), which is not allowed",
+                   (const char *) ctxt->_private);
+      g_free (ctxt->_private);
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
   if (doc == NULL)
     {
       GVirXmlErrorPtr xerr = xmlCtxtGetLastError (ctxt);

@@ -81,6 +81,81 @@ test_roundtrip (gconstpointer data)
   g_assert_finalize_object (obj);
 }
 
+/* Nested entities: &lol6; is 3 * 10^6 bytes of text once expanded. */
+#define LAUGHS(root) \
+  "<?xml version='1.0'?><!DOCTYPE " root " [<!ENTITY lol0 'lol'>" \
+  "<!ENTITY lol1 '&lol0;&lol0;&lol0;&lol0;&lol0;&lol0;&lol0;&lol0;&lol0;&lol0;'>" \
+  "<!ENTITY lol2 '&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;'>" \
+  "<!ENTITY lol3 '&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;'>" \
+  "<!ENTITY lol4 '&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;'>" \
+  "<!ENTITY lol5 '&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;'>" \
+  "<!ENTITY lol6 '&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;'>]>"
+
+static const struct
+{
+  const char *what;
+  const char *xml;
+  const char *message;
+} dtd_documents[] = {
+  { "laughs",
+    LAUGHS ("domain") "<domain type='test'><name>x</name><description>&lol6;</description></domain>",
+    "The XML document declares a DTD (<!DOCTYPE domain>), which is not allowed" },
+  { "subset",
+    "<!DOCTYPE domain [<!ELEMENT domain ANY>]><domain type='test'><name>x</name></domain>",
+    "The XML document declares a DTD (<!DOCTYPE domain>), which is not allowed" },
+  { "entity",
+    "<!DOCTYPE domain [<!ENTITY n 'x'>]><domain type='test'><name>&n;</name></domain>",
+    "The XML document declares a DTD (<!DOCTYPE domain>), which is not allowed" },
+  { "external",
+    "<!DOCTYPE dom SYSTEM 'domain.dtd'><domain type='test'><name>x</name></domain>",
+    "The XML document declares a DTD (<!DOCTYPE dom>), which is not allowed" },
+  { "loop",
+    "<!DOCTYPE domain [<!ENTITY a '&b;'><!ENTITY b '&a;'>]><domain><name>&a;</name></domain>",
+    "The XML document declares a DTD (<!DOCTYPE domain>), which is not allowed" },
+};
+
+/* DTDs, with or without entities, are refused before anything in them is
+ * read, whichever constructor parses the document. */
+static void
+test_dtd_refused (gconstpointer data)
+{
+  gsize i = GPOINTER_TO_SIZE (data);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gvir_config_domain_new_from_xml (dtd_documents[i].xml, &error));
+  g_assert_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML);
+  g_assert_cmpstr (error->message, ==, dtd_documents[i].message);
+  g_clear_error (&error);
+
+  g_assert_null (gvir_config_object_new_from_xml (GVIR_CONFIG_TYPE_DOMAIN, "domain", NULL,
+                                                  dtd_documents[i].xml, &error));
+  g_assert_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML);
+  g_assert_cmpstr (error->message, ==, dtd_documents[i].message);
+  g_clear_error (&error);
+
+  /* Without a root element name to check. */
+  g_assert_null (gvir_config_object_new_from_xml (GVIR_CONFIG_TYPE_DOMAIN, NULL, NULL,
+                                                  dtd_documents[i].xml, &error));
+  g_assert_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML);
+  g_assert_cmpstr (error->message, ==, dtd_documents[i].message);
+}
+
+/* Without a DTD, the predefined entities and character references stay. */
+static void
+test_no_dtd_accepted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirConfigDomain) domain = NULL;
+  g_autofree char *xml = NULL;
+
+  domain = gvir_config_domain_new_from_xml ("<?xml version='1.0'?><domain type='test'>"
+                                            "<name>a &amp; b &#65;</name></domain>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gvir_config_domain_get_name (domain), ==, "a & b A");
+  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (domain));
+  g_assert_cmpstr (xml, ==, "<domain type=\"test\">\n  <name>a &amp; b A</name>\n</domain>");
+}
+
 /* The typed constructors check the root element. */
 static void
 test_typed_constructors (void)
@@ -916,6 +991,14 @@ main (int argc, char **argv)
   g_test_add_func ("/gconfig/documents/accessors/unset", test_accessors_unset);
   g_test_add_func ("/gconfig/documents/accessors/remove", test_accessors_remove);
   g_test_add_func ("/gconfig/documents/errors/garbage-values", test_garbage_values);
+  g_test_add_func ("/gconfig/documents/errors/dtd/none-accepted", test_no_dtd_accepted);
+  for (gsize i = 0; i < G_N_ELEMENTS (dtd_documents); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gconfig/documents/errors/dtd/%s",
+                                               dtd_documents[i].what);
+
+      g_test_add_data_func (path, GSIZE_TO_POINTER (i), test_dtd_refused);
+    }
   g_test_add_func ("/gconfig/documents/errors/invalid-setters", test_invalid_setters);
   g_test_add_func ("/gconfig/documents/object/g-object-new", test_g_object_new);
 

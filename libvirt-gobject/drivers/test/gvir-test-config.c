@@ -27,7 +27,9 @@ config_domain_free (gpointer data)
 }
 
 /* Reads a whole file with libxml2 and reports failures as GErrors; the
- * parser context keeps the error thread-local. */
+ * parser context keeps the error thread-local. Without NOENT, DTDLOAD or
+ * HUGE: entities are never expanded nor DTDs loaded, and libxml2 keeps its
+ * size limits. */
 static xmlDoc *
 read_xml_file (const char  *path,
                GError     **error)
@@ -44,16 +46,19 @@ read_xml_file (const char  *path,
       return NULL;
     }
 
-  ctxt = xmlNewParserCtxt ();
+  ctxt = gvir_test_xml_parser_new (error);
   if (ctxt == NULL)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INTERNAL, "out of memory");
-      return NULL;
-    }
+    return NULL;
   doc = xmlCtxtReadFile (ctxt, path, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                         XML_PARSE_HUGE);
-  if (doc == NULL)
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (gvir_test_xml_parser_saw_doctype (ctxt))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "'%s' declares a DTD (<!DOCTYPE>): DTDs and entities are not allowed",
+                   path);
+    }
+  else if (doc == NULL)
     {
       const xmlError *err = xmlCtxtGetLastError (ctxt);
       g_autofree char *msg = g_strstrip (g_strdup (err && err->message ? err->message
@@ -274,6 +279,47 @@ load_element (xmlNode       *node,
   return TRUE;
 }
 
+static void
+stop_at_root (void           *user_data,
+              const xmlChar  *localname G_GNUC_UNUSED,
+              const xmlChar  *prefix G_GNUC_UNUSED,
+              const xmlChar  *uri G_GNUC_UNUSED,
+              int             nb_namespaces G_GNUC_UNUSED,
+              const xmlChar **namespaces G_GNUC_UNUSED,
+              int             nb_attributes G_GNUC_UNUSED,
+              int             nb_defaulted G_GNUC_UNUSED,
+              const xmlChar **attributes G_GNUC_UNUSED)
+{
+  xmlStopParser (user_data);
+}
+
+/* The streaming reader has no hook at the <!DOCTYPE>, so the prolog is
+ * read on its own first, up to the root element's start tag. Errors in it
+ * are left for the reader to report. */
+static gboolean
+check_prolog (const char  *path,
+              GError     **error)
+{
+  xmlParserCtxt *ctxt = gvir_test_xml_parser_new (error);
+  xmlDoc *doc;
+  gboolean ok;
+
+  if (ctxt == NULL)
+    return FALSE;
+  ctxt->sax->startElementNs = stop_at_root;
+  doc = xmlCtxtReadFile (ctxt, path, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  ok = !gvir_test_xml_parser_saw_doctype (ctxt);
+  if (!ok)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                 "test configuration '%s' declares a DTD (<!DOCTYPE>): DTDs and "
+                 "entities are not allowed", path);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  xmlFreeParserCtxt (ctxt);
+  return ok;
+}
+
 /*
  * The file is read with libxml2's streaming reader, one top-level element
  * at a time, so that a configuration with thousands of domains never
@@ -294,9 +340,11 @@ gvir_test_config_load (const char    *path,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return read_xml_file (path, error) != NULL;   /* sets the right error */
+  if (!check_prolog (path, error))
+    return FALSE;
 
   reader = xmlReaderForFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                         XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+                                         XML_PARSE_NOWARNING);
   if (reader == NULL)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,

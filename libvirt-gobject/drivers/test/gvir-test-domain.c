@@ -561,22 +561,89 @@ parse_memory_sizes (xmlNode            *root,
   return TRUE;
 }
 
-/* Removes the test-namespace children (recording them) and the namespace
- * declaration, so the stored XML is plain domain XML. */
+static gboolean
+is_test_ns (const xmlNs *ns)
+{
+  return ns != NULL && g_strcmp0 ((const char *) ns->href, GVIR_TEST_NAMESPACE) == 0;
+}
+
+/* Drops the test-namespace declarations on @node, which nothing may use
+ * any more. */
+static void
+drop_test_ns_defs (xmlNode *node)
+{
+  xmlNs **link = &node->nsDef;
+
+  while (*link != NULL)
+    {
+      xmlNs *ns = *link;
+
+      if (is_test_ns (ns))
+        {
+          *link = ns->next;
+          ns->next = NULL;
+          xmlFreeNs (ns);
+        }
+      else
+        link = &ns->next;
+    }
+}
+
+/* Below the top level, libvirt's test driver gives the test namespace no
+ * meaning: its elements and attributes are dropped, like any unknown
+ * markup, at any depth, so that no node keeps pointing at a namespace
+ * declaration that is freed. The parser's depth limit bounds the
+ * recursion. */
+static void
+drop_test_markup (xmlNode *node)
+{
+  xmlAttr *attr = node->properties;
+  xmlNode *child = node->children;
+
+  while (attr != NULL)
+    {
+      xmlAttr *next = attr->next;
+
+      if (is_test_ns (attr->ns))
+        xmlRemoveProp (attr);
+      attr = next;
+    }
+
+  while (child != NULL)
+    {
+      xmlNode *next = child->next;
+
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          if (is_test_ns (child->ns))
+            {
+              xmlUnlinkNode (child);
+              xmlFreeNode (child);
+            }
+          else
+            drop_test_markup (child);
+        }
+      child = next;
+    }
+
+  drop_test_ns_defs (node);
+}
+
+/* Removes the test-namespace children (recording them), any other
+ * test-namespace markup and the namespace declarations, so the stored XML
+ * is plain domain XML. */
 static gboolean
 strip_test_namespace (xmlNode               *root,
                       GVirTestDomainExtras  *extras,
                       GError               **error)
 {
   xmlNode *child = root->children;
-  xmlNs **link = &root->nsDef;
 
   while (child != NULL)
     {
       xmlNode *next = child->next;
 
-      if (child->type == XML_ELEMENT_NODE && child->ns != NULL &&
-          g_strcmp0 ((const char *) child->ns->href, GVIR_TEST_NAMESPACE) == 0)
+      if (child->type == XML_ELEMENT_NODE && is_test_ns (child->ns))
         {
           const char *name = (const char *) child->name;
           g_autofree char *text = node_text (child);
@@ -605,19 +672,7 @@ strip_test_namespace (xmlNode               *root,
       child = next;
     }
 
-  while (*link != NULL)
-    {
-      xmlNs *ns = *link;
-
-      if (g_strcmp0 ((const char *) ns->href, GVIR_TEST_NAMESPACE) == 0)
-        {
-          *link = ns->next;
-          ns->next = NULL;
-          xmlFreeNs (ns);
-        }
-      else
-        link = &ns->next;
-    }
+  drop_test_markup (root);
   return TRUE;
 }
 
@@ -671,21 +726,60 @@ def_from_doc (xmlDoc                *doc,
   return g_steal_pointer (&def);
 }
 
-static xmlDoc *
-read_xml_string (const char  *xml,
-                 GError     **error)
+static void
+stop_at_doctype (void          *user_data,
+                 const xmlChar *name G_GNUC_UNUSED,
+                 const xmlChar *external_id G_GNUC_UNUSED,
+                 const xmlChar *system_id G_GNUC_UNUSED)
+{
+  xmlParserCtxt *ctxt = user_data;
+
+  /* Any non-NULL value: the context is not shared with other code. */
+  ctxt->_private = ctxt;
+  xmlStopParser (ctxt);
+}
+
+xmlParserCtxt *
+gvir_test_xml_parser_new (GError **error)
 {
   xmlParserCtxt *ctxt = xmlNewParserCtxt ();
-  xmlDoc *doc;
 
   if (ctxt == NULL)
     {
       g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INTERNAL, "out of memory");
       return NULL;
     }
+  ctxt->sax->internalSubset = stop_at_doctype;
+  return ctxt;
+}
+
+gboolean
+gvir_test_xml_parser_saw_doctype (const xmlParserCtxt *ctxt)
+{
+  return ctxt->_private != NULL;
+}
+
+/* No NOENT, DTDLOAD or HUGE: entities are never expanded nor DTDs loaded,
+ * and libxml2 keeps its size limits. */
+static xmlDoc *
+read_xml_string (const char  *xml,
+                 GError     **error)
+{
+  xmlParserCtxt *ctxt = gvir_test_xml_parser_new (error);
+  xmlDoc *doc;
+
+  if (ctxt == NULL)
+    return NULL;
   doc = xmlCtxtReadMemory (ctxt, xml, strlen (xml), "domain.xml", NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
+  if (gvir_test_xml_parser_saw_doctype (ctxt))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML,
+                           "domain XML declares a DTD (<!DOCTYPE>): DTDs and entities "
+                           "are not allowed");
+    }
+  else if (doc == NULL)
     {
       const xmlError *err = xmlCtxtGetLastError (ctxt);
       g_autofree char *msg = g_strstrip (g_strdup (err && err->message ? err->message

@@ -63,6 +63,13 @@ typedef struct
 
 #define GVIR_TEST_NAMESPACE "http://libvirt.org/schemas/domain/test/1.0"
 
+/* A parser context that stops at any <!DOCTYPE>, before its internal
+ * subset: DTDs (and so entities) are refused, like libvirt-gconfig does.
+ * After a read, gvir_test_xml_parser_saw_doctype() tells whether it
+ * stopped there; the document, if any, must then be discarded. */
+xmlParserCtxt *gvir_test_xml_parser_new (GError **error);
+gboolean gvir_test_xml_parser_saw_doctype (const xmlParserCtxt *ctxt);
+
 GVirTestDomainDef *gvir_test_domain_def_parse_string (const char *xml, GError **error);
 /* Copies @node (a <domain> element of a larger document); fills @extras
  * from, and strips, the test namespace elements. */
