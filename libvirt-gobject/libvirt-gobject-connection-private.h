@@ -34,4 +34,12 @@ void _gvir_connection_refresh_domain (GVirConnection *self,
                                       GVirDriverConnection *drv,
                                       const char *uuid);
 
+/* Driver events wait in a queue until the connection's context handles
+ * them; it holds at most _gvir_connection_get_pending_events_max()
+ * (the oldest are dropped beyond). For tests: the bound, the current
+ * length and the longest the queue has been. */
+guint _gvir_connection_get_pending_events_max (void);
+guint _gvir_connection_get_pending_events (GVirConnection *self);
+guint _gvir_connection_get_pending_events_high_water (GVirConnection *self);
+
 G_END_DECLS

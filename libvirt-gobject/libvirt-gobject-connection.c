@@ -78,6 +78,16 @@ typedef struct
    * updated the cache; driver events older than that are stale and only
    * produce their signal. */
   GHashTable *marks;
+  /* Driver events of the current session not yet handled in the context,
+   * oldest first, at most PENDING_EVENTS_MAX of them: a peer can send
+   * events faster than a context that does not run handles them. */
+  GQueue pending;
+  guint pending_high_water;   /* the longest the queue has been */
+  guint pending_dropped;      /* events dropped since the last drain */
+  gboolean drain_scheduled;   /* a drain source is attached to the context */
+  /* The driver reported the connection closed; the close itself happens
+   * in the context, but is_open() says FALSE from now on. */
+  gboolean dead;
 } GVirConnectionPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (GVirConnection, gvir_connection, G_TYPE_OBJECT)
@@ -525,9 +535,12 @@ sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed
 
 /* ---- driver events -------------------------------------------------------- */
 
+/* The bound of the pending-event queue: enough for bursts of a few hundred
+ * domains changing state at once, small next to what a peer could push. */
+#define PENDING_EVENTS_MAX 1024
+
 typedef struct
 {
-  GVirConnection *conn;
   guint session;
   guint64 seq;
   GVirDriverEventKind kind;
@@ -541,7 +554,6 @@ pending_event_free (gpointer data)
 {
   PendingEvent *pe = data;
 
-  g_object_unref (pe->conn);
   g_clear_pointer (&pe->domain, gvir_driver_domain_free);
   g_free (pe);
 }
@@ -606,21 +618,76 @@ handle_lifecycle (GVirConnection *self, PendingEvent *pe)
     emission_queue (context, emission_new (self, 0, target, signal_id, detail, NULL));
 }
 
-static gboolean
-pending_event_dispatch (gpointer data)
+static void
+pending_event_handle (GVirConnection *self, PendingEvent *pe)
 {
-  PendingEvent *pe = data;
-
-  if (!session_is_current (pe->conn, pe->session))
-    return G_SOURCE_REMOVE;
+  if (!session_is_current (self, pe->session))
+    return;
   if (pe->kind == GVIR_DRIVER_EVENT_CONNECTION_CLOSED)
-    connection_close_internal (pe->conn, TRUE);
+    connection_close_internal (self, TRUE);
   else if (pe->domain != NULL)
-    handle_lifecycle (pe->conn, pe);
+    handle_lifecycle (self, pe);
+}
+
+/* Called with the lock held when the queue is over its bound: drops the
+ * oldest lifecycle event. A connection-closed event is never dropped. */
+static void
+pending_drop_oldest_locked (GVirConnectionPrivate *priv)
+{
+  for (GList *l = priv->pending.head; l != NULL; l = l->next)
+    {
+      PendingEvent *pe = l->data;
+
+      if (pe->kind == GVIR_DRIVER_EVENT_CONNECTION_CLOSED)
+        continue;
+      g_queue_delete_link (&priv->pending, l);
+      pending_event_free (pe);
+      priv->pending_dropped++;
+      return;
+    }
+}
+
+/* In the connection's context: handles every queued event in arrival
+ * order. When some were dropped, the cache is read again from the driver
+ * afterwards, since a dropped event may have been the last word about a
+ * domain; its lifecycle signals are lost, which the warning says. */
+static gboolean
+pending_drain (gpointer data)
+{
+  GVirConnection *self = data;
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  GQueue batch = G_QUEUE_INIT;
+  guint dropped;
+  guint session;
+  PendingEvent *pe;
+
+  g_mutex_lock (&priv->lock);
+  batch = priv->pending;
+  g_queue_init (&priv->pending);
+  dropped = priv->pending_dropped;
+  priv->pending_dropped = 0;
+  priv->drain_scheduled = FALSE;
+  session = priv->session;
+  g_mutex_unlock (&priv->lock);
+
+  while ((pe = g_queue_pop_head (&batch)) != NULL)
+    {
+      pending_event_handle (self, pe);
+      pending_event_free (pe);
+    }
+
+  if (dropped > 0 && session != 0)
+    {
+      g_warning ("connection to '%s': %u events dropped because more than %u were "
+                 "waiting for the main context; reading the domains again",
+                 priv->uri, dropped, PENDING_EVENTS_MAX);
+      if (session_is_current (self, session))
+        gvir_connection_fetch_domains_async (self, NULL, NULL, NULL);
+    }
   return G_SOURCE_REMOVE;
 }
 
-/* Called by the driver in any thread. Copies the event and queues it into
+/* Called by the driver in any thread. Copies the event and queues it for
  * the connection's context. It is always queued, never run on the spot,
  * because the driver may be inside the call that caused the event and
  * signal handlers are free to call back into the driver. */
@@ -629,7 +696,7 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
 {
   guint session = GPOINTER_TO_UINT (user_data);
   guint64 seq;
-  GVirConnection *self = session_lookup (session, &seq);
+  g_autoptr(GVirConnection) self = session_lookup (session, &seq);
   GVirConnectionPrivate *priv;
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSource) source = NULL;
@@ -638,18 +705,8 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   if (self == NULL)
     return;
   priv = gvir_connection_get_instance_private (self);
-  g_mutex_lock (&priv->lock);
-  if (priv->session == session)
-    context = g_main_context_ref (priv->context);
-  g_mutex_unlock (&priv->lock);
-  if (context == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
 
   pe = g_new0 (PendingEvent, 1);
-  pe->conn = self;
   pe->session = session;
   pe->seq = seq;
   pe->kind = event->kind;
@@ -658,11 +715,70 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   if (event->domain != NULL)
     pe->domain = gvir_driver_domain_copy (event->domain);
 
+  g_mutex_lock (&priv->lock);
+  if (priv->session != session)
+    {
+      g_mutex_unlock (&priv->lock);
+      pending_event_free (pe);
+      return;
+    }
+  if (pe->kind == GVIR_DRIVER_EVENT_CONNECTION_CLOSED)
+    priv->dead = TRUE;
+  g_queue_push_tail (&priv->pending, pe);
+  if (priv->pending.length > PENDING_EVENTS_MAX)
+    pending_drop_oldest_locked (priv);
+  priv->pending_high_water = MAX (priv->pending_high_water, priv->pending.length);
+  if (!priv->drain_scheduled)
+    {
+      priv->drain_scheduled = TRUE;
+      context = g_main_context_ref (priv->context);
+    }
+  g_mutex_unlock (&priv->lock);
+  if (context == NULL)
+    return;
+
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[libvirt-gobject] driver event");
-  g_source_set_callback (source, pending_event_dispatch, pe, pending_event_free);
+  g_source_set_static_name (source, "[libvirt-gobject] driver events");
+  g_source_set_callback (source, pending_drain, g_object_ref (self), g_object_unref);
   g_source_attach (source, context);
+}
+
+static void
+pending_clear_locked (GVirConnectionPrivate *priv)
+{
+  g_queue_clear_full (&priv->pending, pending_event_free);
+  priv->pending_dropped = 0;
+}
+
+guint
+_gvir_connection_get_pending_events_max (void)
+{
+  return PENDING_EVENTS_MAX;
+}
+
+guint
+_gvir_connection_get_pending_events_high_water (GVirConnection *self)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  guint high_water;
+
+  g_mutex_lock (&priv->lock);
+  high_water = priv->pending_high_water;
+  g_mutex_unlock (&priv->lock);
+  return high_water;
+}
+
+guint
+_gvir_connection_get_pending_events (GVirConnection *self)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  guint n;
+
+  g_mutex_lock (&priv->lock);
+  n = priv->pending.length;
+  g_mutex_unlock (&priv->lock);
+  return n;
 }
 
 /* ---- open and close -------------------------------------------------------- */
@@ -701,6 +817,20 @@ check_not_open (GVirConnection *self, GError **error)
   return FALSE;
 }
 
+/* The driver said the connection is closed, but the context has not
+ * closed it yet. */
+static gboolean
+connection_is_dead (GVirConnection *self)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  gboolean dead;
+
+  g_mutex_lock (&priv->lock);
+  dead = priv->drv != NULL && priv->dead;
+  g_mutex_unlock (&priv->lock);
+  return dead;
+}
+
 /* Opens the driver and installs it; signals are emitted in @context from
  * then on. Safe to call in a worker thread. */
 static gboolean
@@ -711,6 +841,8 @@ connection_open_internal (GVirConnection *self, gboolean read_only, GMainContext
   GVirDriverConnection *drv;
   guint session;
 
+  if (connection_is_dead (self))
+    connection_close_internal (self, TRUE);
   if (!check_not_open (self, error))
     return FALSE;
   if (priv->uri == NULL)
@@ -742,6 +874,7 @@ connection_open_internal (GVirConnection *self, gboolean read_only, GMainContext
   priv->drv = drv;
   priv->read_only = read_only;
   priv->session = session;
+  priv->dead = FALSE;
   g_clear_pointer (&priv->context, g_main_context_unref);
   priv->context = g_main_context_ref (context);
   g_mutex_unlock (&priv->lock);
@@ -781,6 +914,8 @@ connection_close_internal (GVirConnection *self, gboolean emit)
   drv = g_steal_pointer (&priv->drv);
   session = priv->session;
   priv->session = 0;
+  priv->dead = FALSE;
+  pending_clear_locked (priv);
   if (drv != NULL)
     {
       domains = g_steal_pointer (&priv->domains);
@@ -958,6 +1093,7 @@ gvir_connection_init (GVirConnection *self)
   priv->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   priv->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, weak_ref_free);
   priv->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_queue_init (&priv->pending);
 }
 
 /* ---- calls into the driver ------------------------------------------------ */
@@ -1283,7 +1419,10 @@ gvir_connection_open_read_only_finish (GVirConnection *conn, GAsyncResult *resul
  * gvir_connection_is_open:
  * @conn: a #GVirConnection
  *
- * Whether the connection is open.
+ * Whether the connection is open. %FALSE as soon as the driver knows the
+ * connection is dead (the peer closed it, or sent something that broke
+ * the protocol), even before #GVirConnection::connection-closed is
+ * emitted in the connection's main context.
  *
  * Returns: %TRUE if the connection is open
  */
@@ -1297,7 +1436,7 @@ gvir_connection_is_open (GVirConnection *conn)
 
   priv = gvir_connection_get_instance_private (conn);
   g_mutex_lock (&priv->lock);
-  open = priv->drv != NULL;
+  open = priv->drv != NULL && !priv->dead;
   g_mutex_unlock (&priv->lock);
   return open;
 }
@@ -1364,6 +1503,21 @@ gvir_connection_get_uri (GVirConnection *conn)
 
 /* ---- queries ---------------------------------------------------------------- */
 
+/* Strings from the peer reach bindings, which need UTF-8: invalid
+ * sequences are replaced by U+FFFD rather than failing the call, so that
+ * a host with a mis-encoded name stays usable. Takes @str. */
+static char *
+make_valid_utf8 (char *str)
+{
+  char *valid;
+
+  if (str == NULL || g_utf8_validate (str, -1, NULL))
+    return str;
+  valid = g_utf8_make_valid (str, -1);
+  g_free (str);
+  return valid;
+}
+
 static gboolean
 op_get_hypervisor_name (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
                         GError **error)
@@ -1372,7 +1526,7 @@ op_get_hypervisor_name (GVirConnection *self, ConnCall *call, GCancellable *canc
 
   if (drv == NULL)
     return FALSE;
-  call->result = gvir_driver_connection_get_type (drv, cancellable, error);
+  call->result = make_valid_utf8 (gvir_driver_connection_get_type (drv, cancellable, error));
   call->result_free = g_free;
   return call->result != NULL;
 }
@@ -1385,7 +1539,7 @@ op_get_hostname (GVirConnection *self, ConnCall *call, GCancellable *cancellable
 
   if (drv == NULL)
     return FALSE;
-  call->result = gvir_driver_connection_get_hostname (drv, cancellable, error);
+  call->result = make_valid_utf8 (gvir_driver_connection_get_hostname (drv, cancellable, error));
   call->result_free = g_free;
   return call->result != NULL;
 }

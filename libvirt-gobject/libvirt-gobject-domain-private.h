@@ -33,6 +33,10 @@ void _gvir_domain_detach (GVirDomain *self);
 
 gint _gvir_domain_get_cached_id (GVirDomain *self);
 
+/* How many name strings the domain holds (its name and the names it had
+ * before renames, kept for pointers gvir_domain_get_name() handed out). */
+guint _gvir_domain_get_n_names (GVirDomain *self);
+
 /* Maps a lifecycle event to the domain signal and detail it is emitted
  * as; FALSE when the event has no signal. */
 gboolean _gvir_domain_lifecycle_signal (int event, int detail,

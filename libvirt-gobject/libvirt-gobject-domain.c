@@ -71,9 +71,14 @@ typedef struct
   GMutex lock;
   GWeakRef connection;
   char *uuid;               /* immutable after construction */
-  /* Interned, so that gvir_domain_get_name() can hand it out without a
-   * lock even if a rename replaces it meanwhile. */
-  const char *name;
+  /* Owned, never interned: names come from the peer, and interned strings
+   * live until the process exits. gvir_domain_get_name() hands the pointer
+   * out (transfer none), so a rename does not free the old name but moves
+   * it to old_names, which lives as long as the domain: a returned name
+   * stays valid until the domain is finalised. Only a real rename adds to
+   * it; an update with the same name keeps the current string. */
+  char *name;
+  GPtrArray *old_names;     /* (element-type utf8) (nullable) */
   int id;
   gboolean persistent;
   /* No state or reason: gvir_domain_get_state() asks the driver, which
@@ -138,6 +143,8 @@ gvir_domain_finalize (GObject *object)
   g_weak_ref_clear (&priv->connection);
   g_mutex_clear (&priv->lock);
   g_free (priv->uuid);
+  g_free (priv->name);
+  g_clear_pointer (&priv->old_names, g_ptr_array_unref);
   G_OBJECT_CLASS (gvir_domain_parent_class)->finalize (object);
 }
 
@@ -256,6 +263,40 @@ _gvir_domain_new (GVirConnection *conn, const GVirDriverDomain *domain)
   return self;
 }
 
+/* Stores @name (from the peer) as the current name, made valid UTF-8 so
+ * that bindings never see invalid strings. */
+static void
+set_name_locked (GVirDomainPrivate *priv, const char *name)
+{
+  g_autofree char *valid = NULL;
+
+  if (name == NULL)
+    name = "";
+  if (!g_utf8_validate (name, -1, NULL))
+    name = valid = g_utf8_make_valid (name, -1);
+  if (priv->name != NULL && g_str_equal (priv->name, name))
+    return;
+  if (priv->name != NULL)
+    {
+      if (priv->old_names == NULL)
+        priv->old_names = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (priv->old_names, g_steal_pointer (&priv->name));
+    }
+  priv->name = valid != NULL ? g_steal_pointer (&valid) : g_strdup (name);
+}
+
+guint
+_gvir_domain_get_n_names (GVirDomain *self)
+{
+  GVirDomainPrivate *priv = gvir_domain_get_instance_private (self);
+  guint n;
+
+  g_mutex_lock (&priv->lock);
+  n = (priv->name != NULL ? 1 : 0) + (priv->old_names != NULL ? priv->old_names->len : 0);
+  g_mutex_unlock (&priv->lock);
+  return n;
+}
+
 gboolean
 _gvir_domain_update (GVirDomain *self, const GVirDriverDomain *domain)
 {
@@ -263,7 +304,7 @@ _gvir_domain_update (GVirDomain *self, const GVirDriverDomain *domain)
   gboolean persistent_changed;
 
   g_mutex_lock (&priv->lock);
-  priv->name = g_intern_string (domain->name);
+  set_name_locked (priv, domain->name);
   priv->id = domain->id;
   persistent_changed = priv->persistent != !!domain->persistent;
   priv->persistent = !!domain->persistent;
@@ -764,7 +805,10 @@ op_set_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
  * gvir_domain_get_name:
  * @dom: a #GVirDomain
  *
- * Gets the name of the domain, as last reported by the hypervisor.
+ * Gets the name of the domain, as last reported by the hypervisor. A name
+ * that is not valid UTF-8 is returned with its invalid sequences replaced
+ * by U+FFFD. The string stays valid as long as @dom lives, even if the
+ * domain is renamed meanwhile.
  *
  * Returns: (transfer none): the name
  */

@@ -68,6 +68,7 @@ struct _FakeLibvirtd
   char *open_name;
   guint32 open_flags;
   char *saved_image_xml;
+  char *hostname;             /* NULL: "fake-host.example" */
 };
 
 static void
@@ -481,7 +482,7 @@ serve_call_locked (Serve *s)
       gvir_xdr_put_u64 (s->ret, 11003000);
       return;
     case GVIR_RPC_PROC_CONNECT_GET_HOSTNAME:
-      gvir_xdr_put_string (s->ret, "fake-host.example");
+      gvir_xdr_put_string (s->ret, fake->hostname != NULL ? fake->hostname : "fake-host.example");
       return;
     case GVIR_RPC_PROC_CONNECT_GET_CAPABILITIES:
       gvir_xdr_put_string (s->ret, "<capabilities><host><cpu><arch>i686</arch></cpu></host>"
@@ -822,6 +823,7 @@ fake_libvirtd_free (FakeLibvirtd *fake)
   g_mutex_clear (&fake->write_lock);
   g_free (fake->open_name);
   g_free (fake->saved_image_xml);
+  g_free (fake->hostname);
   g_free (fake->socket_path);
   g_free (fake->dir);
   g_free (fake);
@@ -911,6 +913,16 @@ fake_libvirtd_clear_failures (FakeLibvirtd *fake)
 {
   g_mutex_lock (&fake->lock);
   g_hash_table_remove_all (fake->failures);
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_libvirtd_set_hostname (FakeLibvirtd *fake,
+                            const char   *hostname)
+{
+  g_mutex_lock (&fake->lock);
+  g_free (fake->hostname);
+  fake->hostname = g_strdup (hostname);
   g_mutex_unlock (&fake->lock);
 }
 
@@ -1048,6 +1060,20 @@ fake_libvirtd_push_close (FakeLibvirtd *fake,
 
   gvir_xdr_put_i32 (payload, reason);
   push_message (fake, GVIR_RPC_PROC_CONNECT_EVENT_CONNECTION_CLOSED, payload);
+}
+
+void
+fake_libvirtd_push_foreign_program (FakeLibvirtd *fake)
+{
+  GVirRpcTransport *t;
+
+  g_mutex_lock (&fake->write_lock);
+  g_mutex_lock (&fake->lock);
+  t = fake->client;
+  g_mutex_unlock (&fake->lock);
+  g_assert_nonnull (t);
+  write_packet (t, 0x12345678, 1, GVIR_RPC_TYPE_MESSAGE, 1, GVIR_RPC_STATUS_OK, NULL);
+  g_mutex_unlock (&fake->write_lock);
 }
 
 void

@@ -42,6 +42,8 @@ void fake_libvirtd_set_callback_id (FakeLibvirtd *fake, int callback_id);
  * @message (NULL: absent). */
 void fake_libvirtd_fail (FakeLibvirtd *fake, int proc, int code, const char *message);
 void fake_libvirtd_clear_failures (FakeLibvirtd *fake);
+/* The answer to CONNECT_GET_HOSTNAME (any bytes, for invalid UTF-8). */
+void fake_libvirtd_set_hostname (FakeLibvirtd *fake, const char *hostname);
 /* What SAVE_IMAGE_GET_XML_DESC answers for any path. */
 void fake_libvirtd_set_saved_image_xml (FakeLibvirtd *fake, const char *xml);
 
@@ -62,5 +64,7 @@ void fake_libvirtd_push_lifecycle_with_id (FakeLibvirtd *fake, int callback_id,
                                            int event, int detail);
 /* Sends CONNECT_EVENT_CONNECTION_CLOSED {reason}. */
 void fake_libvirtd_push_close (FakeLibvirtd *fake, int reason);
+/* Sends a packet of an unknown program: a fatal protocol error. */
+void fake_libvirtd_push_foreign_program (FakeLibvirtd *fake);
 /* Sends raw MESSAGE bytes for @proc (malformed events). */
 void fake_libvirtd_push_raw (FakeLibvirtd *fake, int proc, const guint8 *payload, gsize len);

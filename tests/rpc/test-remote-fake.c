@@ -33,6 +33,7 @@
 #define DOM_UUID "4dea22b3-1d52-d8f3-2516-782e98ab3fa0"
 #define OTHER_NAME "other-vm"
 #define OTHER_UUID "4dea22b3-1d52-d8f3-2516-782e98ab3fa1"
+#define BAD_NAME_UUID "4dea22b3-1d52-d8f3-2516-782e98ab3fa2"
 /* What the peer answers to GET_STATE: no event maps to it. */
 #define PEER_STATE GVIR_DRIVER_STATE_BLOCKED
 #define PEER_REASON 77
@@ -464,6 +465,102 @@ test_lifecycle_public (Fixture       *f,
   g_clear_object (&conn);
   g_main_context_pop_thread_default (context);
   g_ptr_array_unref (log.seen);
+}
+
+/* ---- what the public layer makes of a dying or odd peer ------------------------- */
+
+static gboolean
+connection_is_closed (gpointer data)
+{
+  return !gvir_connection_is_open (data);
+}
+
+static void
+on_closed_count (GVirConnection *conn,
+                 gpointer        data)
+{
+  (*(guint *) data)++;
+}
+
+/* A packet of an unknown program is fatal: is_open() says FALSE as soon as
+ * the driver knows, before the connection's context has run, and
+ * connection-closed comes when it runs. */
+static void
+test_public_dead_is_closed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainContext) idle = g_main_context_new ();
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  guint closed = 0;
+
+  setup_peer (f, data);
+  uri = fake_libvirtd_get_uri (f->fake);
+  g_main_context_push_thread_default (context);
+  conn = gvir_connection_new (uri);
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (context);
+  g_signal_connect (conn, "connection-closed", G_CALLBACK (on_closed_count), &closed);
+  g_assert_true (gvir_connection_is_open (conn));
+
+  fake_libvirtd_push_foreign_program (f->fake);
+  /* Iterates another context: the connection's own never runs here. */
+  gvir_test_spin_until (idle, connection_is_closed, conn,
+                        "is_open() to turn FALSE after a fatal protocol error");
+  g_assert_cmpuint (closed, ==, 0);
+
+  gvir_test_spin_until_count (context, &closed, 1, "connection-closed after the fatal error");
+  g_assert_false (gvir_connection_is_open (conn));
+  /* Only once, and the connection can be opened again. */
+  gvir_connection_close (conn);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_assert_cmpuint (closed, ==, 1);
+  g_signal_handlers_disconnect_by_data (conn, &closed);
+}
+
+/* Bytes that are not UTF-8 in the host name or a domain name reach
+ * bindings as valid UTF-8, invalid sequences replaced by U+FFFD. */
+static void
+test_public_hostname_utf8 (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  GVirDomain *dom;
+
+  setup_peer (f, data);
+  fake_libvirtd_add_domain (f->fake, "vm-\xff", BAD_NAME_UUID, -1, TRUE,
+                            GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
+  fake_libvirtd_set_hostname (f->fake, "host\xff\xfe-a\xc3");
+  uri = fake_libvirtd_get_uri (f->fake);
+  conn = gvir_connection_new (uri);
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+
+  name = gvir_connection_get_hostname (conn, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_cmpstr (name, ==, "host\xef\xbf\xbd\xef\xbf\xbd-a\xef\xbf\xbd");
+  g_clear_pointer (&name, g_free);
+
+  fake_libvirtd_set_hostname (f->fake, "plain.example");
+  name = gvir_connection_get_hostname (conn, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "plain.example");
+
+  g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
+  g_assert_no_error (error);
+  dom = gvir_connection_get_domain (conn, BAD_NAME_UUID);
+  g_assert_nonnull (dom);
+  g_assert_cmpstr (gvir_domain_get_name (dom), ==, "vm-\xef\xbf\xbd");
+  g_object_unref (dom);
+  gvir_connection_close (conn);
 }
 
 /* ---- the name sent in CONNECT_OPEN ------------------------------------------------ */
@@ -1252,6 +1349,8 @@ main (int    argc,
   ADD ("lifecycle/malformed", test_lifecycle_malformed);
   ADD_BARE ("lifecycle/public", test_lifecycle_public);
   ADD ("close-event", test_close_event);
+  ADD_BARE ("public/dead-is-closed", test_public_dead_is_closed);
+  ADD_BARE ("public/hostname-utf8", test_public_hostname_utf8);
   g_test_add_func ("/rpc/fake/open-name", test_open_name);
   ADD_BARE ("open-name-on-wire", test_open_name_on_wire);
   ADD_BARE ("open-name-like-virsh", test_open_name_like_virsh);

@@ -10,7 +10,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 
 #include "gvir-test-driver-private.h"
@@ -1204,22 +1209,110 @@ test_save_domain_to_file (gpointer       data,
   return ok;
 }
 
+/* A save image holds one domain's XML: anything larger is not one. */
+#define SAVE_IMAGE_MAX (64 * 1024 * 1024)
+
+/* Reads the save image at @path, which must be a regular file of at most
+ * SAVE_IMAGE_MAX bytes. Opened with O_NONBLOCK, so that a FIFO (refused
+ * after fstat() like every other non-regular file) never blocks the open;
+ * fstat() on the open descriptor leaves no window for the path to change
+ * between the check and the read. The read honours @cancellable. */
+static char *
+read_save_image_contents (const char    *path,
+                          gsize         *len,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *contents = NULL;
+  struct stat st;
+  gsize size;
+  gsize done = 0;
+  int fd;
+  int saved_errno;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, GVIR_ERROR,
+                   saved_errno == ENOENT ? GVIR_ERROR_NOT_FOUND : GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot open save image '%s': %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot read save image '%s': %s", path, g_strerror (saved_errno));
+      goto fail;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "save image '%s' is not a regular file", path);
+      goto fail;
+    }
+  if (st.st_size > SAVE_IMAGE_MAX)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "save image '%s' is too large: %" G_GINT64_FORMAT " bytes, at most %d",
+                   path, (gint64) st.st_size, SAVE_IMAGE_MAX);
+      goto fail;
+    }
+
+  /* The size may change while we read: read one byte past it to see. */
+  size = (gsize) st.st_size;
+  contents = g_malloc (size + 2);
+  for (;;)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+      n = read (fd, contents + done, size + 1 - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                       "cannot read save image '%s': %s", path, g_strerror (saved_errno));
+          goto fail;
+        }
+      if (n == 0)
+        break;
+      done += (gsize) n;
+      if (done > size)
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                       "save image '%s' grew while it was read", path);
+          goto fail;
+        }
+    }
+  close (fd);
+  contents[done] = '\0';
+  *len = done;
+  return g_steal_pointer (&contents);
+
+fail:
+  close (fd);
+  return NULL;
+}
+
 static GVirTestDomainDef *
-read_save_image (const char  *path,
-                 const char  *custom_xml,
-                 GError     **error)
+read_save_image (const char    *path,
+                 const char    *custom_xml,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(GVirTestDomainDef) def = NULL;
   gsize len;
 
-  if (!g_file_get_contents (path, &contents, &len, &local))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND,
-                   "cannot read save image '%s': %s", path, local->message);
-      return NULL;
-    }
+  contents = read_save_image_contents (path, &len, cancellable, error);
+  if (contents == NULL)
+    return NULL;
   if (!g_str_has_prefix (contents, SAVE_MAGIC) || strlen (contents) != len)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
@@ -1249,7 +1342,7 @@ test_restore_domain_from_file (gpointer       data,
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
   g_autoptr(GArray) events = events_new ();
-  g_autoptr(GVirTestDomainDef) def = read_save_image (path, custom_xml, error);
+  g_autoptr(GVirTestDomainDef) def = read_save_image (path, custom_xml, cancellable, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
 
