@@ -35,11 +35,14 @@ void _gvir_connection_refresh_domain (GVirConnection *self,
                                       const char *uuid);
 
 /* Driver events wait in a queue until the connection's context handles
- * them; it holds at most _gvir_connection_get_pending_events_max()
- * (the oldest are dropped beyond). For tests: the bound, the current
- * length and the longest the queue has been. */
+ * them; it holds at most _gvir_connection_get_pending_events_max() events
+ * and about _gvir_connection_get_pending_events_max_bytes() bytes (the
+ * oldest are dropped beyond). For tests: the bounds, the current length
+ * and the longest the queue has been. */
 guint _gvir_connection_get_pending_events_max (void);
+gsize _gvir_connection_get_pending_events_max_bytes (void);
 guint _gvir_connection_get_pending_events (GVirConnection *self);
 guint _gvir_connection_get_pending_events_high_water (GVirConnection *self);
+gsize _gvir_connection_get_pending_bytes_high_water (GVirConnection *self);
 
 G_END_DECLS

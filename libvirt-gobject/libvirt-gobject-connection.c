@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "libvirt-gobject/libvirt-gobject-connection.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
@@ -82,7 +84,9 @@ typedef struct
    * oldest first, at most PENDING_EVENTS_MAX of them: a peer can send
    * events faster than a context that does not run handles them. */
   GQueue pending;
+  gsize pending_bytes;        /* what the queued events hold, roughly */
   guint pending_high_water;   /* the longest the queue has been */
+  gsize pending_bytes_high_water;
   guint pending_dropped;      /* events dropped since the last drain */
   gboolean drain_scheduled;   /* a drain source is attached to the context */
   /* The driver reported the connection closed; the close itself happens
@@ -538,9 +542,12 @@ sync_domains (GVirConnection *self, GVirDriverConnection *drv, GPtrArray *listed
 /* The bound of the pending-event queue: enough for bursts of a few hundred
  * domains changing state at once, small next to what a peer could push. */
 #define PENDING_EVENTS_MAX 1024
+/* ... and of the memory they hold: a peer chooses the length of names. */
+#define PENDING_EVENTS_MAX_BYTES (16 * 1024 * 1024)
 
 typedef struct
 {
+  gsize size;           /* bytes held, counted in pending_bytes */
   guint session;
   guint64 seq;
   GVirDriverEventKind kind;
@@ -630,21 +637,31 @@ pending_event_handle (GVirConnection *self, PendingEvent *pe)
 }
 
 /* Called with the lock held when the queue is over its bound: drops the
- * oldest lifecycle event. A connection-closed event is never dropped. */
-static void
+ * oldest lifecycle event, never the newest one nor a connection-closed
+ * event. Returns FALSE when there is none to drop. */
+static gboolean
 pending_drop_oldest_locked (GVirConnectionPrivate *priv)
 {
-  for (GList *l = priv->pending.head; l != NULL; l = l->next)
+  for (GList *l = priv->pending.head; l != NULL && l->next != NULL; l = l->next)
     {
       PendingEvent *pe = l->data;
 
       if (pe->kind == GVIR_DRIVER_EVENT_CONNECTION_CLOSED)
         continue;
       g_queue_delete_link (&priv->pending, l);
+      priv->pending_bytes -= pe->size;
       pending_event_free (pe);
       priv->pending_dropped++;
-      return;
+      return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+pending_over_bound_locked (GVirConnectionPrivate *priv)
+{
+  return priv->pending.length > PENDING_EVENTS_MAX
+         || priv->pending_bytes > PENDING_EVENTS_MAX_BYTES;
 }
 
 /* In the connection's context: handles every queued event in arrival
@@ -664,6 +681,7 @@ pending_drain (gpointer data)
   g_mutex_lock (&priv->lock);
   batch = priv->pending;
   g_queue_init (&priv->pending);
+  priv->pending_bytes = 0;
   dropped = priv->pending_dropped;
   priv->pending_dropped = 0;
   priv->drain_scheduled = FALSE;
@@ -678,9 +696,9 @@ pending_drain (gpointer data)
 
   if (dropped > 0 && session != 0)
     {
-      g_warning ("connection to '%s': %u events dropped because more than %u were "
-                 "waiting for the main context; reading the domains again",
-                 priv->uri, dropped, PENDING_EVENTS_MAX);
+      g_warning ("connection to '%s': %u events dropped because more than %d events or "
+                 "%d bytes were waiting for the main context; reading the domains again",
+                 priv->uri, dropped, PENDING_EVENTS_MAX, PENDING_EVENTS_MAX_BYTES);
       if (session_is_current (self, session))
         gvir_connection_fetch_domains_async (self, NULL, NULL, NULL);
     }
@@ -712,8 +730,13 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   pe->kind = event->kind;
   pe->event = event->event;
   pe->detail = event->detail;
+  pe->size = sizeof *pe;
   if (event->domain != NULL)
-    pe->domain = gvir_driver_domain_copy (event->domain);
+    {
+      pe->domain = gvir_driver_domain_copy (event->domain);
+      pe->size += sizeof *pe->domain + (pe->domain->name != NULL ? strlen (pe->domain->name) : 0)
+                  + (pe->domain->uuid != NULL ? strlen (pe->domain->uuid) : 0);
+    }
 
   g_mutex_lock (&priv->lock);
   if (priv->session != session)
@@ -725,9 +748,11 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   if (pe->kind == GVIR_DRIVER_EVENT_CONNECTION_CLOSED)
     priv->dead = TRUE;
   g_queue_push_tail (&priv->pending, pe);
-  if (priv->pending.length > PENDING_EVENTS_MAX)
-    pending_drop_oldest_locked (priv);
+  priv->pending_bytes += pe->size;
+  while (pending_over_bound_locked (priv) && pending_drop_oldest_locked (priv))
+    ;
   priv->pending_high_water = MAX (priv->pending_high_water, priv->pending.length);
+  priv->pending_bytes_high_water = MAX (priv->pending_bytes_high_water, priv->pending_bytes);
   if (!priv->drain_scheduled)
     {
       priv->drain_scheduled = TRUE;
@@ -748,6 +773,7 @@ static void
 pending_clear_locked (GVirConnectionPrivate *priv)
 {
   g_queue_clear_full (&priv->pending, pending_event_free);
+  priv->pending_bytes = 0;
   priv->pending_dropped = 0;
 }
 
@@ -755,6 +781,12 @@ guint
 _gvir_connection_get_pending_events_max (void)
 {
   return PENDING_EVENTS_MAX;
+}
+
+gsize
+_gvir_connection_get_pending_events_max_bytes (void)
+{
+  return PENDING_EVENTS_MAX_BYTES;
 }
 
 guint
@@ -765,6 +797,18 @@ _gvir_connection_get_pending_events_high_water (GVirConnection *self)
 
   g_mutex_lock (&priv->lock);
   high_water = priv->pending_high_water;
+  g_mutex_unlock (&priv->lock);
+  return high_water;
+}
+
+gsize
+_gvir_connection_get_pending_bytes_high_water (GVirConnection *self)
+{
+  GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
+  gsize high_water;
+
+  g_mutex_lock (&priv->lock);
+  high_water = priv->pending_bytes_high_water;
   g_mutex_unlock (&priv->lock);
   return high_water;
 }

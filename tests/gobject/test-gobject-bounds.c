@@ -132,6 +132,15 @@ on_lifecycle (GVirDomain *dom, gpointer data)
 }
 
 static gboolean
+domain_in_cache (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GVirDomain) dom = gvir_connection_get_domain (args[0], args[1]);
+
+  return dom != NULL;
+}
+
+static gboolean
 domain_left_cache (gpointer data)
 {
   gpointer *args = data;
@@ -229,6 +238,86 @@ test_event_queue_bounded (void)
   spin_idle (watched_context);
   g_main_context_pop_thread_default (watched_context);
   g_free (log.last);
+}
+
+/* Fewer events than the bound, but with long names: the queue stays
+ * within its byte bound too, and the cache is right afterwards. */
+static void
+test_event_queue_bytes_bounded (void)
+{
+  g_autoptr(GMainContext) watched_context = g_main_context_new ();
+  g_autoptr(GMainContext) acting_context = g_main_context_new ();
+  g_autoptr(GVirConnection) watched = NULL;
+  g_autoptr(GVirConnection) acting = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize max_bytes = _gvir_connection_get_pending_events_max_bytes ();
+  g_autofree char *filler = g_strnfill (48 * 1024, 'b');
+  /* Twice the byte bound in define and delete events. */
+  guint n = (guint) (max_bytes / (48 * 1024));
+  g_autoptr(GVirDomain) kept = NULL;
+  Recorder rec = { 0 };
+  gpointer args[2];
+
+  g_assert_cmpuint (2 * n, <, _gvir_connection_get_pending_events_max ());
+
+  g_main_context_push_thread_default (watched_context);
+  watched = open_test_connection ();
+  g_assert_true (gvir_connection_fetch_domains (watched, NULL, &error));
+  g_assert_no_error (error);
+  rec.expected = watched_context;
+  recorder_watch_connection (&rec, watched);
+  g_main_context_pop_thread_default (watched_context);
+
+  g_main_context_push_thread_default (acting_context);
+  acting = open_test_connection ();
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bounds-bytes-%u-%s", i, filler);
+      g_autofree char *uuid = g_strdup_printf ("5a5a5a5a-4444-4000-8000-%012u", i);
+      g_autoptr(GVirConfigDomain) conf = make_domain_config (name, uuid);
+      g_autoptr(GVirDomain) dom = gvir_connection_create_domain (acting, conf, &error);
+
+      g_assert_no_error (error);
+      /* All but the last are deleted again. */
+      if (i < n)
+        {
+          g_assert_true (gvir_domain_delete (dom, 0, &error));
+          g_assert_no_error (error);
+        }
+    }
+  gvir_connection_close (acting);
+  spin_idle (acting_context);
+  g_main_context_pop_thread_default (acting_context);
+
+  g_assert_cmpuint (_gvir_connection_get_pending_bytes_high_water (watched), <=, max_bytes);
+  g_assert_cmpuint (_gvir_connection_get_pending_events_high_water (watched), <, 2 * n);
+
+  g_main_context_push_thread_default (watched_context);
+  g_test_expect_message ("Libvirt.GObject", G_LOG_LEVEL_WARNING, "*events dropped*");
+  args[0] = watched;
+  args[1] = g_strdup_printf ("5a5a5a5a-4444-4000-8000-%012u", n);
+  gvir_test_spin_until (watched_context, domain_in_cache, args,
+                        "the last defined domain in the watched cache");
+  spin_idle (watched_context);
+  g_test_assert_expected_messages ();
+  kept = gvir_connection_get_domain (watched, args[1]);
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_prefix (gvir_domain_get_name (kept), "bounds-bytes-"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("5a5a5a5a-4444-4000-8000-%012u", i);
+      g_autoptr(GVirDomain) gone = gvir_connection_get_domain (watched, uuid);
+
+      g_assert_null (gone);
+    }
+
+  g_assert_true (gvir_domain_delete (kept, 0, &error));
+  g_assert_no_error (error);
+  g_free (args[1]);
+  g_signal_handlers_disconnect_by_data (watched, &rec);
+  gvir_connection_close (watched);
+  spin_idle (watched_context);
+  g_main_context_pop_thread_default (watched_context);
 }
 
 /* ---- restoring from files that are no save image -------------------------------- */
@@ -399,6 +488,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/bounds/names-not-interned", test_names_not_interned);
   g_test_add_func ("/gvir/bounds/rename-keeps-old-name", test_rename_keeps_old_name);
   g_test_add_func ("/gvir/bounds/event-queue", test_event_queue_bounded);
+  g_test_add_func ("/gvir/bounds/event-queue-bytes", test_event_queue_bytes_bounded);
 #define ADD(path, func) g_test_add ("/gvir/bounds/restore/" path, Fixture, NULL, setup, func, teardown)
   ADD ("dev-zero", test_restore_dev_zero);
   ADD ("directory", test_restore_directory);
