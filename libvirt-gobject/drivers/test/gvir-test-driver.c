@@ -1236,7 +1236,7 @@ read_save_image_contents (const char    *path,
       saved_errno = errno;
       g_set_error (error, GVIR_ERROR,
                    saved_errno == ENOENT ? GVIR_ERROR_NOT_FOUND : GVIR_ERROR_INVALID_ARGUMENT,
-                   "cannot open save image '%s': %s", path, g_strerror (saved_errno));
+                   "cannot read save image '%s': %s", path, g_strerror (saved_errno));
       return NULL;
     }
   if (fstat (fd, &st) < 0)
