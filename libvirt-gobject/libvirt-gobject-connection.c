@@ -36,6 +36,14 @@
  * so handlers connected once keep working across
  * gvir_connection_fetch_domains() calls.
  *
+ * Events from the hypervisor wait for that context to run. If it does not
+ * run for a long time, at most 1024 events (and 16 MiB of their data) wait;
+ * beyond that the oldest are dropped with a warning, their signals are
+ * lost, and once the context runs the connection reads its domains again
+ * (as gvir_connection_fetch_domains_async() does), so that the cache is
+ * right. Strings from the hypervisor (host name, domain names) are
+ * returned as valid UTF-8: invalid sequences are replaced by U+FFFD.
+ *
  * After gvir_connection_close() lookups return nothing and calls fail
  * with %GVIR_ERROR_CONNECTION_CLOSED; the connection can be opened again.
  *
