@@ -96,7 +96,7 @@ typedef struct
   guint pending_high_water;   /* the longest the queue has been */
   gsize pending_bytes_high_water;
   guint pending_dropped;      /* events dropped since the last drain */
-  gboolean drain_scheduled;   /* a drain source is attached to the context */
+  gboolean drain_scheduled;   /* this session's drain source is attached */
   /* The driver reported the connection closed; the close itself happens
    * in the context, but is_open() says FALSE from now on. */
   gboolean dead;
@@ -676,10 +676,26 @@ pending_over_bound_locked (GVirConnectionPrivate *priv)
  * order. When some were dropped, the cache is read again from the driver
  * afterwards, since a dropped event may have been the last word about a
  * domain; its lifecycle signals are lost, which the warning says. */
+typedef struct
+{
+  GVirConnection *conn;
+  guint session;        /* a drain of an earlier open does nothing */
+} Drain;
+
+static void
+drain_free (gpointer data)
+{
+  Drain *drain = data;
+
+  g_object_unref (drain->conn);
+  g_free (drain);
+}
+
 static gboolean
 pending_drain (gpointer data)
 {
-  GVirConnection *self = data;
+  Drain *drain = data;
+  GVirConnection *self = drain->conn;
   GVirConnectionPrivate *priv = gvir_connection_get_instance_private (self);
   GQueue batch = G_QUEUE_INIT;
   guint dropped;
@@ -687,6 +703,11 @@ pending_drain (gpointer data)
   PendingEvent *pe;
 
   g_mutex_lock (&priv->lock);
+  if (priv->session == 0 || priv->session != drain->session)
+    {
+      g_mutex_unlock (&priv->lock);
+      return G_SOURCE_REMOVE;
+    }
   batch = priv->pending;
   g_queue_init (&priv->pending);
   priv->pending_bytes = 0;
@@ -702,7 +723,7 @@ pending_drain (gpointer data)
       pending_event_free (pe);
     }
 
-  if (dropped > 0 && session != 0)
+  if (dropped > 0)
     {
       g_warning ("connection to '%s': %u events dropped because more than %d events or "
                  "%d bytes were waiting for the main context; reading the domains again",
@@ -727,6 +748,7 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSource) source = NULL;
   PendingEvent *pe;
+  Drain *drain;
 
   if (self == NULL)
     return;
@@ -773,7 +795,10 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_static_name (source, "[libvirt-gobject] driver events");
-  g_source_set_callback (source, pending_drain, g_object_ref (self), g_object_unref);
+  drain = g_new0 (Drain, 1);
+  drain->conn = g_object_ref (self);
+  drain->session = session;
+  g_source_set_callback (source, pending_drain, drain, drain_free);
   g_source_attach (source, context);
 }
 
@@ -783,6 +808,7 @@ pending_clear_locked (GVirConnectionPrivate *priv)
   g_queue_clear_full (&priv->pending, pending_event_free);
   priv->pending_bytes = 0;
   priv->pending_dropped = 0;
+  priv->drain_scheduled = FALSE;
 }
 
 guint

@@ -320,6 +320,54 @@ test_event_queue_bytes_bounded (void)
   g_main_context_pop_thread_default (watched_context);
 }
 
+static void
+on_count (GVirDomain *dom, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* Events queued for a context that never ran are dropped by a close; after
+ * reopening in another context, events are delivered there. */
+static void
+test_reopen_while_queued (void)
+{
+  g_autoptr(GMainContext) first = g_main_context_new ();
+  g_autoptr(GMainContext) second = g_main_context_new ();
+  g_autoptr(GVirConnection) watched = NULL;
+  g_autoptr(GVirConnection) acting = NULL;
+  g_autoptr(GVirDomain) dom = NULL;
+  g_autoptr(GVirDomain) watched_dom = NULL;
+  g_autoptr(GError) error = NULL;
+  guint resumed = 0;
+
+  acting = open_test_connection ();
+  dom = fetch_test_domain (acting);
+
+  g_main_context_push_thread_default (first);
+  watched = open_test_connection ();
+  g_main_context_pop_thread_default (first);
+  g_assert_true (gvir_domain_suspend (dom, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (_gvir_connection_get_pending_events (watched), ==, 1);
+  gvir_connection_close (watched);
+  g_assert_cmpuint (_gvir_connection_get_pending_events (watched), ==, 0);
+
+  g_main_context_push_thread_default (second);
+  g_assert_true (gvir_connection_open (watched, NULL, &error));
+  g_assert_no_error (error);
+  watched_dom = fetch_test_domain (watched);
+  g_signal_connect (watched_dom, "resumed", G_CALLBACK (on_count), &resumed);
+  g_assert_true (gvir_domain_resume (dom, &error));
+  g_assert_no_error (error);
+  spin_until (second, &resumed, 1, "resumed after reopening in another context");
+  g_signal_handlers_disconnect_by_data (watched_dom, &resumed);
+  gvir_connection_close (watched);
+  spin_idle (second);
+  g_main_context_pop_thread_default (second);
+  gvir_connection_close (acting);
+  spin_idle (g_main_context_default ());
+}
+
 /* ---- restoring from files that are no save image -------------------------------- */
 
 typedef struct
@@ -489,6 +537,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/bounds/rename-keeps-old-name", test_rename_keeps_old_name);
   g_test_add_func ("/gvir/bounds/event-queue", test_event_queue_bounded);
   g_test_add_func ("/gvir/bounds/event-queue-bytes", test_event_queue_bytes_bounded);
+  g_test_add_func ("/gvir/bounds/reopen-while-queued", test_reopen_while_queued);
 #define ADD(path, func) g_test_add ("/gvir/bounds/restore/" path, Fixture, NULL, setup, func, teardown)
   ADD ("dev-zero", test_restore_dev_zero);
   ADD ("directory", test_restore_directory);
