@@ -457,9 +457,9 @@ parse_document (const char *xml, const char *root_name, GError **error)
  * @xml: the XML document
  * @error: return location for a #GError, or %NULL
  *
- * Parses @xml into an object of @type. Malformed XML, an empty document or
- * a root element other than @root_name give a #GVIR_CONFIG_ERROR_XML
- * error.
+ * Parses @xml into an object of @type. Malformed XML, an empty document, a
+ * document with a DTD (`<!DOCTYPE>`, so no entity declarations) or a root
+ * element other than @root_name give a #GVIR_CONFIG_ERROR_XML error.
  *
  * Returns: (transfer full) (nullable): the new object, or %NULL on error
  */
