@@ -266,10 +266,6 @@ emission_new_notify (GVirConnection *self, guint session, gpointer target, const
   return e;
 }
 
-/* Emits at once when the calling thread already runs @context, otherwise
- * queues the emission there. Unlike g_main_context_invoke(), never
- * acquires a free global default context from a worker thread, whose
- * thread-default context is that global one too. */
 /* Queues the emission behind everything already queued in @context. */
 static void
 emission_queue (GMainContext *context, Emission *e)
@@ -282,25 +278,38 @@ emission_queue (GMainContext *context, Emission *e)
   g_source_attach (source, context);
 }
 
+/* Whether this thread may emit in @context now: it runs @context already,
+ * or @context is its thread-default and free, and then it is acquired
+ * (*@acquired: release it afterwards). Unlike g_main_context_invoke(),
+ * never acquires a free global default context from a worker thread,
+ * whose thread-default context is that global one too. */
+static gboolean
+context_enter (GMainContext *context, gboolean *acquired)
+{
+  *acquired = FALSE;
+  if (g_main_context_is_owner (context))
+    return TRUE;
+  *acquired = g_main_context_get_thread_default () == context
+              && g_main_context_acquire (context);
+  return *acquired;
+}
+
+/* Emits at once when the calling thread may run @context, otherwise
+ * queues the emission there. */
 static void
 emission_send (GMainContext *context, Emission *e)
 {
-  GMainContext *pushed = g_main_context_get_thread_default ();
+  gboolean acquired;
 
-  if (g_main_context_is_owner (context))
+  if (!context_enter (context, &acquired))
     {
-      emission_dispatch (e);
-      emission_free (e);
+      emission_queue (context, e);
       return;
     }
-  if (pushed == context && g_main_context_acquire (context))
-    {
-      emission_dispatch (e);
-      g_main_context_release (context);
-      emission_free (e);
-      return;
-    }
-  emission_queue (context, e);
+  emission_dispatch (e);
+  if (acquired)
+    g_main_context_release (context);
+  emission_free (e);
 }
 
 /* Called with the connection's lock held, once the cache has changed.
@@ -319,13 +328,8 @@ emissions_prepare_locked (GMainContext *context, GPtrArray *emissions, gboolean 
   *acquired = FALSE;
   if (emissions->len == 0)
     return FALSE;
-  if (g_main_context_is_owner (context))
+  if (context_enter (context, acquired))
     return TRUE;
-  if (g_main_context_get_thread_default () == context && g_main_context_acquire (context))
-    {
-      *acquired = TRUE;
-      return TRUE;
-    }
   queued = g_ptr_array_steal (emissions, &n_queued);
   for (gsize i = 0; i < n_queued; i++)
     emission_queue (context, queued[i]);
@@ -672,10 +676,7 @@ pending_over_bound_locked (GVirConnectionPrivate *priv)
          || priv->pending_bytes > PENDING_EVENTS_MAX_BYTES;
 }
 
-/* In the connection's context: handles every queued event in arrival
- * order. When some were dropped, the cache is read again from the driver
- * afterwards, since a dropped event may have been the last word about a
- * domain; its lifecycle signals are lost, which the warning says. */
+/* The source that drains one open's pending events. */
 typedef struct
 {
   GVirConnection *conn;
@@ -691,6 +692,10 @@ drain_free (gpointer data)
   g_free (drain);
 }
 
+/* In the connection's context: handles every queued event in arrival
+ * order. When some were dropped, the cache is read again from the driver
+ * afterwards, since a dropped event may have been the last word about a
+ * domain; its lifecycle signals are lost, which the warning says. */
 static gboolean
 pending_drain (gpointer data)
 {

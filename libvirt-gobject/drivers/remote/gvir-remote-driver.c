@@ -543,24 +543,6 @@ remote_call_domain (RemoteHandle  *h,
 
 /* ---- events --------------------------------------------------------------- */
 
-/* libvirt's reasons beyond those the driver layer names (libvirt-domain.h). */
-enum
-{
-  REMOTE_RUNNING_POSTCOPY = 10,
-  REMOTE_RUNNING_POSTCOPY_FAILED = 11,
-  REMOTE_RUNNING_CRASHED = 9,
-  REMOTE_PAUSED_MIGRATION = 2,
-  REMOTE_PAUSED_IOERROR = 5,
-  REMOTE_PAUSED_WATCHDOG = 6,
-  REMOTE_PAUSED_FROM_SNAPSHOT = 7,
-  REMOTE_PAUSED_POSTCOPY = 12,
-  REMOTE_PAUSED_POSTCOPY_FAILED = 13,
-  REMOTE_SHUTDOWN_USER = 1,
-  REMOTE_CRASHED_PANICKED = 1,
-  REMOTE_EVENT_CRASHED_PANICKED = 0,
-  REMOTE_EVENT_CRASHED_CRASHLOADED = 1,
-};
-
 /* The state an event leaves a domain in, when the event implies one: the
  * state and reason libvirt's drivers set together with each event. Details
  * with no matching reason give reason 0 (unknown). */
@@ -574,14 +556,14 @@ state_after_event (int  event,
   static const int started[] = { GVIR_DRIVER_RUNNING_BOOTED, GVIR_DRIVER_RUNNING_MIGRATED,
                                  GVIR_DRIVER_RUNNING_RESTORED, GVIR_DRIVER_RUNNING_FROM_SNAPSHOT,
                                  GVIR_DRIVER_RUNNING_WAKEUP };
-  static const int suspended[] = { GVIR_DRIVER_PAUSED_USER, REMOTE_PAUSED_MIGRATION,
-                                   REMOTE_PAUSED_IOERROR, REMOTE_PAUSED_WATCHDOG,
-                                   0 /* restored */, REMOTE_PAUSED_FROM_SNAPSHOT,
-                                   0 /* API error */, REMOTE_PAUSED_POSTCOPY,
-                                   REMOTE_PAUSED_POSTCOPY_FAILED };
+  static const int suspended[] = { GVIR_DRIVER_PAUSED_USER, GVIR_DRIVER_PAUSED_MIGRATION,
+                                   GVIR_DRIVER_PAUSED_IOERROR, GVIR_DRIVER_PAUSED_WATCHDOG,
+                                   0 /* restored */, GVIR_DRIVER_PAUSED_FROM_SNAPSHOT,
+                                   0 /* API error */, GVIR_DRIVER_PAUSED_POSTCOPY,
+                                   GVIR_DRIVER_PAUSED_POSTCOPY_FAILED };
   static const int resumed[] = { GVIR_DRIVER_RUNNING_UNPAUSED, GVIR_DRIVER_RUNNING_MIGRATED,
-                                 GVIR_DRIVER_RUNNING_FROM_SNAPSHOT, REMOTE_RUNNING_POSTCOPY,
-                                 REMOTE_RUNNING_POSTCOPY_FAILED };
+                                 GVIR_DRIVER_RUNNING_FROM_SNAPSHOT, GVIR_DRIVER_RUNNING_POSTCOPY,
+                                 GVIR_DRIVER_RUNNING_POSTCOPY_FAILED };
   static const int stopped[] = { GVIR_DRIVER_SHUTOFF_SHUTDOWN, GVIR_DRIVER_SHUTOFF_DESTROYED,
                                  GVIR_DRIVER_SHUTOFF_CRASHED, GVIR_DRIVER_SHUTOFF_MIGRATED,
                                  GVIR_DRIVER_SHUTOFF_SAVED, GVIR_DRIVER_SHUTOFF_FAILED,
@@ -609,7 +591,7 @@ state_after_event (int  event,
     case GVIR_DRIVER_EVENT_SHUTDOWN:
       /* The guest shut down and the domain is on its way off. */
       *state = GVIR_DRIVER_STATE_SHUTDOWN;
-      *reason = REMOTE_SHUTDOWN_USER;
+      *reason = GVIR_DRIVER_SHUTDOWN_USER;
       return TRUE;
     case GVIR_DRIVER_EVENT_PMSUSPENDED:
       *state = GVIR_DRIVER_STATE_PMSUSPENDED;
@@ -617,14 +599,14 @@ state_after_event (int  event,
       return TRUE;
     case GVIR_DRIVER_EVENT_CRASHED:
       /* A guest that loaded its crash kernel keeps running. */
-      if (detail == REMOTE_EVENT_CRASHED_CRASHLOADED)
+      if (detail == GVIR_DRIVER_CRASHED_EVENT_CRASHLOADED)
         {
           *state = GVIR_DRIVER_STATE_RUNNING;
-          *reason = REMOTE_RUNNING_CRASHED;
+          *reason = GVIR_DRIVER_RUNNING_CRASHED;
           return TRUE;
         }
       *state = GVIR_DRIVER_STATE_CRASHED;
-      *reason = detail == REMOTE_EVENT_CRASHED_PANICKED ? REMOTE_CRASHED_PANICKED : 0;
+      *reason = detail == GVIR_DRIVER_CRASHED_EVENT_PANICKED ? GVIR_DRIVER_CRASHED_PANICKED : 0;
       return TRUE;
     default:
       return FALSE;
