@@ -9,6 +9,11 @@
 #        (defaults: 3 rounds, sizes 1000 and 10000)
 # Needs libvirt-daemon and libvirt-glib-1.0-dev. Prints figures only.
 #
+# With BENCH_FETCH_TRACE=1, libvirtd logs every call it receives and each
+# client's line is followed by the calls it made, by procedure: where the
+# time goes. Logging slows the daemon, so those figures are not the ones
+# to quote.
+#
 # Each round runs both clients once per size, ours first in odd rounds and
 # libvirt-glib first in even ones, so that load from elsewhere on the
 # machine does not always favour the same side. At the end, per size: the
@@ -27,6 +32,7 @@ sizes=${*:-1000 10000}
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d /tmp/bench-fetch-XXXXXX)
 pid=
+trace=${BENCH_FETCH_TRACE:-0}
 # One client run may not take longer than this (seconds).
 client_timeout=900
 
@@ -108,12 +114,19 @@ for n in $sizes; do
 done
 
 mkdir -p "$dir/run" "$dir/drivers-empty"
+trace_output=
+trace_filter=
+if [ "$trace" = 1 ]; then
+    trace_output=" 1:file:$dir/rpc.log"
+    trace_filter="1:rpc.netserverclient"
+fi
 cat > "$dir/libvirtd.conf" <<CONF
 unix_sock_dir = "$dir/run"
 unix_sock_rw_perms = "0700"
 auth_unix_ro = "none"
 auth_unix_rw = "none"
-log_outputs = "3:file:$dir/libvirtd.log"
+log_outputs = "3:file:$dir/libvirtd.log$trace_output"
+log_filters = "$trace_filter"
 CONF
 
 # No driver modules: the test driver is part of libvirt.so itself.
@@ -139,14 +152,50 @@ theirs() {
     fi
 }
 
+# The calls libvirtd received since the last report, by procedure
+# number (named for those this benchmark makes), then forgets them.
+# libvirtd appends to its log, so truncating it in place is safe.
+report_calls() {
+    awk '/RPC_SERVER_CLIENT_MSG_RX/ {
+            for (i = 1; i <= NF; i++)
+                if ($i ~ /^proc=/) { count[substr($i, 6)]++; total++ }
+        }
+        END {
+            name[1] = "OPEN"; name[2] = "CLOSE"; name[16] = "DOMAIN_GET_INFO"
+            name[60] = "SUPPORTS_FEATURE"; name[66] = "AUTH_LIST"
+            name[151] = "DOMAIN_IS_PERSISTENT"; name[183] = "DOMAIN_HAS_MANAGED_SAVE_IMAGE"
+            name[212] = "DOMAIN_GET_STATE"; name[273] = "CONNECT_LIST_ALL_DOMAINS"
+            name[316] = "EVENT_REGISTER_ANY"; name[317] = "EVENT_DEREGISTER_ANY"
+            name[360] = "REGISTER_CLOSE_CALLBACK"; name[361] = "UNREGISTER_CLOSE_CALLBACK"
+            n = 0
+            for (p in count) {
+                for (i = ++n; i > 1 && procs[i - 1] + 0 > p + 0; i--)
+                    procs[i] = procs[i - 1]
+                procs[i] = p
+            }
+            printf "  calls received (open and close included): %d:", total
+            for (i = 1; i <= n; i++)
+                printf " %s%s x%d", procs[i], (procs[i] in name) ? " " name[procs[i]] : "",
+                       count[procs[i]]
+            printf "\n"
+        }' "$dir/rpc.log"
+    : > "$dir/rpc.log"
+}
+
 # Runs client $1 on URI $2 expecting $3 domains; a failure ends the script.
 run() {
     line=$("$1" "$2" "$3")
     [ -z "$line" ] && return
     echo "$line"
     echo "$line" >> "$dir/results"
+    if [ "$trace" = 1 ]; then
+        report_calls
+    fi
 }
 
+if [ "$trace" = 1 ]; then
+    echo "tracing calls: libvirtd logs every call, figures are slower than untraced"
+fi
 echo "fetch_domains + get_info on every domain, libvirtd $(/usr/sbin/libvirtd --version | awk '{ print $NF }'), $rounds round(s), sizes: $sizes"
 : > "$dir/results"
 r=1
@@ -169,7 +218,7 @@ done
 # LABEL  N domains  R running  open S s  fetch S s  get_info S s  total S s  cpu S s
 echo "median over $rounds round(s)"
 awk '
-    / domains / {
+    / domains .* total / {
         key = $2 SUBSEP $1
         for (i = 1; i <= NF; i++) {
             if ($i == "fetch") fetch[key] = fetch[key] " " $(i + 1)
