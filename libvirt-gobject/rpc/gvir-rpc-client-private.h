@@ -11,12 +11,18 @@
  * Internal: never installed, never in a GIR.
  *
  * Any number of threads may call gvir_rpc_client_call() at once; each
- * call gets its own serial and waits for its reply. One reader thread
+ * call gets its own serial and waits for its reply. One I/O thread
  * receives every packet: it hands replies to their callers, events
  * (MESSAGE packets of the remote program) to the event callback, answers
  * keepalive pings, and pings a silent peer. When the stream ends, breaks or
  * carries a malformed packet, every pending call fails at once with
  * GVIR_ERROR_CONNECTION_CLOSED and the close callback runs (once).
+ *
+ * Writes never block: a packet the socket cannot take at once waits in a
+ * bounded outgoing queue that the I/O thread flushes when the socket is
+ * writable. Every wait is bounded (see GVirRpcClientLimits), with or
+ * without keepalive, so a peer that stops sending, drips, or stops
+ * reading is declared dead and every call fails with a clear error.
  */
 #pragma once
 
@@ -37,6 +43,31 @@ typedef void (*GVirRpcEventFunc) (GVirRpcClient *client, const GVirRpcHeader *he
 typedef void (*GVirRpcCloseFunc) (GVirRpcClient *client, int reason, const GError *error,
                                   gpointer user_data);
 
+/* The bounds on a peer, whatever keepalive says. A peer that breaks one
+ * is dead: the connection closes with GVIR_ERROR_CONNECTION_CLOSED and
+ * reason GVIR_RPC_CLOSE_KEEPALIVE. */
+typedef struct
+{
+  /* Nothing at all received for this long while a call waits for its
+   * reply (default 300 s: long calls on a server without keepalive). */
+  guint stall_timeout_ms;
+  /* A packet whose first byte has arrived must be complete within
+   * frame_timeout_ms + its length / frame_min_rate seconds (defaults 60 s
+   * and 64 KiB/s), so that a drip cannot stretch it. */
+  guint frame_timeout_ms;
+  guint frame_min_rate;
+  /* Bytes (plus a fixed cost per packet) waiting to be sent; a packet
+   * that would exceed it means the peer stopped reading (default 64 MiB).
+   * Output that makes no progress for stall_timeout_ms (or the keepalive
+   * budget, interval x count, when smaller) means the same. */
+  gsize max_queued_bytes;
+} GVirRpcClientLimits;
+
+#define GVIR_RPC_CLIENT_DEFAULT_STALL_TIMEOUT_MS (300 * 1000)
+#define GVIR_RPC_CLIENT_DEFAULT_FRAME_TIMEOUT_MS (60 * 1000)
+#define GVIR_RPC_CLIENT_DEFAULT_FRAME_MIN_RATE (64 * 1024)
+#define GVIR_RPC_CLIENT_DEFAULT_MAX_QUEUED_BYTES (64 * 1024 * 1024)
+
 /* Takes ownership of @transport. */
 GVirRpcClient *gvir_rpc_client_new (GVirRpcTransport *transport);
 /* Setters: call before gvir_rpc_client_start(). */
@@ -47,6 +78,14 @@ void gvir_rpc_client_set_close_func (GVirRpcClient *client, GVirRpcCloseFunc fun
 /* Pings after @interval seconds of silence; the peer is dead after @count
  * unanswered pings. 0 disables. May be called at any time. */
 void gvir_rpc_client_set_keepalive (GVirRpcClient *client, guint interval, guint count);
+/* Fills @limits with the defaults. */
+void gvir_rpc_client_get_default_limits (GVirRpcClientLimits *limits);
+/* May be called at any time; a waiting I/O thread takes them at once. */
+void gvir_rpc_client_set_limits (GVirRpcClient *client, const GVirRpcClientLimits *limits);
+/* What the outgoing queue holds now, and the most it ever held (tests:
+ * memory stays within max_queued_bytes). */
+gsize gvir_rpc_client_get_queued_bytes (GVirRpcClient *client);
+gsize gvir_rpc_client_get_peak_queued_bytes (GVirRpcClient *client);
 void gvir_rpc_client_start (GVirRpcClient *client);
 
 /* One call of program @prog version 1. @args may be NULL for void; on
@@ -68,7 +107,9 @@ void gvir_rpc_client_call_async (GVirRpcClient *client, guint32 prog, gint32 pro
                                  GByteArray *args, GVirRpcReplyFunc func, gpointer user_data);
 
 gboolean gvir_rpc_client_is_open (GVirRpcClient *client);
-/* Shuts the stream, fails pending calls and joins the reader. Idempotent. */
+/* Fails every pending call at once with GVIR_ERROR_CONNECTION_CLOSED,
+ * shuts the stream (nothing is sent after it, no keepalive ping either)
+ * and joins the I/O thread. Idempotent. */
 void gvir_rpc_client_close (GVirRpcClient *client);
 /* Closes and frees. Must not be called from the event or close callback. */
 void gvir_rpc_client_free (GVirRpcClient *client);

@@ -10,7 +10,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
 
 #include "gvir-rpc-client-private.h"
 #include "gvir-rpc-remote-private.h"
@@ -19,6 +24,10 @@
 
 /* Bytes the reader asks for at once: many small replies fit in one read. */
 #define READ_CHUNK 65536
+
+/* What a queued packet costs beyond its bytes (entry, list link, GBytes):
+ * a flood of tiny packets is bounded by the same limit as big ones. */
+#define QUEUE_ENTRY_COST 64
 
 /* A call waiting for its reply. Shared by the caller and the table of
  * pending calls, each holding a reference: a caller that gives up just
@@ -40,31 +49,57 @@ typedef struct
   gpointer func_data;
 } PendingCall;
 
+/* A packet waiting to be sent. */
+typedef struct
+{
+  GBytes *bytes;
+  gsize offset;             /* how much of it is already written */
+  gboolean is_pong;
+} OutPacket;
+
 struct _GVirRpcClient
 {
   GVirRpcTransport *transport;
   GThread *reader;
   gboolean started;         /* set once by gvir_rpc_client_start() */
+  int wake_fds[2];          /* a byte in this pipe wakes the I/O thread */
+  gint wake_pending;        /* atomic: a byte is in the pipe already */
 
-  GMutex write_lock;        /* one packet at a time on the stream */
+  GMutex out_lock;          /* guards the queue below and every write */
+  GQueue out;               /* OutPacket, oldest first */
+  gsize queued_bytes;       /* their cost (bytes + QUEUE_ENTRY_COST each) */
+  gsize peak_queued_bytes;
+  gsize max_queued_bytes;   /* a copy of limits.max_queued_bytes */
+  gboolean pong_queued;     /* an unstarted PONG waits: one is enough */
+  gboolean out_closed;      /* gvir_rpc_client_close(): send nothing more */
+  gint64 out_progress;      /* when a byte last went out, or the queue filled */
 
-  /* Reader thread only: bytes received and not yet dispatched are
-   * buf[start, end). */
+  /* I/O thread only: bytes received and not yet dispatched are
+   * buf[start, end); the next packet needs `need` of them. */
   guint8 *buf;
   gsize buf_size;
   gsize start;
   gsize end;
+  gsize need;
+  gint64 last_rx;           /* when the last byte arrived */
+  gint64 frame_started;     /* when the buffered partial packet began */
+  gint64 silence_start;     /* keepalive: the silence being timed */
+  guint unanswered;         /* pings sent in that silence */
 
   GMutex lock;              /* guards everything below */
   GHashTable *calls;        /* serial -> PendingCall (one reference) */
+  gint64 calls_since;       /* when the table last stopped being empty */
   guint32 next_serial;
   gboolean closed;
   gboolean closing;         /* gvir_rpc_client_close() is running */
   GError *close_error;      /* why it closed */
-  GCancellable *ka_wake;    /* cancelled when the settings change: the
-                             * reader then recomputes its wait */
+  GError *fatal_error;      /* a writer found the peer dead: the I/O
+                             * thread ends the connection with this */
+  int fatal_reason;
   guint ka_interval;        /* seconds; 0 = no keepalive */
   guint ka_count;
+  gint64 ka_since;          /* when keepalive was last set */
+  GVirRpcClientLimits limits;
 
   GVirRpcEventFunc event_func;
   gpointer event_data;
@@ -85,6 +120,13 @@ pending_call_unref (PendingCall *call)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingCall, pending_call_unref)
+
+static void
+out_packet_free (OutPacket *packet)
+{
+  g_bytes_unref (packet->bytes);
+  g_free (packet);
+}
 
 /* Gives the call its outcome (taking @reply and @error) and wakes its
  * caller, or runs its callback. Only the first outcome counts. */
@@ -122,6 +164,34 @@ complete_call (PendingCall *call,
   g_cond_signal (&call->cond);
 }
 
+/* ---- waking the I/O thread -------------------------------------------------- */
+
+/* Called after a change the I/O thread must see (new settings, queued
+ * output, a fatal error): its poll returns at once. */
+static void
+wake_io_thread (GVirRpcClient *client)
+{
+  static const guint8 byte = 1;
+  gssize ignored;
+
+  if (!g_atomic_int_compare_and_exchange (&client->wake_pending, 0, 1))
+    return;
+  /* A full pipe already holds a wake-up. */
+  ignored = write (client->wake_fds[1], &byte, 1);
+  (void) ignored;
+}
+
+/* The I/O thread, before it reads the state that wakers change. */
+static void
+drain_wakes (GVirRpcClient *client)
+{
+  guint8 junk[16];
+
+  g_atomic_int_set (&client->wake_pending, 0);
+  while (read (client->wake_fds[0], junk, sizeof junk) > 0)
+    ;
+}
+
 GVirRpcClient *
 gvir_rpc_client_new (GVirRpcTransport *transport)
 {
@@ -132,9 +202,15 @@ gvir_rpc_client_new (GVirRpcTransport *transport)
   client = g_new0 (GVirRpcClient, 1);
   client->transport = transport;
   client->calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pending_call_unref);
-  client->ka_wake = g_cancellable_new ();
+  if (!g_unix_open_pipe (client->wake_fds, FD_CLOEXEC, NULL) ||
+      !g_unix_set_fd_nonblocking (client->wake_fds[0], TRUE, NULL) ||
+      !g_unix_set_fd_nonblocking (client->wake_fds[1], TRUE, NULL))
+    g_error ("cannot create the RPC client's wake-up pipe: %s", g_strerror (errno));
+  gvir_rpc_client_get_default_limits (&client->limits);
+  client->max_queued_bytes = client->limits.max_queued_bytes;
+  g_queue_init (&client->out);
   g_mutex_init (&client->lock);
-  g_mutex_init (&client->write_lock);
+  g_mutex_init (&client->out_lock);
   return client;
 }
 
@@ -168,9 +244,60 @@ gvir_rpc_client_set_keepalive (GVirRpcClient *client,
   g_mutex_lock (&client->lock);
   client->ka_interval = count > 0 ? interval : 0;
   client->ka_count = count;
+  /* A peer silent since before this call gets the full budget from now. */
+  client->ka_since = g_get_monotonic_time ();
   g_mutex_unlock (&client->lock);
-  /* A reader already waiting (for ever, without keepalive) must notice. */
-  g_cancellable_cancel (client->ka_wake);
+  /* An I/O thread already waiting (for ever, without keepalive) must
+   * recompute its deadline. */
+  wake_io_thread (client);
+}
+
+void
+gvir_rpc_client_get_default_limits (GVirRpcClientLimits *limits)
+{
+  *limits = (GVirRpcClientLimits) {
+    .stall_timeout_ms = GVIR_RPC_CLIENT_DEFAULT_STALL_TIMEOUT_MS,
+    .frame_timeout_ms = GVIR_RPC_CLIENT_DEFAULT_FRAME_TIMEOUT_MS,
+    .frame_min_rate = GVIR_RPC_CLIENT_DEFAULT_FRAME_MIN_RATE,
+    .max_queued_bytes = GVIR_RPC_CLIENT_DEFAULT_MAX_QUEUED_BYTES,
+  };
+}
+
+void
+gvir_rpc_client_set_limits (GVirRpcClient             *client,
+                            const GVirRpcClientLimits *limits)
+{
+  g_return_if_fail (limits->frame_min_rate > 0);
+
+  g_mutex_lock (&client->lock);
+  client->limits = *limits;
+  g_mutex_unlock (&client->lock);
+  g_mutex_lock (&client->out_lock);
+  client->max_queued_bytes = limits->max_queued_bytes;
+  g_mutex_unlock (&client->out_lock);
+  wake_io_thread (client);
+}
+
+gsize
+gvir_rpc_client_get_queued_bytes (GVirRpcClient *client)
+{
+  gsize bytes;
+
+  g_mutex_lock (&client->out_lock);
+  bytes = client->queued_bytes;
+  g_mutex_unlock (&client->out_lock);
+  return bytes;
+}
+
+gsize
+gvir_rpc_client_get_peak_queued_bytes (GVirRpcClient *client)
+{
+  gsize bytes;
+
+  g_mutex_lock (&client->out_lock);
+  bytes = client->peak_queued_bytes;
+  g_mutex_unlock (&client->out_lock);
+  return bytes;
 }
 
 gboolean
@@ -186,22 +313,96 @@ gvir_rpc_client_is_open (GVirRpcClient *client)
 
 /* ---- sending ---------------------------------------------------------------- */
 
+/* Writes queued packets until the socket would block. FALSE (with
+ * @error) when the stream broke. Called with out_lock held. */
 static gboolean
-send_packet (GVirRpcClient        *client,
-             const GVirRpcHeader  *header,
-             const guint8         *payload,
-             gsize                 len,
-             GError              **error)
+flush_locked (GVirRpcClient  *client,
+              GError        **error)
 {
-  g_autoptr(GBytes) packet = gvir_rpc_packet_encode (header, payload, len, error);
-  gboolean ok;
+  while (!g_queue_is_empty (&client->out))
+    {
+      OutPacket *head = g_queue_peek_head (&client->out);
+      gsize size;
+      const guint8 *data = g_bytes_get_data (head->bytes, &size);
+      gboolean would_block = FALSE;
+      gssize n;
 
-  if (packet == NULL)
-    return FALSE;
-  g_mutex_lock (&client->write_lock);
-  ok = gvir_rpc_transport_write_all (client->transport, g_bytes_get_data (packet, NULL),
-                                     g_bytes_get_size (packet), error);
-  g_mutex_unlock (&client->write_lock);
+      n = gvir_rpc_transport_try_write (client->transport, data + head->offset,
+                                        size - head->offset, &would_block, error);
+      if (n < 0)
+        return would_block;
+      if (n == 0)
+        return TRUE;
+      client->out_progress = g_get_monotonic_time ();
+      if (head->is_pong && head->offset == 0)
+        client->pong_queued = FALSE;
+      head->offset += n;
+      if (head->offset < size)
+        continue;
+      g_queue_pop_head (&client->out);
+      client->queued_bytes -= size + QUEUE_ENTRY_COST;
+      out_packet_free (head);
+    }
+  return TRUE;
+}
+
+/* Queues @packet and writes at once what the socket takes; the I/O
+ * thread writes the rest when the socket is writable. Never blocks.
+ * FALSE (with @error) when the peer must be considered dead: the stream
+ * broke, or the queue would exceed its bound because the peer does not
+ * read. A PONG while another waits unsent is dropped: one answers all. */
+static gboolean
+queue_packet (GVirRpcClient  *client,
+              GBytes         *packet,
+              gboolean        is_pong,
+              GError        **error)
+{
+  gsize cost = g_bytes_get_size (packet) + QUEUE_ENTRY_COST;
+  gboolean was_empty, ok = TRUE, wake;
+  OutPacket *entry;
+
+  g_mutex_lock (&client->out_lock);
+  if (client->out_closed)
+    {
+      g_mutex_unlock (&client->out_lock);
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                           "the connection was closed");
+      return FALSE;
+    }
+  if (is_pong && client->pong_queued)
+    {
+      g_mutex_unlock (&client->out_lock);
+      return TRUE;
+    }
+  was_empty = g_queue_is_empty (&client->out);
+  /* One packet always fits, however large: the bound is on a backlog. */
+  if (!was_empty && client->max_queued_bytes > 0 &&
+      client->queued_bytes + cost > client->max_queued_bytes)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                   "the server stopped reading: %" G_GSIZE_FORMAT " bytes wait to be sent "
+                   "(limit %" G_GSIZE_FORMAT ")", client->queued_bytes, client->max_queued_bytes);
+      g_mutex_unlock (&client->out_lock);
+      return FALSE;
+    }
+  entry = g_new0 (OutPacket, 1);
+  entry->bytes = g_bytes_ref (packet);
+  entry->is_pong = is_pong;
+  g_queue_push_tail (&client->out, entry);
+  client->queued_bytes += cost;
+  client->peak_queued_bytes = MAX (client->peak_queued_bytes, client->queued_bytes);
+  if (is_pong)
+    client->pong_queued = TRUE;
+  if (was_empty)
+    {
+      client->out_progress = g_get_monotonic_time ();
+      ok = flush_locked (client, error);
+    }
+  wake = ok && !g_queue_is_empty (&client->out);
+  g_mutex_unlock (&client->out_lock);
+
+  if (wake)
+    wake_io_thread (client);
   return ok;
 }
 
@@ -218,8 +419,29 @@ send_keepalive (GVirRpcClient  *client,
     .serial = 0,
     .status = GVIR_RPC_STATUS_OK,
   };
+  g_autoptr(GBytes) packet = gvir_rpc_packet_encode (&header, NULL, 0, error);
 
-  return send_packet (client, &header, NULL, 0, error);
+  return packet != NULL &&
+         queue_packet (client, packet, proc == GVIR_RPC_KEEPALIVE_PROC_PONG, error);
+}
+
+/* Records why the connection must end, from a thread other than the I/O
+ * thread, and wakes the I/O thread, which fails every call with it. The
+ * first reason wins. */
+static void
+fail_connection (GVirRpcClient *client,
+                 int            reason,
+                 const GError  *error)
+{
+  g_mutex_lock (&client->lock);
+  if (client->fatal_error == NULL)
+    {
+      client->fatal_error = g_error_copy (error);
+      client->fatal_reason = reason;
+    }
+  g_mutex_unlock (&client->lock);
+  gvir_rpc_transport_shutdown (client->transport);
+  wake_io_thread (client);
 }
 
 /* ---- closing ---------------------------------------------------------------- */
@@ -340,6 +562,8 @@ dispatch_packet (GVirRpcClient        *client,
 
   if (header->prog == GVIR_RPC_KEEPALIVE_PROGRAM)
     {
+      /* Queued, never a blocking write: a peer that pings and does not
+       * read must not hold this thread. */
       if (header->type == GVIR_RPC_TYPE_MESSAGE && header->proc == GVIR_RPC_KEEPALIVE_PROC_PING)
         return send_keepalive (client, GVIR_RPC_KEEPALIVE_PROC_PONG, error);
       /* PONG, or keepalive procedures we do not know: nothing to do. */
@@ -362,82 +586,10 @@ dispatch_packet (GVirRpcClient        *client,
     }
 }
 
-/* Waits until the stream is readable, pinging a silent peer. FALSE with
- * @reason and @error set when the peer is considered dead. */
-static gboolean
-wait_for_data (GVirRpcClient  *client,
-               guint          *unanswered,
-               int            *reason,
-               GError        **error)
-{
-  for (;;)
-    {
-      guint interval, count;
-      gint64 timeout;
-      int ready;
-
-      /* Reset before reading the settings: a change made after this
-       * point cancels again and wakes the wait below. */
-      g_cancellable_reset (client->ka_wake);
-      g_mutex_lock (&client->lock);
-      interval = client->ka_interval;
-      count = client->ka_count;
-      g_mutex_unlock (&client->lock);
-
-      /* The first ping goes out half an interval into a silence, the next
-       * ones an interval apart, and the last gets half an interval to be
-       * answered: count pings, and a dead peer is known within
-       * interval x count seconds (libvirt's own client takes one more
-       * interval). */
-      timeout = interval == 0 ? -1 : (gint64) interval * G_USEC_PER_SEC;
-      if (timeout > 0 && (*unanswered == 0 || *unanswered >= count))
-        timeout /= 2;
-      ready = gvir_rpc_transport_wait_readable (client->transport, timeout, client->ka_wake);
-      if (ready > 0)
-        return TRUE;
-      if (ready < 0)
-        continue;   /* new settings: start the wait again */
-      if (*unanswered >= count)
-        {
-          *reason = GVIR_RPC_CLOSE_KEEPALIVE;
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                       "the server did not answer %u keepalive pings in %u seconds",
-                       count, count * interval);
-          return FALSE;
-        }
-      if (!send_keepalive (client, GVIR_RPC_KEEPALIVE_PROC_PING, error))
-        {
-          *reason = GVIR_RPC_CLOSE_ERROR;
-          return FALSE;
-        }
-      (*unanswered)++;
-    }
-}
-
-/* Waits for the rest of a packet; a peer that stops sending in the middle
- * of one for as long as keepalive would tolerate is dead. */
-static gboolean
-wait_for_rest (GVirRpcClient  *client,
-               GError        **error)
-{
-  gint64 stall;
-
-  g_mutex_lock (&client->lock);
-  stall = (gint64) client->ka_interval * MAX (client->ka_count, 1) * G_USEC_PER_SEC;
-  g_mutex_unlock (&client->lock);
-
-  if (gvir_rpc_transport_wait_readable (client->transport, stall > 0 ? stall : -1, NULL) > 0)
-    return TRUE;
-  g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                       "the server stopped sending in the middle of a packet");
-  return FALSE;
-}
-
-/* Dispatches every complete packet in the buffer. Sets *need to the
- * number of buffered bytes the next packet needs. */
+/* Dispatches every complete packet in the buffer and sets client->need
+ * to the number of buffered bytes the next packet needs. */
 static gboolean
 dispatch_buffered (GVirRpcClient  *client,
-                   gsize          *need,
                    GError        **error)
 {
   for (;;)
@@ -447,14 +599,14 @@ dispatch_buffered (GVirRpcClient  *client,
       guint32 body_len;
       GVirRpcHeader header;
 
-      *need = GVIR_RPC_LEN_SIZE;
+      client->need = GVIR_RPC_LEN_SIZE;
       if (avail < GVIR_RPC_LEN_SIZE)
         return TRUE;
       /* The length is validated before anything is allocated for it. */
       if (!gvir_rpc_packet_check_length (p, &body_len, error))
         return FALSE;
-      *need = GVIR_RPC_LEN_SIZE + (gsize) body_len;
-      if (avail < *need)
+      client->need = GVIR_RPC_LEN_SIZE + (gsize) body_len;
+      if (avail < client->need)
         return TRUE;
 
       p += GVIR_RPC_LEN_SIZE;
@@ -462,16 +614,18 @@ dispatch_buffered (GVirRpcClient  *client,
           !dispatch_packet (client, &header, p + GVIR_RPC_HEADER_SIZE,
                             body_len - GVIR_RPC_HEADER_SIZE, error))
         return FALSE;
-      client->start += *need;
+      client->start += client->need;
+      /* What follows in the buffer came with the last read at the latest. */
+      client->frame_started = client->last_rx;
     }
 }
 
-/* Makes room for @need bytes from client->start on. */
+/* Makes room for client->need bytes from client->start on. */
 static void
-make_room (GVirRpcClient *client,
-           gsize          need)
+make_room (GVirRpcClient *client)
 {
   gsize avail = client->end - client->start;
+  gsize need = client->need;
 
   if (client->start > 0 && (avail == 0 || client->start + need > client->buf_size))
     {
@@ -492,72 +646,341 @@ make_room (GVirRpcClient *client,
     }
 }
 
-/* Receives and dispatches packets until the connection must close; then
- * returns with @reason and @error set. One read takes whatever the socket
- * holds, often several replies; the reader only polls when it would
- * block. */
+/* ---- bounds ------------------------------------------------------------------ */
+
+/* What the I/O thread needs of the shared state to check its bounds. */
+typedef struct
+{
+  guint ka_interval;
+  guint ka_count;
+  gint64 ka_since;
+  gboolean calls_pending;
+  gint64 calls_since;
+  GVirRpcClientLimits limits;
+} Bounds;
+
+static void
+read_bounds (GVirRpcClient *client,
+             Bounds        *b)
+{
+  g_mutex_lock (&client->lock);
+  b->ka_interval = client->ka_interval;
+  b->ka_count = client->ka_count;
+  b->ka_since = client->ka_since;
+  b->calls_pending = g_hash_table_size (client->calls) > 0;
+  b->calls_since = client->calls_since;
+  b->limits = client->limits;
+  g_mutex_unlock (&client->lock);
+}
+
+/* When the next ping is due (or, after count pings, when the peer is
+ * dead). The first ping goes out half an interval into a silence, the
+ * next ones an interval apart, and the last gets half an interval to be
+ * answered: count pings, and a dead peer is known within interval x count
+ * seconds of the silence's start (libvirt's own client takes one more
+ * interval). */
+static gint64
+keepalive_deadline (GVirRpcClient *client,
+                    const Bounds  *b)
+{
+  gint64 interval = (gint64) b->ka_interval * G_USEC_PER_SEC;
+
+  if (client->unanswered >= b->ka_count)
+    return client->silence_start + (gint64) b->ka_count * interval;
+  return client->silence_start + interval / 2 + (gint64) client->unanswered * interval;
+}
+
+/* Pings a silent peer when a ping is due; FALSE (with @error) when the
+ * peer is dead. A silence starts at the last byte received or when
+ * keepalive was last set, whichever is later. */
+static gboolean
+check_keepalive (GVirRpcClient  *client,
+                 const Bounds   *b,
+                 gint64          now,
+                 gint64         *next,
+                 GError        **error)
+{
+  gint64 silence = MAX (client->last_rx, b->ka_since);
+  gint64 at;
+
+  if (b->ka_interval == 0)
+    return TRUE;
+  if (silence != client->silence_start)
+    {
+      client->silence_start = silence;
+      client->unanswered = 0;
+    }
+  at = keepalive_deadline (client, b);
+  while (client->unanswered < b->ka_count && now >= at)
+    {
+      if (!send_keepalive (client, GVIR_RPC_KEEPALIVE_PROC_PING, error))
+        return FALSE;
+      client->unanswered++;
+      at = keepalive_deadline (client, b);
+    }
+  if (client->unanswered >= b->ka_count && now >= at)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                   "the server did not answer %u keepalive pings in %u seconds",
+                   b->ka_count, b->ka_count * b->ka_interval);
+      return FALSE;
+    }
+  *next = MIN (*next, at);
+  return TRUE;
+}
+
+/* FALSE (with @error) when @at has passed; else lowers *next to it. */
+static gboolean
+deadline_passed (gint64  at,
+                 gint64  now,
+                 gint64 *next)
+{
+  if (now >= at)
+    return TRUE;
+  *next = MIN (*next, at);
+  return FALSE;
+}
+
+/* A call waits and nothing at all has arrived for the stall timeout. */
+static gboolean
+check_stall (GVirRpcClient  *client,
+             const Bounds   *b,
+             gint64          now,
+             gint64         *next,
+             GError        **error)
+{
+  gint64 since = MAX (client->last_rx, b->calls_since);
+
+  if (!b->calls_pending || b->limits.stall_timeout_ms == 0 ||
+      !deadline_passed (since + (gint64) b->limits.stall_timeout_ms * 1000, now, next))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+               "the server sent nothing for %u ms while a call waited for its reply",
+               b->limits.stall_timeout_ms);
+  return FALSE;
+}
+
+/* A packet has begun and is not complete in time: its length at the
+ * minimum rate plus the floor, measured from its first byte, so that
+ * bytes dripping in cannot stretch it. */
+static gboolean
+check_frame (GVirRpcClient  *client,
+             const Bounds   *b,
+             gint64          now,
+             gint64         *next,
+             GError        **error)
+{
+  gint64 budget;
+
+  if (client->end == client->start || b->limits.frame_timeout_ms == 0)
+    return TRUE;
+  budget = (gint64) b->limits.frame_timeout_ms * 1000 +
+           (gint64) client->need * G_USEC_PER_SEC / b->limits.frame_min_rate;
+  if (!deadline_passed (client->frame_started + budget, now, next))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+               "the server stalled in the middle of a packet: %" G_GSIZE_FORMAT " of %"
+               G_GSIZE_FORMAT " bytes arrived in %" G_GINT64_FORMAT " ms",
+               client->end - client->start, client->need, (now - client->frame_started) / 1000);
+  return FALSE;
+}
+
+/* Output waits and none of it went out for the stall timeout, or the
+ * keepalive budget when that is shorter. */
+static gboolean
+check_output (GVirRpcClient  *client,
+              const Bounds   *b,
+              gint64          now,
+              gint64         *next,
+              GError        **error)
+{
+  gint64 bound = (gint64) b->limits.stall_timeout_ms * 1000;
+  gboolean waiting;
+  gint64 progress;
+
+  if (b->ka_interval > 0)
+    {
+      gint64 budget = (gint64) b->ka_interval * b->ka_count * G_USEC_PER_SEC;
+
+      bound = bound == 0 ? budget : MIN (bound, budget);
+    }
+  g_mutex_lock (&client->out_lock);
+  waiting = !g_queue_is_empty (&client->out);
+  progress = client->out_progress;
+  g_mutex_unlock (&client->out_lock);
+
+  if (!waiting || bound == 0 || !deadline_passed (progress + bound, now, next))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+               "the server stopped reading: nothing could be sent for %" G_GINT64_FORMAT " ms",
+               bound / 1000);
+  return FALSE;
+}
+
+/* Checks every bound at the current time and pings when a ping is due.
+ * FALSE (with @error) when the peer is dead; else *next is the time of
+ * the next deadline (G_MAXINT64: none). */
+static gboolean
+check_bounds (GVirRpcClient  *client,
+              gint64         *next,
+              GError        **error)
+{
+  gint64 now = g_get_monotonic_time ();
+  Bounds b;
+
+  read_bounds (client, &b);
+  *next = G_MAXINT64;
+  return check_keepalive (client, &b, now, next, error) &&
+         check_stall (client, &b, now, next, error) &&
+         check_frame (client, &b, now, next, error) &&
+         check_output (client, &b, now, next, error);
+}
+
+/* ---- the I/O thread ----------------------------------------------------------- */
+
+/* Waits until the socket is readable, the queued output can move, a
+ * waker calls, or @deadline comes; writes what it can. FALSE (with
+ * @error) when the stream broke. */
+static gboolean
+wait_and_flush (GVirRpcClient  *client,
+                gint64          deadline,
+                GError        **error)
+{
+  GIOCondition want = G_IO_IN;
+  gint64 timeout = -1;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&client->out_lock);
+  if (!g_queue_is_empty (&client->out))
+    want |= G_IO_OUT;
+  g_mutex_unlock (&client->out_lock);
+
+  if (deadline != G_MAXINT64)
+    timeout = MAX (deadline - g_get_monotonic_time (), 0);
+  if ((gvir_rpc_transport_poll (client->transport, want, client->wake_fds[0], timeout)
+       & G_IO_OUT) == 0)
+    return TRUE;
+  g_mutex_lock (&client->out_lock);
+  ok = flush_locked (client, error);
+  g_mutex_unlock (&client->out_lock);
+  return ok;
+}
+
+/* The end of the stream: clean between packets, or in the middle of one. */
+static void
+set_eof_error (GVirRpcClient  *client,
+               int            *reason,
+               GError        **error)
+{
+  if (client->end == client->start)
+    {
+      *reason = GVIR_RPC_CLOSE_EOF;
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                           "the server closed the connection");
+    }
+  else
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                 "the connection closed in the middle of a packet "
+                 "(%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes)",
+                 client->end - client->start, client->need);
+}
+
+/* Receives and dispatches packets, answers and sends pings, writes the
+ * queued output and checks every bound, until the connection must close;
+ * then returns with @reason and @error set. One read takes whatever the
+ * socket holds, often several replies; the thread only polls when it
+ * would block. */
 static void
 receive_loop (GVirRpcClient  *client,
               int            *reason,
               GError        **error)
 {
-  guint unanswered = 0;
   gboolean drained = FALSE;
 
   client->buf_size = READ_CHUNK;
   client->buf = g_malloc (client->buf_size);
   client->start = client->end = 0;
+  client->last_rx = g_get_monotonic_time ();
 
   for (;;)
     {
       gboolean would_block = FALSE;
-      gsize need, room;
-      gssize n;
+      gint64 deadline;
+      gsize room;
+      gssize n = -1;
 
       *reason = GVIR_RPC_CLOSE_ERROR;
-      if (!dispatch_buffered (client, &need, error))
+      drain_wakes (client);
+      if (!dispatch_buffered (client, error))
         return;
-      make_room (client, need);
+      if (!check_bounds (client, &deadline, error))
+        {
+          *reason = GVIR_RPC_CLOSE_KEEPALIVE;
+          return;
+        }
+      make_room (client);
       room = client->buf_size - client->end;
 
       /* A read that did not fill the buffer most likely emptied the
        * socket: wait first rather than spend a read on EAGAIN. */
-      if (drained)
-        {
-          n = -1;
-          would_block = TRUE;
-        }
-      else
+      if (!drained)
         n = gvir_rpc_transport_try_read (client->transport, client->buf + client->end,
                                          room, &would_block, error);
-      drained = FALSE;
       if (n > 0)
         {
+          gint64 now = g_get_monotonic_time ();
+
+          if (client->end == client->start)
+            client->frame_started = now;
           client->end += n;
-          unanswered = 0;
+          client->last_rx = now;
           drained = (gsize) n < room && !gvir_rpc_transport_is_tls (client->transport);
           continue;
         }
       if (n == 0)
         {
-          if (client->end == client->start)
-            {
-              *reason = GVIR_RPC_CLOSE_EOF;
-              g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                                   "the server closed the connection");
-            }
-          else
-            g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                         "the connection closed in the middle of a packet "
-                         "(%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes)",
-                         client->end - client->start, need);
+          set_eof_error (client, reason, error);
           return;
         }
-      if (!would_block)
+      if (!drained && !would_block)
         return;
-      if (client->end > client->start ? !wait_for_rest (client, error)
-                                      : !wait_for_data (client, &unanswered, reason, error))
+      drained = FALSE;
+      if (!wait_and_flush (client, deadline, error))
         return;
+    }
+}
+
+/* The error every caller sees: the user's close, a writer's verdict, or
+ * what the I/O thread found. */
+static void
+final_error (GVirRpcClient  *client,
+             int            *reason,
+             GError        **error,
+             gboolean       *by_user)
+{
+  g_mutex_lock (&client->lock);
+  *by_user = client->closing;
+  if (!*by_user && client->fatal_error != NULL)
+    {
+      g_clear_error (error);
+      *error = g_error_copy (client->fatal_error);
+      *reason = client->fatal_reason;
+    }
+  g_mutex_unlock (&client->lock);
+
+  if (*by_user)
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                           "the connection was closed");
+    }
+  else if ((*error)->domain == GVIR_ERROR && (*error)->code == GVIR_ERROR_PROTOCOL)
+    {
+      /* A malformed packet ends the connection: say so to every caller. */
+      g_autoptr(GError) protocol = g_steal_pointer (error);
+
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                   "closing the connection after a protocol error: %s", protocol->message);
     }
 }
 
@@ -571,25 +994,7 @@ reader_thread (gpointer data)
 
   receive_loop (client, &reason, &error);
   g_clear_pointer (&client->buf, g_free);
-
-  g_mutex_lock (&client->lock);
-  by_user = client->closing;
-  g_mutex_unlock (&client->lock);
-
-  if (by_user)
-    {
-      g_clear_error (&error);
-      g_set_error_literal (&error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                           "the connection was closed");
-    }
-  else if (error->domain == GVIR_ERROR && error->code == GVIR_ERROR_PROTOCOL)
-    {
-      /* A malformed packet ends the connection: say so to every caller. */
-      g_autoptr(GError) protocol = g_steal_pointer (&error);
-
-      g_set_error (&error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                   "closing the connection after a protocol error: %s", protocol->message);
-    }
+  final_error (client, &reason, &error, &by_user);
 
   gvir_rpc_transport_shutdown (client->transport);
   if (mark_closed (client, error) && !by_user && client->close_func != NULL)
@@ -648,6 +1053,10 @@ register_call (GVirRpcClient     *client,
   call->func = func;
   call->func_data = func_data;
   call->serial = client->next_serial++;
+  /* The stall timer runs from the first call of a busy period, not from
+   * the last byte of an idle one. */
+  if (g_hash_table_size (client->calls) == 0)
+    client->calls_since = g_get_monotonic_time ();
   g_hash_table_insert (client->calls, GUINT_TO_POINTER (call->serial), call);
   g_mutex_unlock (&client->lock);
   return call;
@@ -703,8 +1112,9 @@ wait_for_reply (PendingCall   *call,
   return done;
 }
 
-/* Sends a registered call. Whatever goes wrong completes the call: a
- * packet too large fails it alone, a broken stream fails every call. */
+/* Sends a registered call (or queues it: this never blocks). Whatever
+ * goes wrong completes the call: a packet too large fails it alone; a
+ * broken stream, or a peer that does not read, fails every call. */
 static void
 send_call (GVirRpcClient *client,
            PendingCall   *call,
@@ -719,16 +1129,13 @@ send_call (GVirRpcClient *client,
     .status = GVIR_RPC_STATUS_OK,
   };
   g_autoptr(GError) send_error = NULL;
+  g_autoptr(GBytes) packet = gvir_rpc_packet_encode (&header, args ? args->data : NULL,
+                                                     args ? args->len : 0, &send_error);
 
-  if (send_packet (client, &header, args ? args->data : NULL, args ? args->len : 0, &send_error))
-    return;
-  if (send_error->code == GVIR_ERROR_INVALID_ARGUMENT)
+  if (packet == NULL)
     fail_unsent_call (client, call, g_steal_pointer (&send_error));
-  else
-    {
-      /* The reader wakes up and fails everyone. */
-      gvir_rpc_transport_shutdown (client->transport);
-    }
+  else if (!queue_packet (client, packet, FALSE, &send_error))
+    fail_connection (client, GVIR_RPC_CLOSE_KEEPALIVE, send_error);
 }
 
 void
@@ -794,6 +1201,7 @@ gvir_rpc_client_call (GVirRpcClient  *client,
 void
 gvir_rpc_client_close (GVirRpcClient *client)
 {
+  g_autoptr(GError) error = NULL;
   GThread *reader;
 
   g_return_if_fail (client != NULL);
@@ -803,15 +1211,19 @@ gvir_rpc_client_close (GVirRpcClient *client)
   reader = g_steal_pointer (&client->reader);
   g_mutex_unlock (&client->lock);
 
+  /* Nothing goes out any more, not even a keepalive ping. */
+  g_mutex_lock (&client->out_lock);
+  client->out_closed = TRUE;
+  g_mutex_unlock (&client->out_lock);
   gvir_rpc_transport_shutdown (client->transport);
+
+  /* Every call in flight fails now, not when the I/O thread notices. */
+  error = g_error_new_literal (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                               "the connection was closed");
+  mark_closed (client, error);
+  wake_io_thread (client);
   if (reader != NULL)
     g_thread_join (reader);
-  else
-    {
-      g_autoptr(GError) error = g_error_new_literal (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                                                     "the connection was closed");
-      mark_closed (client, error);
-    }
 }
 
 void
@@ -823,9 +1235,12 @@ gvir_rpc_client_free (GVirRpcClient *client)
   gvir_rpc_client_close (client);
   g_hash_table_destroy (client->calls);
   g_clear_error (&client->close_error);
+  g_clear_error (&client->fatal_error);
+  g_queue_clear_full (&client->out, (GDestroyNotify) out_packet_free);
   gvir_rpc_transport_free (client->transport);
-  g_object_unref (client->ka_wake);
+  close (client->wake_fds[0]);
+  close (client->wake_fds[1]);
   g_mutex_clear (&client->lock);
-  g_mutex_clear (&client->write_lock);
+  g_mutex_clear (&client->out_lock);
   g_free (client);
 }

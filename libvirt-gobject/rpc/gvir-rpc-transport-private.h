@@ -11,9 +11,11 @@
  * Internal: never installed, never in a GIR.
  *
  * A transport is a connected socket (UNIX or TCP), optionally with TLS
- * (GnuTLS, mutual X.509) on top. Blocking calls; one thread may read while
- * another writes; gvir_rpc_transport_shutdown() from any thread wakes a
- * blocked reader, which then sees end-of-stream.
+ * (GnuTLS, mutual X.509) on top. Blocking calls (read, write_all) for
+ * servers and tests, and non-blocking ones (try_read, try_write, poll) for
+ * the client, whose one I/O thread must never block on a peer. One thread
+ * may read while another writes; gvir_rpc_transport_shutdown() from any
+ * thread wakes a blocked reader, which then sees end-of-stream.
  */
 #pragma once
 
@@ -62,6 +64,18 @@ gssize gvir_rpc_transport_try_read (GVirRpcTransport *transport, guint8 *buf, gs
                                     gboolean *would_block, GError **error);
 gboolean gvir_rpc_transport_write_all (GVirRpcTransport *transport, const guint8 *buf,
                                        gsize len, GError **error);
+/* Writes up to @len bytes without blocking: returns how many, or -1 with
+ * *would_block set (and no @error) when the peer cannot take any now, or
+ * -1 with @error. After a would-block, the next call must pass the same
+ * bytes again (TLS may hold an encrypted record of them). */
+gssize gvir_rpc_transport_try_write (GVirRpcTransport *transport, const guint8 *buf, gsize len,
+                                     gboolean *would_block, GError **error);
+/* Waits until one of @events (G_IO_IN, G_IO_OUT) is possible, @wake_fd
+ * (-1: none) becomes readable, or @timeout_us passes (< 0: no timeout).
+ * Returns the events that are possible (a hung-up or failed socket counts
+ * as both), 0 when only the timeout or @wake_fd ended the wait. */
+GIOCondition gvir_rpc_transport_poll (GVirRpcTransport *transport, GIOCondition events,
+                                      int wake_fd, gint64 timeout_us);
 /* Waits until data can be read: 1 readable (or end of stream), 0 timed out,
  * -1 woken by cancelling @wake (nullable) from another thread.
  * @timeout_us < 0 waits forever. */

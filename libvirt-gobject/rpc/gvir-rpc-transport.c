@@ -22,6 +22,10 @@
 #include "gvir-rpc-transport-private.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 
+/* How long a TLS server may keep the handshake (and its confirmation byte)
+ * waiting before the connection attempt fails. */
+#define TLS_HANDSHAKE_TIMEOUT_SECONDS 60
+
 struct _GVirRpcTransport
 {
   GSocketConnection *conn;
@@ -158,6 +162,29 @@ plain_try_read (GVirRpcTransport  *t,
   return -1;
 }
 
+static gssize
+plain_try_write (GVirRpcTransport  *t,
+                 const guint8      *buf,
+                 gsize              len,
+                 gboolean          *would_block,
+                 GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  gssize n = g_socket_send_with_blocking (t->socket, (const gchar *) buf, len, FALSE, NULL,
+                                          &local);
+
+  if (n >= 0)
+    return n;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      *would_block = TRUE;
+      return -1;
+    }
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+               "cannot write to the connection: %s", local->message);
+  return -1;
+}
+
 static gboolean
 plain_write_all (GVirRpcTransport  *t,
                  const guint8      *buf,
@@ -177,20 +204,24 @@ plain_write_all (GVirRpcTransport  *t,
 
 #if HAVE_GNUTLS
 
+/* The session's socket I/O never blocks, so that a peer sending half a
+ * record, or not reading, cannot hold the client's I/O thread: GnuTLS
+ * returns GNUTLS_E_AGAIN and the callers below decide whether to wait. */
 static ssize_t
 tls_pull (gnutls_transport_ptr_t ptr,
           void                  *data,
           size_t                 len)
 {
   GVirRpcTransport *t = ptr;
-  gssize n = g_input_stream_read (t->in, data, len, NULL, NULL);
+  g_autoptr(GError) local = NULL;
+  gssize n = g_socket_receive_with_blocking (t->socket, data, len, FALSE, NULL, &local);
 
-  if (n < 0)
-    {
-      gnutls_transport_set_errno (t->session, EIO);
-      return -1;
-    }
-  return n;
+  if (n >= 0)
+    return n;
+  gnutls_transport_set_errno (t->session, g_error_matches (local, G_IO_ERROR,
+                                                           G_IO_ERROR_WOULD_BLOCK)
+                                          ? EAGAIN : EIO);
+  return -1;
 }
 
 static ssize_t
@@ -199,14 +230,27 @@ tls_push (gnutls_transport_ptr_t ptr,
           size_t                 len)
 {
   GVirRpcTransport *t = ptr;
-  gssize n = g_output_stream_write (t->out, data, len, NULL, NULL);
+  g_autoptr(GError) local = NULL;
+  gssize n = g_socket_send_with_blocking (t->socket, data, len, FALSE, NULL, &local);
 
-  if (n < 0)
-    {
-      gnutls_transport_set_errno (t->session, EIO);
-      return -1;
-    }
-  return n;
+  if (n >= 0)
+    return n;
+  gnutls_transport_set_errno (t->session, g_error_matches (local, G_IO_ERROR,
+                                                           G_IO_ERROR_WOULD_BLOCK)
+                                          ? EAGAIN : EIO);
+  return -1;
+}
+
+/* Waits (at most @timeout_us, < 0 for ever) until the socket allows what
+ * GnuTLS last asked for. FALSE when the time ran out. */
+static gboolean
+tls_wait_io (GVirRpcTransport *t,
+             gint64            timeout_us)
+{
+  GIOCondition want = gnutls_record_get_direction (t->session) ? G_IO_OUT : G_IO_IN;
+
+  return g_socket_condition_timed_wait (t->socket, want | G_IO_HUP | G_IO_ERR, timeout_us,
+                                        NULL, NULL);
 }
 
 static int
@@ -353,9 +397,19 @@ tls_handshake (GVirRpcTransport  *t,
 {
   int ret;
 
-  do
-    ret = gnutls_handshake (t->session);
-  while (ret == GNUTLS_E_AGAIN || ret == GNUTLS_E_INTERRUPTED);
+  for (;;)
+    {
+      ret = gnutls_handshake (t->session);
+      if (ret != GNUTLS_E_AGAIN && ret != GNUTLS_E_INTERRUPTED)
+        break;
+      if (!tls_wait_io (t, TLS_HANDSHAKE_TIMEOUT_SECONDS * G_USEC_PER_SEC))
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED,
+                       "TLS handshake failed: the server sent nothing for %d seconds",
+                       TLS_HANDSHAKE_TIMEOUT_SECONDS);
+          return FALSE;
+        }
+    }
 
   if (ret < 0)
     {
@@ -377,9 +431,19 @@ tls_wait_confirmation (GVirRpcTransport        *t,
                        g_file_test (config->cert_file, G_FILE_TEST_EXISTS);
   gssize n;
 
-  do
-    n = gnutls_record_recv (t->session, &byte, 1);
-  while (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED);
+  for (;;)
+    {
+      n = gnutls_record_recv (t->session, &byte, 1);
+      if (n != GNUTLS_E_AGAIN && n != GNUTLS_E_INTERRUPTED)
+        break;
+      if (!tls_wait_io (t, TLS_HANDSHAKE_TIMEOUT_SECONDS * G_USEC_PER_SEC))
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED,
+                       "TLS: the server sent no confirmation byte in %d seconds",
+                       TLS_HANDSHAKE_TIMEOUT_SECONDS);
+          return FALSE;
+        }
+    }
 
   if (n == 1 && byte == 1)
     return TRUE;
@@ -447,17 +511,19 @@ gvir_rpc_transport_is_tls (GVirRpcTransport *t)
 }
 
 static gssize
-tls_read (GVirRpcTransport  *t,
-          guint8            *buf,
-          gsize              len,
-          GError           **error)
+tls_try_read (GVirRpcTransport  *t,
+              guint8            *buf,
+              gsize              len,
+              gboolean          *would_block,
+              GError           **error)
 {
-  gssize n;
+  gssize n = gnutls_record_recv (t->session, buf, len);
 
-  do
-    n = gnutls_record_recv (t->session, buf, len);
-  while (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED);
-
+  if (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED)
+    {
+      *would_block = TRUE;
+      return -1;
+    }
   /* A peer that closes without a TLS alert is end of stream for us. */
   if (n == GNUTLS_E_PREMATURE_TERMINATION)
     return 0;
@@ -465,6 +531,46 @@ tls_read (GVirRpcTransport  *t,
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
                    "cannot read from the TLS connection: %s", gnutls_strerror ((int) n));
+      return -1;
+    }
+  return n;
+}
+
+static gssize
+tls_read (GVirRpcTransport  *t,
+          guint8            *buf,
+          gsize              len,
+          GError           **error)
+{
+  for (;;)
+    {
+      gboolean would_block = FALSE;
+      gssize n = tls_try_read (t, buf, len, &would_block, error);
+
+      if (!would_block)
+        return n;
+      tls_wait_io (t, -1);
+    }
+}
+
+static gssize
+tls_try_write (GVirRpcTransport  *t,
+               const guint8      *buf,
+               gsize              len,
+               gboolean          *would_block,
+               GError           **error)
+{
+  gssize n = gnutls_record_send (t->session, buf, len);
+
+  if (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED)
+    {
+      *would_block = TRUE;
+      return -1;
+    }
+  if (n < 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                   "cannot write to the TLS connection: %s", gnutls_strerror ((int) n));
       return -1;
     }
   return n;
@@ -478,16 +584,17 @@ tls_write_all (GVirRpcTransport  *t,
 {
   while (len > 0)
     {
-      gssize n = gnutls_record_send (t->session, buf, len);
+      gboolean would_block = FALSE;
+      gssize n = tls_try_write (t, buf, len, &would_block, error);
 
-      if (n == GNUTLS_E_AGAIN || n == GNUTLS_E_INTERRUPTED)
-        continue;
-      if (n < 0)
+      if (would_block)
         {
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                       "cannot write to the TLS connection: %s", gnutls_strerror ((int) n));
-          return FALSE;
+          /* The same bytes again: GnuTLS holds their record. */
+          tls_wait_io (t, -1);
+          continue;
         }
+      if (n < 0)
+        return FALSE;
       buf += n;
       len -= n;
     }
@@ -540,20 +647,51 @@ gvir_rpc_transport_try_read (GVirRpcTransport  *t,
   *would_block = FALSE;
 #if HAVE_GNUTLS
   if (t->session != NULL)
-    {
-      /* Records already decrypted, or bytes on the socket: GnuTLS reads
-       * them (a partial record may block until the rest arrives, as a
-       * blocking read always did). */
-      if (gnutls_record_check_pending (t->session) == 0 &&
-          !g_socket_condition_timed_wait (t->socket, G_IO_IN | G_IO_HUP | G_IO_ERR, 0, NULL, NULL))
-        {
-          *would_block = TRUE;
-          return -1;
-        }
-      return tls_read (t, buf, len, error);
-    }
+    return tls_try_read (t, buf, len, would_block, error);
 #endif
   return plain_try_read (t, buf, len, would_block, error);
+}
+
+gssize
+gvir_rpc_transport_try_write (GVirRpcTransport  *t,
+                              const guint8      *buf,
+                              gsize              len,
+                              gboolean          *would_block,
+                              GError           **error)
+{
+  *would_block = FALSE;
+#if HAVE_GNUTLS
+  if (t->session != NULL)
+    return tls_try_write (t, buf, len, would_block, error);
+#endif
+  return plain_try_write (t, buf, len, would_block, error);
+}
+
+GIOCondition
+gvir_rpc_transport_poll (GVirRpcTransport *t,
+                         GIOCondition      events,
+                         int               wake_fd,
+                         gint64            timeout_us)
+{
+  GPollFD fds[2] = {
+    { .fd = g_socket_get_fd (t->socket), .events = events },
+    { .fd = wake_fd, .events = G_IO_IN },
+  };
+  gint timeout_ms = -1;
+
+#if HAVE_GNUTLS
+  /* Decrypted bytes already buffered never show up on the socket. */
+  if ((events & G_IO_IN) && t->session != NULL && gnutls_record_check_pending (t->session) > 0)
+    return G_IO_IN;
+#endif
+  /* Rounded up: a wait that ends early would spin until the deadline. */
+  if (timeout_us >= 0)
+    timeout_ms = (gint) MIN ((timeout_us + 999) / 1000, G_MAXINT);
+  if (g_poll (fds, wake_fd >= 0 ? 2 : 1, timeout_ms) <= 0)
+    return 0;
+  if (fds[0].revents & (G_IO_HUP | G_IO_ERR | G_IO_NVAL))
+    return events;
+  return fds[0].revents & events;
 }
 
 gboolean
