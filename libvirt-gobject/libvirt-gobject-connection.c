@@ -17,6 +17,7 @@
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-domain-private.h"
 #include "libvirt-gobject/libvirt-gobject-node-cell-private.h"
+#include "libvirt-gobject/libvirt-gobject-nodeset-private.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 
 /**
@@ -3086,7 +3087,8 @@ op_nodeset_is_available (GVirConnection *self, ConnCall *call, GCancellable *can
     return FALSE;
   /* The drivers' wording, so that a caller sees one message whether it
    * asked first or the driver refused the placement. */
-  return gvir_numa_check_nodes_on_host (call->nodeset, host, error);
+  return gvir_numa_check_nodes_on_host (gvir_nodeset_peek_ids (call->nodeset),
+                                        gvir_nodeset_peek_ids (host), error);
 }
 
 static ConnCall *

@@ -10,13 +10,9 @@
  */
 #include "config.h"
 
-#include <string.h>
-
-#include <libvirt-gconfig/libvirt-gconfig.h>
-
-#include "libvirt-gconfig/libvirt-gconfig-nodeset-private.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-nodeset.h"
+#include "libvirt-gobject/libvirt-gobject-nodeset-private.h"
 
 /**
  * SECTION:libvirt-gobject-nodeset
@@ -52,12 +48,16 @@
  * only parsing refuses a string that selects no node, as libvirt does.
  */
 
+
+/* The ids themselves live in util's set type, which every layer shares;
+ * this class gives it a GType, immutability and the public names. */
+G_STATIC_ASSERT (GVIR_NODESET_MAX_NODES == GVIR_ID_SET_LIMIT);
+
 struct _GVirNodeset
 {
   GObject parent_instance;
 
-  guint *nodes;   /* sorted ascending, no duplicates */
-  gsize n_nodes;
+  GVirIdSet *ids;   /* never changed after construction */
 };
 
 G_DEFINE_FINAL_TYPE (GVirNodeset, gvir_nodeset, G_TYPE_OBJECT)
@@ -67,7 +67,7 @@ gvir_nodeset_finalize (GObject *object)
 {
   GVirNodeset *self = GVIR_NODESET (object);
 
-  g_free (self->nodes);
+  gvir_id_set_free (self->ids);
 
   G_OBJECT_CLASS (gvir_nodeset_parent_class)->finalize (object);
 }
@@ -83,15 +83,25 @@ gvir_nodeset_init (GVirNodeset *self)
 {
 }
 
-/* Takes ownership of @nodes, which must be sorted and free of duplicates. */
-static GVirNodeset *
-nodeset_new_take (guint *nodes, gsize n_nodes)
+GVirNodeset *
+gvir_nodeset_new_take_ids (GVirIdSet *ids)
 {
-  GVirNodeset *self = g_object_new (GVIR_TYPE_NODESET, NULL);
+  GVirNodeset *self;
 
-  self->nodes = nodes;
-  self->n_nodes = n_nodes;
+  g_return_val_if_fail (ids != NULL, NULL);
+  g_return_val_if_fail (gvir_id_set_get_max_ids (ids) <= GVIR_NODESET_MAX_NODES, NULL);
+
+  self = g_object_new (GVIR_TYPE_NODESET, NULL);
+  self->ids = ids;
   return self;
+}
+
+const GVirIdSet *
+gvir_nodeset_peek_ids (GVirNodeset *nodeset)
+{
+  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
+
+  return nodeset->ids;
 }
 
 /* ---- parsing ------------------------------------------------------------ */
@@ -112,31 +122,13 @@ nodeset_new_take (guint *nodes, gsize n_nodes)
 GVirNodeset *
 gvir_nodeset_new_from_string (const gchar *str, GError **error)
 {
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GArray) nodes = NULL;
-  gsize n_nodes;
+  GVirIdSet *ids;
 
   g_return_val_if_fail (str != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* libvirt-gconfig holds the project's one parser of this syntax. */
-  nodes = gvir_config_nodeset_parse (str, "nodeset", &parse_error);
-  if (nodes == NULL)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                           parse_error->message);
-      return NULL;
-    }
-  n_nodes = nodes->len;
-  return nodeset_new_take ((guint *) g_array_free (g_steal_pointer (&nodes), FALSE), n_nodes);
-}
-
-static int
-compare_nodes (gconstpointer a, gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return (x > y) - (x < y);
+  ids = gvir_id_set_parse (str, "nodeset", GVIR_NODESET_MAX_NODES, error);
+  return ids != NULL ? gvir_nodeset_new_take_ids (ids) : NULL;
 }
 
 /**
@@ -154,29 +146,21 @@ compare_nodes (gconstpointer a, gconstpointer b)
 GVirNodeset *
 gvir_nodeset_new_from_nodes (const guint *nodes, gsize n_nodes, GError **error)
 {
-  g_autofree guint *sorted = NULL;
-  gsize kept = 0;
+  g_autoptr(GVirIdSet) ids = NULL;
 
   g_return_val_if_fail (nodes != NULL || n_nodes == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  ids = gvir_id_set_new (GVIR_NODESET_MAX_NODES);
   for (gsize i = 0; i < n_nodes; i++)
-    if (nodes[i] >= GVIR_NODESET_MAX_NODES)
+    if (!gvir_id_set_add (ids, nodes[i]))
       {
         g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                      "Invalid NUMA node %u: node ids must be below %d",
                      nodes[i], GVIR_NODESET_MAX_NODES);
         return NULL;
       }
-
-  sorted = g_memdup2 (nodes, n_nodes * sizeof (guint));
-  if (n_nodes > 0)
-    qsort (sorted, n_nodes, sizeof (guint), compare_nodes);
-  for (gsize i = 0; i < n_nodes; i++)
-    if (kept == 0 || sorted[kept - 1] != sorted[i])
-      sorted[kept++] = sorted[i];
-
-  return nodeset_new_take (g_steal_pointer (&sorted), kept);
+  return gvir_nodeset_new_take_ids (g_steal_pointer (&ids));
 }
 
 /* ---- queries ------------------------------------------------------------ */
@@ -195,8 +179,7 @@ gvir_nodeset_contains (GVirNodeset *nodeset, guint node)
 {
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
 
-  return bsearch (&node, nodeset->nodes, nodeset->n_nodes,
-                  sizeof (guint), compare_nodes) != NULL;
+  return gvir_id_set_contains (nodeset->ids, node);
 }
 
 /**
@@ -211,11 +194,14 @@ gvir_nodeset_contains (GVirNodeset *nodeset, guint node)
 guint *
 gvir_nodeset_get_nodes (GVirNodeset *nodeset, gsize *n_nodes)
 {
+  GArray *ids;
+
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
   g_return_val_if_fail (n_nodes != NULL, NULL);
 
-  *n_nodes = nodeset->n_nodes;
-  return g_memdup2 (nodeset->nodes, nodeset->n_nodes * sizeof (guint));
+  ids = gvir_id_set_to_array (nodeset->ids);
+  *n_nodes = ids->len;
+  return (guint *) g_array_free (ids, FALSE);
 }
 
 /**
@@ -231,7 +217,7 @@ gvir_nodeset_count (GVirNodeset *nodeset)
 {
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), 0);
 
-  return (guint) nodeset->n_nodes;
+  return gvir_id_set_count (nodeset->ids);
 }
 
 /**
@@ -247,7 +233,7 @@ gvir_nodeset_is_empty (GVirNodeset *nodeset)
 {
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), TRUE);
 
-  return nodeset->n_nodes == 0;
+  return gvir_id_set_is_empty (nodeset->ids);
 }
 
 /**
@@ -263,7 +249,7 @@ gvir_nodeset_get_last (GVirNodeset *nodeset)
 {
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), -1);
 
-  return nodeset->n_nodes ? (gint) nodeset->nodes[nodeset->n_nodes - 1] : -1;
+  return gvir_id_set_last (nodeset->ids);
 }
 
 /**
@@ -281,47 +267,10 @@ gvir_nodeset_equal (GVirNodeset *nodeset, GVirNodeset *other)
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
   g_return_val_if_fail (GVIR_IS_NODESET (other), FALSE);
 
-  return nodeset->n_nodes == other->n_nodes &&
-         memcmp (nodeset->nodes, other->nodes, nodeset->n_nodes * sizeof (guint)) == 0;
+  return gvir_id_set_equal (nodeset->ids, other->ids);
 }
 
 /* ---- combining ---------------------------------------------------------- */
-
-typedef enum
-{
-  MERGE_UNION,
-  MERGE_INTERSECT,
-  MERGE_DIFFERENCE,
-} MergeOp;
-
-/* One pass over both sorted arrays; keeps a node by where it was found. */
-static GVirNodeset *
-nodeset_merge (GVirNodeset *a, GVirNodeset *b, MergeOp op)
-{
-  guint *out = g_new (guint, a->n_nodes + b->n_nodes + 1);
-  gsize i = 0, j = 0, n = 0;
-
-  while (i < a->n_nodes || j < b->n_nodes)
-    {
-      gboolean in_a, in_b;
-      guint node;
-
-      if (j >= b->n_nodes || (i < a->n_nodes && a->nodes[i] < b->nodes[j]))
-        node = a->nodes[i];
-      else
-        node = b->nodes[j];
-      in_a = i < a->n_nodes && a->nodes[i] == node;
-      in_b = j < b->n_nodes && b->nodes[j] == node;
-      i += in_a;
-      j += in_b;
-
-      if ((op == MERGE_UNION) ||
-          (op == MERGE_INTERSECT && in_a && in_b) ||
-          (op == MERGE_DIFFERENCE && in_a && !in_b))
-        out[n++] = node;
-    }
-  return nodeset_new_take (out, n);
-}
 
 /**
  * gvir_nodeset_union:
@@ -338,7 +287,7 @@ gvir_nodeset_union (GVirNodeset *nodeset, GVirNodeset *other)
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
   g_return_val_if_fail (GVIR_IS_NODESET (other), NULL);
 
-  return nodeset_merge (nodeset, other, MERGE_UNION);
+  return gvir_nodeset_new_take_ids (gvir_id_set_union (nodeset->ids, other->ids));
 }
 
 /**
@@ -356,7 +305,7 @@ gvir_nodeset_intersect (GVirNodeset *nodeset, GVirNodeset *other)
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
   g_return_val_if_fail (GVIR_IS_NODESET (other), NULL);
 
-  return nodeset_merge (nodeset, other, MERGE_INTERSECT);
+  return gvir_nodeset_new_take_ids (gvir_id_set_intersect (nodeset->ids, other->ids));
 }
 
 /**
@@ -374,7 +323,7 @@ gvir_nodeset_difference (GVirNodeset *nodeset, GVirNodeset *other)
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
   g_return_val_if_fail (GVIR_IS_NODESET (other), NULL);
 
-  return nodeset_merge (nodeset, other, MERGE_DIFFERENCE);
+  return gvir_nodeset_new_take_ids (gvir_id_set_subtract (nodeset->ids, other->ids));
 }
 
 /**
@@ -390,11 +339,7 @@ gvir_nodeset_difference (GVirNodeset *nodeset, GVirNodeset *other)
 gchar *
 gvir_nodeset_to_string (GVirNodeset *nodeset)
 {
-  g_autoptr(GArray) nodes = NULL;
-
   g_return_val_if_fail (GVIR_IS_NODESET (nodeset), NULL);
 
-  nodes = g_array_sized_new (FALSE, FALSE, sizeof (guint), nodeset->n_nodes);
-  g_array_append_vals (nodes, nodeset->nodes, nodeset->n_nodes);
-  return gvir_config_nodeset_format (nodes);
+  return gvir_id_set_format (nodeset->ids);
 }

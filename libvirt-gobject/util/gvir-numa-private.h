@@ -16,7 +16,7 @@
 
 #include <glib.h>
 
-#include "libvirt-gobject/libvirt-gobject-nodeset.h"
+#include "libvirt-gobject/util/gvir-id-set-private.h"
 #include "libvirt-gobject/util/gvir-mockable-private.h"
 
 G_BEGIN_DECLS
@@ -50,23 +50,23 @@ GVIR_MOCKABLE GArray *gvir_numa_get_distances (int node);
 /* ---- built on the queries ------------------------------------------------ */
 
 /* The nodes that exist on the host (never NULL; at least node 0). */
-GVIR_PRIVATE_EXPORT GVirNodeset *gvir_numa_get_host_nodes (void);
+GVIR_PRIVATE_EXPORT GVirIdSet *gvir_numa_get_host_nodes (void);
 
 /* Checks that every node of @wanted is in @host; otherwise fails with
  * GVIR_ERROR_NUMA_UNAVAILABLE naming the lowest missing node: "NUMA node 4
  * is unavailable: host has nodes 0-3". The one wording the drivers and the
  * public API share, whatever the host's nodes come from. */
-gboolean gvir_numa_check_nodes_on_host (GVirNodeset *wanted, GVirNodeset *host, GError **error);
+gboolean gvir_numa_check_nodes_on_host (const GVirIdSet *wanted, const GVirIdSet *host, GError **error);
 
-/* Checks that every node of @nodeset exists on the host; otherwise fails
+/* Checks that every node of @nodes exists on the host; otherwise fails
  * with GVIR_ERROR_NUMA_UNAVAILABLE, e.g. "NUMA node 4 is unavailable: host
  * has nodes 0-3". */
-GVIR_PRIVATE_EXPORT gboolean gvir_numa_nodeset_is_available (GVirNodeset *nodeset, GError **error);
+GVIR_PRIVATE_EXPORT gboolean gvir_numa_nodeset_is_available (const GVirIdSet *nodes, GError **error);
 
 /* Applies a memory policy to the calling process (for spawning QEMU):
  * checks availability first; PREFERRED takes exactly one node. Without
  * libnuma only node 0 can be named and the policy is a no-op. */
-GVIR_PRIVATE_EXPORT gboolean gvir_numa_set_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset,
+GVIR_PRIVATE_EXPORT gboolean gvir_numa_set_memory_policy (GVirNumaPolicy policy, const GVirIdSet *nodes,
                                                          GError **error);
 
 G_END_DECLS

@@ -112,24 +112,18 @@ gvir_numa_get_distances (int node)
   return distances;
 }
 
-static struct bitmask *
-nodeset_to_nodemask (GVirNodeset *nodeset)
+static void
+set_nodemask_bit (guint node, gpointer user_data)
 {
-  struct bitmask *mask = numa_allocate_nodemask ();
-  g_autofree guint *nodes = NULL;
-  gsize n_nodes = 0;
-
-  nodes = gvir_nodeset_get_nodes (nodeset, &n_nodes);
-  for (gsize i = 0; i < n_nodes; i++)
-    numa_bitmask_setbit (mask, nodes[i]);
-  return mask;
+  numa_bitmask_setbit (user_data, node);
 }
 
 static void
-apply_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset)
+apply_memory_policy (GVirNumaPolicy policy, const GVirIdSet *nodes)
 {
-  struct bitmask *mask = nodeset_to_nodemask (nodeset);
+  struct bitmask *mask = numa_allocate_nodemask ();
 
+  gvir_id_set_foreach (nodes, set_nodemask_bit, mask);
   switch (policy)
     {
     case GVIR_NUMA_POLICY_STRICT:
@@ -138,7 +132,7 @@ apply_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset)
       numa_set_bind_policy (0);
       break;
     case GVIR_NUMA_POLICY_PREFERRED:
-      numa_set_preferred (gvir_nodeset_get_last (nodeset));
+      numa_set_preferred (gvir_id_set_last (nodes));
       break;
     case GVIR_NUMA_POLICY_INTERLEAVE:
       numa_set_interleave_mask (mask);
@@ -210,7 +204,7 @@ gvir_numa_get_distances (int node)
 }
 
 static void
-apply_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset)
+apply_memory_policy (GVirNumaPolicy policy, const GVirIdSet *nodes)
 {
   /* One node: every policy already holds. */
 }
@@ -219,66 +213,57 @@ apply_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset)
 
 /* ---- built on the queries: the same code in every build --------------------- */
 
-GVirNodeset *
+GVirIdSet *
 gvir_numa_get_host_nodes (void)
 {
-  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GVirIdSet *nodes = gvir_id_set_new (GVIR_ID_SET_LIMIT);
   int max_node = gvir_numa_get_max_node ();
 
-  for (int node = 0; node <= max_node && node < GVIR_NODESET_MAX_NODES; node++)
+  for (int node = 0; node <= max_node && node < GVIR_ID_SET_LIMIT; node++)
     if (gvir_numa_node_is_available (node))
-      {
-        guint id = (guint) node;
-        g_array_append_val (nodes, id);
-      }
-  if (nodes->len == 0)
-    {
-      /* A host without NUMA information is one node holding everything. */
-      guint zero = 0;
-      g_array_append_val (nodes, zero);
-    }
-  return gvir_nodeset_new_from_nodes ((const guint *) nodes->data, nodes->len, NULL);
+      gvir_id_set_add (nodes, (guint) node);
+  /* A host without NUMA information is one node holding everything. */
+  if (gvir_id_set_is_empty (nodes))
+    gvir_id_set_add (nodes, 0);
+  return nodes;
 }
 
 gboolean
-gvir_numa_check_nodes_on_host (GVirNodeset *wanted, GVirNodeset *host, GError **error)
+gvir_numa_check_nodes_on_host (const GVirIdSet *wanted, const GVirIdSet *host, GError **error)
 {
-  g_autoptr(GVirNodeset) missing = NULL;
+  g_autoptr(GVirIdSet) missing = NULL;
   g_autofree char *host_text = NULL;
-  g_autofree guint *ids = NULL;
-  gsize n_ids = 0;
 
-  g_return_val_if_fail (GVIR_IS_NODESET (wanted), FALSE);
-  g_return_val_if_fail (GVIR_IS_NODESET (host), FALSE);
+  g_return_val_if_fail (wanted != NULL, FALSE);
+  g_return_val_if_fail (host != NULL, FALSE);
 
-  missing = gvir_nodeset_difference (wanted, host);
-  if (gvir_nodeset_is_empty (missing))
+  missing = gvir_id_set_subtract (wanted, host);
+  if (gvir_id_set_is_empty (missing))
     return TRUE;
 
-  ids = gvir_nodeset_get_nodes (missing, &n_ids);
-  host_text = gvir_nodeset_to_string (host);
+  host_text = gvir_id_set_format (host);
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
-               "NUMA node %u is unavailable: host has node%s %s",
-               ids[0], gvir_nodeset_count (host) == 1 ? "" : "s", host_text);
+               "NUMA node %d is unavailable: host has node%s %s",
+               gvir_id_set_first (missing), gvir_id_set_count (host) == 1 ? "" : "s", host_text);
   return FALSE;
 }
 
 gboolean
-gvir_numa_nodeset_is_available (GVirNodeset *nodeset, GError **error)
+gvir_numa_nodeset_is_available (const GVirIdSet *nodes, GError **error)
 {
-  g_autoptr(GVirNodeset) host = NULL;
+  g_autoptr(GVirIdSet) host = NULL;
 
-  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
+  g_return_val_if_fail (nodes != NULL, FALSE);
 
   /* Built on the mockable queries, so an emulated host answers here. */
   host = gvir_numa_get_host_nodes ();
-  return gvir_numa_check_nodes_on_host (nodeset, host, error);
+  return gvir_numa_check_nodes_on_host (nodes, host, error);
 }
 
 gboolean
-gvir_numa_set_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset, GError **error)
+gvir_numa_set_memory_policy (GVirNumaPolicy policy, const GVirIdSet *nodes, GError **error)
 {
-  g_return_val_if_fail (GVIR_IS_NODESET (nodeset), FALSE);
+  g_return_val_if_fail (nodes != NULL, FALSE);
 
   if (policy > GVIR_NUMA_POLICY_INTERLEAVE)
     {
@@ -286,22 +271,22 @@ gvir_numa_set_memory_policy (GVirNumaPolicy policy, GVirNodeset *nodeset, GError
                    "Unknown NUMA memory policy %d", (int) policy);
       return FALSE;
     }
-  if (gvir_nodeset_is_empty (nodeset))
+  if (gvir_id_set_is_empty (nodes))
     {
       g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                            "A NUMA memory policy needs at least one node");
       return FALSE;
     }
-  if (!gvir_numa_nodeset_is_available (nodeset, error))
+  if (!gvir_numa_nodeset_is_available (nodes, error))
     return FALSE;
-  if (policy == GVIR_NUMA_POLICY_PREFERRED && gvir_nodeset_count (nodeset) != 1)
+  if (policy == GVIR_NUMA_POLICY_PREFERRED && gvir_id_set_count (nodes) != 1)
     {
-      g_autofree char *text = gvir_nodeset_to_string (nodeset);
+      g_autofree char *text = gvir_id_set_format (nodes);
 
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "The 'preferred' NUMA policy takes exactly one node, not '%s'", text);
       return FALSE;
     }
-  apply_memory_policy (policy, nodeset);
+  apply_memory_policy (policy, nodes);
   return TRUE;
 }

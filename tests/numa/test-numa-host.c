@@ -23,6 +23,7 @@
 #endif
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
+#include "libvirt-gobject/util/gvir-id-set-private.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 
 #include "gvir-test-wait.h"
@@ -33,28 +34,47 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static GVirNodeset *
+static GVirIdSet *
 parse (const char *text)
 {
   g_autoptr(GError) error = NULL;
-  GVirNodeset *set = gvir_nodeset_new_from_string (text, &error);
+  GVirIdSet *set = gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, &error);
 
   g_assert_no_error (error);
   return set;
 }
 
-static void
-assert_nodeset (GVirNodeset *set, GVirNodeset *expected)
+static GVirIdSet *
+id_set_of (const guint *ids, gsize n_ids)
 {
-  g_autofree char *text = gvir_nodeset_to_string (set);
-  g_autofree char *expected_text = gvir_nodeset_to_string (expected);
+  GVirIdSet *set = gvir_id_set_new (GVIR_ID_SET_LIMIT);
 
-  g_assert_cmpstr (text, ==, expected_text);
-  g_assert_true (gvir_nodeset_equal (set, expected));
+  for (gsize i = 0; i < n_ids; i++)
+    g_assert_true (gvir_id_set_add (set, ids[i]));
+  return set;
+}
+
+static guint *
+ids_of (const GVirIdSet *set, gsize *n_ids)
+{
+  GArray *ids = gvir_id_set_to_array (set);
+
+  *n_ids = ids->len;
+  return (guint *) g_array_free (ids, FALSE);
 }
 
 static void
-assert_policy_error (GVirNumaPolicy policy, GVirNodeset *set, gint code, const char *message)
+assert_nodeset (GVirIdSet *set, GVirIdSet *expected)
+{
+  g_autofree char *text = gvir_id_set_format (set);
+  g_autofree char *expected_text = gvir_id_set_format (expected);
+
+  g_assert_cmpstr (text, ==, expected_text);
+  g_assert_true (gvir_id_set_equal (set, expected));
+}
+
+static void
+assert_policy_error (GVirNumaPolicy policy, GVirIdSet *set, gint code, const char *message)
 {
   g_autoptr(GError) error = NULL;
 
@@ -65,25 +85,25 @@ assert_policy_error (GVirNumaPolicy policy, GVirNodeset *set, gint code, const c
 
 /* The host nodes, one past the last of them, and the error naming it. */
 static void
-check_unavailable_beyond (GVirNodeset *host)
+check_unavailable_beyond (GVirIdSet *host)
 {
-  g_autofree char *host_text = gvir_nodeset_to_string (host);
-  guint beyond = (guint) gvir_nodeset_get_last (host) + 1;
-  g_autoptr(GVirNodeset) with_beyond = NULL;
-  g_autoptr(GVirNodeset) only_beyond = NULL;
+  g_autofree char *host_text = gvir_id_set_format (host);
+  guint beyond = (guint) gvir_id_set_last (host) + 1;
+  g_autoptr(GVirIdSet) with_beyond = NULL;
+  g_autoptr(GVirIdSet) only_beyond = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree guint *ids = NULL;
   gsize n_ids = 0;
 
   message = g_strdup_printf ("NUMA node %u is unavailable: host has node%s %s", beyond,
-                             gvir_nodeset_count (host) == 1 ? "" : "s", host_text);
-  ids = gvir_nodeset_get_nodes (host, &n_ids);
+                             gvir_id_set_count (host) == 1 ? "" : "s", host_text);
+  ids = ids_of (host, &n_ids);
   ids = g_realloc_n (ids, n_ids + 1, sizeof (guint));
   ids[n_ids] = beyond;
-  with_beyond = gvir_nodeset_new_from_nodes (ids, n_ids + 1, &error);
+  with_beyond = id_set_of (ids, n_ids + 1);
   g_assert_no_error (error);
-  only_beyond = gvir_nodeset_new_from_nodes (&beyond, 1, &error);
+  only_beyond = id_set_of (&beyond, 1);
   g_assert_no_error (error);
 
   g_assert_true (gvir_numa_nodeset_is_available (host, &error));
@@ -109,10 +129,10 @@ check_unavailable_beyond (GVirNodeset *host)
 static void
 test_check_nodes_on_host (void)
 {
-  g_autoptr(GVirNodeset) host = parse ("0-3,8");
-  g_autoptr(GVirNodeset) inside = parse ("1,8");
-  g_autoptr(GVirNodeset) outside = parse ("2,6-7");
-  g_autoptr(GVirNodeset) empty = gvir_nodeset_new_from_nodes (NULL, 0, NULL);
+  g_autoptr(GVirIdSet) host = parse ("0-3,8");
+  g_autoptr(GVirIdSet) inside = parse ("1,8");
+  g_autoptr(GVirIdSet) outside = parse ("2,6-7");
+  g_autoptr(GVirIdSet) empty = id_set_of (NULL, 0);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gvir_numa_check_nodes_on_host (inside, host, &error));
@@ -128,8 +148,8 @@ test_check_nodes_on_host (void)
 static void
 test_policy_arguments (void)
 {
-  g_autoptr(GVirNodeset) zero = parse ("0");
-  g_autoptr(GVirNodeset) empty = gvir_nodeset_new_from_nodes (NULL, 0, NULL);
+  g_autoptr(GVirIdSet) zero = parse ("0");
+  g_autoptr(GVirIdSet) empty = id_set_of (NULL, 0);
 
   assert_policy_error ((GVirNumaPolicy) 3, zero, GVIR_ERROR_INVALID_ARGUMENT,
                        "Unknown NUMA memory policy 3");
@@ -163,14 +183,14 @@ read_sysfs (const char *node_dir, const char *name)
 }
 
 /* The nodeN directories: the nodes libnuma knows, sparse ids included. */
-static GVirNodeset *
+static GVirIdSet *
 sysfs_nodes (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open (SYSFS_NODES, 0, &error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *name;
-  GVirNodeset *set;
+  GVirIdSet *set;
 
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -178,13 +198,13 @@ sysfs_nodes (void)
       guint64 id;
 
       if (g_str_has_prefix (name, "node")
-          && g_ascii_string_to_unsigned (name + 4, 10, 0, GVIR_NODESET_MAX_NODES - 1, &id, NULL))
+          && g_ascii_string_to_unsigned (name + 4, 10, 0, GVIR_ID_SET_LIMIT - 1, &id, NULL))
         {
           guint node = (guint) id;
           g_array_append_val (ids, node);
         }
     }
-  set = gvir_nodeset_new_from_nodes ((const guint *) ids->data, ids->len, &error);
+  set = id_set_of ((const guint *) ids->data, ids->len);
   g_assert_no_error (error);
   return set;
 }
@@ -224,9 +244,9 @@ meminfo_bytes (const char *meminfo, const char *key)
 static void
 test_real_host (void)
 {
-  g_autoptr(GVirNodeset) expected = NULL;
-  g_autoptr(GVirNodeset) online = NULL;
-  g_autoptr(GVirNodeset) host = NULL;
+  g_autoptr(GVirIdSet) expected = NULL;
+  g_autoptr(GVirIdSet) online = NULL;
+  g_autoptr(GVirIdSet) host = NULL;
   g_autofree guint *nodes = NULL;
   g_autofree char *online_text = NULL;
   gsize n_nodes = 0;
@@ -250,21 +270,21 @@ test_real_host (void)
 
   g_assert_true (g_file_test (SYSFS_NODES, G_FILE_TEST_IS_DIR));
   expected = sysfs_nodes ();
-  g_assert_false (gvir_nodeset_is_empty (expected));
+  g_assert_false (gvir_id_set_is_empty (expected));
   online_text = read_sysfs (SYSFS_NODES, "online");
   online = parse (online_text);
   assert_nodeset (expected, online);
 
   max_node = gvir_numa_get_max_node ();
-  g_assert_cmpint (max_node, ==, gvir_nodeset_get_last (expected));
+  g_assert_cmpint (max_node, ==, gvir_id_set_last (expected));
   host = gvir_numa_get_host_nodes ();
   assert_nodeset (host, expected);
 
   for (int node = -2; node <= max_node + 2; node++)
     g_assert_cmpint (gvir_numa_node_is_available (node), ==,
-                     node >= 0 && gvir_nodeset_contains (expected, (guint) node));
+                     node >= 0 && gvir_id_set_contains (expected, (guint) node));
 
-  nodes = gvir_nodeset_get_nodes (expected, &n_nodes);
+  nodes = ids_of (expected, &n_nodes);
   for (gsize i = 0; i < n_nodes; i++)
     {
       guint node = nodes[i];
@@ -275,7 +295,7 @@ test_real_host (void)
       g_auto(GStrv) distance_words = g_strsplit (distance_text, " ", -1);
       g_autoptr(GArray) cpus = NULL;
       g_autoptr(GArray) distances = NULL;
-      g_autoptr(GVirNodeset) got_cpus = NULL;
+      g_autoptr(GVirIdSet) got_cpus = NULL;
       g_autofree guint *cpu_ids = NULL;
       gsize n_cpus = 0;
       guint64 size = 0, free_bytes = G_MAXUINT64;
@@ -314,9 +334,9 @@ test_real_host (void)
         {
           /* A nodeset parses the same list syntax; CPU ids stay below its
            * limit on any host this runs on. */
-          g_autoptr(GVirNodeset) kernel_cpus = parse (cpulist);
+          g_autoptr(GVirIdSet) kernel_cpus = parse (cpulist);
 
-          got_cpus = gvir_nodeset_new_from_nodes (cpu_ids, n_cpus, NULL);
+          got_cpus = id_set_of (cpu_ids, n_cpus);
           assert_nodeset (got_cpus, kernel_cpus);
         }
       else
@@ -333,7 +353,7 @@ test_real_host (void)
         {
           guint64 value = 0;
 
-          if (!gvir_nodeset_contains (expected, (guint) other))
+          if (!gvir_id_set_contains (expected, (guint) other))
             {
               g_assert_cmpuint (g_array_index (distances, guint, other), ==, 0);
               continue;
@@ -360,7 +380,7 @@ test_real_host (void)
 /* ---- memory policies, checked with get_mempolicy() in a child ------------------ */
 
 static void
-assert_process_policy (int mode, GVirNodeset *nodes)
+assert_process_policy (int mode, GVirIdSet *nodes)
 {
   unsigned long mask[16] = { 0 };
   int got = -1;
@@ -371,16 +391,16 @@ assert_process_policy (int mode, GVirNodeset *nodes)
     {
       gboolean set = (mask[node / (8 * sizeof *mask)] >> (node % (8 * sizeof *mask))) & 1;
 
-      g_assert_cmpint (set, ==, gvir_nodeset_contains (nodes, node));
+      g_assert_cmpint (set, ==, gvir_id_set_contains (nodes, node));
     }
 }
 
 static void
 check_policy_in_child (GVirNumaPolicy policy, int mode, gboolean last_node_only)
 {
-  g_autoptr(GVirNodeset) host = NULL;
-  g_autoptr(GVirNodeset) nodes = NULL;
-  g_autoptr(GVirNodeset) none = gvir_nodeset_new_from_nodes (NULL, 0, NULL);
+  g_autoptr(GVirIdSet) host = NULL;
+  g_autoptr(GVirIdSet) nodes = NULL;
+  g_autoptr(GVirIdSet) none = id_set_of (NULL, 0);
   g_autoptr(GError) error = NULL;
   guint last;
 
@@ -394,8 +414,8 @@ check_policy_in_child (GVirNumaPolicy policy, int mode, gboolean last_node_only)
       return;
     }
   host = gvir_numa_get_host_nodes ();
-  last = (guint) gvir_nodeset_get_last (host);
-  nodes = last_node_only ? gvir_nodeset_new_from_nodes (&last, 1, NULL) : g_object_ref (host);
+  last = (guint) gvir_id_set_last (host);
+  nodes = last_node_only ? id_set_of (&last, 1) : gvir_id_set_copy (host);
 
   if (!g_test_subprocess ())
     {
@@ -438,8 +458,8 @@ test_policy_interleave (void)
 static void
 test_stub_host (void)
 {
-  g_autoptr(GVirNodeset) zero = parse ("0");
-  g_autoptr(GVirNodeset) host = NULL;
+  g_autoptr(GVirIdSet) zero = parse ("0");
+  g_autoptr(GVirIdSet) host = NULL;
   g_autoptr(GArray) cpus = NULL;
   guint n_cpus = g_get_num_processors ();
   long page_size = sysconf (_SC_PAGESIZE);
@@ -486,7 +506,7 @@ test_stub_host (void)
 static void
 test_stub_policies (void)
 {
-  g_autoptr(GVirNodeset) zero = parse ("0");
+  g_autoptr(GVirIdSet) zero = parse ("0");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gvir_numa_set_memory_policy (GVIR_NUMA_POLICY_STRICT, zero, &error));

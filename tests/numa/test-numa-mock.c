@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
+#include "libvirt-gobject/util/gvir-id-set-private.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 
 #define PRELOADED_ENV "GVIR_NUMA_MOCK_PRELOADED"
@@ -36,11 +37,11 @@ use_host (const char *name)
   g_setenv ("GVIR_NUMA_MOCK_SYSFS", path, TRUE);
 }
 
-static GVirNodeset *
+static GVirIdSet *
 parse (const char *text)
 {
   GError *error = NULL;
-  GVirNodeset *set = gvir_nodeset_new_from_string (text, &error);
+  GVirIdSet *set = gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, &error);
 
   g_assert_no_error (error);
   return set;
@@ -49,7 +50,7 @@ parse (const char *text)
 static void
 assert_available (const char *text)
 {
-  g_autoptr(GVirNodeset) set = parse (text);
+  g_autoptr(GVirIdSet) set = parse (text);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gvir_numa_nodeset_is_available (set, &error));
@@ -59,7 +60,7 @@ assert_available (const char *text)
 static void
 assert_unavailable (const char *text, const char *message)
 {
-  g_autoptr(GVirNodeset) set = parse (text);
+  g_autoptr(GVirIdSet) set = parse (text);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (gvir_numa_nodeset_is_available (set, &error));
@@ -70,8 +71,8 @@ assert_unavailable (const char *text, const char *message)
 static void
 assert_host_nodes (const char *expected)
 {
-  g_autoptr(GVirNodeset) host = gvir_numa_get_host_nodes ();
-  g_autofree char *text = gvir_nodeset_to_string (host);
+  g_autoptr(GVirIdSet) host = gvir_numa_get_host_nodes ();
+  g_autofree char *text = gvir_id_set_format (host);
 
   g_assert_cmpstr (text, ==, expected);
 }
@@ -174,7 +175,7 @@ test_eight_nodes (void)
 static void
 assert_policy_error (GVirNumaPolicy policy, const char *nodes, gint code, const char *message)
 {
-  g_autoptr(GVirNodeset) set = parse (nodes);
+  g_autoptr(GVirIdSet) set = parse (nodes);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (gvir_numa_set_memory_policy (policy, set, &error));
@@ -185,7 +186,7 @@ assert_policy_error (GVirNumaPolicy policy, const char *nodes, gint code, const 
 static void
 test_memory_policy (void)
 {
-  g_autoptr(GVirNodeset) zero = parse ("0");
+  g_autoptr(GVirIdSet) zero = parse ("0");
   g_autoptr(GError) error = NULL;
 
   use_host ("four-nodes");

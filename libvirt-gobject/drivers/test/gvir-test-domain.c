@@ -284,18 +284,18 @@ parse_numa_mode (xmlNode     *node,
 
 /* The nodeset attribute of <memory> or <memnode>; NULL with @error unset
  * when it is absent. Bad syntax is an XML error that quotes the value. */
-static GVirNodeset *
+static GVirIdSet *
 parse_nodeset_prop (xmlNode     *node,
                     const char  *dom_name,
                     GError     **error)
 {
   g_autofree char *text = node_prop (node, "nodeset");
   g_autoptr(GError) local = NULL;
-  GVirNodeset *set;
+  GVirIdSet *set;
 
   if (text == NULL)
     return NULL;
-  set = gvir_nodeset_new_from_string (text, &local);
+  set = gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, &local);
   if (set == NULL)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                  "domain '%s': invalid nodeset='%s' in <numatune><%s>: %s", dom_name, text,
@@ -306,17 +306,17 @@ parse_nodeset_prop (xmlNode     *node,
 /* Adds @set (consumed) to the nodes the placement names. */
 static void
 placement_add (GVirTestDomainDef *def,
-               GVirNodeset       *set)
+               GVirIdSet         *set)
 {
-  g_autoptr(GVirNodeset) owned = set;
+  g_autoptr(GVirIdSet) owned = set;
 
   if (def->placement == NULL)
     def->placement = g_steal_pointer (&owned);
   else
     {
-      GVirNodeset *merged = gvir_nodeset_union (def->placement, owned);
+      GVirIdSet *merged = gvir_id_set_union (def->placement, owned);
 
-      g_object_unref (def->placement);
+      gvir_id_set_free (def->placement);
       def->placement = merged;
     }
 }
@@ -331,7 +331,7 @@ parse_numatune_memory (xmlNode            *mem,
 {
   g_autofree char *placement = node_prop (mem, "placement");
   g_autoptr(GError) local = NULL;
-  GVirNodeset *set;
+  GVirIdSet *set;
 
   if (!parse_numa_mode (mem, def->name, &def->numa_mode, error))
     return FALSE;
@@ -355,12 +355,12 @@ parse_numatune_memory (xmlNode            *mem,
     return TRUE;
   if (*automatic)
     {
-      g_object_unref (set);
+      gvir_id_set_free (set);
       return TRUE;
     }
 
   g_free (def->numa_nodeset);
-  def->numa_nodeset = gvir_nodeset_to_string (set);
+  def->numa_nodeset = gvir_id_set_format (set);
   placement_add (def, set);
   return TRUE;
 }
@@ -393,7 +393,7 @@ parse_memnode (xmlNode            *node,
 {
   g_autofree char *cellid = node_prop (node, "cellid");
   g_autoptr(GError) local = NULL;
-  GVirNodeset *set;
+  GVirIdSet *set;
   guint64 cell;
   int mode;
 
@@ -832,8 +832,7 @@ gvir_test_domain_def_copy (const GVirTestDomainDef *def)
   copy->name = g_strdup (def->name);
   copy->uuid = g_strdup (def->uuid);
   copy->numa_nodeset = g_strdup (def->numa_nodeset);
-  /* Nodesets are immutable, so the copy can share them. */
-  copy->placement = def->placement ? g_object_ref (def->placement) : NULL;
+  copy->placement = def->placement ? gvir_id_set_copy (def->placement) : NULL;
   return copy;
 }
 
@@ -847,7 +846,7 @@ gvir_test_domain_def_free (GVirTestDomainDef *def)
   g_free (def->name);
   g_free (def->uuid);
   g_free (def->numa_nodeset);
-  g_clear_object (&def->placement);
+  g_clear_pointer (&def->placement, gvir_id_set_free);
   g_free (def);
 }
 

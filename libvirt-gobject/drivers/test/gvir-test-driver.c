@@ -1599,17 +1599,17 @@ test_set_numa_parameters (gpointer       data,
                           GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GVirNodeset) parsed = NULL;
+  g_autoptr(GVirIdSet) parsed = NULL;
   g_autofree char *canonical = NULL;
   GVirTestDomain *dom;
   gboolean live = FALSE, config = FALSE, ok = FALSE;
 
   if (nodeset != NULL)
     {
-      parsed = gvir_nodeset_new_from_string (nodeset, error);
+      parsed = gvir_id_set_parse (nodeset, "nodeset", GVIR_ID_SET_LIMIT, error);
       if (parsed == NULL)
         return FALSE;
-      canonical = gvir_nodeset_to_string (parsed);
+      canonical = gvir_id_set_format (parsed);
     }
 
   g_mutex_lock (&state->lock);

@@ -43,27 +43,25 @@ gvir_test_host_clear (GVirTestHost *host)
   host->ncells = 0;
 }
 
-GVirNodeset *
+GVirIdSet *
 gvir_test_host_get_nodes (const GVirTestHost *host)
 {
-  g_autofree guint *ids = NULL;
+  GVirIdSet *nodes = gvir_id_set_new (GVIR_ID_SET_LIMIT);
   /* A file's <cpu><nodes> is at least 1 (the loader refuses 0). */
   guint n = host->ncells > 0 ? host->ncells : MAX (host->node.nodes, 1);
-  guint i;
 
-  n = MIN (n, GVIR_NODESET_MAX_NODES);
-  ids = g_new (guint, n);
-  for (i = 0; i < n; i++)
-    ids[i] = i;
-  return gvir_nodeset_new_from_nodes (ids, n, NULL);
+  n = MIN (n, GVIR_ID_SET_LIMIT);
+  for (guint id = 0; id < n; id++)
+    gvir_id_set_add (nodes, id);
+  return nodes;
 }
 
 gboolean
 gvir_test_host_check_nodeset (const GVirTestHost  *host,
-                              GVirNodeset         *nodeset,
+                              const GVirIdSet     *nodeset,
                               GError             **error)
 {
-  g_autoptr(GVirNodeset) host_nodes = NULL;
+  g_autoptr(GVirIdSet) host_nodes = NULL;
 
   if (nodeset == NULL)
     return TRUE;

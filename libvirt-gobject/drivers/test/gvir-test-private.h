@@ -13,7 +13,7 @@
 #include <libxml/tree.h>
 
 #include "../gvir-driver-private.h"
-#include "libvirt-gobject/libvirt-gobject-nodeset.h"
+#include "libvirt-gobject/util/gvir-id-set-private.h"
 
 G_BEGIN_DECLS
 
@@ -50,7 +50,7 @@ typedef struct
   char *numa_nodeset;     /* canonical; "" when none */
   /* Every host node the placement names (<numatune> <memory> and
    * <memnode> nodesets); NULL when it names none. */
-  GVirNodeset *placement;
+  GVirIdSet *placement;
 } GVirTestDomainDef;
 
 /* Extension elements in libvirt's test namespace, found in <node> files. */
@@ -96,10 +96,10 @@ typedef struct
 
 /* The host's NUMA nodes: its cells, or for configurations read from a file
  * (which have none) nodes 0 .. <cpu><nodes> - 1. */
-GVirNodeset *gvir_test_host_get_nodes (const GVirTestHost *host);
+GVirIdSet *gvir_test_host_get_nodes (const GVirTestHost *host);
 /* Fails with GVIR_ERROR_NUMA_UNAVAILABLE, naming the lowest missing node,
  * unless every node of @nodeset (may be NULL) exists on the host. */
-gboolean gvir_test_host_check_nodeset (const GVirTestHost *host, GVirNodeset *nodeset,
+gboolean gvir_test_host_check_nodeset (const GVirTestHost *host, const GVirIdSet *nodeset,
                                        GError **error);
 
 void gvir_test_host_init_default (GVirTestHost *host);
