@@ -1035,6 +1035,7 @@ register_call (GVirRpcClient     *client,
                GError           **error)
 {
   PendingCall *call;
+  gboolean first;
 
   g_mutex_lock (&client->lock);
   if (client->closed)
@@ -1055,10 +1056,14 @@ register_call (GVirRpcClient     *client,
   call->serial = client->next_serial++;
   /* The stall timer runs from the first call of a busy period, not from
    * the last byte of an idle one. */
-  if (g_hash_table_size (client->calls) == 0)
+  first = g_hash_table_size (client->calls) == 0;
+  if (first)
     client->calls_since = g_get_monotonic_time ();
   g_hash_table_insert (client->calls, GUINT_TO_POINTER (call->serial), call);
   g_mutex_unlock (&client->lock);
+  /* An idle I/O thread may wait with no deadline: the stall timer starts. */
+  if (first)
+    wake_io_thread (client);
   return call;
 }
 
