@@ -327,6 +327,9 @@ test_silent_keepalive (Fixture       *f,
 
   g_assert_true (peer_read (f, &call));
   g_assert_cmpint (call.proc, ==, GVIR_RPC_PROC_CONNECT_OPEN);
+  /* Let the I/O thread settle into its wait (far off: the default stall
+   * timer); not asserted, it only makes the late switch meaningful. */
+  g_usleep (G_USEC_PER_SEC / 5);
   since = g_get_monotonic_time ();
   gvir_rpc_client_set_keepalive (f->client, 1, 2);
 
