@@ -255,6 +255,7 @@ typedef enum
   SERVER_WRONG_BYTE,    /* confirm with 0x02 */
   SERVER_HANG_UP,       /* no confirmation, just close */
   SERVER_GARBAGE,       /* confirm, then bytes that are no TLS record */
+  SERVER_PARTIAL,       /* confirm, then half a record; the rest when told */
 } ServerScript;
 
 typedef struct
@@ -262,7 +263,37 @@ typedef struct
   ServerScript script;
   int fd;
   gboolean handshake_ok;
+  GAsyncQueue *go;      /* SERVER_PARTIAL: send the rest of the record */
 } Server;
+
+/* Keeps what GnuTLS would send, to put it on the wire piecemeal. */
+static ssize_t
+capture_push (gnutls_transport_ptr_t ptr,
+              const void            *data,
+              size_t                 len)
+{
+  g_byte_array_append (ptr, data, len);
+  return len;
+}
+
+/* Sends a record of "hello" in two parts, the second once the test says:
+ * in between, a reader must not block in the middle of the record. */
+static void
+send_split_record (Server           *s,
+                   gnutls_session_t  session)
+{
+  g_autoptr(GByteArray) record = g_byte_array_new ();
+
+  gnutls_transport_set_ptr (session, record);
+  gnutls_transport_set_push_function (session, capture_push);
+  g_assert_cmpint (gnutls_record_send (session, "hello", 5), ==, 5);
+  g_assert_cmpuint (record->len, >, 5);
+  g_assert_cmpint (send (s->fd, record->data, 5, MSG_NOSIGNAL), ==, 5);
+  if (g_async_queue_timeout_pop (s->go, gvir_test_wait_bound_usec ()) == NULL)
+    gvir_test_wait_timed_out ("the test to ask for the rest of the record");
+  g_assert_cmpint (send (s->fd, record->data + 5, record->len - 5, MSG_NOSIGNAL),
+                   ==, (gssize) record->len - 5);
+}
 
 static gpointer
 server_thread (gpointer data)
@@ -307,6 +338,10 @@ server_thread (gpointer data)
         gnutls_record_send (session, "\x01", 1);
         g_assert_cmpint (send (s->fd, "this is no TLS record at all", 28, MSG_NOSIGNAL), ==, 28);
         break;
+      case SERVER_PARTIAL:
+        gnutls_record_send (session, "\x01", 1);
+        send_split_record (s, session);
+        break;
       }
   shutdown (s->fd, SHUT_RDWR);
   gnutls_deinit (session);
@@ -314,12 +349,43 @@ server_thread (gpointer data)
   return NULL;
 }
 
+/* Half a record is there: a non-blocking read says so at once instead of
+ * waiting for the rest; once the rest arrives, the record reads whole. */
+static void
+read_split_record (Pair   *p,
+                   Server *s)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean would_block = FALSE;
+  guint8 buf[16];
+  gssize n;
+
+  g_assert_cmpint (gvir_rpc_transport_wait_readable (p->t, gvir_test_wait_bound_usec (), NULL),
+                   ==, 1);
+  n = gvir_rpc_transport_try_read (p->t, buf, sizeof buf, &would_block, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, -1);
+  g_assert_true (would_block);
+
+  g_async_queue_push (s->go, GINT_TO_POINTER (1));
+  do
+    {
+      g_assert_cmpint (gvir_rpc_transport_poll (p->t, G_IO_IN, -1, gvir_test_wait_bound_usec ()),
+                       ==, G_IO_IN);
+      n = gvir_rpc_transport_try_read (p->t, buf, sizeof buf, &would_block, &error);
+      g_assert_no_error (error);
+    }
+  while (n < 0 && would_block);
+  g_assert_cmpint (n, ==, 5);
+  g_assert_cmpmem (buf, 5, "hello", 5);
+}
+
 static void
 run_against_server (ServerScript  script,
                     const char   *words)
 {
   Pair p = { 0 };
-  Server s = { .script = script };
+  Server s = { .script = script, .go = g_async_queue_new () };
   GVirRpcTlsConfig config;
   g_autoptr(GError) error = NULL;
   GVirTestThread *thread;
@@ -337,7 +403,13 @@ run_against_server (ServerScript  script,
   ok = gvir_rpc_transport_start_tls (p.t, &config, "localhost", &error);
   gvir_rpc_tls_config_clear (&config);
 
-  if (script == SERVER_ECHO || script == SERVER_GARBAGE)
+  if (script == SERVER_PARTIAL)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      read_split_record (&p, &s);
+    }
+  else if (script == SERVER_ECHO || script == SERVER_GARBAGE)
     {
       guint8 buf[64];
       gboolean would_block = TRUE;
@@ -378,6 +450,7 @@ run_against_server (ServerScript  script,
     }
   gvir_test_thread_join (thread, "the TLS server thread to finish its script");
   g_assert_true (s.handshake_ok);
+  g_async_queue_unref (s.go);
 
   /* Writing after the peer has gone fails and says so. */
   if (script == SERVER_ECHO)
@@ -416,6 +489,12 @@ test_tls_garbage (void)
   run_against_server (SERVER_GARBAGE, "cannot read from the TLS connection");
 }
 
+static void
+test_tls_partial_record (void)
+{
+  run_against_server (SERVER_PARTIAL, NULL);
+}
+
 #endif /* HAVE_GNUTLS */
 
 int
@@ -447,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/rpc/transport/tls-wrong-byte", test_tls_wrong_byte);
   g_test_add_func ("/rpc/transport/tls-hang-up", test_tls_hang_up);
   g_test_add_func ("/rpc/transport/tls-garbage", test_tls_garbage);
+  g_test_add_func ("/rpc/transport/tls-partial-record", test_tls_partial_record);
 #endif
 
   ret = g_test_run ();
