@@ -147,21 +147,29 @@ slow_get_domain_info_async (gpointer handle, const char *uuid, GCancellable *can
   g_mutex_unlock (&slow.lock);
 }
 
-static const GVirDriverFuncs slow_funcs = {
-  .name = "slow",
-  .accepts = slow_accepts,
-  .open = slow_open,
-  .close = slow_close,
+static const GVirDriverDomainFuncs slow_domain_funcs = {
   .get_domain_info = slow_get_domain_info,
   .get_domain_state = slow_get_domain_state,
 };
 
-static const GVirDriverFuncs slow_async_funcs = {
+static const GVirDriver slow_funcs = {
+  .name = "slow",
+  .accepts = slow_accepts,
+  .open = slow_open,
+  .close = slow_close,
+  .domain = &slow_domain_funcs,
+};
+
+static const GVirDriverDomainFuncs slow_async_domain_funcs = {
+  .get_domain_info_async = slow_get_domain_info_async,
+};
+
+static const GVirDriver slow_async_funcs = {
   .name = "slowasync",
   .accepts = slow_async_accepts,
   .open = slow_open,
   .close = slow_close,
-  .get_domain_info_async = slow_get_domain_info_async,
+  .domain = &slow_async_domain_funcs,
 };
 
 static gboolean

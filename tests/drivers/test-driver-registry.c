@@ -79,7 +79,7 @@ fake_get_type (gpointer handle, GCancellable *cancellable, GError **error)
   return g_strdup ("FAKE");
 }
 
-static const GVirDriverFuncs fake_funcs = {
+static const GVirDriver fake_funcs = {
   .name = "fake",
   .accepts = fake_accepts,
   .open = fake_open,

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  *   drv+tls://host[:port]/path, drv://host/path  (port 16514, pkipath=,
  *                                          no_verify=1)
  * and speaks libvirt's RPC protocol to libvirtd or our daemon. */
-extern const GVirDriverFuncs gvir_remote_driver;
+extern const GVirDriver gvir_remote_driver;
 
 /* The name sent in CONNECT_OPEN for @uri: the URI without transport,
  * user, host, port and the parameters only the client uses. */

@@ -1689,18 +1689,7 @@ remote_set_numa_parameters (gpointer       data,
   return remote_call_void (h, GVIR_RPC_PROC_DOMAIN_SET_NUMA_PARAMETERS, args, cancellable, error);
 }
 
-const GVirDriverFuncs gvir_remote_driver = {
-  .name = "remote",
-  .accepts = remote_accepts,
-  .open = remote_open,
-  .close = remote_close,
-  .get_type = remote_get_type,
-  .get_version = remote_get_version,
-  .get_hostname = remote_get_hostname,
-  .get_node_info = remote_get_node_info,
-  .get_capabilities = remote_get_capabilities,
-  .get_domain_capabilities = remote_get_domain_capabilities,
-  .get_cells_free_memory = remote_get_cells_free_memory,
+static const GVirDriverDomainFuncs remote_domain_funcs = {
   .list_domains = remote_list_domains,
   .lookup_domain_by_uuid = remote_lookup_domain_by_uuid,
   .lookup_domain_by_name = remote_lookup_domain_by_name,
@@ -1724,4 +1713,19 @@ const GVirDriverFuncs gvir_remote_driver = {
   .get_domain_xml = remote_get_domain_xml,
   .get_numa_parameters = remote_get_numa_parameters,
   .set_numa_parameters = remote_set_numa_parameters,
+};
+
+const GVirDriver gvir_remote_driver = {
+  .name = "remote",
+  .accepts = remote_accepts,
+  .open = remote_open,
+  .close = remote_close,
+  .get_type = remote_get_type,
+  .get_version = remote_get_version,
+  .get_hostname = remote_get_hostname,
+  .get_node_info = remote_get_node_info,
+  .get_capabilities = remote_get_capabilities,
+  .get_domain_capabilities = remote_get_domain_capabilities,
+  .get_cells_free_memory = remote_get_cells_free_memory,
+  .domain = &remote_domain_funcs,
 };

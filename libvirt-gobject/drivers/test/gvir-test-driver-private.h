@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Serves test:///default (one shared in-memory host per process) and
  * test:///ABSOLUTE/PATH.xml (libvirt's <node> configuration format). */
-extern const GVirDriverFuncs gvir_test_driver_funcs;
+extern const GVirDriver gvir_test_driver;
 
 /* For tests: the clock (in microseconds) that running domains' CPU time is
  * measured on is @now_us from now on, for every test driver state of the

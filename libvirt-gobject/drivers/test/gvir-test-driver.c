@@ -45,7 +45,6 @@ typedef struct
 typedef struct
 {
   GMutex lock;
-  gint refs;                    /* guarded by default_lock for the shared state */
   GVirTestHost host;
   GHashTable *by_uuid;          /* canonical uuid -> GVirTestDomain (owned) */
   GHashTable *by_name;          /* name -> GVirTestDomain */
@@ -58,6 +57,7 @@ typedef struct
 typedef struct
 {
   GVirTestState *state;
+  gboolean owns_state;          /* a file's state, not the shared default one */
   GVirDriverConnection *conn;   /* unowned: the connection owns us */
 } GVirTestHandle;
 
@@ -68,7 +68,8 @@ typedef struct
   int detail;
 } GVirTestEvent;
 
-static GMutex default_lock;
+/* Set and cleared by the state hooks, which the registry never runs while
+ * a connection to the driver is open; only read in between. */
 static GVirTestState *default_state;
 
 /* ---- the clock ------------------------------------------------------------ */
@@ -173,7 +174,6 @@ state_new (void)
   GVirTestState *state = g_new0 (GVirTestState, 1);
 
   g_mutex_init (&state->lock);
-  state->refs = 1;
   state->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_domain_free);
   state->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   state->by_id = g_hash_table_new (NULL, NULL);
@@ -491,34 +491,29 @@ state_new_from_file (const char  *path,
   return state;
 }
 
-static GVirTestState *
-state_acquire_default (GError **error)
+/* The driver-wide state: the shared test:///default host, from the first
+ * connection to the test driver in the process to the last. */
+static gboolean
+test_state_start (GCancellable  *cancellable,
+                  GError       **error)
 {
-  GVirTestState *state;
+  static gsize xml_ready;
 
-  g_mutex_lock (&default_lock);
-  if (default_state == NULL)
-    default_state = state_new_default (error);
-  else
-    default_state->refs++;
-  state = default_state;
-  g_mutex_unlock (&default_lock);
-  return state;
+  /* libxml2 must be initialised once before threads use it. */
+  if (g_once_init_enter (&xml_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_ready, 1);
+    }
+
+  default_state = state_new_default (error);
+  return default_state != NULL;
 }
 
 static void
-state_release (GVirTestState *state)
+test_state_stop (void)
 {
-  gboolean last;
-
-  g_mutex_lock (&default_lock);
-  last = --state->refs == 0;
-  if (last && state == default_state)
-    default_state = NULL;
-  g_mutex_unlock (&default_lock);
-
-  if (last)
-    state_free (state);
+  g_clear_pointer (&default_state, state_free);
 }
 
 /* ---- open / close --------------------------------------------------------- */
@@ -535,16 +530,9 @@ test_open (GVirDriverConnection  *conn,
            GError               **error)
 {
   const GVirDriverUri *uri = gvir_driver_connection_get_uri (conn);
-  static gsize xml_ready;
+  gboolean is_default = g_str_equal (uri->path, "/default");
   GVirTestState *state;
   GVirTestHandle *handle;
-
-  /* libxml2 must be initialised once before threads use it. */
-  if (g_once_init_enter (&xml_ready))
-    {
-      xmlInitParser ();
-      g_once_init_leave (&xml_ready, 1);
-    }
 
   if (uri->path[0] == '\0' || g_str_equal (uri->path, "/"))
     {
@@ -554,15 +542,13 @@ test_open (GVirDriverConnection  *conn,
       return NULL;
     }
 
-  if (g_str_equal (uri->path, "/default"))
-    state = state_acquire_default (error);
-  else
-    state = state_new_from_file (uri->path, error);
+  state = is_default ? default_state : state_new_from_file (uri->path, error);
   if (state == NULL)
     return NULL;
 
   handle = g_new0 (GVirTestHandle, 1);
   handle->state = state;
+  handle->owns_state = !is_default;
   handle->conn = conn;
 
   g_mutex_lock (&state->lock);
@@ -581,8 +567,9 @@ test_close (gpointer data)
   g_ptr_array_remove_fast (state->handles, handle);
   g_mutex_unlock (&state->lock);
 
+  if (handle->owns_state)
+    state_free (state);
   g_free (handle);
-  state_release (state);
 }
 
 /* ---- host queries ----------------------------------------------------------- */
@@ -1632,20 +1619,9 @@ test_set_numa_parameters (gpointer       data,
   return ok;
 }
 
-/* ---- the vtable --------------------------------------------------------------- */
+/* ---- the tables ------------------------------------------------------------------ */
 
-const GVirDriverFuncs gvir_test_driver_funcs = {
-  .name = "test",
-  .accepts = test_accepts,
-  .open = test_open,
-  .close = test_close,
-  .get_type = test_get_type,
-  .get_version = test_get_version,
-  .get_hostname = test_get_hostname,
-  .get_node_info = test_get_node_info,
-  .get_capabilities = test_get_capabilities,
-  .get_domain_capabilities = test_get_domain_capabilities,
-  .get_cells_free_memory = test_get_cells_free_memory,
+static const GVirDriverDomainFuncs test_domain_funcs = {
   .list_domains = test_list_domains,
   .lookup_domain_by_uuid = test_lookup_domain_by_uuid,
   .lookup_domain_by_name = test_lookup_domain_by_name,
@@ -1669,4 +1645,21 @@ const GVirDriverFuncs gvir_test_driver_funcs = {
   .get_domain_xml = test_get_domain_xml,
   .get_numa_parameters = test_get_numa_parameters,
   .set_numa_parameters = test_set_numa_parameters,
+};
+
+const GVirDriver gvir_test_driver = {
+  .name = "test",
+  .accepts = test_accepts,
+  .state_start = test_state_start,
+  .state_stop = test_state_stop,
+  .open = test_open,
+  .close = test_close,
+  .get_type = test_get_type,
+  .get_version = test_get_version,
+  .get_hostname = test_get_hostname,
+  .get_node_info = test_get_node_info,
+  .get_capabilities = test_get_capabilities,
+  .get_domain_capabilities = test_get_domain_capabilities,
+  .get_cells_free_memory = test_get_cells_free_memory,
+  .domain = &test_domain_funcs,
 };

@@ -1,0 +1,152 @@
+/*
+ * gvir-driver-domain-private.h: the domain table and its dispatch
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Nothing in this header is installed or scanned for the GIR. Include
+ * gvir-driver-private.h, the umbrella of the layer's private API.
+ */
+#pragma once
+
+#include "gvir-driver-core-private.h"
+
+G_BEGIN_DECLS
+
+/* ---- non-blocking answers --------------------------------------------------- */
+
+/* The outcome of an asynchronous domain query: @info (borrowed) on success,
+ * else @error (borrowed). Called exactly once, from any thread, never with
+ * a driver lock held; it must not block or call the driver synchronously. */
+typedef void (*GVirDriverDomainInfoFunc) (const GVirDriverDomainInfo *info,
+                                          const GError *error, gpointer user_data);
+/* The same for the state: @state and @reason are meaningful without @error. */
+typedef void (*GVirDriverDomainStateFunc) (int state, int reason,
+                                           const GError *error, gpointer user_data);
+
+/* ---- the table ------------------------------------------------------------- */
+
+/* Domains, addressed by their UUID string. Every callback gets the driver's
+ * own handle (what the core table's open() returned). */
+struct _GVirDriverDomainFuncs
+{
+  /* Element type GVirDriverDomain, with gvir_driver_domain_free as free func. */
+  GPtrArray *(*list_domains) (gpointer handle, GCancellable *cancellable, GError **error);
+  GVirDriverDomain *(*lookup_domain_by_uuid) (gpointer handle, const char *uuid,
+                                              GCancellable *cancellable, GError **error);
+  GVirDriverDomain *(*lookup_domain_by_name) (gpointer handle, const char *name,
+                                              GCancellable *cancellable, GError **error);
+  GVirDriverDomain *(*lookup_domain_by_id) (gpointer handle, int id,
+                                            GCancellable *cancellable, GError **error);
+
+  /* State changes (refused by the dispatch layer on read-only connections). */
+  GVirDriverDomain *(*define_domain) (gpointer handle, const char *xml, guint flags,
+                                      GCancellable *cancellable, GError **error);
+  gboolean (*undefine_domain) (gpointer handle, const char *uuid, guint flags,
+                               GCancellable *cancellable, GError **error);
+  GVirDriverDomain *(*create_domain) (gpointer handle, const char *xml, guint flags,
+                                      GCancellable *cancellable, GError **error);
+  gboolean (*start_domain) (gpointer handle, const char *uuid, guint flags,
+                            GCancellable *cancellable, GError **error);
+  gboolean (*destroy_domain) (gpointer handle, const char *uuid, guint flags,
+                              GCancellable *cancellable, GError **error);
+  gboolean (*shutdown_domain) (gpointer handle, const char *uuid, guint flags,
+                               GCancellable *cancellable, GError **error);
+  gboolean (*reboot_domain) (gpointer handle, const char *uuid, guint flags,
+                             GCancellable *cancellable, GError **error);
+  gboolean (*suspend_domain) (gpointer handle, const char *uuid,
+                              GCancellable *cancellable, GError **error);
+  gboolean (*resume_domain) (gpointer handle, const char *uuid,
+                             GCancellable *cancellable, GError **error);
+  gboolean (*managed_save_domain) (gpointer handle, const char *uuid, guint flags,
+                                   GCancellable *cancellable, GError **error);
+  gboolean (*save_domain_to_file) (gpointer handle, const char *uuid, const char *path,
+                                   const char *custom_xml, guint flags,
+                                   GCancellable *cancellable, GError **error);
+  GVirDriverDomain *(*restore_domain_from_file) (gpointer handle, const char *path,
+                                                 const char *custom_xml, guint flags,
+                                                 GCancellable *cancellable, GError **error);
+
+  /* Queries on one domain. */
+  gboolean (*get_domain_info) (gpointer handle, const char *uuid, GVirDriverDomainInfo *info,
+                               GCancellable *cancellable, GError **error);
+  gboolean (*get_domain_state) (gpointer handle, const char *uuid, int *state, int *reason,
+                                GCancellable *cancellable, GError **error);
+  char *(*get_domain_xml) (gpointer handle, const char *uuid, guint flags,
+                           GCancellable *cancellable, GError **error);
+
+  /* NUMA parameters: mode is libvirt's numa_mode (0 strict, 1 preferred,
+   * 2 interleave, 3 restrictive); nodeset is libvirt's syntax ("" = none).
+   * For set: mode -1 keeps the current mode, nodeset NULL keeps the current
+   * nodeset; flags are GVIR_DRIVER_AFFECT_* (0 = live when running, else config). */
+  gboolean (*get_numa_parameters) (gpointer handle, const char *uuid, guint flags,
+                                   int *mode, char **nodeset,
+                                   GCancellable *cancellable, GError **error);
+  gboolean (*set_numa_parameters) (gpointer handle, const char *uuid, int mode,
+                                   const char *nodeset, guint flags,
+                                   GCancellable *cancellable, GError **error);
+
+  /* Optional non-blocking forms of the two hottest queries: they return at
+   * once and call @done exactly once, from any thread (even before they
+   * return). No thread waits for the answer, which is what keeps many
+   * concurrent callers cheap. Left NULL, the dispatch layer runs the
+   * blocking slot above in a worker thread instead (inline for the built-in
+   * test driver, which answers from memory and never blocks). */
+  void (*get_domain_info_async) (gpointer handle, const char *uuid,
+                                 GCancellable *cancellable,
+                                 GVirDriverDomainInfoFunc done, gpointer user_data);
+  void (*get_domain_state_async) (gpointer handle, const char *uuid,
+                                  GCancellable *cancellable,
+                                  GVirDriverDomainStateFunc done, gpointer user_data);
+};
+
+/* ---- dispatch: the only callers of the domain table ------------------------ */
+
+GPtrArray *gvir_driver_connection_list_domains (GVirDriverConnection *conn, GCancellable *cancellable, GError **error);
+GVirDriverDomain *gvir_driver_connection_lookup_domain_by_uuid (GVirDriverConnection *conn, const char *uuid, GCancellable *cancellable, GError **error);
+GVirDriverDomain *gvir_driver_connection_lookup_domain_by_name (GVirDriverConnection *conn, const char *name, GCancellable *cancellable, GError **error);
+GVirDriverDomain *gvir_driver_connection_lookup_domain_by_id (GVirDriverConnection *conn, int id, GCancellable *cancellable, GError **error);
+GVirDriverDomain *gvir_driver_connection_define_domain (GVirDriverConnection *conn, const char *xml, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_undefine_domain (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
+GVirDriverDomain *gvir_driver_connection_create_domain (GVirDriverConnection *conn, const char *xml, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_start_domain (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_destroy_domain (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_shutdown_domain (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_reboot_domain (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_suspend_domain (GVirDriverConnection *conn, const char *uuid, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_resume_domain (GVirDriverConnection *conn, const char *uuid, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_managed_save_domain (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_save_domain_to_file (GVirDriverConnection *conn, const char *uuid, const char *path,
+                                                     const char *custom_xml, guint flags, GCancellable *cancellable, GError **error);
+GVirDriverDomain *gvir_driver_connection_restore_domain_from_file (GVirDriverConnection *conn, const char *path,
+                                                                   const char *custom_xml, guint flags,
+                                                                   GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_domain_info (GVirDriverConnection *conn, const char *uuid, GVirDriverDomainInfo *info,
+                                                 GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_domain_state (GVirDriverConnection *conn, const char *uuid, int *state, int *reason,
+                                                  GCancellable *cancellable, GError **error);
+/* Non-blocking forms: @done runs exactly once, from any thread, possibly
+ * before these return (a closed connection, a bad argument, a cancellable
+ * already cancelled). When @cancellable fires first, @done gets
+ * G_IO_ERROR_CANCELLED at once and the driver's late answer is dropped.
+ * Either way the connection counts the call in flight until the driver has
+ * answered, so that closing it never frees the driver under the call. */
+void gvir_driver_connection_get_domain_info_async (GVirDriverConnection *conn, const char *uuid,
+                                                   GCancellable *cancellable,
+                                                   GVirDriverDomainInfoFunc done, gpointer user_data);
+void gvir_driver_connection_get_domain_state_async (GVirDriverConnection *conn, const char *uuid,
+                                                    GCancellable *cancellable,
+                                                    GVirDriverDomainStateFunc done, gpointer user_data);
+char *gvir_driver_connection_get_domain_xml (GVirDriverConnection *conn, const char *uuid, guint flags,
+                                             GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_numa_parameters (GVirDriverConnection *conn, const char *uuid, guint flags,
+                                                     int *mode, char **nodeset, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_set_numa_parameters (GVirDriverConnection *conn, const char *uuid, int mode,
+                                                     const char *nodeset, guint flags,
+                                                     GCancellable *cancellable, GError **error);
+
+G_END_DECLS
