@@ -153,12 +153,17 @@ theirs() {
 }
 
 # The calls libvirtd received since the last report, by procedure
-# number (named for those this benchmark makes), then forgets them.
-# libvirtd appends to its log, so truncating it in place is safe.
+# number (named for those this benchmark makes), then forgets them; the
+# keepalive program's messages are counted apart. libvirtd appends to its
+# log, so truncating it in place is safe.
 report_calls() {
     awk '/RPC_SERVER_CLIENT_MSG_RX/ {
-            for (i = 1; i <= NF; i++)
-                if ($i ~ /^proc=/) { count[substr($i, 6)]++; total++ }
+            for (i = 1; i <= NF; i++) {
+                if ($i ~ /^prog=/) prog = substr($i, 6)
+                if ($i ~ /^proc=/) proc = substr($i, 6)
+            }
+            if (prog == 536903814) { count[proc]++; total++ }
+            else keepalive++
         }
         END {
             name[1] = "OPEN"; name[2] = "CLOSE"; name[16] = "DOMAIN_GET_INFO"
@@ -177,7 +182,7 @@ report_calls() {
             for (i = 1; i <= n; i++)
                 printf " %s%s x%d", procs[i], (procs[i] in name) ? " " name[procs[i]] : "",
                        count[procs[i]]
-            printf "\n"
+            printf "; keepalive messages: %d\n", keepalive
         }' "$dir/rpc.log"
     : > "$dir/rpc.log"
 }
