@@ -221,7 +221,7 @@ done
 
 # Lines look like:
 # LABEL  N domains  R running  open S s  fetch S s  get_info S s  total S s  cpu S s
-echo "median over $rounds round(s)"
+echo "median over $rounds round(s), each figure its own median; ratio of the total medians"
 awk '
     / domains .* total / {
         key = $2 SUBSEP $1
