@@ -35,81 +35,28 @@ decode_error (GVirXdrReader *reader)
   return TRUE;
 }
 
-static gboolean
-decode_domain_list (GVirXdrReader *reader)
-{
-  GArray *doms = NULL;
-  guint32 ret;
+/* Decodes one generated message shape and frees it. */
+#define DECODER(name, Type) \
+  static gboolean \
+  decode_##name (GVirXdrReader *reader) \
+  { \
+    Type value; \
+    if (!gvir_rpc_get_##name (reader, &value, NULL)) \
+      return FALSE; \
+    gvir_rpc_##name##_clear (&value); \
+    return TRUE; \
+  }
 
-  if (!gvir_rpc_get_domain_list (reader, &doms, &ret, NULL))
-    return FALSE;
-  g_array_unref (doms);
-  return TRUE;
-}
-
-static gboolean
-decode_node_info (GVirXdrReader *reader)
-{
-  GVirRpcNodeInfo info;
-
-  return gvir_rpc_get_node_info (reader, &info, NULL);
-}
-
-static gboolean
-decode_domain_info (GVirXdrReader *reader)
-{
-  GVirRpcDomainInfo info;
-
-  return gvir_rpc_get_domain_info (reader, &info, NULL);
-}
-
-static gboolean
-decode_typed_params (GVirXdrReader *reader)
-{
-  GArray *params = NULL;
-  gint32 n;
-
-  if (!gvir_rpc_get_typed_params (reader, GVIR_RPC_NUMA_PARAMETERS_MAX, &params, NULL))
-    return FALSE;
-  g_array_unref (params);
-  return gvir_xdr_get_i32 (reader, &n, NULL);
-}
-
-static gboolean
-decode_lifecycle (GVirXdrReader *reader)
-{
-  GVirRpcLifecycleEvent ev;
-  char *uuid;
-
-  if (!gvir_rpc_get_lifecycle_event (reader, &ev, TRUE, NULL))
-    return FALSE;
-  uuid = gvir_rpc_uuid_format (ev.dom.uuid);
-  g_free (uuid);
-  gvir_rpc_domain_clear (&ev.dom);
-  return TRUE;
-}
-
-static gboolean
-decode_legacy_lifecycle (GVirXdrReader *reader)
-{
-  GVirRpcLifecycleEvent ev;
-
-  if (!gvir_rpc_get_lifecycle_event (reader, &ev, FALSE, NULL))
-    return FALSE;
-  gvir_rpc_domain_clear (&ev.dom);
-  return TRUE;
-}
-
-static gboolean
-decode_cells (GVirXdrReader *reader)
-{
-  GArray *cells = NULL;
-
-  if (!gvir_rpc_get_u64_array (reader, GVIR_RPC_NODE_MAX_CELLS, &cells, NULL))
-    return FALSE;
-  g_array_unref (cells);
-  return TRUE;
-}
+DECODER (connect_list_all_domains_ret, GVirRpcConnectListAllDomainsRet)
+DECODER (connect_get_all_domain_stats_ret, GVirRpcConnectGetAllDomainStatsRet)
+DECODER (node_info, GVirRpcNodeInfo)
+DECODER (domain_info, GVirRpcDomainInfo)
+DECODER (domain_get_numa_parameters_ret, GVirRpcDomainGetNumaParametersRet)
+DECODER (domain_event_callback_lifecycle_msg, GVirRpcDomainEventCallbackLifecycleMsg)
+DECODER (domain_event_lifecycle_msg, GVirRpcDomainEventLifecycleMsg)
+DECODER (node_get_cells_free_memory_ret, GVirRpcNodeGetCellsFreeMemoryRet)
+DECODER (auth_list_ret, GVirRpcAuthListRet)
+DECODER (domain_ret, GVirRpcDomainRet)
 
 static gboolean
 decode_string (GVirXdrReader *reader)
@@ -127,8 +74,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
   static const Decoder decoders[] = {
-    decode_error, decode_domain_list, decode_node_info, decode_domain_info,
-    decode_typed_params, decode_lifecycle, decode_legacy_lifecycle, decode_cells,
+    decode_error, decode_connect_list_all_domains_ret, decode_connect_get_all_domain_stats_ret,
+    decode_node_info, decode_domain_info, decode_domain_get_numa_parameters_ret,
+    decode_domain_event_callback_lifecycle_msg, decode_domain_event_lifecycle_msg,
+    decode_node_get_cells_free_memory_ret, decode_auth_list_ret, decode_domain_ret,
     decode_string,
   };
   GVirRpcHeader header;

@@ -346,24 +346,29 @@ serve_domain_call_locked (Serve *s)
               .value.ul = 7 },
           };
 
+          GVirRpcDomainGetNumaParametersRet ret = {
+            .n_params = G_N_ELEMENTS (params), .params = params,
+            .nparams = G_N_ELEMENTS (params),
+          };
+
           arg_i32 (s);
           arg_u32 (s);
-          gvir_rpc_put_typed_params (s->ret, params, G_N_ELEMENTS (params));
-          gvir_xdr_put_i32 (s->ret, G_N_ELEMENTS (params));
+          gvir_rpc_put_domain_get_numa_parameters_ret (s->ret, &ret);
         }
       return;
     case GVIR_RPC_PROC_DOMAIN_SET_NUMA_PARAMETERS:
       if ((d = arg_domain_locked (s)) != NULL)
         {
-          g_autoptr(GArray) params = NULL;
-          guint i;
+          guint32 n, i;
 
-          g_assert_true (gvir_rpc_get_typed_params (&s->args, GVIR_RPC_NUMA_PARAMETERS_MAX,
-                                                    &params, NULL));
-          arg_u32 (s);
-          for (i = 0; i < params->len; i++)
+          g_assert_true (gvir_xdr_get_array_count (&s->args, GVIR_RPC_NUMA_PARAMETERS_MAX, 12,
+                                                   &n, NULL));
+          for (i = 0; i < n; i++)
             {
-              GVirRpcTypedParam *p = &g_array_index (params, GVirRpcTypedParam, i);
+              g_auto(GVirRpcTypedParam) param = { 0 };
+              GVirRpcTypedParam *p = &param;
+
+              g_assert_true (gvir_rpc_get_typed_param (&s->args, p, NULL));
 
               if (g_str_equal (p->field, "numa_mode"))
                 d->numa_mode = p->value.i;
@@ -373,6 +378,7 @@ serve_domain_call_locked (Serve *s)
                   d->numa_nodeset = g_strdup (p->value.s);
                 }
             }
+          arg_u32 (s);
         }
       return;
     case GVIR_RPC_PROC_DOMAIN_CREATE_WITH_FLAGS:
@@ -390,6 +396,7 @@ serve_domain_call_locked (Serve *s)
           d->id = 7;
           d->state = 1;
           d->reason = 1;
+          put_fake_domain (s->ret, d);
         }
       return;
     case GVIR_RPC_PROC_DOMAIN_DESTROY:
@@ -1010,12 +1017,16 @@ push_lifecycle (FakeLibvirtd *fake,
                 int           detail)
 {
   g_autoptr(GByteArray) payload = g_byte_array_new ();
-  GVirRpcLifecycleEvent ev = { .callback_id = callback_id, .event = event, .detail = detail };
+  GVirRpcDomainEventCallbackLifecycleMsg ev = {
+    .callback_id = callback_id,
+    .msg = { .dom = { .name = (char *) name, .id = id }, .event = event, .detail = detail },
+  };
 
-  ev.dom.name = (char *) name;
-  ev.dom.id = id;
-  g_assert_true (gvir_rpc_uuid_parse (uuid, ev.dom.uuid));
-  gvir_rpc_put_lifecycle_event (payload, &ev, callback_style);
+  g_assert_true (gvir_rpc_uuid_parse (uuid, ev.msg.dom.uuid));
+  if (callback_style)
+    gvir_rpc_put_domain_event_callback_lifecycle_msg (payload, &ev);
+  else
+    gvir_rpc_put_domain_event_lifecycle_msg (payload, &ev.msg);
   push_message (fake, callback_style ? GVIR_RPC_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE
                                      : GVIR_RPC_PROC_DOMAIN_EVENT_LIFECYCLE, payload);
 }

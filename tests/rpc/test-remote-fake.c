@@ -1228,14 +1228,11 @@ test_numa (Fixture       *f,
   {
     g_autoptr(GBytes) args = fake_libvirtd_dup_last_args (f->fake, 254);
     GVirXdrReader r = args_reader (args);
-    g_autoptr(GArray) params = NULL;
-    GVirRpcDomain dom;
+    g_auto(GVirRpcDomainSetNumaParametersArgs) set = { 0 };
 
-    g_assert_true (gvir_rpc_get_domain (&r, &dom, NULL));
-    gvir_rpc_domain_clear (&dom);
-    g_assert_true (gvir_rpc_get_typed_params (&r, 16, &params, NULL));
-    g_assert_cmpuint (params->len, ==, 1);
-    g_assert_cmpstr (g_array_index (params, GVirRpcTypedParam, 0).field, ==, "numa_mode");
+    g_assert_true (gvir_rpc_get_domain_set_numa_parameters_args (&r, &set, NULL));
+    g_assert_cmpuint (set.n_params, ==, 1);
+    g_assert_cmpstr (set.params[0].field, ==, "numa_mode");
   }
 
   fake_libvirtd_fail (f->fake, 255, 84, "NUMA tuning is not available");

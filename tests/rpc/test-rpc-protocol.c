@@ -465,24 +465,22 @@ test_domain_list (void)
   g_autoptr(GByteArray) want = hex ("00000001 00000004 74657374 6695eb01f6a4830479aa97f2502e193f"
                                     " 00000001 00000001");
   g_autoptr(GByteArray) buf = g_byte_array_new ();
-  g_autoptr(GArray) doms = NULL;
+  g_auto(GVirRpcConnectListAllDomainsRet) back = { 0 };
   g_autofree char *uuid = NULL;
   GVirRpcDomain dom = { .name = (char *) "test", .id = 1 };
-  GVirXdrReader r;
-  guint32 ret;
+  GVirRpcConnectListAllDomainsRet list = { .n_domains = 1, .domains = &dom, .ret = 1 };
 
   g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, dom.uuid));
-  gvir_rpc_put_domain_list (buf, &dom, 1, 1);
+  gvir_rpc_put_connect_list_all_domains_ret (buf, &list);
   assert_bytes (buf->data, buf->len, want);
 
-  gvir_xdr_reader_init (&r, want->data, want->len);
-  g_assert_true (gvir_rpc_get_domain_list (&r, &doms, &ret, NULL));
-  g_assert_true (gvir_xdr_reader_finish (&r, "reply", NULL));
-  g_assert_cmpuint (doms->len, ==, 1);
-  g_assert_cmpuint (ret, ==, 1);
-  g_assert_cmpstr (g_array_index (doms, GVirRpcDomain, 0).name, ==, "test");
-  g_assert_cmpint (g_array_index (doms, GVirRpcDomain, 0).id, ==, 1);
-  uuid = gvir_rpc_uuid_format (g_array_index (doms, GVirRpcDomain, 0).uuid);
+  g_assert_true (gvir_rpc_decode_connect_list_all_domains_ret (want->data, want->len, &back,
+                                                               NULL));
+  g_assert_cmpuint (back.n_domains, ==, 1);
+  g_assert_cmpuint (back.ret, ==, 1);
+  g_assert_cmpstr (back.domains[0].name, ==, "test");
+  g_assert_cmpint (back.domains[0].id, ==, 1);
+  uuid = gvir_rpc_uuid_format (back.domains[0].uuid);
   g_assert_cmpstr (uuid, ==, TEST_UUID);
 }
 
@@ -493,33 +491,31 @@ test_domain_list_hostile (void)
   g_autoptr(GByteArray) pkt = hex ("00004000 00000000");
   g_autoptr(GByteArray) over = hex ("00004001 00000000");
   g_autoptr(GError) error = NULL;
-  GArray *doms = NULL;
-  GVirXdrReader r;
-  guint32 ret;
+  GVirRpcConnectListAllDomainsRet doms;
 
-  gvir_xdr_reader_init (&r, pkt->data, pkt->len);
-  g_assert_false (gvir_rpc_get_domain_list (&r, &doms, &ret, &error));
+  g_assert_false (gvir_rpc_decode_connect_list_all_domains_ret (pkt->data, pkt->len, &doms,
+                                                                &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
-  g_assert_null (doms);
+  g_assert_nonnull (strstr (error->message, "connect_list_all_domains_ret.domains"));
+  g_assert_null (doms.domains);
+  g_assert_cmpuint (doms.n_domains, ==, 0);
   g_clear_error (&error);
 
-  gvir_xdr_reader_init (&r, over->data, over->len);
-  g_assert_false (gvir_rpc_get_domain_list (&r, &doms, &ret, &error));
+  g_assert_false (gvir_rpc_decode_connect_list_all_domains_ret (over->data, over->len, &doms,
+                                                                &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "limit of 16384"));
 }
 
 static void
 test_get_state (void)
 {
   g_autoptr(GByteArray) reply = hex ("00000001 00000000");
-  GVirXdrReader r;
-  gint32 state, reason;
+  GVirRpcDomainGetStateRet ret;
 
-  gvir_xdr_reader_init (&r, reply->data, reply->len);
-  g_assert_true (gvir_xdr_get_i32 (&r, &state, NULL));
-  g_assert_true (gvir_xdr_get_i32 (&r, &reason, NULL));
-  g_assert_cmpint (state, ==, 1);
-  g_assert_cmpint (reason, ==, 0);
+  g_assert_true (gvir_rpc_decode_domain_get_state_ret (reply->data, reply->len, &ret, NULL));
+  g_assert_cmpint (ret.state, ==, 1);
+  g_assert_cmpint (ret.reason, ==, 0);
 }
 
 static void
@@ -532,11 +528,11 @@ test_lifecycle_event (void)
   g_autoptr(GByteArray) pkt = hex (text);
   g_autoptr(GByteArray) legacy = g_byte_array_new ();
   g_autoptr(GByteArray) again = g_byte_array_new ();
-  GVirRpcLifecycleEvent ev, ev2;
+  g_auto(GVirRpcDomainEventCallbackLifecycleMsg) ev = { 0 };
+  g_auto(GVirRpcDomainEventLifecycleMsg) ev2 = { 0 };
   GVirRpcHeader h;
   const guint8 *payload;
   gsize len;
-  GVirXdrReader r;
 
   g_assert_cmpuint (pkt->len, ==, 68);
   g_assert_true (gvir_rpc_packet_decode (pkt->data, pkt->len, &h, &payload, &len, NULL));
@@ -544,26 +540,22 @@ test_lifecycle_event (void)
   g_assert_cmpuint (h.type, ==, GVIR_RPC_TYPE_MESSAGE);
   g_assert_cmpuint (h.serial, ==, 1);
 
-  gvir_xdr_reader_init (&r, payload, len);
-  g_assert_true (gvir_rpc_get_lifecycle_event (&r, &ev, TRUE, NULL));
-  g_assert_true (gvir_xdr_reader_finish (&r, "event", NULL));
+  g_assert_true (gvir_rpc_decode_domain_event_callback_lifecycle_msg (payload, len, &ev, NULL));
   g_assert_cmpint (ev.callback_id, ==, 0);
-  g_assert_cmpstr (ev.dom.name, ==, "test");
-  g_assert_cmpint (ev.dom.id, ==, 1);
-  g_assert_cmpint (ev.event, ==, 3);
-  g_assert_cmpint (ev.detail, ==, 0);
+  g_assert_cmpstr (ev.msg.dom.name, ==, "test");
+  g_assert_cmpint (ev.msg.dom.id, ==, 1);
+  g_assert_cmpint (ev.msg.event, ==, 3);
+  g_assert_cmpint (ev.msg.detail, ==, 0);
 
   /* Re-encoding gives the same bytes; the legacy form drops callbackID. */
-  gvir_rpc_put_lifecycle_event (again, &ev, TRUE);
+  gvir_rpc_put_domain_event_callback_lifecycle_msg (again, &ev);
   g_assert_cmpmem (again->data, again->len, payload, len);
-  gvir_rpc_put_lifecycle_event (legacy, &ev, FALSE);
+  gvir_rpc_put_domain_event_lifecycle_msg (legacy, &ev.msg);
   g_assert_cmpmem (legacy->data, legacy->len, payload + 4, len - 4);
-  gvir_xdr_reader_init (&r, legacy->data, legacy->len);
-  g_assert_true (gvir_rpc_get_lifecycle_event (&r, &ev2, FALSE, NULL));
-  g_assert_cmpint (ev2.callback_id, ==, -1);
+  g_assert_true (gvir_rpc_decode_domain_event_lifecycle_msg (legacy->data, legacy->len, &ev2,
+                                                             NULL));
+  g_assert_cmpstr (ev2.dom.name, ==, "test");
   g_assert_cmpint (ev2.event, ==, 3);
-  gvir_rpc_domain_clear (&ev.dom);
-  gvir_rpc_domain_clear (&ev2.dom);
 }
 
 static void
@@ -632,29 +624,24 @@ test_numa_parameters (void)
                                            " 00000002", mode, nodeset);
   g_autoptr(GByteArray) reply = hex (text);
   g_autoptr(GByteArray) again = g_byte_array_new ();
-  g_autoptr(GArray) params = NULL;
-  GVirXdrReader r;
-  gint32 nparams;
+  g_auto(GVirRpcDomainGetNumaParametersRet) ret = { 0 };
   const GVirRpcTypedParam *p;
 
   g_assert_nonnull (strstr (mode, "000000")); /* "numa_mode" is padded by 3 */
-  gvir_xdr_reader_init (&r, reply->data, reply->len);
-  g_assert_true (gvir_rpc_get_typed_params (&r, GVIR_RPC_NUMA_PARAMETERS_MAX, &params, NULL));
-  g_assert_true (gvir_xdr_get_i32 (&r, &nparams, NULL));
-  g_assert_true (gvir_xdr_reader_finish (&r, "reply", NULL));
-  g_assert_cmpint (nparams, ==, 2);
-  g_assert_cmpuint (params->len, ==, 2);
-  p = &g_array_index (params, GVirRpcTypedParam, 0);
+  g_assert_true (gvir_rpc_decode_domain_get_numa_parameters_ret (reply->data, reply->len, &ret,
+                                                                 NULL));
+  g_assert_cmpint (ret.nparams, ==, 2);
+  g_assert_cmpuint (ret.n_params, ==, 2);
+  p = &ret.params[0];
   g_assert_cmpstr (p->field, ==, "numa_mode");
   g_assert_cmpint (p->type, ==, GVIR_RPC_PARAM_INT);
   g_assert_cmpint (p->value.i, ==, 0);
-  p = &g_array_index (params, GVirRpcTypedParam, 1);
+  p = &ret.params[1];
   g_assert_cmpstr (p->field, ==, "numa_nodeset");
   g_assert_cmpint (p->type, ==, GVIR_RPC_PARAM_STRING);
   g_assert_cmpstr (p->value.s, ==, "");
 
-  gvir_rpc_put_typed_params (again, (const GVirRpcTypedParam *) params->data, params->len);
-  gvir_xdr_put_i32 (again, 2);
+  gvir_rpc_put_domain_get_numa_parameters_ret (again, &ret);
   assert_bytes (again->data, again->len, reply);
 }
 
@@ -669,14 +656,14 @@ test_set_numa_parameters (void)
                                            name, field, value);
   g_autoptr(GByteArray) want = hex (text);
   g_autoptr(GByteArray) args = g_byte_array_new ();
-  GVirRpcDomain dom = { .name = (char *) "test", .id = 1 };
   GVirRpcTypedParam p = { .field = (char *) "numa_nodeset", .type = GVIR_RPC_PARAM_STRING,
                           .value.s = (char *) "0-1,^1" };
+  GVirRpcDomainSetNumaParametersArgs set = {
+    .dom = { .name = (char *) "test", .id = 1 }, .n_params = 1, .params = &p, .flags = 2,
+  };
 
-  g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, dom.uuid));
-  gvir_rpc_put_domain (args, &dom);
-  gvir_rpc_put_typed_params (args, &p, 1);
-  gvir_xdr_put_u32 (args, 2);
+  g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, set.dom.uuid));
+  gvir_rpc_put_domain_set_numa_parameters_args (args, &set);
   assert_bytes (args->data, args->len, want);
 }
 
@@ -684,7 +671,7 @@ static void
 test_typed_params_all_types (void)
 {
   g_autoptr(GByteArray) buf = g_byte_array_new ();
-  g_autoptr(GArray) back = NULL;
+  g_auto(GVirRpcDomainGetNumaParametersRet) back = { 0 };
   g_autoptr(GError) error = NULL;
   GVirRpcTypedParam params[7] = {
     { .field = (char *) "i", .type = GVIR_RPC_PARAM_INT, .value.i = -5 },
@@ -695,20 +682,19 @@ test_typed_params_all_types (void)
     { .field = (char *) "b", .type = GVIR_RPC_PARAM_BOOLEAN, .value.b = 1 },
     { .field = (char *) "s", .type = GVIR_RPC_PARAM_STRING, .value.s = (char *) "hello" },
   };
-  GVirXdrReader r;
+  GVirRpcDomainGetNumaParametersRet ret = { .n_params = 7, .params = params, .nparams = 7 };
 
-  gvir_rpc_put_typed_params (buf, params, G_N_ELEMENTS (params));
-  gvir_xdr_reader_init (&r, buf->data, buf->len);
-  g_assert_true (gvir_rpc_get_typed_params (&r, 16, &back, NULL));
-  g_assert_true (gvir_xdr_reader_finish (&r, "params", NULL));
-  g_assert_cmpuint (back->len, ==, 7);
-  g_assert_cmpint (g_array_index (back, GVirRpcTypedParam, 0).value.i, ==, -5);
-  g_assert_cmpuint (g_array_index (back, GVirRpcTypedParam, 1).value.ui, ==, 5);
-  g_assert_cmpint (g_array_index (back, GVirRpcTypedParam, 2).value.l, ==, -G_GINT64_CONSTANT (1099511627776));
-  g_assert_cmpuint (g_array_index (back, GVirRpcTypedParam, 3).value.ul, ==, G_GUINT64_CONSTANT (1) << 40);
-  g_assert_cmpfloat (g_array_index (back, GVirRpcTypedParam, 4).value.d, ==, 0.25);
-  g_assert_cmpint (g_array_index (back, GVirRpcTypedParam, 5).value.b, ==, 1);
-  g_assert_cmpstr (g_array_index (back, GVirRpcTypedParam, 6).value.s, ==, "hello");
+  gvir_rpc_put_domain_get_numa_parameters_ret (buf, &ret);
+  g_assert_true (gvir_rpc_decode_domain_get_numa_parameters_ret (buf->data, buf->len, &back,
+                                                                 NULL));
+  g_assert_cmpuint (back.n_params, ==, 7);
+  g_assert_cmpint (back.params[0].value.i, ==, -5);
+  g_assert_cmpuint (back.params[1].value.ui, ==, 5);
+  g_assert_cmpint (back.params[2].value.l, ==, -G_GINT64_CONSTANT (1099511627776));
+  g_assert_cmpuint (back.params[3].value.ul, ==, G_GUINT64_CONSTANT (1) << 40);
+  g_assert_cmpfloat (back.params[4].value.d, ==, 0.25);
+  g_assert_cmpint (back.params[5].value.b, ==, 1);
+  g_assert_cmpstr (back.params[6].value.s, ==, "hello");
 
   /* An unknown value type is refused with its field named. */
   g_byte_array_set_size (buf, 0);
@@ -716,11 +702,13 @@ test_typed_params_all_types (void)
   gvir_xdr_put_string (buf, "weird");
   gvir_xdr_put_i32 (buf, 99);
   gvir_xdr_put_i32 (buf, 0);
-  g_clear_pointer (&back, g_array_unref);
-  gvir_xdr_reader_init (&r, buf->data, buf->len);
-  g_assert_false (gvir_rpc_get_typed_params (&r, 16, &back, &error));
+  gvir_xdr_put_i32 (buf, 1);
+  gvir_rpc_domain_get_numa_parameters_ret_clear (&back);
+  g_assert_false (gvir_rpc_decode_domain_get_numa_parameters_ret (buf->data, buf->len, &back,
+                                                                  &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL);
-  g_assert_nonnull (strstr (error->message, "weird"));
+  g_assert_nonnull (strstr (error->message, "params[0]"));
+  g_assert_nonnull (strstr (error->message, "unknown type 99"));
 }
 
 static void
@@ -798,7 +786,8 @@ test_error_with_dom_and_net (void)
   GVirRpcError err;
   GVirXdrReader r;
 
-  /* A server may fill the unused dom and net members: they are skipped. */
+  /* A server may fill the unused dom and net members: they are decoded
+   * (and freed by the clear function). */
   gvir_xdr_put_i32 (buf, 42);
   gvir_xdr_put_i32 (buf, 10);
   gvir_xdr_put_opt_string (buf, "gone");
@@ -818,7 +807,14 @@ test_error_with_dom_and_net (void)
   g_assert_true (gvir_rpc_get_error (&r, &err, NULL));
   g_assert_true (gvir_xdr_reader_finish (&r, "error", NULL));
   g_assert_cmpstr (err.message, ==, "gone");
+  g_assert_nonnull (err.dom);
+  g_assert_cmpstr (err.dom->name, ==, "x");
+  g_assert_cmpint (err.dom->id, ==, 3);
+  g_assert_nonnull (err.net);
+  g_assert_cmpstr (err.net->name, ==, "default");
   gvir_rpc_error_clear (&err);
+  g_assert_null (err.dom);
+  g_assert_null (err.net);
 }
 
 int

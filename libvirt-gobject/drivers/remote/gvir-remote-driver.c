@@ -7,6 +7,11 @@
  * modify it under the terms of the GNU Lesser General Public
  * License as published by the Free Software Foundation; either
  * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Every message goes through the stubs generated from the protocol table
+ * (gvir_rpc_call_*()). What a GVirDriverDomain holds beyond the wire
+ * identity (persistence, managed save) is kept per UUID as it is learnt,
+ * so that lifecycle events are described without asking the server.
  */
 #include "config.h"
 
@@ -28,6 +33,22 @@
 #define REMOTE_TYPED_PARAM_STRING_OKAY 4
 #define REMOTE_EVENT_ID_LIFECYCLE 0
 
+/* What we know of one domain beyond its UUID. */
+typedef struct
+{
+  char *name;
+  gboolean facts_known;         /* the two below were learnt */
+  gboolean persistent;
+  gboolean has_managed_save;
+} RemoteDomainFacts;
+
+static void
+remote_domain_facts_free (RemoteDomainFacts *facts)
+{
+  g_free (facts->name);
+  g_free (facts);
+}
+
 typedef struct
 {
   GVirDriverConnection *conn;   /* not owned: close() runs before it goes */
@@ -39,8 +60,8 @@ typedef struct
   gboolean close_callback;      /* registered with 360 */
   gint opened;                  /* atomic: open() succeeded, events may flow */
 
-  GMutex lock;                  /* guards names */
-  GHashTable *names;            /* uuid string -> domain name */
+  GMutex lock;                  /* guards domains */
+  GHashTable *domains;          /* uuid string -> RemoteDomainFacts */
 } RemoteHandle;
 
 /* An event queued from the reader thread to the event thread. */
@@ -202,82 +223,55 @@ connect_transport (const GVirDriverUri  *uri,
   return NULL;
 }
 
+/* ---- what we know of each domain ------------------------------------------ */
+
+/* Called with h->lock held. */
+static RemoteDomainFacts *
+facts_for_locked (RemoteHandle  *h,
+                  const guint8   uuid[GVIR_RPC_UUID_LEN])
+{
+  g_autofree char *key = gvir_rpc_uuid_format (uuid);
+  RemoteDomainFacts *facts = g_hash_table_lookup (h->domains, key);
+
+  if (facts == NULL)
+    {
+      facts = g_new0 (RemoteDomainFacts, 1);
+      g_hash_table_insert (h->domains, g_steal_pointer (&key), facts);
+    }
+  return facts;
+}
+
+static void
+remember_name (RemoteHandle        *h,
+               const GVirRpcDomain *dom)
+{
+  RemoteDomainFacts *facts;
+
+  g_mutex_lock (&h->lock);
+  facts = facts_for_locked (h, dom->uuid);
+  g_free (facts->name);
+  facts->name = g_strdup (dom->name);
+  g_mutex_unlock (&h->lock);
+}
+
+static void
+remember_facts (RemoteHandle           *h,
+                const GVirRpcDomain    *dom,
+                const GVirDriverDomain *described)
+{
+  RemoteDomainFacts *facts;
+
+  g_mutex_lock (&h->lock);
+  facts = facts_for_locked (h, dom->uuid);
+  g_free (facts->name);
+  facts->name = g_strdup (dom->name);
+  facts->facts_known = TRUE;
+  facts->persistent = described->persistent;
+  facts->has_managed_save = described->has_managed_save;
+  g_mutex_unlock (&h->lock);
+}
+
 /* ---- calls ---------------------------------------------------------------- */
-
-static gboolean
-remote_call (RemoteHandle  *h,
-             gint32         proc,
-             GByteArray    *args,
-             GBytes       **reply,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return gvir_rpc_client_call (h->client, GVIR_RPC_REMOTE_PROGRAM, proc, args, reply,
-                               cancellable, error);
-}
-
-/* A call whose reply must be empty. */
-static gboolean
-remote_call_void (RemoteHandle  *h,
-                  gint32         proc,
-                  GByteArray    *args,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GBytes) reply = NULL;
-  GVirXdrReader reader;
-
-  if (!remote_call (h, proc, args, &reply, cancellable, error))
-    return FALSE;
-  gvir_xdr_reader_init (&reader, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  return gvir_xdr_reader_finish (&reader, "reply", error);
-}
-
-static gboolean
-reply_reader (GBytes        *reply,
-              GVirXdrReader *reader)
-{
-  gvir_xdr_reader_init (reader, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  return TRUE;
-}
-
-static char *
-remote_call_string (RemoteHandle  *h,
-                    gint32         proc,
-                    GByteArray    *args,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr(GBytes) reply = NULL;
-  g_autofree char *str = NULL;
-  GVirXdrReader reader;
-
-  if (!remote_call (h, proc, args, &reply, cancellable, error))
-    return NULL;
-  reply_reader (reply, &reader);
-  if (!gvir_xdr_get_string (&reader, GVIR_RPC_STRING_MAX, &str, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
-    return NULL;
-  return g_steal_pointer (&str);
-}
-
-static gboolean
-remote_call_int (RemoteHandle  *h,
-                 gint32         proc,
-                 GByteArray    *args,
-                 gint32        *value,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autoptr(GBytes) reply = NULL;
-  GVirXdrReader reader;
-
-  if (!remote_call (h, proc, args, &reply, cancellable, error))
-    return FALSE;
-  reply_reader (reply, &reader);
-  return gvir_xdr_get_i32 (&reader, value, error) &&
-         gvir_xdr_reader_finish (&reader, "reply", error);
-}
 
 static gboolean
 remote_supports_feature (RemoteHandle  *h,
@@ -286,44 +280,24 @@ remote_supports_feature (RemoteHandle  *h,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  gint32 ret;
+  GVirRpcIntArgs args = { .value = feature };
+  GVirRpcIntRet ret;
 
-  gvir_xdr_put_i32 (args, feature);
-  if (!remote_call_int (h, GVIR_RPC_PROC_CONNECT_SUPPORTS_FEATURE, args, &ret, cancellable, error))
+  if (!gvir_rpc_call_connect_supports_feature (h->client, &args, &ret, cancellable, error))
     return FALSE;
-  *supported = ret != 0;
+  *supported = ret.value != 0;
   return TRUE;
 }
 
-/* ---- domains -------------------------------------------------------------- */
-
-static void
-remember_name (RemoteHandle        *h,
-               const GVirRpcDomain *dom)
+/* A string reply handed to the caller. */
+static char *
+steal_string (gboolean         ok,
+              GVirRpcStringRet *ret)
 {
-  g_mutex_lock (&h->lock);
-  g_hash_table_replace (h->names, gvir_rpc_uuid_format (dom->uuid), g_strdup (dom->name));
-  g_mutex_unlock (&h->lock);
+  return ok ? g_steal_pointer (&ret->value) : NULL;
 }
 
-static gboolean
-get_domain_reply (GBytes         *reply,
-                  GVirRpcDomain  *dom,
-                  GError        **error)
-{
-  GVirXdrReader reader;
-
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_domain (&reader, dom, error))
-    return FALSE;
-  if (!gvir_xdr_reader_finish (&reader, "reply", error))
-    {
-      gvir_rpc_domain_clear (dom);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* ---- domain references ---------------------------------------------------- */
 
 static gboolean
 lookup_by_uuid_raw (RemoteHandle   *h,
@@ -332,13 +306,13 @@ lookup_by_uuid_raw (RemoteHandle   *h,
                     GCancellable   *cancellable,
                     GError        **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  g_autoptr(GBytes) reply = NULL;
+  GVirRpcDomainLookupByUuidArgs args;
+  GVirRpcDomainRet ret;
 
-  gvir_xdr_put_opaque_fixed (args, uuid, GVIR_RPC_UUID_LEN);
-  if (!remote_call (h, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_UUID, args, &reply, cancellable, error) ||
-      !get_domain_reply (reply, dom, error))
+  memcpy (args.uuid, uuid, GVIR_RPC_UUID_LEN);
+  if (!gvir_rpc_call_domain_lookup_by_uuid (h->client, &args, &ret, cancellable, error))
     return FALSE;
+  *dom = ret.dom;
   remember_name (h, dom);
   return TRUE;
 }
@@ -351,6 +325,7 @@ domain_ref_from_cache (RemoteHandle   *h,
                        GVirRpcDomain  *dom,
                        GError        **error)
 {
+  RemoteDomainFacts *facts;
   g_autofree char *canon = NULL;
 
   memset (dom, 0, sizeof *dom);
@@ -364,7 +339,8 @@ domain_ref_from_cache (RemoteHandle   *h,
   dom->id = -1;
 
   g_mutex_lock (&h->lock);
-  dom->name = g_strdup (g_hash_table_lookup (h->names, canon));
+  facts = g_hash_table_lookup (h->domains, canon);
+  dom->name = facts != NULL ? g_strdup (facts->name) : NULL;
   g_mutex_unlock (&h->lock);
   return TRUE;
 }
@@ -386,98 +362,23 @@ domain_ref (RemoteHandle   *h,
 }
 
 static void
-put_domain_ref (GByteArray    *args,
-                GVirRpcDomain *dom)
+state_from_reply (const GVirRpcDomainGetStateRet *ret,
+                  int                            *state,
+                  int                            *reason)
 {
-  gvir_rpc_put_domain (args, dom);
-  gvir_rpc_domain_clear (dom);
+  *state = ret->state;
+  *reason = ret->reason;
 }
 
-/* Starts the arguments of a call on one domain. */
-static GByteArray *
-domain_args (RemoteHandle  *h,
-             const char    *uuid,
-             GCancellable  *cancellable,
-             GError       **error)
+static void
+info_from_reply (const GVirRpcDomainInfo *di,
+                 GVirDriverDomainInfo    *info)
 {
-  GVirRpcDomain dom;
-  GByteArray *args;
-
-  if (!domain_ref (h, uuid, &dom, cancellable, error))
-    return NULL;
-  args = g_byte_array_new ();
-  put_domain_ref (args, &dom);
-  return args;
-}
-
-static gboolean
-domain_query_int (RemoteHandle        *h,
-                  gint32               proc,
-                  const GVirRpcDomain *dom,
-                  gboolean             with_flags,
-                  gint32              *value,
-                  GCancellable        *cancellable,
-                  GError             **error)
-{
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-
-  gvir_rpc_put_domain (args, dom);
-  if (with_flags)
-    gvir_xdr_put_u32 (args, 0);
-  return remote_call_int (h, proc, args, value, cancellable, error);
-}
-
-/* The arguments of the two domain queries that have a non-blocking form:
- * GET_INFO takes the domain, GET_STATE the domain and flags. */
-static GByteArray *
-domain_query_args (gint32               proc,
-                   const GVirRpcDomain *dom)
-{
-  GByteArray *args = g_byte_array_new ();
-
-  gvir_rpc_put_domain (args, dom);
-  if (proc == GVIR_RPC_PROC_DOMAIN_GET_STATE)
-    gvir_xdr_put_u32 (args, 0);
-  return args;
-}
-
-static gboolean
-decode_state_reply (GBytes  *reply,
-                    int     *state,
-                    int     *reason,
-                    GError **error)
-{
-  GVirXdrReader reader;
-  gint32 s, r;
-
-  reply_reader (reply, &reader);
-  if (!gvir_xdr_get_i32 (&reader, &s, error) ||
-      !gvir_xdr_get_i32 (&reader, &r, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
-    return FALSE;
-  *state = s;
-  *reason = r;
-  return TRUE;
-}
-
-static gboolean
-decode_info_reply (GBytes                *reply,
-                   GVirDriverDomainInfo  *info,
-                   GError               **error)
-{
-  GVirXdrReader reader;
-  GVirRpcDomainInfo di;
-
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_domain_info (&reader, &di, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
-    return FALSE;
-  info->state = (int) di.state;
-  info->max_mem_kib = di.max_mem_kib;
-  info->memory_kib = di.memory_kib;
-  info->nr_virt_cpu = di.nr_virt_cpu;
-  info->cpu_time_ns = di.cpu_time_ns;
-  return TRUE;
+  info->state = (int) di->state;
+  info->max_mem_kib = di->max_mem_kib;
+  info->memory_kib = di->memory_kib;
+  info->nr_virt_cpu = di->nr_virt_cpu;
+  info->cpu_time_ns = di->cpu_time_ns;
 }
 
 static gboolean
@@ -488,56 +389,64 @@ domain_get_state_raw (RemoteHandle        *h,
                       GCancellable        *cancellable,
                       GError             **error)
 {
-  g_autoptr(GByteArray) args = domain_query_args (GVIR_RPC_PROC_DOMAIN_GET_STATE, dom);
-  g_autoptr(GBytes) reply = NULL;
+  GVirRpcDomainFlagsArgs args = { .dom = *dom, .flags = 0 };
+  GVirRpcDomainGetStateRet ret;
 
-  return remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_STATE, args, &reply, cancellable, error) &&
-         decode_state_reply (reply, state, reason, error);
+  if (!gvir_rpc_call_domain_get_state (h->client, &args, &ret, cancellable, error))
+    return FALSE;
+  state_from_reply (&ret, state, reason);
+  return TRUE;
 }
 
-/* Completes what a GVirDriverDomain holds beyond the wire identity. */
+static GVirDriverDomain *
+driver_domain_new (const GVirRpcDomain *dom)
+{
+  GVirDriverDomain *out = g_new0 (GVirDriverDomain, 1);
+
+  out->name = g_strdup (dom->name);
+  out->uuid = gvir_rpc_uuid_format (dom->uuid);
+  out->id = dom->id;
+  return out;
+}
+
+/* Completes what a GVirDriverDomain holds beyond the wire identity, for
+ * one domain: three calls. */
 static GVirDriverDomain *
 describe_domain (RemoteHandle         *h,
                  const GVirRpcDomain  *dom,
                  GCancellable         *cancellable,
                  GError              **error)
 {
-  g_autoptr(GVirDriverDomain) out = g_new0 (GVirDriverDomain, 1);
-  gint32 persistent, managed_save;
+  g_autoptr(GVirDriverDomain) out = driver_domain_new (dom);
+  GVirRpcDomainArgs args = { .dom = *dom };
+  GVirRpcDomainFlagsArgs flags_args = { .dom = *dom, .flags = 0 };
+  GVirRpcIntRet persistent, managed_save;
 
-  remember_name (h, dom);
-  out->name = g_strdup (dom->name);
-  out->uuid = gvir_rpc_uuid_format (dom->uuid);
-  out->id = dom->id;
-
-  if (!domain_query_int (h, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT, dom, FALSE, &persistent,
-                         cancellable, error) ||
+  if (!gvir_rpc_call_domain_is_persistent (h->client, &args, &persistent, cancellable, error) ||
       !domain_get_state_raw (h, dom, &out->state, &out->reason, cancellable, error) ||
-      !domain_query_int (h, GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE, dom, TRUE,
-                         &managed_save, cancellable, error))
+      !gvir_rpc_call_domain_has_managed_save_image (h->client, &flags_args, &managed_save,
+                                                    cancellable, error))
     return NULL;
-  out->persistent = persistent != 0;
-  out->has_managed_save = managed_save != 0;
+  out->persistent = persistent.value != 0;
+  out->has_managed_save = managed_save.value != 0;
+  remember_facts (h, dom, out);
   return g_steal_pointer (&out);
 }
 
-/* For calls whose reply is one remote_nonnull_domain. */
+/* For calls whose reply is one remote_nonnull_domain: clears @ret. */
 static GVirDriverDomain *
-remote_call_domain (RemoteHandle  *h,
-                    gint32         proc,
-                    GByteArray    *args,
-                    GCancellable  *cancellable,
-                    GError       **error)
+describe_domain_ret (RemoteHandle      *h,
+                     gboolean           ok,
+                     GVirRpcDomainRet  *ret,
+                     GCancellable      *cancellable,
+                     GError           **error)
 {
-  g_autoptr(GBytes) reply = NULL;
-  GVirRpcDomain dom;
   GVirDriverDomain *out;
 
-  if (!remote_call (h, proc, args, &reply, cancellable, error) ||
-      !get_domain_reply (reply, &dom, error))
+  if (!ok)
     return NULL;
-  out = describe_domain (h, &dom, cancellable, error);
-  gvir_rpc_domain_clear (&dom);
+  out = describe_domain (h, &ret->dom, cancellable, error);
+  gvir_rpc_domain_ret_clear (ret);
   return out;
 }
 
@@ -614,7 +523,88 @@ state_after_event (int  event,
 #undef REASON
 }
 
-/* Runs in the event thread: may call the server, unlike the reader. */
+/* What an event itself says of persistence and the managed save image:
+ * libvirt defines and undefines only with DEFINED and UNDEFINED events, a
+ * start consumes the managed save image and an undefine removes it.
+ * Returns FALSE when the event cannot tell: a domain seen for the first
+ * time, or stopped by a save, which is a managed save or a save to a file. */
+static gboolean
+facts_after_event_locked (RemoteDomainFacts *facts,
+                          int                event,
+                          int                detail)
+{
+  switch (event)
+    {
+    case GVIR_DRIVER_EVENT_DEFINED:
+      facts->persistent = TRUE;
+      break;
+    case GVIR_DRIVER_EVENT_UNDEFINED:
+      facts->persistent = FALSE;
+      facts->has_managed_save = FALSE;
+      return TRUE;
+    case GVIR_DRIVER_EVENT_STARTED:
+      facts->has_managed_save = FALSE;
+      break;
+    case GVIR_DRIVER_EVENT_STOPPED:
+      if (detail == GVIR_DRIVER_STOPPED_SAVED)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+  return facts->facts_known;
+}
+
+/* Asks the server what the event could not tell. Runs in the event
+ * thread, which may call the server, unlike the reader. */
+static void
+ask_facts (RemoteHandle        *h,
+           const GVirRpcDomain *dom,
+           GVirDriverDomain    *domain)
+{
+  GVirRpcDomainArgs args = { .dom = *dom };
+  GVirRpcDomainFlagsArgs flags_args = { .dom = *dom, .flags = 0 };
+  GVirRpcIntRet ret;
+
+  if (gvir_rpc_call_domain_is_persistent (h->client, &args, &ret, NULL, NULL))
+    domain->persistent = ret.value != 0;
+  if (gvir_rpc_call_domain_has_managed_save_image (h->client, &flags_args, &ret, NULL, NULL))
+    domain->has_managed_save = ret.value != 0;
+  remember_facts (h, dom, domain);
+}
+
+static void
+describe_event_domain (RemoteHandle     *h,
+                       RemoteEvent      *ev,
+                       GVirDriverDomain *domain)
+{
+  RemoteDomainFacts *facts;
+  gboolean known;
+
+  g_mutex_lock (&h->lock);
+  facts = facts_for_locked (h, ev->dom.uuid);
+  g_free (facts->name);
+  facts->name = g_strdup (ev->dom.name);
+  known = facts_after_event_locked (facts, ev->event, ev->detail);
+  if (known)
+    facts->facts_known = TRUE;
+  domain->persistent = facts->persistent;
+  domain->has_managed_save = facts->has_managed_save;
+  g_mutex_unlock (&h->lock);
+
+  if (!known)
+    ask_facts (h, &ev->dom, domain);
+
+  /* The state comes from the event, never from a query: by the time we
+   * could ask, later changes may already have happened. Events that imply
+   * no state (defined, undefined) carry the id of that moment. */
+  if (!state_after_event (ev->event, ev->detail, &domain->state, &domain->reason))
+    {
+      domain->state = ev->dom.id >= 0 ? GVIR_DRIVER_STATE_RUNNING : GVIR_DRIVER_STATE_SHUTOFF;
+      domain->reason = 0;
+    }
+}
+
 static void
 deliver_lifecycle (RemoteHandle *h,
                    RemoteEvent  *ev)
@@ -627,32 +617,11 @@ deliver_lifecycle (RemoteHandle *h,
     .event = ev->event,
     .detail = ev->detail,
   };
-  gint32 value;
 
   domain.name = ev->dom.name;
   domain.uuid = uuid;
   domain.id = ev->dom.id;
-
-  /* A domain that is gone can be asked nothing: it was not persistent
-   * any more, and its state follows from the event or its id. */
-  if (ev->event != GVIR_DRIVER_EVENT_UNDEFINED)
-    {
-      if (domain_query_int (h, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT, &ev->dom, FALSE, &value,
-                            NULL, NULL))
-        domain.persistent = value != 0;
-      if (domain_query_int (h, GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE, &ev->dom, TRUE,
-                            &value, NULL, NULL))
-        domain.has_managed_save = value != 0;
-    }
-  /* The state comes from the event, never from a query: by the time we
-   * could ask, later changes may already have happened. Events that imply
-   * no state (defined, undefined) carry the id of that moment. */
-  if (!state_after_event (ev->event, ev->detail, &domain.state, &domain.reason))
-    {
-      domain.state = ev->dom.id >= 0 ? GVIR_DRIVER_STATE_RUNNING : GVIR_DRIVER_STATE_SHUTOFF;
-      domain.reason = 0;
-    }
-
+  describe_event_domain (h, ev, &domain);
   gvir_driver_connection_emit_event (h->conn, &event);
 }
 
@@ -688,6 +657,55 @@ queue_close_event (RemoteHandle *h,
   g_thread_pool_push (h->events, ev, NULL);
 }
 
+/* Takes @msg's domain. */
+static void
+queue_lifecycle_event (RemoteHandle                     *h,
+                       GVirRpcDomainEventLifecycleMsg   *msg)
+{
+  RemoteEvent *ev = g_new0 (RemoteEvent, 1);
+
+  remember_name (h, &msg->dom);
+  ev->kind = GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE;
+  ev->dom = msg->dom;
+  memset (&msg->dom, 0, sizeof msg->dom);
+  ev->event = msg->event;
+  ev->detail = msg->detail;
+  g_thread_pool_push (h->events, ev, NULL);
+}
+
+static void
+on_callback_lifecycle (RemoteHandle *h,
+                       const guint8 *payload,
+                       gsize         len)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GVirRpcDomainEventCallbackLifecycleMsg) msg = { 0 };
+
+  if (!gvir_rpc_decode_domain_event_callback_lifecycle_msg (payload, len, &msg, &error))
+    {
+      g_warning ("ignoring a malformed lifecycle event: %s", error->message);
+      return;
+    }
+  if (msg.callback_id == h->callback_id)
+    queue_lifecycle_event (h, &msg.msg);
+}
+
+static void
+on_legacy_lifecycle (RemoteHandle *h,
+                     const guint8 *payload,
+                     gsize         len)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GVirRpcDomainEventLifecycleMsg) msg = { 0 };
+
+  if (!gvir_rpc_decode_domain_event_lifecycle_msg (payload, len, &msg, &error))
+    {
+      g_warning ("ignoring a malformed lifecycle event: %s", error->message);
+      return;
+    }
+  queue_lifecycle_event (h, &msg);
+}
+
 /* Reader thread: decode, then hand over to the event thread. */
 static void
 on_rpc_event (GVirRpcClient       *client,
@@ -697,40 +715,19 @@ on_rpc_event (GVirRpcClient       *client,
               gpointer             user_data)
 {
   RemoteHandle *h = user_data;
-  g_autoptr(GError) error = NULL;
-  GVirXdrReader reader;
-  GVirRpcLifecycleEvent msg;
-  RemoteEvent *ev;
-  gboolean with_id;
-  gint32 reason;
+  GVirRpcConnectEventConnectionClosedMsg closed;
 
-  gvir_xdr_reader_init (&reader, payload, len);
   switch (header->proc)
     {
     case GVIR_RPC_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE:
+      on_callback_lifecycle (h, payload, len);
+      return;
     case GVIR_RPC_PROC_DOMAIN_EVENT_LIFECYCLE:
-      with_id = header->proc == GVIR_RPC_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE;
-      if (!gvir_rpc_get_lifecycle_event (&reader, &msg, with_id, &error))
-        {
-          g_warning ("ignoring a malformed lifecycle event: %s", error->message);
-          return;
-        }
-      if (with_id && msg.callback_id != h->callback_id)
-        {
-          gvir_rpc_domain_clear (&msg.dom);
-          return;
-        }
-      remember_name (h, &msg.dom);
-      ev = g_new0 (RemoteEvent, 1);
-      ev->kind = GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE;
-      ev->dom = msg.dom;
-      ev->event = msg.event;
-      ev->detail = msg.detail;
-      g_thread_pool_push (h->events, ev, NULL);
+      on_legacy_lifecycle (h, payload, len);
       return;
     case GVIR_RPC_PROC_CONNECT_EVENT_CONNECTION_CLOSED:
-      if (gvir_xdr_get_i32 (&reader, &reason, NULL))
-        queue_close_event (h, reason);
+      if (gvir_rpc_decode_connect_event_connection_closed_msg (payload, len, &closed, NULL))
+        queue_close_event (h, closed.reason);
       return;
     default:
       /* Events we never registered for: nothing to do. */
@@ -758,36 +755,22 @@ authenticate (RemoteHandle  *h,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GBytes) reply = NULL;
-  GVirXdrReader reader;
-  guint32 n, i;
+  g_auto(GVirRpcAuthListRet) list = { 0 };
+  GVirRpcIntRet complete;
   gint32 type = GVIR_RPC_AUTH_NONE;
-  gint32 complete;
 
-  if (!remote_call (h, GVIR_RPC_PROC_AUTH_LIST, NULL, &reply, cancellable, error))
-    return FALSE;
-  reply_reader (reply, &reader);
-  if (!gvir_xdr_get_array_count (&reader, GVIR_RPC_AUTH_TYPE_LIST_MAX, 4, &n, error))
+  if (!gvir_rpc_call_auth_list (h->client, &list, cancellable, error))
     return FALSE;
   /* The server lists the one type its socket uses; take the first. */
-  for (i = 0; i < n; i++)
-    {
-      gint32 t;
-
-      if (!gvir_xdr_get_i32 (&reader, &t, error))
-        return FALSE;
-      if (i == 0)
-        type = t;
-    }
-  if (!gvir_xdr_reader_finish (&reader, "reply", error))
-    return FALSE;
+  if (list.n_types > 0)
+    type = list.types[0];
 
   switch (type)
     {
     case GVIR_RPC_AUTH_NONE:
       return TRUE;
     case GVIR_RPC_AUTH_POLKIT:
-      return remote_call_int (h, GVIR_RPC_PROC_AUTH_POLKIT, NULL, &complete, cancellable, error);
+      return gvir_rpc_call_auth_polkit (h->client, &complete, cancellable, error);
     case GVIR_RPC_AUTH_SASL:
       g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_AUTH_FAILED,
                            "the server requires SASL authentication, which is not supported; "
@@ -807,12 +790,10 @@ connect_open (RemoteHandle         *h,
               GCancellable         *cancellable,
               GError              **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
   g_autofree char *name = gvir_remote_uri_open_name (uri);
+  GVirRpcConnectOpenArgs args = { .name = name, .flags = read_only ? GVIR_RPC_OPEN_RO : 0 };
 
-  gvir_xdr_put_opt_string (args, name);
-  gvir_xdr_put_u32 (args, read_only ? GVIR_RPC_OPEN_RO : 0);
-  return remote_call_void (h, GVIR_RPC_PROC_CONNECT_OPEN, args, cancellable, error);
+  return gvir_rpc_call_connect_open (h->client, &args, cancellable, error);
 }
 
 static gboolean
@@ -820,7 +801,11 @@ register_events (RemoteHandle  *h,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  GVirRpcConnectDomainEventCallbackRegisterAnyArgs args = {
+    .event_id = REMOTE_EVENT_ID_LIFECYCLE,
+    .dom = NULL,   /* no domain filter */
+  };
+  GVirRpcIntRet ret;
 
   if (!remote_supports_feature (h, GVIR_RPC_FEATURE_REMOTE_EVENT_CALLBACK, &h->callback_events,
                                 cancellable, error))
@@ -828,17 +813,17 @@ register_events (RemoteHandle  *h,
 
   if (!h->callback_events)
     {
-      if (!remote_call_void (h, GVIR_RPC_PROC_CONNECT_DOMAIN_EVENT_REGISTER, NULL,
-                             cancellable, error))
+      if (!gvir_rpc_call_connect_domain_event_register (h->client, cancellable, error))
         return FALSE;
       h->legacy_events = TRUE;
       return TRUE;
     }
 
-  gvir_xdr_put_i32 (args, REMOTE_EVENT_ID_LIFECYCLE);
-  gvir_xdr_put_bool (args, FALSE);   /* no domain filter */
-  return remote_call_int (h, GVIR_RPC_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, args,
-                          &h->callback_id, cancellable, error);
+  if (!gvir_rpc_call_connect_domain_event_callback_register_any (h->client, &args, &ret,
+                                                                 cancellable, error))
+    return FALSE;
+  h->callback_id = ret.value;
+  return TRUE;
 }
 
 static gboolean
@@ -853,8 +838,7 @@ register_close_callback (RemoteHandle  *h,
     return FALSE;
   if (!supported)
     return TRUE;
-  if (!remote_call_void (h, GVIR_RPC_PROC_CONNECT_REGISTER_CLOSE_CALLBACK, NULL,
-                         cancellable, error))
+  if (!gvir_rpc_call_connect_register_close_callback (h->client, cancellable, error))
     return FALSE;
   h->close_callback = TRUE;
   return TRUE;
@@ -884,7 +868,8 @@ remote_open (GVirDriverConnection  *conn,
   h->conn = conn;
   h->callback_id = -1;
   g_mutex_init (&h->lock);
-  h->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  h->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) remote_domain_facts_free);
   h->events = g_thread_pool_new (event_thread_func, h, 1, FALSE, NULL);
   h->client = gvir_rpc_client_new (transport);
   gvir_rpc_client_set_event_func (h->client, on_rpc_event, h);
@@ -918,21 +903,17 @@ fail:
 static void
 unregister_all (RemoteHandle *h)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  GVirRpcIntArgs args = { .value = h->callback_id };
 
   if (!gvir_rpc_client_is_open (h->client))
     return;
   if (h->close_callback)
-    remote_call_void (h, GVIR_RPC_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK, NULL, NULL, NULL);
+    gvir_rpc_call_connect_unregister_close_callback (h->client, NULL, NULL);
   if (h->callback_id >= 0)
-    {
-      gvir_xdr_put_i32 (args, h->callback_id);
-      remote_call_void (h, GVIR_RPC_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY, args,
-                        NULL, NULL);
-    }
+    gvir_rpc_call_connect_domain_event_callback_deregister_any (h->client, &args, NULL, NULL);
   if (h->legacy_events)
-    remote_call_void (h, GVIR_RPC_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER, NULL, NULL, NULL);
-  remote_call_void (h, GVIR_RPC_PROC_CONNECT_CLOSE, NULL, NULL, NULL);
+    gvir_rpc_call_connect_domain_event_deregister (h->client, NULL, NULL);
+  gvir_rpc_call_connect_close (h->client, NULL, NULL);
 }
 
 static void
@@ -945,7 +926,7 @@ remote_close (gpointer data)
   gvir_rpc_client_close (h->client);
   g_thread_pool_free (h->events, FALSE, TRUE);
   gvir_rpc_client_free (h->client);
-  g_hash_table_destroy (h->names);
+  g_hash_table_destroy (h->domains);
   g_mutex_clear (&h->lock);
   g_free (h);
 }
@@ -957,7 +938,11 @@ remote_get_type (gpointer       data,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  return remote_call_string (data, GVIR_RPC_PROC_CONNECT_GET_TYPE, NULL, cancellable, error);
+  RemoteHandle *h = data;
+  g_auto(GVirRpcStringRet) ret = { 0 };
+
+  return steal_string (gvir_rpc_call_connect_get_type (h->client, &ret, cancellable, error),
+                       &ret);
 }
 
 static gboolean
@@ -966,17 +951,12 @@ remote_get_version (gpointer       data,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GBytes) reply = NULL;
-  GVirXdrReader reader;
-  guint64 v;
+  RemoteHandle *h = data;
+  GVirRpcConnectGetVersionRet ret;
 
-  if (!remote_call (data, GVIR_RPC_PROC_CONNECT_GET_VERSION, NULL, &reply, cancellable, error))
+  if (!gvir_rpc_call_connect_get_version (h->client, &ret, cancellable, error))
     return FALSE;
-  reply_reader (reply, &reader);
-  if (!gvir_xdr_get_u64 (&reader, &v, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
-    return FALSE;
-  *version = (gulong) v;
+  *version = (gulong) ret.hv_ver;
   return TRUE;
 }
 
@@ -985,7 +965,11 @@ remote_get_hostname (gpointer       data,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  return remote_call_string (data, GVIR_RPC_PROC_CONNECT_GET_HOSTNAME, NULL, cancellable, error);
+  RemoteHandle *h = data;
+  g_auto(GVirRpcStringRet) ret = { 0 };
+
+  return steal_string (gvir_rpc_call_connect_get_hostname (h->client, &ret, cancellable, error),
+                       &ret);
 }
 
 static gboolean
@@ -994,15 +978,10 @@ remote_get_node_info (gpointer             data,
                       GCancellable        *cancellable,
                       GError             **error)
 {
-  g_autoptr(GBytes) reply = NULL;
-  GVirXdrReader reader;
+  RemoteHandle *h = data;
   GVirRpcNodeInfo ni;
 
-  if (!remote_call (data, GVIR_RPC_PROC_NODE_GET_INFO, NULL, &reply, cancellable, error))
-    return FALSE;
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_node_info (&reader, &ni, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
+  if (!gvir_rpc_call_node_get_info (h->client, &ni, cancellable, error))
     return FALSE;
 
   memset (info, 0, sizeof *info);
@@ -1022,8 +1001,12 @@ remote_get_capabilities (gpointer       data,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  return remote_call_string (data, GVIR_RPC_PROC_CONNECT_GET_CAPABILITIES, NULL,
-                             cancellable, error);
+  RemoteHandle *h = data;
+  g_auto(GVirRpcStringRet) ret = { 0 };
+
+  return steal_string (gvir_rpc_call_connect_get_capabilities (h->client, &ret, cancellable,
+                                                               error),
+                       &ret);
 }
 
 static char *
@@ -1036,15 +1019,19 @@ remote_get_domain_capabilities (gpointer       data,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  RemoteHandle *h = data;
+  GVirRpcConnectGetDomainCapabilitiesArgs args = {
+    .emulatorbin = (char *) emulatorbin,
+    .arch = (char *) arch,
+    .machine = (char *) machine,
+    .virttype = (char *) virttype,
+    .flags = flags,
+  };
+  g_auto(GVirRpcStringRet) ret = { 0 };
 
-  gvir_xdr_put_opt_string (args, emulatorbin);
-  gvir_xdr_put_opt_string (args, arch);
-  gvir_xdr_put_opt_string (args, machine);
-  gvir_xdr_put_opt_string (args, virttype);
-  gvir_xdr_put_u32 (args, flags);
-  return remote_call_string (data, GVIR_RPC_PROC_CONNECT_GET_DOMAIN_CAPABILITIES, args,
-                             cancellable, error);
+  return steal_string (gvir_rpc_call_connect_get_domain_capabilities (h->client, &args, &ret,
+                                                                      cancellable, error),
+                       &ret);
 }
 
 static GArray *
@@ -1054,16 +1041,13 @@ remote_get_cells_free_memory (gpointer       data,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  g_autoptr(GBytes) reply = NULL;
+  RemoteHandle *h = data;
+  GVirRpcNodeGetCellsFreeMemoryArgs args = { .start_cell = start_cell, .max_cells = max_cells };
+  g_auto(GVirRpcNodeGetCellsFreeMemoryRet) ret = { 0 };
   g_autoptr(GError) local = NULL;
-  g_autoptr(GArray) cells = NULL;
-  GVirXdrReader reader;
+  GArray *cells;
 
-  gvir_xdr_put_i32 (args, start_cell);
-  gvir_xdr_put_i32 (args, max_cells);
-  if (!remote_call (data, GVIR_RPC_PROC_NODE_GET_CELLS_FREE_MEMORY, args, &reply,
-                    cancellable, &local))
+  if (!gvir_rpc_call_node_get_cells_free_memory (h->client, &args, &ret, cancellable, &local))
     {
       /* libvirt calls a range beyond the host's cells an invalid argument;
        * our contract calls it "not found". */
@@ -1072,43 +1056,103 @@ remote_get_cells_free_memory (gpointer       data,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_u64_array (&reader, GVIR_RPC_NODE_MAX_CELLS, &cells, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
-    return NULL;
-  return g_steal_pointer (&cells);
+  cells = g_array_sized_new (FALSE, FALSE, sizeof (guint64), ret.n_cells);
+  g_array_append_vals (cells, ret.cells, ret.n_cells);
+  return cells;
 }
 
-/* ---- domain lists and lookups --------------------------------------------- */
+/* ---- fetching every domain ------------------------------------------------ */
 
-static GPtrArray *
-remote_list_domains (gpointer       data,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/* The UUIDs (raw, as keys) of the domains a LIST_ALL_DOMAINS filter
+ * selects. */
+static GHashTable *
+list_uuids (RemoteHandle  *h,
+            guint32        flags,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GArray) doms = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  GVirXdrReader reader;
-  guint32 ret, i;
+  GVirRpcConnectListAllDomainsArgs args = { .need_results = 1, .flags = flags };
+  g_auto(GVirRpcConnectListAllDomainsRet) ret = { 0 };
+  GHashTable *uuids;
+  guint32 i;
 
-  gvir_xdr_put_i32 (args, 1);   /* need_results */
-  gvir_xdr_put_u32 (args, 0);   /* flags: all domains */
-  if (!remote_call (h, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS, args, &reply, cancellable, error))
+  if (!gvir_rpc_call_connect_list_all_domains (h->client, &args, &ret, cancellable, error))
     return NULL;
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_domain_list (&reader, &doms, &ret, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
+  uuids = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                 NULL);
+  for (i = 0; i < ret.n_domains; i++)
+    g_hash_table_add (uuids, g_bytes_new (ret.domains[i].uuid, GVIR_RPC_UUID_LEN));
+  return uuids;
+}
+
+static gboolean
+uuid_in (GHashTable   *uuids,
+         const guint8  uuid[GVIR_RPC_UUID_LEN])
+{
+  g_autoptr(GBytes) key = g_bytes_new_static (uuid, GVIR_RPC_UUID_LEN);
+
+  return g_hash_table_contains (uuids, key);
+}
+
+/* "state.state" and "state.reason" of one stats record; a record without
+ * them leaves NOSTATE. */
+static void
+state_from_stats (const GVirRpcDomainStatsRecord *record,
+                  GVirDriverDomain               *out)
+{
+  guint32 i;
+
+  out->state = GVIR_DRIVER_STATE_NOSTATE;
+  out->reason = 0;
+  for (i = 0; i < record->n_params; i++)
+    {
+      const GVirRpcTypedParam *p = &record->params[i];
+
+      if (p->type != GVIR_RPC_PARAM_INT)
+        continue;
+      if (g_str_equal (p->field, "state.state"))
+        out->state = p->value.i;
+      else if (g_str_equal (p->field, "state.reason"))
+        out->reason = p->value.i;
+    }
+}
+
+/* Every domain with its state and reason, in one call. */
+static gboolean
+fetch_states (RemoteHandle                    *h,
+              GVirRpcConnectGetAllDomainStatsRet *stats,
+              GCancellable                    *cancellable,
+              GError                         **error)
+{
+  GVirRpcConnectGetAllDomainStatsArgs args = {
+    .n_doms = 0,      /* every domain */
+    .stats = GVIR_RPC_DOMAIN_STATS_STATE,
+    .flags = 0,
+  };
+
+  return gvir_rpc_call_connect_get_all_domain_stats (h->client, &args, stats, cancellable, error);
+}
+
+/* Servers without CONNECT_GET_ALL_DOMAIN_STATS: the list, then three
+ * calls per domain. */
+static GPtrArray *
+list_domains_one_by_one (RemoteHandle  *h,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  GVirRpcConnectListAllDomainsArgs args = { .need_results = 1, .flags = 0 };
+  g_auto(GVirRpcConnectListAllDomainsRet) ret = { 0 };
+  g_autoptr(GPtrArray) out = NULL;
+  guint32 i;
+
+  if (!gvir_rpc_call_connect_list_all_domains (h->client, &args, &ret, cancellable, error))
     return NULL;
 
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_domain_free);
-  for (i = 0; i < doms->len; i++)
+  for (i = 0; i < ret.n_domains; i++)
     {
       g_autoptr(GError) local = NULL;
-      GVirDriverDomain *d = describe_domain (h, &g_array_index (doms, GVirRpcDomain, i),
-                                             cancellable, &local);
+      GVirDriverDomain *d = describe_domain (h, &ret.domains[i], cancellable, &local);
 
       /* A domain undefined between the list and the query is skipped. */
       if (d == NULL && g_error_matches (local, GVIR_ERROR, GVIR_ERROR_NOT_FOUND))
@@ -1123,23 +1167,73 @@ remote_list_domains (gpointer       data,
   return g_steal_pointer (&out);
 }
 
+/* Three calls whatever the number of domains: every domain with its state
+ * and reason (CONNECT_GET_ALL_DOMAIN_STATS, "state" group), then the
+ * persistent ones and the ones with a managed save image
+ * (CONNECT_LIST_ALL_DOMAINS filters). */
+static GPtrArray *
+remote_list_domains (gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcConnectGetAllDomainStatsRet) stats = { 0 };
+  g_autoptr(GHashTable) persistent = NULL;
+  g_autoptr(GHashTable) managed_save = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) local = NULL;
+  guint32 i;
+
+  if (!fetch_states (h, &stats, cancellable, &local))
+    {
+      if (g_error_matches (local, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED))
+        return list_domains_one_by_one (h, cancellable, error);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  persistent = list_uuids (h, GVIR_RPC_LIST_DOMAINS_PERSISTENT, cancellable, error);
+  if (persistent == NULL)
+    return NULL;
+  managed_save = list_uuids (h, GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE, cancellable, error);
+  if (managed_save == NULL)
+    return NULL;
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_domain_free);
+  for (i = 0; i < stats.n_ret_stats; i++)
+    {
+      const GVirRpcDomainStatsRecord *record = &stats.ret_stats[i];
+      GVirDriverDomain *d = driver_domain_new (&record->dom);
+
+      state_from_stats (record, d);
+      d->persistent = uuid_in (persistent, record->dom.uuid);
+      d->has_managed_save = uuid_in (managed_save, record->dom.uuid);
+      remember_facts (h, &record->dom, d);
+      g_ptr_array_add (out, d);
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- lookups -------------------------------------------------------------- */
+
 static GVirDriverDomain *
 remote_lookup_domain_by_uuid (gpointer       data,
                               const char    *uuid,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  guint8 raw[GVIR_RPC_UUID_LEN];
+  RemoteHandle *h = data;
+  GVirRpcDomainLookupByUuidArgs args;
+  GVirRpcDomainRet ret;
+  gboolean ok;
 
-  if (uuid == NULL || !gvir_rpc_uuid_parse (uuid, raw))
+  if (uuid == NULL || !gvir_rpc_uuid_parse (uuid, args.uuid))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "invalid domain UUID '%s'", uuid ? uuid : "(null)");
       return NULL;
     }
-  gvir_xdr_put_opaque_fixed (args, raw, sizeof raw);
-  return remote_call_domain (data, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_UUID, args, cancellable, error);
+  ok = gvir_rpc_call_domain_lookup_by_uuid (h->client, &args, &ret, cancellable, error);
+  return describe_domain_ret (h, ok, &ret, cancellable, error);
 }
 
 static GVirDriverDomain *
@@ -1148,10 +1242,13 @@ remote_lookup_domain_by_name (gpointer       data,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  RemoteHandle *h = data;
+  GVirRpcDomainLookupByNameArgs args = { .name = (char *) name };
+  GVirRpcDomainRet ret;
+  gboolean ok;
 
-  gvir_xdr_put_string (args, name);
-  return remote_call_domain (data, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_NAME, args, cancellable, error);
+  ok = gvir_rpc_call_domain_lookup_by_name (h->client, &args, &ret, cancellable, error);
+  return describe_domain_ret (h, ok, &ret, cancellable, error);
 }
 
 static GVirDriverDomain *
@@ -1160,10 +1257,13 @@ remote_lookup_domain_by_id (gpointer       data,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  RemoteHandle *h = data;
+  GVirRpcIntArgs args = { .value = id };
+  GVirRpcDomainRet ret;
+  gboolean ok;
 
-  gvir_xdr_put_i32 (args, id);
-  return remote_call_domain (data, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_ID, args, cancellable, error);
+  ok = gvir_rpc_call_domain_lookup_by_id (h->client, &args, &ret, cancellable, error);
+  return describe_domain_ret (h, ok, &ret, cancellable, error);
 }
 
 /* ---- state changes -------------------------------------------------------- */
@@ -1175,14 +1275,17 @@ remote_define_domain (gpointer       data,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  RemoteHandle *h = data;
+  GVirRpcDomainDefineXmlArgs args = { .xml = (char *) xml };
+  GVirRpcXmlFlagsArgs flags_args = { .xml = (char *) xml, .flags = flags };
+  GVirRpcDomainRet ret;
+  gboolean ok;
 
-  gvir_xdr_put_string (args, xml);
   if (flags == 0)
-    return remote_call_domain (data, GVIR_RPC_PROC_DOMAIN_DEFINE_XML, args, cancellable, error);
-  gvir_xdr_put_u32 (args, flags);
-  return remote_call_domain (data, GVIR_RPC_PROC_DOMAIN_DEFINE_XML_FLAGS, args,
-                             cancellable, error);
+    ok = gvir_rpc_call_domain_define_xml (h->client, &args, &ret, cancellable, error);
+  else
+    ok = gvir_rpc_call_domain_define_xml_flags (h->client, &flags_args, &ret, cancellable, error);
+  return describe_domain_ret (h, ok, &ret, cancellable, error);
 }
 
 static GVirDriverDomain *
@@ -1192,30 +1295,48 @@ remote_create_domain (gpointer       data,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GByteArray) args = g_byte_array_new ();
+  RemoteHandle *h = data;
+  GVirRpcXmlFlagsArgs args = { .xml = (char *) xml, .flags = flags };
+  GVirRpcDomainRet ret;
+  gboolean ok;
 
-  gvir_xdr_put_string (args, xml);
-  gvir_xdr_put_u32 (args, flags);
-  return remote_call_domain (data, GVIR_RPC_PROC_DOMAIN_CREATE_XML, args, cancellable, error);
+  ok = gvir_rpc_call_domain_create_xml (h->client, &args, &ret, cancellable, error);
+  return describe_domain_ret (h, ok, &ret, cancellable, error);
 }
 
-/* A call on one domain with optional trailing flags and an ignored reply. */
-static gboolean
-domain_action (RemoteHandle  *h,
-               gint32         proc,
-               const char    *uuid,
-               gboolean       with_flags,
-               guint          flags,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GByteArray) args = domain_args (h, uuid, cancellable, error);
+typedef gboolean (*DomainCallFunc) (GVirRpcClient *client, const GVirRpcDomainArgs *args,
+                                    GCancellable *cancellable, GError **error);
+typedef gboolean (*DomainFlagsCallFunc) (GVirRpcClient *client,
+                                         const GVirRpcDomainFlagsArgs *args,
+                                         GCancellable *cancellable, GError **error);
 
-  if (args == NULL)
-    return FALSE;
-  if (with_flags)
-    gvir_xdr_put_u32 (args, flags);
-  return remote_call (h, proc, args, NULL, cancellable, error);
+/* A call on one domain whose reply is empty. */
+static gboolean
+domain_action (RemoteHandle    *h,
+               DomainCallFunc   call,
+               const char      *uuid,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  g_auto(GVirRpcDomainArgs) args = { 0 };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         call (h->client, &args, cancellable, error);
+}
+
+/* The same with flags. */
+static gboolean
+domain_flags_action (RemoteHandle         *h,
+                     DomainFlagsCallFunc   call,
+                     const char           *uuid,
+                     guint                 flags,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         call (h->client, &args, cancellable, error);
 }
 
 static gboolean
@@ -1225,8 +1346,23 @@ remote_undefine_domain (gpointer       data,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_UNDEFINE_FLAGS, uuid, TRUE, flags,
-                        cancellable, error);
+  return domain_flags_action (data, gvir_rpc_call_domain_undefine_flags, uuid, flags,
+                              cancellable, error);
+}
+
+/* CREATE_WITH_FLAGS replies with the domain and its new id. */
+static gboolean
+start_domain_raw (RemoteHandle  *h,
+                  const char    *uuid,
+                  guint          flags,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
+  g_auto(GVirRpcDomainRet) ret = { 0 };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_create_with_flags (h->client, &args, &ret, cancellable, error);
 }
 
 static gboolean
@@ -1239,8 +1375,7 @@ remote_start_domain (gpointer       data,
   g_autoptr(GError) local = NULL;
   int state, reason;
 
-  if (domain_action (data, GVIR_RPC_PROC_DOMAIN_CREATE_WITH_FLAGS, uuid, TRUE, flags,
-                     cancellable, &local))
+  if (start_domain_raw (data, uuid, flags, cancellable, &local))
     return TRUE;
 
   /* Some libvirt drivers report starting a running domain as an internal
@@ -1261,9 +1396,9 @@ remote_destroy_domain (gpointer       data,
                        GError       **error)
 {
   if (flags == 0)
-    return domain_action (data, GVIR_RPC_PROC_DOMAIN_DESTROY, uuid, FALSE, 0, cancellable, error);
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_DESTROY_FLAGS, uuid, TRUE, flags,
-                        cancellable, error);
+    return domain_action (data, gvir_rpc_call_domain_destroy, uuid, cancellable, error);
+  return domain_flags_action (data, gvir_rpc_call_domain_destroy_flags, uuid, flags,
+                              cancellable, error);
 }
 
 static gboolean
@@ -1274,9 +1409,9 @@ remote_shutdown_domain (gpointer       data,
                         GError       **error)
 {
   if (flags == 0)
-    return domain_action (data, GVIR_RPC_PROC_DOMAIN_SHUTDOWN, uuid, FALSE, 0, cancellable, error);
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_SHUTDOWN_FLAGS, uuid, TRUE, flags,
-                        cancellable, error);
+    return domain_action (data, gvir_rpc_call_domain_shutdown, uuid, cancellable, error);
+  return domain_flags_action (data, gvir_rpc_call_domain_shutdown_flags, uuid, flags,
+                              cancellable, error);
 }
 
 static gboolean
@@ -1286,7 +1421,8 @@ remote_reboot_domain (gpointer       data,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_REBOOT, uuid, TRUE, flags, cancellable, error);
+  return domain_flags_action (data, gvir_rpc_call_domain_reboot, uuid, flags, cancellable,
+                              error);
 }
 
 static gboolean
@@ -1295,7 +1431,7 @@ remote_suspend_domain (gpointer       data,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_SUSPEND, uuid, FALSE, 0, cancellable, error);
+  return domain_action (data, gvir_rpc_call_domain_suspend, uuid, cancellable, error);
 }
 
 static gboolean
@@ -1304,7 +1440,7 @@ remote_resume_domain (gpointer       data,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_RESUME, uuid, FALSE, 0, cancellable, error);
+  return domain_action (data, gvir_rpc_call_domain_resume, uuid, cancellable, error);
 }
 
 static gboolean
@@ -1314,8 +1450,8 @@ remote_managed_save_domain (gpointer       data,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  return domain_action (data, GVIR_RPC_PROC_DOMAIN_MANAGED_SAVE, uuid, TRUE, flags,
-                        cancellable, error);
+  return domain_flags_action (data, gvir_rpc_call_domain_managed_save, uuid, flags,
+                              cancellable, error);
 }
 
 static gboolean
@@ -1328,14 +1464,14 @@ remote_save_domain_to_file (gpointer       data,
                             GError       **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = domain_args (h, uuid, cancellable, error);
+  g_auto(GVirRpcDomainSaveFlagsArgs) args = {
+    .to = g_strdup (path),
+    .dxml = g_strdup (custom_xml),
+    .flags = flags,
+  };
 
-  if (args == NULL)
-    return FALSE;
-  gvir_xdr_put_string (args, path);
-  gvir_xdr_put_opt_string (args, custom_xml);
-  gvir_xdr_put_u32 (args, flags);
-  return remote_call (h, GVIR_RPC_PROC_DOMAIN_SAVE_FLAGS, args, NULL, cancellable, error);
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_save_flags (h->client, &args, cancellable, error);
 }
 
 /* The UUID of a domain XML description, by text: libvirt writes
@@ -1367,36 +1503,31 @@ remote_restore_domain_from_file (gpointer       data,
                                  GError       **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) image_args = g_byte_array_new ();
-  g_autoptr(GByteArray) args = g_byte_array_new ();
-  g_autofree char *xml = NULL;
+  GVirRpcDomainSaveImageGetXmlDescArgs image_args = { .file = (char *) path, .flags = 0 };
+  GVirRpcDomainRestoreFlagsArgs args = {
+    .from = (char *) path,
+    .dxml = (char *) custom_xml,
+    .flags = flags,
+  };
+  g_auto(GVirRpcStringRet) image_xml = { 0 };
+  g_auto(GVirRpcDomain) dom = { 0 };
   guint8 uuid[GVIR_RPC_UUID_LEN];
-  GVirRpcDomain dom;
-  GVirDriverDomain *out;
 
   /* RESTORE replies with nothing: learn which domain it is beforehand. */
-  gvir_xdr_put_string (image_args, path);
-  gvir_xdr_put_u32 (image_args, 0);
-  xml = remote_call_string (h, GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC, image_args,
-                            cancellable, error);
-  if (xml == NULL)
+  if (!gvir_rpc_call_domain_save_image_get_xml_desc (h->client, &image_args, &image_xml,
+                                                     cancellable, error))
     return NULL;
-  if (!uuid_from_xml (custom_xml != NULL ? custom_xml : xml, uuid))
+  if (!uuid_from_xml (custom_xml != NULL ? custom_xml : image_xml.value, uuid))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "the saved image '%s' describes no domain UUID", path);
       return NULL;
     }
 
-  gvir_xdr_put_string (args, path);
-  gvir_xdr_put_opt_string (args, custom_xml);
-  gvir_xdr_put_u32 (args, flags);
-  if (!remote_call_void (h, GVIR_RPC_PROC_DOMAIN_RESTORE_FLAGS, args, cancellable, error) ||
+  if (!gvir_rpc_call_domain_restore_flags (h->client, &args, cancellable, error) ||
       !lookup_by_uuid_raw (h, uuid, &dom, cancellable, error))
     return NULL;
-  out = describe_domain (h, &dom, cancellable, error);
-  gvir_rpc_domain_clear (&dom);
-  return out;
+  return describe_domain (h, &dom, cancellable, error);
 }
 
 /* ---- domain queries ------------------------------------------------------- */
@@ -1409,16 +1540,14 @@ remote_get_domain_info (gpointer               data,
                         GError               **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = NULL;
-  g_autoptr(GBytes) reply = NULL;
-  GVirRpcDomain dom;
+  g_auto(GVirRpcDomainArgs) args = { 0 };
+  GVirRpcDomainInfo ret;
 
-  if (!domain_ref (h, uuid, &dom, cancellable, error))
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_get_info (h->client, &args, &ret, cancellable, error))
     return FALSE;
-  args = domain_query_args (GVIR_RPC_PROC_DOMAIN_GET_INFO, &dom);
-  gvir_rpc_domain_clear (&dom);
-  return remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_INFO, args, &reply, cancellable, error) &&
-         decode_info_reply (reply, info, error);
+  info_from_reply (&ret, info);
+  return TRUE;
 }
 
 static gboolean
@@ -1430,15 +1559,11 @@ remote_get_domain_state (gpointer       data,
                          GError       **error)
 {
   RemoteHandle *h = data;
-  GVirRpcDomain dom;
+  g_auto(GVirRpcDomain) dom = { 0 };
   int s, r;
-  gboolean ok;
 
-  if (!domain_ref (h, uuid, &dom, cancellable, error))
-    return FALSE;
-  ok = domain_get_state_raw (h, &dom, &s, &r, cancellable, error);
-  gvir_rpc_domain_clear (&dom);
-  if (!ok)
+  if (!domain_ref (h, uuid, &dom, cancellable, error) ||
+      !domain_get_state_raw (h, &dom, &s, &r, cancellable, error))
     return FALSE;
   if (state != NULL)
     *state = s;
@@ -1459,6 +1584,35 @@ typedef struct
   GVirDriverDomainStateFunc state_done;
   gpointer user_data;
 } RemoteQuery;
+
+static gboolean
+decode_info_reply (GBytes                *reply,
+                   GVirDriverDomainInfo  *info,
+                   GError               **error)
+{
+  GVirRpcDomainInfo di;
+
+  if (!gvir_rpc_decode_domain_info (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply),
+                                    &di, error))
+    return FALSE;
+  info_from_reply (&di, info);
+  return TRUE;
+}
+
+static gboolean
+decode_state_reply (GBytes  *reply,
+                    int     *state,
+                    int     *reason,
+                    GError **error)
+{
+  GVirRpcDomainGetStateRet ret;
+
+  if (!gvir_rpc_decode_domain_get_state_ret (g_bytes_get_data (reply, NULL),
+                                             g_bytes_get_size (reply), &ret, error))
+    return FALSE;
+  state_from_reply (&ret, state, reason);
+  return TRUE;
+}
 
 static void
 remote_query_answer (RemoteQuery  *q,
@@ -1495,6 +1649,23 @@ remote_query_reply (GBytes       *reply,
   remote_query_answer (data, reply, error);
 }
 
+/* The arguments of the two queries: GET_INFO takes the domain, GET_STATE
+ * the domain and flags. */
+static GByteArray *
+domain_query_args (gint32               proc,
+                   const GVirRpcDomain *dom)
+{
+  GByteArray *args = g_byte_array_new ();
+  GVirRpcDomainArgs info_args = { .dom = *dom };
+  GVirRpcDomainFlagsArgs state_args = { .dom = *dom, .flags = 0 };
+
+  if (proc == GVIR_RPC_PROC_DOMAIN_GET_STATE)
+    gvir_rpc_put_domain_flags_args (args, &state_args);
+  else
+    gvir_rpc_put_domain_args (args, &info_args);
+  return args;
+}
+
 /* Sends the query itself; clears @dom. */
 static void
 remote_query_send (RemoteQuery   *q,
@@ -1517,12 +1688,14 @@ remote_query_lookup_reply (GBytes       *reply,
 {
   RemoteQuery *q = data;
   g_autoptr(GError) local = NULL;
-  GVirRpcDomain dom;
+  GVirRpcDomainRet ret;
 
-  if (error == NULL && get_domain_reply (reply, &dom, &local))
+  if (error == NULL &&
+      gvir_rpc_decode_domain_ret (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply),
+                                  &ret, &local))
     {
-      remember_name (q->h, &dom);
-      remote_query_send (q, &dom);
+      remember_name (q->h, &ret.dom);
+      remote_query_send (q, &ret.dom);
       return;
     }
   remote_query_answer (q, NULL, error != NULL ? error : local);
@@ -1533,7 +1706,8 @@ remote_query_start (RemoteQuery *q,
                     const char  *uuid)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) args = NULL;
+  g_autoptr(GByteArray) args = g_byte_array_new ();
+  GVirRpcDomainLookupByUuidArgs lookup;
   GVirRpcDomain dom;
 
   if (!domain_ref_from_cache (q->h, uuid, &dom, &error))
@@ -1546,9 +1720,9 @@ remote_query_start (RemoteQuery *q,
       remote_query_send (q, &dom);
       return;
     }
-  args = g_byte_array_new ();
-  gvir_xdr_put_opaque_fixed (args, dom.uuid, GVIR_RPC_UUID_LEN);
+  memcpy (lookup.uuid, dom.uuid, GVIR_RPC_UUID_LEN);
   gvir_rpc_domain_clear (&dom);
+  gvir_rpc_put_domain_lookup_by_uuid_args (args, &lookup);
   gvir_rpc_client_call_async (q->h->client, GVIR_RPC_REMOTE_PROGRAM,
                               GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_UUID, args,
                               remote_query_lookup_reply, q);
@@ -1596,12 +1770,14 @@ remote_get_domain_xml (gpointer       data,
                        GError       **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = domain_args (h, uuid, cancellable, error);
+  g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
+  g_auto(GVirRpcStringRet) ret = { 0 };
 
-  if (args == NULL)
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error))
     return NULL;
-  gvir_xdr_put_u32 (args, flags);
-  return remote_call_string (h, GVIR_RPC_PROC_DOMAIN_GET_XML_DESC, args, cancellable, error);
+  return steal_string (gvir_rpc_call_domain_get_xml_desc (h->client, &args, &ret, cancellable,
+                                                          error),
+                       &ret);
 }
 
 static gboolean
@@ -1614,32 +1790,24 @@ remote_get_numa_parameters (gpointer       data,
                             GError       **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = domain_args (h, uuid, cancellable, error);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GArray) params = NULL;
-  GVirXdrReader reader;
-  gint32 nparams;
-  guint i;
+  g_auto(GVirRpcDomainGetNumaParametersArgs) args = {
+    .nparams = GVIR_RPC_NUMA_PARAMETERS_MAX,
+    .flags = flags | REMOTE_TYPED_PARAM_STRING_OKAY,
+  };
+  g_auto(GVirRpcDomainGetNumaParametersRet) ret = { 0 };
+  guint32 i;
 
-  if (args == NULL)
-    return FALSE;
-  gvir_xdr_put_i32 (args, GVIR_RPC_NUMA_PARAMETERS_MAX);
-  gvir_xdr_put_u32 (args, flags | REMOTE_TYPED_PARAM_STRING_OKAY);
-  if (!remote_call (h, GVIR_RPC_PROC_DOMAIN_GET_NUMA_PARAMETERS, args, &reply, cancellable, error))
-    return FALSE;
-  reply_reader (reply, &reader);
-  if (!gvir_rpc_get_typed_params (&reader, GVIR_RPC_NUMA_PARAMETERS_MAX, &params, error) ||
-      !gvir_xdr_get_i32 (&reader, &nparams, error) ||
-      !gvir_xdr_reader_finish (&reader, "reply", error))
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_get_numa_parameters (h->client, &args, &ret, cancellable, error))
     return FALSE;
 
   if (mode != NULL)
     *mode = 0;
   if (nodeset != NULL)
     *nodeset = g_strdup ("");
-  for (i = 0; i < params->len; i++)
+  for (i = 0; i < ret.n_params; i++)
     {
-      const GVirRpcTypedParam *p = &g_array_index (params, GVirRpcTypedParam, i);
+      const GVirRpcTypedParam *p = &ret.params[i];
 
       if (g_str_equal (p->field, "numa_mode") && p->type == GVIR_RPC_PARAM_INT && mode != NULL)
         *mode = p->value.i;
@@ -1663,30 +1831,29 @@ remote_set_numa_parameters (gpointer       data,
                             GError       **error)
 {
   RemoteHandle *h = data;
-  g_autoptr(GByteArray) args = domain_args (h, uuid, cancellable, error);
   GVirRpcTypedParam params[2];
-  guint n = 0;
+  g_auto(GVirRpcDomain) dom = { 0 };
+  GVirRpcDomainSetNumaParametersArgs args = { .params = params, .flags = flags };
 
-  if (args == NULL)
+  if (!domain_ref (h, uuid, &dom, cancellable, error))
     return FALSE;
   memset (params, 0, sizeof params);
   if (mode >= 0)
     {
-      params[n].field = (char *) "numa_mode";
-      params[n].type = GVIR_RPC_PARAM_INT;
-      params[n].value.i = mode;
-      n++;
+      params[args.n_params].field = (char *) "numa_mode";
+      params[args.n_params].type = GVIR_RPC_PARAM_INT;
+      params[args.n_params].value.i = mode;
+      args.n_params++;
     }
   if (nodeset != NULL)
     {
-      params[n].field = (char *) "numa_nodeset";
-      params[n].type = GVIR_RPC_PARAM_STRING;
-      params[n].value.s = (char *) nodeset;
-      n++;
+      params[args.n_params].field = (char *) "numa_nodeset";
+      params[args.n_params].type = GVIR_RPC_PARAM_STRING;
+      params[args.n_params].value.s = (char *) nodeset;
+      args.n_params++;
     }
-  gvir_rpc_put_typed_params (args, params, n);
-  gvir_xdr_put_u32 (args, flags);
-  return remote_call_void (h, GVIR_RPC_PROC_DOMAIN_SET_NUMA_PARAMETERS, args, cancellable, error);
+  args.dom = dom;
+  return gvir_rpc_call_domain_set_numa_parameters (h->client, &args, cancellable, error);
 }
 
 static const GVirDriverDomainFuncs remote_domain_funcs = {
