@@ -331,6 +331,8 @@ typedef struct
   guint entered;
   guint closes;
   gboolean cancelled_inside;    /* the call saw its cancellable cancelled */
+  gboolean work_may_go;         /* the "wait" work may call the driver */
+  gboolean work_started;        /* the "wait" work runs, before any call */
 } GateState;
 
 static GateState gate;
@@ -393,6 +395,7 @@ gate_connect (gboolean gate_open_)
   gate.gate_open = gate_open_;
   gate.entered = gate.closes = 0;
   gate.cancelled_inside = FALSE;
+  gate.work_may_go = gate.work_started = FALSE;
   g_mutex_unlock (&gate.lock);
   conn = gvir_driver_connection_open ("gate:///x", FALSE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -434,7 +437,32 @@ gate_closes (void)
   return closes;
 }
 
-/* The work: get_type, then its length as the result; "fail" as args fails. */
+static gboolean
+work_may_go (gpointer data)
+{
+  return gate.work_may_go;
+}
+
+static gboolean
+work_has_started (gpointer data)
+{
+  return gate.work_started;
+}
+
+/* Holds the "wait" work back before it calls the driver. */
+static void
+work_wait (void)
+{
+  g_mutex_lock (&gate.lock);
+  gate.work_started = TRUE;
+  g_cond_broadcast (&gate.cond);
+  gvir_test_cond_wait_until (&gate.cond, &gate.lock, work_may_go, NULL,
+                             "the test to let the work call the driver");
+  g_mutex_unlock (&gate.lock);
+}
+
+/* The work: get_type, then "TYPE:LENGTH" as the result; "fail" as args
+ * fails, "wait" first waits until the test sets work_may_go. */
 static gboolean
 type_length_call (GVirDriverConnection  *conn,
                   gpointer               args,
@@ -449,6 +477,8 @@ type_length_call (GVirDriverConnection  *conn,
       g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID, "asked to fail");
       return FALSE;
     }
+  if (g_strcmp0 (args, "wait") == 0)
+    work_wait ();
   type = gvir_driver_connection_get_type (conn, cancellable, error);
   if (type == NULL)
     return FALSE;
@@ -626,6 +656,35 @@ test_call_close_waits (void)
   call_outcome_clear (&out);
 }
 
+/* A close() after the call was made but before it reached the driver:
+ * the call was accepted, so it runs to its end; the driver closes after. */
+static void
+test_call_close_before_run (void)
+{
+  GVirDriverConnection *conn = gate_connect (TRUE);
+  CallOutcome out = { 0 };
+
+  run_call (conn, "wait", NULL, &out);
+  g_mutex_lock (&gate.lock);
+  gvir_test_cond_wait_until (&gate.cond, &gate.lock, work_has_started, NULL,
+                             "the work to start in its worker");
+  g_mutex_unlock (&gate.lock);
+  gvir_driver_connection_close (conn);
+  gvir_driver_connection_unref (conn);
+  g_assert_cmpuint (gate_closes (), ==, 0);
+
+  g_mutex_lock (&gate.lock);
+  gate.work_may_go = TRUE;
+  g_cond_broadcast (&gate.cond);
+  g_mutex_unlock (&gate.lock);
+  gvir_test_spin_until_count (NULL, &out.times, 1, "the accepted call's completion after close");
+  g_assert_no_error (out.error);
+  g_assert_true (out.ok);
+  g_assert_cmpstr (out.result, ==, "GATE:4");
+  g_assert_cmpuint (out.closes_at_callback, ==, 1);
+  call_outcome_clear (&out);
+}
+
 /* A call made after close() runs nothing in the driver: its dispatch
  * calls fail as closed. */
 static void
@@ -666,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/drivers/tables/call/cancel-before", test_call_cancel_before);
   g_test_add_func ("/drivers/tables/call/cancel-after", test_call_cancel_after);
   g_test_add_func ("/drivers/tables/call/close-waits", test_call_close_waits);
+  g_test_add_func ("/drivers/tables/call/close-before-run", test_call_close_before_run);
   g_test_add_func ("/drivers/tables/call/after-close", test_call_after_close);
 
   return g_test_run ();
