@@ -285,6 +285,68 @@ arg_opt_string (Serve *s)
   return v;
 }
 
+/* The filters the remote driver uses; no fake domain has a managed save
+ * image, as HAS_MANAGED_SAVE_IMAGE says. */
+static gboolean
+list_filter_matches (const FakeDomain *d,
+                     guint32           flags)
+{
+  if ((flags & GVIR_RPC_LIST_DOMAINS_PERSISTENT) && !d->persistent)
+    return FALSE;
+  if ((flags & GVIR_RPC_LIST_DOMAINS_TRANSIENT) && d->persistent)
+    return FALSE;
+  if ((flags & GVIR_RPC_LIST_DOMAINS_ACTIVE) && d->id < 0)
+    return FALSE;
+  if ((flags & GVIR_RPC_LIST_DOMAINS_INACTIVE) && d->id >= 0)
+    return FALSE;
+  return (flags & GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE) == 0;
+}
+
+static void
+serve_list_all_domains_locked (Serve *s)
+{
+  GVirRpcConnectListAllDomainsArgs args;
+  g_autoptr(GPtrArray) matching = g_ptr_array_new ();
+  guint i;
+
+  g_assert_true (gvir_rpc_get_connect_list_all_domains_args (&s->args, &args, NULL));
+  g_assert_cmpint (args.need_results, ==, 1);
+  for (i = 0; i < s->fake->domains->len; i++)
+    if (list_filter_matches (s->fake->domains->pdata[i], args.flags))
+      g_ptr_array_add (matching, s->fake->domains->pdata[i]);
+  gvir_xdr_put_u32 (s->ret, matching->len);
+  for (i = 0; i < matching->len; i++)
+    put_fake_domain (s->ret, matching->pdata[i]);
+  gvir_xdr_put_u32 (s->ret, matching->len);
+}
+
+/* The "state" group for every domain: state.state and state.reason. */
+static void
+serve_get_all_domain_stats_locked (Serve *s)
+{
+  g_auto(GVirRpcConnectGetAllDomainStatsArgs) args = { 0 };
+  guint i;
+
+  g_assert_true (gvir_rpc_get_connect_get_all_domain_stats_args (&s->args, &args, NULL));
+  g_assert_cmpuint (args.n_doms, ==, 0);
+  g_assert_cmpuint (args.stats, ==, GVIR_RPC_DOMAIN_STATS_STATE);
+  gvir_xdr_put_u32 (s->ret, s->fake->domains->len);
+  for (i = 0; i < s->fake->domains->len; i++)
+    {
+      const FakeDomain *d = s->fake->domains->pdata[i];
+      GVirRpcTypedParam params[2] = {
+        { .field = (char *) "state.state", .type = GVIR_RPC_PARAM_INT, .value.i = d->state },
+        { .field = (char *) "state.reason", .type = GVIR_RPC_PARAM_INT, .value.i = d->reason },
+      };
+      GVirRpcDomainStatsRecord record = { .n_params = 2, .params = params };
+
+      record.dom.name = d->name;
+      record.dom.id = d->id;
+      memcpy (record.dom.uuid, d->uuid, GVIR_RPC_UUID_LEN);
+      gvir_rpc_put_domain_stats_record (s->ret, &record);
+    }
+}
+
 static void
 serve_domain_call_locked (Serve *s)
 {
@@ -539,12 +601,10 @@ serve_call_locked (Serve *s)
         return;
       }
     case GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS:
-      g_assert_cmpint (arg_i32 (s), ==, 1);
-      g_assert_cmpuint (arg_u32 (s), ==, 0);
-      gvir_xdr_put_u32 (s->ret, fake->domains->len);
-      for (i = 0; i < fake->domains->len; i++)
-        put_fake_domain (s->ret, fake->domains->pdata[i]);
-      gvir_xdr_put_u32 (s->ret, fake->domains->len);
+      serve_list_all_domains_locked (s);
+      return;
+    case GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS:
+      serve_get_all_domain_stats_locked (s);
       return;
     case GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_UUID:
     case GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_NAME:

@@ -1,0 +1,353 @@
+/*
+ * test-remote-fetch.c: round trips of the remote driver's domain fetch
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Against the scripted peer, which counts every call: listing N domains
+ * takes three calls whatever N (CONNECT_GET_ALL_DOMAIN_STATS for state and
+ * reason, LIST_ALL_DOMAINS for the persistent ones and those with a
+ * managed save image), with the same result as the per-domain queries a
+ * server without stats gets (1 + 3N calls). Lifecycle events of listed
+ * domains cost no call; only what an event cannot tell is asked.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "fake-libvirtd.h"
+#include "gvir-test-wait.h"
+#include "libvirt-gobject/drivers/remote/gvir-remote-driver-private.h"
+#include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
+
+/* The procedures a fetch or an event may cost. */
+static const int counted_procs[] = {
+  GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS,
+  GVIR_RPC_PROC_DOMAIN_GET_STATE, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT,
+  GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_UUID,
+};
+
+typedef struct
+{
+  FakeLibvirtd *fake;
+  GAsyncQueue *events;          /* GVirDriverDomain: what each lifecycle event said */
+  GVirDriverConnection *conn;
+  guint counts[G_N_ELEMENTS (counted_procs)];
+} Fixture;
+
+static void
+record_event (const GVirDriverEvent *event,
+              gpointer               data)
+{
+  GVirDriverDomain *copy;
+
+  if (event->domain == NULL)
+    return;
+  copy = g_new0 (GVirDriverDomain, 1);
+  copy->name = g_strdup (event->domain->name);
+  copy->uuid = g_strdup (event->domain->uuid);
+  copy->persistent = event->domain->persistent;
+  copy->state = event->domain->state;
+  copy->reason = event->domain->reason;
+  g_async_queue_push (data, copy);
+}
+
+static char *
+uuid_of (guint i)
+{
+  return g_strdup_printf ("6695eb01-f6a4-8304-79aa-%012x", i);
+}
+
+/* Domain i: running (id i) when i is odd, else shut off; persistent
+ * unless i is a multiple of 3; reasons that differ per domain. */
+static void
+add_domains (FakeLibvirtd *fake,
+             guint         n)
+{
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vm-%u", i);
+      g_autofree char *uuid = uuid_of (i);
+      gboolean running = i % 2 == 1;
+
+      fake_libvirtd_add_domain (fake, name, uuid, running ? (int) i : -1, i % 3 != 0,
+                                running ? GVIR_DRIVER_STATE_RUNNING : GVIR_DRIVER_STATE_SHUTOFF,
+                                (int) (i % 5));
+    }
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->fake = fake_libvirtd_new ();
+  f->events = g_async_queue_new_full ((GDestroyNotify) gvir_driver_domain_free);
+  add_domains (f->fake, GPOINTER_TO_UINT (data));
+  uri = fake_libvirtd_get_uri (f->fake);
+  f->conn = gvir_driver_connection_open (uri, FALSE, record_event, f->events, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->conn);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  gvir_driver_connection_close (f->conn);
+  gvir_driver_connection_unref (f->conn);
+  fake_libvirtd_free (f->fake);
+  g_async_queue_unref (f->events);
+}
+
+/* Remembers the counts; calls_since() gives the calls made after. */
+static void
+mark_calls (Fixture *f)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (counted_procs); i++)
+    f->counts[i] = fake_libvirtd_count_calls (f->fake, counted_procs[i]);
+}
+
+static guint
+calls_since (Fixture *f,
+             int      proc)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (counted_procs); i++)
+    if (counted_procs[i] == proc)
+      return fake_libvirtd_count_calls (f->fake, proc) - f->counts[i];
+  g_assert_not_reached ();
+}
+
+static guint
+all_calls_since (Fixture *f)
+{
+  guint i, total = 0;
+
+  for (i = 0; i < G_N_ELEMENTS (counted_procs); i++)
+    total += calls_since (f, counted_procs[i]);
+  return total;
+}
+
+static int
+compare_by_name (gconstpointer a,
+                 gconstpointer b)
+{
+  const GVirDriverDomain *da = *(GVirDriverDomain *const *) a;
+  const GVirDriverDomain *db = *(GVirDriverDomain *const *) b;
+
+  return strcmp (da->name, db->name);
+}
+
+/* The domains add_domains() made, compared field by field. */
+static void
+check_domains (GPtrArray *doms,
+               guint      n)
+{
+  guint i;
+
+  g_assert_cmpuint (doms->len, ==, n);
+  for (i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vm-%u", i);
+      g_autofree char *uuid = uuid_of (i);
+      const GVirDriverDomain *d = NULL;
+      guint j;
+
+      for (j = 0; j < doms->len && d == NULL; j++)
+        if (g_str_equal (((GVirDriverDomain *) doms->pdata[j])->name, name))
+          d = doms->pdata[j];
+      g_assert_nonnull (d);
+      g_assert_cmpstr (d->uuid, ==, uuid);
+      g_assert_cmpint (d->id, ==, i % 2 == 1 ? (int) i : -1);
+      g_assert_cmpint (d->state, ==, i % 2 == 1 ? GVIR_DRIVER_STATE_RUNNING
+                                                : GVIR_DRIVER_STATE_SHUTOFF);
+      g_assert_cmpint (d->reason, ==, (int) (i % 5));
+      g_assert_cmpint (d->persistent, ==, i % 3 != 0);
+      g_assert_false (d->has_managed_save);
+    }
+}
+
+static GPtrArray *
+list_domains (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *doms = gvir_driver_connection_list_domains (f->conn, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doms);
+  g_ptr_array_sort (doms, compare_by_name);
+  return doms;
+}
+
+static void
+test_fetch_constant (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) doms = NULL;
+
+  mark_calls (f);
+  doms = list_domains (f);
+  check_domains (doms, n);
+  g_test_message ("%u domains: %u calls", n, all_calls_since (f));
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS), ==, 1);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS), ==, 2);
+  g_assert_cmpuint (all_calls_since (f), ==, 3);
+
+  /* The two filters asked for: persistent, then managed save. */
+  {
+    g_autoptr(GBytes) args = fake_libvirtd_dup_last_args (f->fake,
+                                                          GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS);
+    GVirRpcConnectListAllDomainsArgs list;
+
+    g_assert_true (gvir_rpc_decode_connect_list_all_domains_args (
+      g_bytes_get_data (args, NULL), g_bytes_get_size (args), &list, NULL));
+    g_assert_cmpuint (list.flags, ==, GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE);
+  }
+}
+
+/* A server without CONNECT_GET_ALL_DOMAIN_STATS: the same domains, one
+ * list and three queries per domain. */
+static void
+test_fetch_without_stats (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) doms = NULL;
+
+  fake_libvirtd_fail (f->fake, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS,
+                      GVIR_RPC_ERR_NO_SUPPORT, "not supported");
+  mark_calls (f);
+  doms = list_domains (f);
+  check_domains (doms, n);
+  g_test_message ("%u domains without stats: %u calls", n, all_calls_since (f));
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS), ==, 1);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_GET_STATE), ==, n);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT), ==, n);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE), ==, n);
+}
+
+/* Any other failure of the stats call is the fetch's failure. */
+static void
+test_fetch_stats_error (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *doms;
+
+  fake_libvirtd_fail (f->fake, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS,
+                      GVIR_RPC_ERR_OPERATION_INVALID, "the hypervisor is busy");
+  doms = gvir_driver_connection_list_domains (f->conn, NULL, &error);
+  g_assert_null (doms);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "the hypervisor is busy");
+}
+
+static GVirDriverDomain *
+pop_domain_event (Fixture    *f,
+                  const char *what)
+{
+  GVirDriverDomain *d = g_async_queue_timeout_pop (f->events, gvir_test_wait_bound_usec ());
+
+  if (d == NULL)
+    gvir_test_wait_timed_out (what);
+  return d;
+}
+
+/* Listed domains: events describe them from what the list said. */
+static void
+test_events_cost_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) doms = list_domains (f);
+  g_autofree char *transient = uuid_of (0);
+  g_autofree char *persistent = uuid_of (1);
+  g_autofree char *unknown = uuid_of (99);
+  GVirDriverDomain *d;
+
+  mark_calls (f);
+  fake_libvirtd_push_lifecycle (f->fake, "vm-0", transient, 4, GVIR_DRIVER_EVENT_STARTED, 0);
+  d = pop_domain_event (f, "started vm-0");
+  g_assert_cmpstr (d->uuid, ==, transient);
+  g_assert_false (d->persistent);
+  g_assert_cmpint (d->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  gvir_driver_domain_free (d);
+
+  fake_libvirtd_push_lifecycle (f->fake, "vm-1", persistent, 1, GVIR_DRIVER_EVENT_SUSPENDED, 0);
+  d = pop_domain_event (f, "suspended vm-1");
+  g_assert_true (d->persistent);
+  g_assert_cmpint (d->state, ==, GVIR_DRIVER_STATE_PAUSED);
+  gvir_driver_domain_free (d);
+
+  /* Defined: persistent from now on, without asking. */
+  fake_libvirtd_push_lifecycle (f->fake, "vm-0", transient, 4, GVIR_DRIVER_EVENT_DEFINED, 0);
+  d = pop_domain_event (f, "defined vm-0");
+  g_assert_true (d->persistent);
+  gvir_driver_domain_free (d);
+  g_assert_cmpuint (all_calls_since (f), ==, 0);
+
+  /* Stopped by a save: a managed save or a save to a file; asked once. */
+  fake_libvirtd_push_lifecycle (f->fake, "vm-1", persistent, -1, GVIR_DRIVER_EVENT_STOPPED,
+                                GVIR_DRIVER_STOPPED_SAVED);
+  d = pop_domain_event (f, "saved vm-1");
+  g_assert_true (d->persistent);
+  gvir_driver_domain_free (d);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE), ==, 1);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT), ==, 1);
+
+  /* A domain never listed is asked about once, then known. */
+  mark_calls (f);
+  fake_libvirtd_add_domain (f->fake, "late", unknown, -1, TRUE, GVIR_DRIVER_STATE_SHUTOFF, 0);
+  fake_libvirtd_push_lifecycle (f->fake, "late", unknown, -1, GVIR_DRIVER_EVENT_DEFINED, 0);
+  d = pop_domain_event (f, "defined late");
+  g_assert_true (d->persistent);
+  gvir_driver_domain_free (d);
+  fake_libvirtd_push_lifecycle (f->fake, "late", unknown, 8, GVIR_DRIVER_EVENT_STARTED, 0);
+  d = pop_domain_event (f, "started late");
+  g_assert_true (d->persistent);
+  gvir_driver_domain_free (d);
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT), ==, 1);
+  g_assert_cmpuint (all_calls_since (f), ==, 2);
+
+  /* Undefined: not persistent any more, without asking. */
+  mark_calls (f);
+  fake_libvirtd_push_lifecycle (f->fake, "late", unknown, 8, GVIR_DRIVER_EVENT_UNDEFINED, 0);
+  d = pop_domain_event (f, "undefined late");
+  g_assert_false (d->persistent);
+  gvir_driver_domain_free (d);
+  g_assert_cmpuint (all_calls_since (f), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/rpc/remote-fetch/constant/1", Fixture, GUINT_TO_POINTER (1), setup,
+              test_fetch_constant, teardown);
+  g_test_add ("/rpc/remote-fetch/constant/300", Fixture, GUINT_TO_POINTER (300), setup,
+              test_fetch_constant, teardown);
+  g_test_add ("/rpc/remote-fetch/without-stats/1", Fixture, GUINT_TO_POINTER (1), setup,
+              test_fetch_without_stats, teardown);
+  g_test_add ("/rpc/remote-fetch/without-stats/30", Fixture, GUINT_TO_POINTER (30), setup,
+              test_fetch_without_stats, teardown);
+  g_test_add ("/rpc/remote-fetch/stats-error", Fixture, GUINT_TO_POINTER (3), setup,
+              test_fetch_stats_error, teardown);
+  g_test_add ("/rpc/remote-fetch/events", Fixture, GUINT_TO_POINTER (4), setup,
+              test_events_cost_nothing, teardown);
+
+  return g_test_run ();
+}
