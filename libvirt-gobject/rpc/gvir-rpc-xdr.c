@@ -198,7 +198,9 @@ gvir_xdr_get_u64 (GVirXdrReader  *reader,
                   guint64        *value,
                   GError        **error)
 {
-  guint32 hi, lo;
+  /* Initialised only because GCC at -O3 cannot see that both reads succeed
+   * once 8 bytes are known to remain. */
+  guint32 hi = 0, lo = 0;
 
   if (gvir_xdr_reader_remaining (reader) < 8)
     return take (reader, 8, error) != NULL;
