@@ -181,15 +181,18 @@ wake_io_thread (GVirRpcClient *client)
   (void) ignored;
 }
 
-/* The I/O thread, before it reads the state that wakers change. */
+/* The I/O thread, before it reads the state that wakers change. The
+ * flag is cleared after the pipe is emptied: cleared before, a waker could
+ * set it and write a byte that this read swallows, and every later wake-up
+ * would be skipped while the flag stays set. */
 static void
 drain_wakes (GVirRpcClient *client)
 {
   guint8 junk[16];
 
-  g_atomic_int_set (&client->wake_pending, 0);
   while (read (client->wake_fds[0], junk, sizeof junk) > 0)
     ;
+  g_atomic_int_set (&client->wake_pending, 0);
 }
 
 GVirRpcClient *
