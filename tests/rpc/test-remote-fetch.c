@@ -277,6 +277,8 @@ test_events_cost_nothing (Fixture       *f,
   g_autofree char *unknown = uuid_of (99);
   GVirDriverDomain *d;
 
+  /* The list told everything the events below need. */
+  g_assert_cmpuint (doms->len, ==, 4);
   mark_calls (f);
   fake_libvirtd_push_lifecycle (f->fake, "vm-0", transient, 4, GVIR_DRIVER_EVENT_STARTED, 0);
   d = pop_domain_event (f, "started vm-0");
