@@ -8,13 +8,14 @@
 # License as published by the Free Software Foundation; either
 # version 2.1 of the License, or (at your option) any later version.
 #
-# Usage: gen-remote-protocol.py TABLE OUT.h OUT.c
+# Usage: gen-remote-protocol.py TABLE OUT.h OUT.c [OUT-samples.c]
 #
 # Reads the table (remote-protocol.def; its header comment is the format)
 # and writes, for each struct, the C type and its put (encode), get
 # (bounded decode), check (bounds before encoding), clear and free
 # functions; for each procedure a client stub over gvir_rpc_client_call()
-# and a slot in the server dispatch table. A bad table line stops the
+# and a slot in the server dispatch table; optionally, for tests, a sample
+# value and a comparison for each struct. A bad table line stops the
 # build with "FILE:LINE: error: ...".
 
 import re
@@ -763,6 +764,13 @@ typedef struct
 extern const GVirRpcStructInfo gvir_rpc_struct_infos[];
 extern const guint gvir_rpc_n_struct_infos;
 
+/* Tests only (gvir-rpc-remote-gen-samples.c): fills @value with a sample
+ * of its struct that depends on @seed; names the first member in which
+ * two values differ, NULL when they are equal. */
+void gvir_rpc_struct_sample (const GVirRpcStructInfo *info, gpointer value, guint seed);
+const char *gvir_rpc_struct_diff (const GVirRpcStructInfo *info, gconstpointer a,
+                                  gconstpointer b);
+
 G_END_DECLS''')
     return w.text()
 
@@ -1070,9 +1078,220 @@ def write_struct_infos(w, table):
     w('const guint gvir_rpc_n_struct_infos = G_N_ELEMENTS (gvir_rpc_struct_infos);')
 
 
+# ---- samples for tests ---------------------------------------------------------
+
+
+def fill_code(w, t, expr, name, indent, depth, seed='seed'):
+    """Gives a value of type t a non-zero sample that depends on the C
+    expression seed."""
+    pad = ' ' * indent
+    if t.kind == 'scalar':
+        values = {
+            'int': '({s} % 2 ? -1 : 1) * (gint32) ({s} * 7 + 1)',
+            'uint': '0x80000000u + {s}',
+            'hyper': '-(G_GINT64_CONSTANT (1) << 40) - (gint64) {s}',
+            'uhyper': 'G_GUINT64_CONSTANT (0x8000000000000000) + {s}',
+            'double': '{s} + 0.5',
+            'bool': 'TRUE',
+        }
+        w(pad + '%s = %s;' % (expr, values[t.scalar].format(s=seed)))
+    elif t.kind == 'char':
+        w(pad + 'g_snprintf (%s, sizeof %s, "c%%u", %s);' % (expr, expr, seed))
+    elif t.kind == 'string':
+        value = 'sample_string ("%s", %s, %s)' % (name, seed, t.size)
+        if t.optional:
+            w(pad + '%s = %s %% 2 ? %s : NULL;' % (expr, seed, value))
+        else:
+            w(pad + '%s = %s;' % (expr, value))
+    elif t.kind == 'opaque_fixed':
+        w(pad + 'for (guint i = 0; i < %s; i++)' % t.size)
+        w(pad + '  %s[i] = (guint8) (i + %s);' % (expr, seed))
+    elif t.kind == 'opaque_var':
+        w(pad + '%s_len = MIN (3, %s);' % (expr, t.size))
+        w(pad + '%s = g_malloc (%s_len);' % (expr, expr))
+        w(pad + 'for (guint i = 0; i < %s_len; i++)' % expr)
+        w(pad + '  %s[i] = (guint8) (i + %s);' % (expr, seed))
+    elif t.kind == 'array':
+        var = 'i%d' % depth
+        count = array_count(expr)
+        w(pad + '%s = MIN (2, %s);' % (count, t.size))
+        w(pad + '%s = g_new0 (%s, %s);' % (expr, elem_ctype(t.elem).strip(), count))
+        w(pad + 'for (guint32 %s = 0; %s < %s; %s++)' % (var, var, count, var))
+        w(pad + '  {')
+        fill_code(w, t.elem, '%s[%s]' % (expr, var), name, indent + 4, depth + 1,
+                  '(%s + %s + 1)' % (seed, var))
+        w(pad + '  }')
+    elif t.kind == 'optional':
+        w(pad + 'if (%s %% 2)' % seed)
+        w(pad + '  {')
+        w(pad + '    %s = g_new0 (%s, 1);' % (expr, t.struct.ctype))
+        w(pad + '    gvir_rpc_sample_%s (%s, %s + 1);' % (t.struct.name, expr, seed))
+        w(pad + '  }')
+    elif t.kind == 'struct':
+        w(pad + 'gvir_rpc_sample_%s (&%s, %s + 1);' % (t.struct.name, expr, seed))
+    elif t.kind == 'union':
+        disc = union_disc(expr, t)
+        w(pad + 'switch (%s %% %d)' % (seed, len(t.arms)))
+        w(pad + '  {')
+        for i, (value, at, an) in enumerate(t.arms):
+            w(pad + '  %s:' % ('default' if i == len(t.arms) - 1 else 'case %d' % i))
+            w(pad + '    %s = %d;' % (disc, value))
+            fill_code(w, at, '%s.%s' % (expr, an), name, indent + 4, depth, seed)
+            w(pad + '    break;')
+        w(pad + '  }')
+
+
+def diff_code(w, s, fname, t, a, b, indent, depth):
+    """Returns the name of the first member that differs."""
+    pad = ' ' * indent
+    where = '"%s.%s"' % (s.name, fname)
+    if t.kind == 'scalar':
+        w(pad + 'if (%s != %s)' % (a, b))
+        w(pad + '  return %s;' % where)
+    elif t.kind in ('char', 'string'):
+        w(pad + 'if (g_strcmp0 (%s, %s) != 0)' % (a, b))
+        w(pad + '  return %s;' % where)
+    elif t.kind == 'opaque_fixed':
+        w(pad + 'if (memcmp (%s, %s, %s) != 0)' % (a, b, t.size))
+        w(pad + '  return %s;' % where)
+    elif t.kind == 'opaque_var':
+        w(pad + 'if (%s_len != %s_len || (%s_len > 0 && memcmp (%s, %s, %s_len) != 0))'
+          % (a, b, a, a, b, a))
+        w(pad + '  return %s;' % where)
+    elif t.kind == 'array':
+        var = 'i%d' % depth
+        w(pad + 'if (%s != %s)' % (array_count(a), array_count(b)))
+        w(pad + '  return %s;' % where)
+        w(pad + 'for (guint32 %s = 0; %s < %s; %s++)' % (var, var, array_count(a), var))
+        w(pad + '  {')
+        diff_code(w, s, fname, t.elem, '%s[%s]' % (a, var), '%s[%s]' % (b, var), indent + 4,
+                  depth + 1)
+        w(pad + '  }')
+    elif t.kind == 'optional':
+        w(pad + 'if ((%s == NULL) != (%s == NULL))' % (a, b))
+        w(pad + '  return %s;' % where)
+        w(pad + 'if (%s != NULL && gvir_rpc_diff_%s (%s, %s) != NULL)' % (a, t.struct.name, a, b))
+        w(pad + '  return gvir_rpc_diff_%s (%s, %s);' % (t.struct.name, a, b))
+    elif t.kind == 'struct':
+        w(pad + 'if (gvir_rpc_diff_%s (&%s, &%s) != NULL)' % (t.struct.name, a, b))
+        w(pad + '  return gvir_rpc_diff_%s (&%s, &%s);' % (t.struct.name, a, b))
+    elif t.kind == 'union':
+        da, db = union_disc(a, t), union_disc(b, t)
+        w(pad + 'if (%s != %s)' % (da, db))
+        w(pad + '  return %s;' % where)
+        w(pad + 'switch (%s)' % da)
+        w(pad + '  {')
+        for value, at, an in t.arms:
+            w(pad + '  case %d:' % value)
+            diff_code(w, s, fname, at, '%s.%s' % (a, an), '%s.%s' % (b, an), indent + 4, depth)
+            w(pad + '    break;')
+        w(pad + '  default:')
+        w(pad + '    break;')
+        w(pad + '  }')
+
+
+SAMPLES_TOP = '''/*
+ * gvir-rpc-remote-gen-samples.c: generated from remote-protocol.def by
+ * gen-remote-protocol.py; do not edit. Linked into tests only.
+ *
+ * For each struct S: gvir_rpc_sample_S () fills every member with a value
+ * that depends on a seed (optional members and strings present for odd
+ * seeds, absent for even ones; union arms in turn) and gvir_rpc_diff_S ()
+ * names the first member in which two values differ (NULL: equal).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "libvirt-gobject/rpc/gvir-rpc-remote-gen.h"
+
+static char *
+sample_string (const char *member,
+               guint       seed,
+               gsize       max)
+{
+  char *s = g_strdup_printf ("%s-%u", member, seed);
+
+  if (strlen (s) > max)
+    s[max] = '\\0';
+  return s;
+}
+'''
+
+SAMPLES_BOTTOM = '''void
+gvir_rpc_struct_sample (const GVirRpcStructInfo *info,
+                        gpointer                 value,
+                        guint                    seed)
+{
+  sample_any (info->name, value, seed);
+}
+
+const char *
+gvir_rpc_struct_diff (const GVirRpcStructInfo *info,
+                      gconstpointer            a,
+                      gconstpointer            b)
+{
+  return diff_any (info->name, a, b);
+}'''
+
+
+def write_samples(table):
+    w = Writer()
+    w(SAMPLES_TOP)
+    for s in table.struct_order:
+        w('void gvir_rpc_sample_%s (%s *v, guint seed);' % (s.name, s.ctype))
+        w('const char *gvir_rpc_diff_%s (const %s *a, const %s *b);'
+          % (s.name, s.ctype, s.ctype))
+    w()
+    for s in table.struct_order:
+        w('void')
+        w('gvir_rpc_sample_%s (%s *v, guint seed)' % (s.name, s.ctype))
+        w('{')
+        w('  memset (v, 0, sizeof *v);')
+        for fname, ft in s.fields:
+            fill_code(w, ft, 'v->%s' % fname, '%s.%s' % (s.name, fname), 2, 0)
+        w('}')
+        w()
+        w('const char *')
+        w('gvir_rpc_diff_%s (const %s *a, const %s *b)' % (s.name, s.ctype, s.ctype))
+        w('{')
+        for fname, ft in s.fields:
+            diff_code(w, s, fname, ft, 'a->%s' % fname, 'b->%s' % fname, 2, 0)
+        if not s.fields:
+            w('  (void) a;')
+            w('  (void) b;')
+        w('  return NULL;')
+        w('}')
+        w()
+    w('static void')
+    w('sample_any (const char *name, gpointer v, guint seed)')
+    w('{')
+    for s in table.struct_order:
+        w('  if (strcmp (name, "%s") == 0)' % s.name)
+        w('    {')
+        w('      gvir_rpc_sample_%s (v, seed);' % s.name)
+        w('      return;')
+        w('    }')
+    w('  g_assert_not_reached ();')
+    w('}')
+    w()
+    w('static const char *')
+    w('diff_any (const char *name, gconstpointer a, gconstpointer b)')
+    w('{')
+    for s in table.struct_order:
+        w('  if (strcmp (name, "%s") == 0)' % s.name)
+        w('    return gvir_rpc_diff_%s (a, b);' % s.name)
+    w('  g_assert_not_reached ();')
+    w('}')
+    w()
+    w(SAMPLES_BOTTOM)
+    return w.text()
+
+
+
 def main(argv):
-    if len(argv) != 4:
-        sys.stderr.write('usage: %s TABLE OUT.h OUT.c\n' % argv[0])
+    if len(argv) not in (4, 5):
+        sys.stderr.write('usage: %s TABLE OUT.h OUT.c [OUT-samples.c]\n' % argv[0])
         return 2
     try:
         table = parse(argv[1])
@@ -1086,6 +1305,9 @@ def main(argv):
         f.write(write_header(table))
     with open(argv[3], 'w', encoding='utf-8') as f:
         f.write(write_source(table))
+    if len(argv) == 5:
+        with open(argv[4], 'w', encoding='utf-8') as f:
+            f.write(write_samples(table))
     return 0
 
 
