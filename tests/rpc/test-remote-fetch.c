@@ -275,6 +275,7 @@ test_events_cost_nothing (Fixture       *f,
   g_autofree char *transient = uuid_of (0);
   g_autofree char *persistent = uuid_of (1);
   g_autofree char *unknown = uuid_of (99);
+  g_autofree char *added = uuid_of (100);
   GVirDriverDomain *d;
 
   /* The list told everything the events below need. */
@@ -312,8 +313,9 @@ test_events_cost_nothing (Fixture       *f,
   /* A domain never listed is asked about once, then known. */
   mark_calls (f);
   fake_libvirtd_add_domain (f->fake, "late", unknown, -1, TRUE, GVIR_DRIVER_STATE_SHUTOFF, 0);
-  fake_libvirtd_push_lifecycle (f->fake, "late", unknown, -1, GVIR_DRIVER_EVENT_DEFINED, 0);
-  d = pop_domain_event (f, "defined late");
+  fake_libvirtd_push_lifecycle (f->fake, "late", unknown, -1, GVIR_DRIVER_EVENT_DEFINED,
+                                GVIR_DRIVER_DEFINED_UPDATED);
+  d = pop_domain_event (f, "updated late");
   g_assert_true (d->persistent);
   gvir_driver_domain_free (d);
   fake_libvirtd_push_lifecycle (f->fake, "late", unknown, 8, GVIR_DRIVER_EVENT_STARTED, 0);
@@ -328,6 +330,20 @@ test_events_cost_nothing (Fixture       *f,
   fake_libvirtd_push_lifecycle (f->fake, "late", unknown, 8, GVIR_DRIVER_EVENT_UNDEFINED, 0);
   d = pop_domain_event (f, "undefined late");
   g_assert_false (d->persistent);
+  gvir_driver_domain_free (d);
+  g_assert_cmpuint (all_calls_since (f), ==, 0);
+
+  /* A domain just added needs no question: persistent, no saved image. */
+  fake_libvirtd_push_lifecycle (f->fake, "new", added, -1, GVIR_DRIVER_EVENT_DEFINED,
+                                GVIR_DRIVER_DEFINED_ADDED);
+  d = pop_domain_event (f, "added new");
+  g_assert_cmpstr (d->uuid, ==, added);
+  g_assert_true (d->persistent);
+  gvir_driver_domain_free (d);
+  fake_libvirtd_push_lifecycle (f->fake, "new", added, 9, GVIR_DRIVER_EVENT_STARTED, 0);
+  d = pop_domain_event (f, "started new");
+  g_assert_true (d->persistent);
+  g_assert_cmpint (d->state, ==, GVIR_DRIVER_STATE_RUNNING);
   gvir_driver_domain_free (d);
   g_assert_cmpuint (all_calls_since (f), ==, 0);
 }

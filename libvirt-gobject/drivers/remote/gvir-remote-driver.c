@@ -525,7 +525,8 @@ state_after_event (int  event,
 
 /* What an event itself says of persistence and the managed save image:
  * libvirt defines and undefines only with DEFINED and UNDEFINED events, a
- * start consumes the managed save image and an undefine removes it.
+ * domain just added has no managed save image (only a persistent domain
+ * can have one), a start consumes the image and an undefine removes it.
  * Returns FALSE when the event cannot tell: a domain seen for the first
  * time, or stopped by a save, which is a managed save or a save to a file. */
 static gboolean
@@ -537,7 +538,10 @@ facts_after_event_locked (RemoteDomainFacts *facts,
     {
     case GVIR_DRIVER_EVENT_DEFINED:
       facts->persistent = TRUE;
-      break;
+      if (detail != GVIR_DRIVER_DEFINED_ADDED)
+        break;
+      facts->has_managed_save = FALSE;
+      return TRUE;
     case GVIR_DRIVER_EVENT_UNDEFINED:
       facts->persistent = FALSE;
       facts->has_managed_save = FALSE;
