@@ -15,6 +15,7 @@
 #pragma once
 
 #include "gvir-driver-types-private.h"
+#include "libvirt-gobject/util/gvir-id-set-private.h"
 
 G_BEGIN_DECLS
 
@@ -76,6 +77,13 @@ typedef struct
    * gvir_driver_connection_emit_event() for pushing events. */
   gpointer (*open) (GVirDriverConnection *conn, GCancellable *cancellable, GError **error);
   void (*close) (gpointer handle);
+  /* Optional. Called when the connection is closed while calls are still
+   * inside the driver: makes them return at once with
+   * GVIR_ERROR_CONNECTION_CLOSED (a driver that waits on a peer stops
+   * waiting), so that closing never hangs on a silent peer. Runs
+   * concurrently with those calls, never with or after close(), and must
+   * not block or wait for them. */
+  void (*interrupt) (gpointer handle);
 
   /* Identity. */
   char *(*get_type) (gpointer handle, GCancellable *cancellable, GError **error);
@@ -94,6 +102,10 @@ typedef struct
    * NOT_FOUND. */
   GArray *(*get_cells_free_memory) (gpointer handle, int start_cell, int max_cells,
                                     GCancellable *cancellable, GError **error);
+  /* The ids of the host's NUMA nodes (a set of at most GVIR_ID_SET_LIMIT
+   * ids), so that a nodeset is checked against the host without going
+   * through the capabilities XML. */
+  GVirIdSet *(*get_host_nodes) (gpointer handle, GCancellable *cancellable, GError **error);
 
   /* The areas; NULL where the driver has none of their calls. */
   const GVirDriverDomainFuncs *domain;
@@ -140,8 +152,9 @@ void gvir_driver_connection_unref (GVirDriverConnection *conn);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDriverConnection, gvir_driver_connection_unref)
 
 /* Marks the connection closed: no more events are delivered, every later
- * call fails with GVIR_ERROR_CONNECTION_CLOSED, and the driver's close()
- * runs once the last in-flight call returns. Idempotent. */
+ * call fails with GVIR_ERROR_CONNECTION_CLOSED, calls in flight are
+ * interrupted when the driver can (GVirDriver.interrupt), and the driver's
+ * close() runs once the last in-flight call returns. Idempotent. */
 void gvir_driver_connection_close (GVirDriverConnection *conn);
 gboolean gvir_driver_connection_is_closed (GVirDriverConnection *conn);
 
@@ -165,5 +178,6 @@ char *gvir_driver_connection_get_domain_capabilities (GVirDriverConnection *conn
                                                       GCancellable *cancellable, GError **error);
 GArray *gvir_driver_connection_get_cells_free_memory (GVirDriverConnection *conn, int start_cell, int max_cells,
                                                       GCancellable *cancellable, GError **error);
+GVirIdSet *gvir_driver_connection_get_host_nodes (GVirDriverConnection *conn, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

@@ -399,12 +399,28 @@ gvir_driver_connection_unref (GVirDriverConnection *conn)
 void
 gvir_driver_connection_close (GVirDriverConnection *conn)
 {
+  gboolean interrupt;
+
   g_return_if_fail (conn != NULL);
 
   g_mutex_lock (&conn->lock);
+  /* Calls still inside the driver are told to give up, so that they fail
+   * now instead of whenever a silent peer answers. The extra count keeps
+   * the driver's close() from running while interrupt() does. */
+  interrupt = !conn->closed && conn->in_flight > 0 && !conn->driver_closed &&
+              conn->driver->interrupt != NULL;
   conn->closed = TRUE;
+  if (interrupt)
+    conn->in_flight++;
   g_mutex_unlock (&conn->lock);
 
+  if (interrupt)
+    {
+      conn->driver->interrupt (conn->handle);
+      g_mutex_lock (&conn->lock);
+      conn->in_flight--;
+      g_mutex_unlock (&conn->lock);
+    }
   connection_maybe_close_driver (conn);
 }
 
@@ -698,4 +714,15 @@ gvir_driver_connection_get_cells_free_memory (GVirDriverConnection  *conn,
     return NULL;
   GVIR_DRIVER_DISPATCH (NULL, conn->driver, get_cells_free_memory, op, FALSE,
                         start_cell, max_cells, cancellable, error);
+}
+
+GVirIdSet *
+gvir_driver_connection_get_host_nodes (GVirDriverConnection  *conn,
+                                       GCancellable          *cancellable,
+                                       GError               **error)
+{
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  GVIR_DRIVER_DISPATCH (NULL, conn->driver, get_host_nodes, "get host nodes", FALSE,
+                        cancellable, error);
 }

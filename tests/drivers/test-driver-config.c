@@ -107,6 +107,8 @@ test_no_cells (void)
   g_autoptr(GVirDriverConnection) conn = open_fixture ("testnode.xml", NULL, NULL);
   g_autoptr(GArray) cells = NULL;
   g_autofree char *caps = NULL;
+  g_autoptr(GVirIdSet) nodes = NULL;
+  g_autofree char *text = NULL;
 
   cells = gvir_driver_connection_get_cells_free_memory (conn, 0, 1, NULL, &error);
   g_assert_null (cells);
@@ -118,6 +120,12 @@ test_no_cells (void)
   g_assert_no_error (error);
   g_assert_null (strstr (caps, "<topology>"));
   g_assert_nonnull (strstr (caps, "<guest>"));
+
+  /* Without cells, the host's nodes are 0 .. <cpu><nodes> - 1. */
+  nodes = gvir_driver_connection_get_host_nodes (conn, NULL, &error);
+  g_assert_no_error (error);
+  text = gvir_id_set_format (nodes);
+  g_assert_cmpstr (text, ==, "0-3");
 }
 
 static void

@@ -249,6 +249,24 @@ test_cells_free_memory (Fixture *f, gconstpointer data)
                         "cannot get cells free memory: the number of cells must be positive");
 }
 
+/* The host's nodes answered as a set: test:///default has cells 0 and 1. */
+static void
+test_host_nodes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirIdSet) nodes = gvir_driver_connection_get_host_nodes (f->conn, NULL, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = gvir_id_set_format (nodes);
+  g_assert_cmpstr (text, ==, "0-1");
+  g_assert_cmpuint (gvir_id_set_count (nodes), ==, 2);
+
+  gvir_driver_connection_close (f->conn);
+  g_assert_null (gvir_driver_connection_get_host_nodes (f->conn, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+}
+
 static void
 test_default_domain (Fixture *f, gconstpointer data)
 {
@@ -1752,6 +1770,7 @@ main (int argc, char **argv)
   ADD ("default/capabilities", test_capabilities);
   ADD ("default/domain-capabilities", test_domain_capabilities);
   ADD ("default/cells-free-memory", test_cells_free_memory);
+  ADD ("default/host-nodes", test_host_nodes);
   ADD ("default/domain", test_default_domain);
   ADD ("default/domain-xml", test_default_domain_xml);
   ADD ("default/cpu-time", test_cpu_time);

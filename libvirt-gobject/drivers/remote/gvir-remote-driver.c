@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libvirt-gconfig/libvirt-gconfig.h>
+
 #include "gvir-remote-driver-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
@@ -920,6 +922,15 @@ unregister_all (RemoteHandle *h)
   gvir_rpc_call_connect_close (h->client, NULL, NULL);
 }
 
+/* Calls in flight fail at once; close() follows when they have returned. */
+static void
+remote_interrupt (gpointer data)
+{
+  RemoteHandle *h = data;
+
+  gvir_rpc_client_interrupt (h->client);
+}
+
 static void
 remote_close (gpointer data)
 {
@@ -1063,6 +1074,64 @@ remote_get_cells_free_memory (gpointer       data,
   cells = g_array_sized_new (FALSE, FALSE, sizeof (guint64), ret.n_cells);
   g_array_append_vals (cells, ret.cells, ret.n_cells);
   return cells;
+}
+
+/* The ids of the capabilities' host cells, which may have gaps that a
+ * count cannot show. A host that lists no cells has the nodes
+ * 0 .. node_info.nodes - 1, at least node 0 (libvirt's own rule). */
+static GVirIdSet *
+remote_get_host_nodes (gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *xml = remote_get_capabilities (data, cancellable, error);
+  g_autoptr(GVirConfigCapabilities) caps = NULL;
+  g_autoptr(GVirConfigCapabilitiesHost) host = NULL;
+  g_autoptr(GVirIdSet) nodes = gvir_id_set_new (GVIR_ID_SET_LIMIT);
+  g_autoptr(GError) local = NULL;
+  GVirDriverNodeInfo info = { 0 };
+  GList *cells = NULL;
+  guint count;
+
+  if (xml == NULL)
+    return NULL;
+  caps = gvir_config_capabilities_new_from_xml (xml, &local);
+  if (caps == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "cannot read the host's NUMA nodes from its capabilities: %s", local->message);
+      return NULL;
+    }
+  host = gvir_config_capabilities_get_host (caps);
+  if (host != NULL)
+    cells = gvir_config_capabilities_host_get_cells (host);
+  for (GList *l = cells; l != NULL && local == NULL; l = l->next)
+    {
+      guint id = gvir_config_capabilities_cell_get_id (l->data);
+
+      if (!gvir_id_set_add (nodes, id))
+        g_set_error (&local, GVIR_ERROR, GVIR_ERROR_XML,
+                     "the host's capabilities name NUMA cell %u, beyond the largest node id %u",
+                     id, GVIR_ID_SET_LIMIT - 1);
+    }
+  if (cells != NULL)
+    {
+      g_list_free_full (cells, g_object_unref);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      return g_steal_pointer (&nodes);
+    }
+
+  if (!remote_get_node_info (data, &info, cancellable, error))
+    return NULL;
+  count = MIN (MAX (info.nodes, 1), GVIR_ID_SET_LIMIT);
+  gvir_driver_node_info_clear (&info);
+  for (guint id = 0; id < count; id++)
+    gvir_id_set_add (nodes, id);
+  return g_steal_pointer (&nodes);
 }
 
 /* ---- fetching every domain ------------------------------------------------ */
@@ -1891,6 +1960,7 @@ const GVirDriver gvir_remote_driver = {
   .accepts = remote_accepts,
   .open = remote_open,
   .close = remote_close,
+  .interrupt = remote_interrupt,
   .get_type = remote_get_type,
   .get_version = remote_get_version,
   .get_hostname = remote_get_hostname,
@@ -1898,5 +1968,6 @@ const GVirDriver gvir_remote_driver = {
   .get_capabilities = remote_get_capabilities,
   .get_domain_capabilities = remote_get_domain_capabilities,
   .get_cells_free_memory = remote_get_cells_free_memory,
+  .get_host_nodes = remote_get_host_nodes,
   .domain = &remote_domain_funcs,
 };

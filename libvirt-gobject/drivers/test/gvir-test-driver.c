@@ -677,6 +677,20 @@ test_get_cells_free_memory (gpointer       data,
   return cells;
 }
 
+static GVirIdSet *
+test_get_host_nodes (gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirIdSet *nodes;
+
+  g_mutex_lock (&state->lock);
+  nodes = gvir_test_host_get_nodes (&state->host);
+  g_mutex_unlock (&state->lock);
+  return nodes;
+}
+
 /* ---- domain lookups ----------------------------------------------------------- */
 
 static gint
@@ -1661,5 +1675,6 @@ const GVirDriver gvir_test_driver = {
   .get_capabilities = test_get_capabilities,
   .get_domain_capabilities = test_get_domain_capabilities,
   .get_cells_free_memory = test_get_cells_free_memory,
+  .get_host_nodes = test_get_host_nodes,
   .domain = &test_domain_funcs,
 };
