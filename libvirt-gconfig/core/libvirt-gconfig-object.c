@@ -16,6 +16,7 @@
 
 #include "libvirt-gconfig/libvirt-gconfig-error.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-xml-parser-private.h"
 
 /**
  * SECTION:libvirt-gconfig-object
@@ -360,22 +361,6 @@ collect_first_error (void *user_data, GVirXmlErrorPtr error)
     *first = g_strchomp (g_strdup (error->message));
 }
 
-/* libxml2 calls this for every <!DOCTYPE>, before it reads the internal
- * subset: stopping there means no entity is ever declared, so a small
- * document cannot grow into a huge one when its text is read. */
-static void
-stop_at_doctype (void          *user_data,
-                 const xmlChar *name,
-                 const xmlChar *external_id G_GNUC_UNUSED,
-                 const xmlChar *system_id G_GNUC_UNUSED)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-
-  if (ctxt->_private == NULL)
-    ctxt->_private = g_strdup (name ? (const char *) name : "");
-  xmlStopParser (ctxt);
-}
-
 static xmlDocPtr
 parse_document (const char *xml, const char *root_name, GError **error)
 {
@@ -392,7 +377,7 @@ parse_document (const char *xml, const char *root_name, GError **error)
       return NULL;
     }
 
-  ctxt = xmlNewParserCtxt ();
+  ctxt = gvir_config_xml_parser_new ();
   if (ctxt == NULL)
     {
       g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_FAILED,
@@ -401,20 +386,16 @@ parse_document (const char *xml, const char *root_name, GError **error)
     }
 
   /* NODICT: nodes move between documents, so names must not live in a
-   * per-document dictionary. No NOENT, DTDLOAD or HUGE, and NONET: never
-   * fetch a DTD or expand entities, and keep libxml2's size limits. */
-  ctxt->sax->internalSubset = stop_at_doctype;
+   * per-document dictionary. */
   doc = xmlCtxtReadMemory (ctxt, xml, (int) len, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NODICT |
-                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (ctxt->_private != NULL)
+                           GVIR_CONFIG_XML_PARSE_UNTRUSTED | XML_PARSE_NODICT);
+  if (gvir_config_xml_parser_get_doctype (ctxt) != NULL)
     {
       g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML,
                    "The XML document declares a DTD (<!DOCTYPE %s>), which is not allowed",
-                   (const char *) ctxt->_private);
-      g_free (ctxt->_private);
+                   gvir_config_xml_parser_get_doctype (ctxt));
       xmlFreeDoc (doc);
-      xmlFreeParserCtxt (ctxt);
+      gvir_config_xml_parser_free (ctxt);
       return NULL;
     }
   if (doc == NULL)
@@ -425,10 +406,10 @@ parse_document (const char *xml, const char *root_name, GError **error)
 
       g_set_error (error, GVIR_CONFIG_ERROR, GVIR_CONFIG_ERROR_XML,
                    "Malformed XML at line %d: %s", xerr ? xerr->line : 0, msg);
-      xmlFreeParserCtxt (ctxt);
+      gvir_config_xml_parser_free (ctxt);
       return NULL;
     }
-  xmlFreeParserCtxt (ctxt);
+  gvir_config_xml_parser_free (ctxt);
 
   root = xmlDocGetRootElement (doc);
   if (root == NULL)

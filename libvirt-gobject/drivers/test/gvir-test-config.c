@@ -27,9 +27,7 @@ config_domain_free (gpointer data)
 }
 
 /* Reads a whole file with libxml2 and reports failures as GErrors; the
- * parser context keeps the error thread-local. Without NOENT, DTDLOAD or
- * HUGE: entities are never expanded nor DTDs loaded, and libxml2 keeps its
- * size limits. */
+ * parser context keeps the error thread-local. */
 static xmlDoc *
 read_xml_file (const char  *path,
                GError     **error)
@@ -49,9 +47,8 @@ read_xml_file (const char  *path,
   ctxt = gvir_test_xml_parser_new (error);
   if (ctxt == NULL)
     return NULL;
-  doc = xmlCtxtReadFile (ctxt, path, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (gvir_test_xml_parser_saw_doctype (ctxt))
+  doc = xmlCtxtReadFile (ctxt, path, NULL, GVIR_CONFIG_XML_PARSE_UNTRUSTED);
+  if (gvir_config_xml_parser_get_doctype (ctxt) != NULL)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
@@ -67,7 +64,7 @@ read_xml_file (const char  *path,
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "malformed XML in '%s' (line %d): %s", path, err ? err->line : 0, msg);
     }
-  xmlFreeParserCtxt (ctxt);
+  gvir_config_xml_parser_free (ctxt);
   return doc;
 }
 
@@ -307,16 +304,15 @@ check_prolog (const char  *path,
   if (ctxt == NULL)
     return FALSE;
   ctxt->sax->startElementNs = stop_at_root;
-  doc = xmlCtxtReadFile (ctxt, path, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  ok = !gvir_test_xml_parser_saw_doctype (ctxt);
+  doc = xmlCtxtReadFile (ctxt, path, NULL, GVIR_CONFIG_XML_PARSE_UNTRUSTED);
+  ok = gvir_config_xml_parser_get_doctype (ctxt) == NULL;
   if (!ok)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                  "test configuration '%s' declares a DTD (<!DOCTYPE>): DTDs and "
                  "entities are not allowed", path);
   if (doc != NULL)
     xmlFreeDoc (doc);
-  xmlFreeParserCtxt (ctxt);
+  gvir_config_xml_parser_free (ctxt);
   return ok;
 }
 
@@ -343,8 +339,7 @@ gvir_test_config_load (const char    *path,
   if (!check_prolog (path, error))
     return FALSE;
 
-  reader = xmlReaderForFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                         XML_PARSE_NOWARNING);
+  reader = xmlReaderForFile (path, NULL, GVIR_CONFIG_XML_PARSE_UNTRUSTED);
   if (reader == NULL)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,

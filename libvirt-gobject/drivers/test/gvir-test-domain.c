@@ -726,41 +726,16 @@ def_from_doc (xmlDoc                *doc,
   return g_steal_pointer (&def);
 }
 
-static void
-stop_at_doctype (void          *user_data,
-                 const xmlChar *name G_GNUC_UNUSED,
-                 const xmlChar *external_id G_GNUC_UNUSED,
-                 const xmlChar *system_id G_GNUC_UNUSED)
-{
-  xmlParserCtxt *ctxt = user_data;
-
-  /* Any non-NULL value: the context is not shared with other code. */
-  ctxt->_private = ctxt;
-  xmlStopParser (ctxt);
-}
-
 xmlParserCtxt *
 gvir_test_xml_parser_new (GError **error)
 {
-  xmlParserCtxt *ctxt = xmlNewParserCtxt ();
+  xmlParserCtxt *ctxt = gvir_config_xml_parser_new ();
 
   if (ctxt == NULL)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INTERNAL, "out of memory");
-      return NULL;
-    }
-  ctxt->sax->internalSubset = stop_at_doctype;
+    g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INTERNAL, "out of memory");
   return ctxt;
 }
 
-gboolean
-gvir_test_xml_parser_saw_doctype (const xmlParserCtxt *ctxt)
-{
-  return ctxt->_private != NULL;
-}
-
-/* No NOENT, DTDLOAD or HUGE: entities are never expanded nor DTDs loaded,
- * and libxml2 keeps its size limits. */
 static xmlDoc *
 read_xml_string (const char  *xml,
                  GError     **error)
@@ -771,8 +746,8 @@ read_xml_string (const char  *xml,
   if (ctxt == NULL)
     return NULL;
   doc = xmlCtxtReadMemory (ctxt, xml, strlen (xml), "domain.xml", NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (gvir_test_xml_parser_saw_doctype (ctxt))
+                           GVIR_CONFIG_XML_PARSE_UNTRUSTED);
+  if (gvir_config_xml_parser_get_doctype (ctxt) != NULL)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML,
@@ -788,7 +763,7 @@ read_xml_string (const char  *xml,
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "malformed domain XML (line %d): %s", err ? err->line : 0, msg);
     }
-  xmlFreeParserCtxt (ctxt);
+  gvir_config_xml_parser_free (ctxt);
   return doc;
 }
 

@@ -11,6 +11,9 @@
 #pragma once
 
 #include <libxml/tree.h>
+#include <libvirt-gconfig/libvirt-gconfig.h>
+
+#include "libvirt-gconfig/libvirt-gconfig-xml-parser-private.h"
 
 #include "../gvir-driver-private.h"
 #include "libvirt-gobject/util/gvir-id-set-private.h"
@@ -63,12 +66,10 @@ typedef struct
 
 #define GVIR_TEST_NAMESPACE "http://libvirt.org/schemas/domain/test/1.0"
 
-/* A parser context that stops at any <!DOCTYPE>, before its internal
- * subset: DTDs (and so entities) are refused, like libvirt-gconfig does.
- * After a read, gvir_test_xml_parser_saw_doctype() tells whether it
- * stopped there; the document, if any, must then be discarded. */
+/* A parser context of libvirt-gconfig's for untrusted XML (DTDs, and so
+ * entities, are refused exactly as libvirt-gconfig refuses them), or an
+ * out-of-memory GVIR_ERROR_INTERNAL. */
 xmlParserCtxt *gvir_test_xml_parser_new (GError **error);
-gboolean gvir_test_xml_parser_saw_doctype (const xmlParserCtxt *ctxt);
 
 GVirTestDomainDef *gvir_test_domain_def_parse_string (const char *xml, GError **error);
 /* Copies @node (a <domain> element of a larger document); fills @extras

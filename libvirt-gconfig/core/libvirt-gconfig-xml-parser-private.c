@@ -1,0 +1,61 @@
+/*
+ * libvirt-gconfig-xml-parser-private.c: the parser context for XML from
+ * outside the process
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include "libvirt-gconfig/libvirt-gconfig-xml-parser-private.h"
+
+/* libxml2 calls this for every <!DOCTYPE>, before it reads the internal
+ * subset: stopping there means no entity is ever declared, so a small
+ * document cannot grow into a huge one when its text is read. The
+ * context's _private slot is ours: it holds the DOCTYPE's name. */
+static void
+stop_at_doctype (void          *user_data,
+                 const xmlChar *name,
+                 const xmlChar *external_id G_GNUC_UNUSED,
+                 const xmlChar *system_id G_GNUC_UNUSED)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+
+  if (ctxt->_private == NULL)
+    ctxt->_private = g_strdup (name ? (const char *) name : "");
+  xmlStopParser (ctxt);
+}
+
+xmlParserCtxtPtr
+gvir_config_xml_parser_new (void)
+{
+  xmlParserCtxtPtr ctxt;
+
+  xmlInitParser ();
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt != NULL)
+    ctxt->sax->internalSubset = stop_at_doctype;
+  return ctxt;
+}
+
+const char *
+gvir_config_xml_parser_get_doctype (xmlParserCtxtPtr ctxt)
+{
+  g_return_val_if_fail (ctxt != NULL, NULL);
+
+  return ctxt->_private;
+}
+
+void
+gvir_config_xml_parser_free (xmlParserCtxtPtr ctxt)
+{
+  if (ctxt == NULL)
+    return;
+  g_free (ctxt->_private);
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+}
