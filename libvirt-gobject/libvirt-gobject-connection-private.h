@@ -1,5 +1,5 @@
 /*
- * libvirt-gobject-connection-private.h: GVirConnection internals shared with domains
+ * libvirt-gobject-connection-private.h: GVirConnection internals shared by its source files and tests
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -17,22 +17,15 @@
 
 G_BEGIN_DECLS
 
+typedef struct _GVirDomainCache GVirDomainCache;
+
+/* The connection's open state and domain cache (see
+ * libvirt-gobject-domain-cache-private.h); it lives as long as @self. */
+GVirDomainCache *_gvir_connection_get_domain_cache (GVirConnection *self);
+
 /* The open driver connection (a new reference), or NULL with
  * GVIR_ERROR_CONNECTION_CLOSED. */
 GVirDriverConnection *_gvir_connection_dup_driver (GVirConnection *self, GError **error);
-
-/* Adds @domain to the cache or updates it there; emits domain-added in
- * the connection's context when it is new. Returns a new reference, or
- * NULL when @drv is no longer the connection's driver (closed meanwhile). */
-GVirDomain *_gvir_connection_track_domain (GVirConnection *self,
-                                           GVirDriverConnection *drv,
-                                           const GVirDriverDomain *domain);
-
-/* Re-reads one domain after a state change: updates the cache, or drops
- * the domain and emits domain-removed when the driver no longer has it. */
-void _gvir_connection_refresh_domain (GVirConnection *self,
-                                      GVirDriverConnection *drv,
-                                      const char *uuid);
 
 /* Driver events wait in a queue until the connection's context handles
  * them; it holds at most _gvir_connection_get_pending_events_max() events

@@ -1,5 +1,5 @@
 /*
- * libvirt-gobject-domain-private.h: GVirDomain internals shared with the connection
+ * libvirt-gobject-domain-private.h: GVirDomain internals shared with the domain cache and the calls
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -19,17 +19,29 @@ G_BEGIN_DECLS
 
 #include "libvirt-gobject/libvirt-gobject-connection.h"
 
-/* A new domain object for @domain, attached to @conn. */
-GVirDomain *_gvir_domain_new (GVirConnection *conn, const GVirDriverDomain *domain);
+typedef struct _GVirDomainCache GVirDomainCache;
+
+/* A new domain object for @domain, attached to @conn and its @cache. */
+GVirDomain *_gvir_domain_new (GVirConnection *conn, GVirDomainCache *cache,
+                              const GVirDriverDomain *domain);
 
 /* Refreshes the cached name, id, persistence and managed-save flag;
  * returns TRUE when the persistent flag changed (the caller schedules the
  * notification). */
 gboolean _gvir_domain_update (GVirDomain *self, const GVirDriverDomain *domain);
 
-/* Points the domain at @conn again (after a reopen), or at nothing. */
-void _gvir_domain_attach (GVirDomain *self, GVirConnection *conn);
+/* Points the domain at @conn and its @cache again (after a reopen), or
+ * at nothing. */
+void _gvir_domain_attach (GVirDomain *self, GVirConnection *conn, GVirDomainCache *cache);
 void _gvir_domain_detach (GVirDomain *self);
+
+/* The connection the domain is attached to (a new reference, which keeps
+ * *@cache valid), or NULL with GVIR_ERROR_CONNECTION_CLOSED. */
+GVirConnection *_gvir_domain_dup_connection (GVirDomain *self, GVirDomainCache **cache,
+                                             GError **error);
+
+/* Whether the domain had a managed save image when last read. */
+gboolean _gvir_domain_get_cached_saved (GVirDomain *self);
 
 gint _gvir_domain_get_cached_id (GVirDomain *self);
 

@@ -88,7 +88,8 @@ test_rename_keeps_old_name (void)
   GVirDriverDomain described = { .name = (char *) "bounds-before",
                                  .uuid = (char *) "5a5a5a5a-1111-4000-8000-000000000001",
                                  .id = -1, .persistent = TRUE };
-  g_autoptr(GVirDomain) dom = _gvir_domain_new (conn, &described);
+  g_autoptr(GVirDomain) dom = _gvir_domain_new (conn, _gvir_connection_get_domain_cache (conn),
+                                                &described);
   const char *before = gvir_domain_get_name (dom);
 
   g_assert_cmpstr (before, ==, "bounds-before");

@@ -1,0 +1,68 @@
+/*
+ * libvirt-gobject-connection-call-private.h: driver calls made for a GVirConnection
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Not installed, not scanned for the GIR.
+ */
+#pragma once
+
+#include "libvirt-gobject/libvirt-gobject-connection.h"
+#include "libvirt-gobject/libvirt-gobject-nodeset.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ConnCall ConnCall;
+
+/* One driver call on behalf of the connection, run in the caller's thread
+ * for the blocking API and in a GTask worker for the async one. */
+typedef gboolean (*ConnCallFunc) (GVirConnection *self, ConnCall *call,
+                                  GCancellable *cancellable, GError **error);
+
+struct _ConnCall
+{
+  ConnCallFunc func;
+  guint flags;
+  gboolean read_only;
+  GMainContext *context;      /* open: where the connection will emit */
+  char *filename;
+  char *emulatorbin;
+  char *arch;
+  char *machine;
+  char *virttype;
+  GVirConfigDomain *conf;
+  GVirNodeset *nodeset;
+  gint start_cell;
+  gint max_cells;
+  gpointer result;
+  GDestroyNotify result_free;
+  gulong number;
+};
+
+ConnCall *conn_call_new (ConnCallFunc func);
+void conn_call_free (ConnCall *call);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnCall, conn_call_free)
+
+/* A task for @call (which it takes) with @source_tag set. */
+GTask *conn_call_task_new (GVirConnection *self, ConnCall *call, gpointer source_tag,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data);
+/* Runs @call (which it takes) in a GTask worker thread. */
+void conn_call_start (GVirConnection *self, ConnCall *call, gpointer source_tag,
+                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                      gpointer user_data);
+/* The finished call (owned by the task), or NULL with @error set. */
+ConnCall *conn_call_finish (GVirConnection *self, GAsyncResult *result, gpointer source_tag,
+                            GError **error);
+gboolean conn_call_sync (GVirConnection *self, ConnCall *call, GError **error);
+/* Blocking and finishing forms of a call whose result is a pointer. */
+gpointer conn_call_sync_pointer (GVirConnection *self, ConnCall *call, GError **error);
+gpointer conn_call_finish_pointer (GVirConnection *self, GAsyncResult *result,
+                                   gpointer source_tag, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,112 @@
+/*
+ * libvirt-gobject-connection-call.c: driver calls made for a GVirConnection
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include "libvirt-gobject/libvirt-gobject-connection-call-private.h"
+
+ConnCall *
+conn_call_new (ConnCallFunc func)
+{
+  ConnCall *call = g_new0 (ConnCall, 1);
+
+  call->func = func;
+  return call;
+}
+
+void
+conn_call_free (ConnCall *call)
+{
+  g_clear_pointer (&call->context, g_main_context_unref);
+  g_free (call->filename);
+  g_free (call->emulatorbin);
+  g_free (call->arch);
+  g_free (call->machine);
+  g_free (call->virttype);
+  g_clear_object (&call->conf);
+  g_clear_object (&call->nodeset);
+  if (call->result != NULL && call->result_free != NULL)
+    call->result_free (call->result);
+  g_free (call);
+}
+
+static void
+conn_call_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ConnCall *call = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!call->func (GVIR_CONNECTION (source), call, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+GTask *
+conn_call_task_new (GVirConnection *self, ConnCall *call, gpointer source_tag,
+                    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) conn_call_free);
+  return task;
+}
+
+void
+conn_call_start (GVirConnection *self, ConnCall *call, gpointer source_tag,
+                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = conn_call_task_new (self, call, source_tag, cancellable,
+                                              callback, user_data);
+
+  g_task_run_in_thread (task, conn_call_thread);
+}
+
+/* The finished call (owned by the task), or NULL with @error set. */
+ConnCall *
+conn_call_finish (GVirConnection *self, GAsyncResult *result, gpointer source_tag,
+                  GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return g_task_get_task_data (G_TASK (result));
+}
+
+gboolean
+conn_call_sync (GVirConnection *self, ConnCall *call, GError **error)
+{
+  return call->func (self, call, NULL, error);
+}
+
+/* Blocking form of a call whose result is a pointer. */
+gpointer
+conn_call_sync_pointer (GVirConnection *self, ConnCall *call, GError **error)
+{
+  if (!conn_call_sync (self, call, error))
+    return NULL;
+  return g_steal_pointer (&call->result);
+}
+
+gpointer
+conn_call_finish_pointer (GVirConnection *self, GAsyncResult *result, gpointer source_tag,
+                          GError **error)
+{
+  ConnCall *call = conn_call_finish (self, result, source_tag, error);
+
+  return call != NULL ? g_steal_pointer (&call->result) : NULL;
+}
+

@@ -1,0 +1,86 @@
+/*
+ * libvirt-gobject-domain-call-private.h: driver calls made for a GVirDomain
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Not installed, not scanned for the GIR.
+ */
+#pragma once
+
+#include "libvirt-gobject/libvirt-gobject-connection.h"
+#include "libvirt-gobject/libvirt-gobject-domain.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DomainCall DomainCall;
+
+/* One driver call on behalf of a domain. Runs in the caller's thread for
+ * the blocking API and in a GTask worker for the async one. */
+typedef gboolean (*DomainCallFunc) (GVirDomain *self, GVirDriverConnection *drv,
+                                    DomainCall *call, GCancellable *cancellable,
+                                    GError **error);
+
+struct _DomainCall
+{
+  DomainCallFunc func;
+  gboolean changes_state;   /* re-read the domain into the cache afterwards */
+  guint flags;
+  char *filename;
+  GVirConfigDomain *conf;
+  GVirNodeset *nodeset;     /* NUMA: the nodes to set, NULL to keep them */
+  int numa_mode;            /* NUMA: the mode read or to set, -1 to keep it */
+  gpointer result;
+  GDestroyNotify result_free;
+  gint id;
+  int state;
+  int reason;
+};
+
+
+/* @changes_state: the domain is read again into the cache after the call. */
+DomainCall *domain_call_new (DomainCallFunc func, gboolean changes_state, guint flags);
+void domain_call_free (DomainCall *call);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DomainCall, domain_call_free)
+
+/* Runs @call (which it takes) in a GTask worker thread. */
+void domain_call_start (GVirDomain *self, DomainCall *call, gpointer source_tag,
+                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data);
+/* The finished call (owned by the task), or NULL with @error set. */
+DomainCall *domain_call_finish (GVirDomain *self, GAsyncResult *result, gpointer source_tag,
+                                GError **error);
+gboolean domain_call_sync (GVirDomain *self, DomainCall *call, GError **error);
+
+/* get_info and get_state are the calls applications poll; their async
+ * forms take a callback from the driver instead of a worker thread.
+ * domain_query_begin() starts the task of such a query: it returns NULL
+ * when the task already completed (cancelled, or no open connection),
+ * else the driver connection to ask, and the task in *@task_out, to pass
+ * to one of the answered callbacks below. */
+GVirDriverConnection *domain_query_begin (GVirDomain *self, DomainCallFunc func,
+                                          gpointer source_tag, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data,
+                                          GTask **task_out);
+void domain_info_answered (const GVirDriverDomainInfo *raw, const GError *error,
+                           gpointer data);
+/* Stores @raw as the call's GVirDomainInfo result. */
+void domain_call_set_info (DomainCall *call, const GVirDriverDomainInfo *raw);
+void domain_state_answered (int state, int reason, const GError *error, gpointer data);
+
+const char *domain_uuid (GVirDomain *self);
+
+typedef struct _GVirDomainCache GVirDomainCache;
+
+/* The driver connection of the domain's connection (a new reference), or
+ * NULL with GVIR_ERROR_CONNECTION_CLOSED. *@conn is set to a reference
+ * to the connection (or NULL), which keeps *@cache valid. */
+GVirDriverConnection *domain_dup_driver (GVirDomain *self, GVirConnection **conn,
+                                         GVirDomainCache **cache, GError **error);
+
+G_END_DECLS
