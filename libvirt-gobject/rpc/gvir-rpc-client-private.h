@@ -107,9 +107,12 @@ void gvir_rpc_client_call_async (GVirRpcClient *client, guint32 prog, gint32 pro
                                  GByteArray *args, GVirRpcReplyFunc func, gpointer user_data);
 
 gboolean gvir_rpc_client_is_open (GVirRpcClient *client);
-/* Fails every pending call at once with GVIR_ERROR_CONNECTION_CLOSED,
- * shuts the stream (nothing is sent after it, no keepalive ping either)
- * and joins the I/O thread. Idempotent. */
+/* Fails every pending call at once with GVIR_ERROR_CONNECTION_CLOSED and
+ * shuts the stream (nothing is sent after it, no keepalive ping either),
+ * without waiting for the I/O thread: safe from any thread, the I/O
+ * thread and its callbacks included. Idempotent. */
+void gvir_rpc_client_interrupt (GVirRpcClient *client);
+/* gvir_rpc_client_interrupt(), then joins the I/O thread. Idempotent. */
 void gvir_rpc_client_close (GVirRpcClient *client);
 /* Closes and frees. Must not be called from the event or close callback. */
 void gvir_rpc_client_free (GVirRpcClient *client);

@@ -1207,16 +1207,14 @@ gvir_rpc_client_call (GVirRpcClient  *client,
 /* ---- lifetime --------------------------------------------------------------- */
 
 void
-gvir_rpc_client_close (GVirRpcClient *client)
+gvir_rpc_client_interrupt (GVirRpcClient *client)
 {
   g_autoptr(GError) error = NULL;
-  GThread *reader;
 
   g_return_if_fail (client != NULL);
 
   g_mutex_lock (&client->lock);
   client->closing = TRUE;
-  reader = g_steal_pointer (&client->reader);
   g_mutex_unlock (&client->lock);
 
   /* Nothing goes out any more, not even a keepalive ping. */
@@ -1230,6 +1228,19 @@ gvir_rpc_client_close (GVirRpcClient *client)
                                "the connection was closed");
   mark_closed (client, error);
   wake_io_thread (client);
+}
+
+void
+gvir_rpc_client_close (GVirRpcClient *client)
+{
+  GThread *reader;
+
+  g_return_if_fail (client != NULL);
+
+  gvir_rpc_client_interrupt (client);
+  g_mutex_lock (&client->lock);
+  reader = g_steal_pointer (&client->reader);
+  g_mutex_unlock (&client->lock);
   if (reader != NULL)
     g_thread_join (reader);
 }

@@ -60,6 +60,7 @@ struct _FakeLibvirtd
   GPtrArray *domains;           /* FakeDomain */
   GHashTable *features;         /* feature -> supported + 1 */
   GHashTable *failures;         /* proc -> FakeFailure */
+  GHashTable *silent;           /* procs recorded but never answered */
   GPtrArray *calls;             /* FakeCall */
   int auth_type;
   int callback_id;
@@ -740,6 +741,11 @@ serve_packet (FakeLibvirtd        *fake,
 
   g_mutex_lock (&fake->lock);
   g_ptr_array_add (fake->calls, record);
+  if (g_hash_table_contains (fake->silent, GINT_TO_POINTER (call->proc)))
+    {
+      g_mutex_unlock (&fake->lock);
+      return;
+    }
   serve_call_locked (&s);
   error_message = g_strdup (s.error_message);
   g_mutex_unlock (&fake->lock);
@@ -855,6 +861,7 @@ fake_libvirtd_new (void)
   fake->domains = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_domain_free);
   fake->features = g_hash_table_new (NULL, NULL);
   fake->failures = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) fake_failure_free);
+  fake->silent = g_hash_table_new (NULL, NULL);
   fake->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_call_free);
   fake->callback_id = 3;
   fake_libvirtd_set_feature (fake, GVIR_RPC_FEATURE_TYPED_PARAM_STRING, TRUE);
@@ -885,6 +892,7 @@ fake_libvirtd_free (FakeLibvirtd *fake)
   g_ptr_array_unref (fake->domains);
   g_hash_table_destroy (fake->features);
   g_hash_table_destroy (fake->failures);
+  g_hash_table_destroy (fake->silent);
   g_ptr_array_unref (fake->calls);
   g_mutex_clear (&fake->lock);
   g_mutex_clear (&fake->write_lock);
@@ -972,6 +980,15 @@ fake_libvirtd_fail (FakeLibvirtd *fake,
   f->message = g_strdup (message);
   g_mutex_lock (&fake->lock);
   g_hash_table_insert (fake->failures, GINT_TO_POINTER (proc), f);
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_libvirtd_set_silent (FakeLibvirtd *fake,
+                          int           proc)
+{
+  g_mutex_lock (&fake->lock);
+  g_hash_table_add (fake->silent, GINT_TO_POINTER (proc));
   g_mutex_unlock (&fake->lock);
 }
 

@@ -42,6 +42,9 @@ void fake_libvirtd_set_callback_id (FakeLibvirtd *fake, int callback_id);
  * @message (NULL: absent). */
 void fake_libvirtd_fail (FakeLibvirtd *fake, int proc, int code, const char *message);
 void fake_libvirtd_clear_failures (FakeLibvirtd *fake);
+/* Every later call of @proc is recorded and never answered (the rest of the
+ * connection, keepalive included, keeps working). */
+void fake_libvirtd_set_silent (FakeLibvirtd *fake, int proc);
 /* The answer to CONNECT_GET_HOSTNAME (any bytes, for invalid UTF-8). */
 void fake_libvirtd_set_hostname (FakeLibvirtd *fake, const char *hostname);
 /* What SAVE_IMAGE_GET_XML_DESC answers for any path. */

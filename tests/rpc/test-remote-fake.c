@@ -522,6 +522,68 @@ test_public_dead_is_closed (Fixture       *f,
   g_signal_handlers_disconnect_by_data (conn, &closed);
 }
 
+static gboolean
+hostname_call_arrived (gpointer data)
+{
+  return fake_libvirtd_count_calls (data, GVIR_RPC_PROC_CONNECT_GET_HOSTNAME) == 1;
+}
+
+static void
+on_hostname_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  GError **error = data;
+  g_autofree char *name = NULL;
+
+  name = gvir_connection_get_hostname_finish (GVIR_CONNECTION (source), result, error);
+  g_assert_null (name);
+  g_assert_nonnull (*error);
+}
+
+static gboolean
+error_is_set (gpointer data)
+{
+  return *(GError **) data != NULL;
+}
+
+/* close() while a call waits for a server that never answers it: the call
+ * fails at once with CONNECTION_CLOSED (not when a stall timer of minutes
+ * fires), and the connection can be opened again. */
+static void
+test_public_close_in_flight (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) call_error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+
+  setup_peer (f, data);
+  fake_libvirtd_set_silent (f->fake, GVIR_RPC_PROC_CONNECT_GET_HOSTNAME);
+  uri = fake_libvirtd_get_uri (f->fake);
+  g_main_context_push_thread_default (context);
+  conn = gvir_connection_new (uri);
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+
+  gvir_connection_get_hostname_async (conn, NULL, on_hostname_done, &call_error);
+  gvir_test_spin_until (context, hostname_call_arrived, f->fake,
+                        "the host name call to reach the server");
+  gvir_connection_close (conn);
+  gvir_test_spin_until (context, error_is_set, &call_error,
+                        "the call in flight to fail after close()");
+  g_assert_error (call_error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_false (gvir_connection_is_open (conn));
+
+  fake_libvirtd_clear_failures (f->fake);
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (context);
+}
+
 /* Bytes that are not UTF-8 in the host name or a domain name reach
  * bindings as valid UTF-8, invalid sequences replaced by U+FFFD. */
 static void
@@ -1348,6 +1410,7 @@ main (int    argc,
   ADD ("close-event", test_close_event);
   ADD_BARE ("public/dead-is-closed", test_public_dead_is_closed);
   ADD_BARE ("public/hostname-utf8", test_public_hostname_utf8);
+  ADD_BARE ("public/close-in-flight", test_public_close_in_flight);
   g_test_add_func ("/rpc/fake/open-name", test_open_name);
   ADD_BARE ("open-name-on-wire", test_open_name_on_wire);
   ADD_BARE ("open-name-like-virsh", test_open_name_like_virsh);
