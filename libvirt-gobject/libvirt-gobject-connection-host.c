@@ -841,46 +841,15 @@ gvir_connection_get_cells_free_memory_finish (GVirConnection *conn, GAsyncResult
   return call != NULL ? steal_free_memory (call, n_cells) : NULL;
 }
 
-/* The nodes 0 .. @count - 1. */
+/* The host's node ids as the driver knows them: the capabilities cells,
+ * or nodes 0 .. node_info.nodes - 1 (at least node 0) for a host that
+ * lists none, the same set the drivers check a placement against. */
 static GVirNodeset *
-nodeset_new_first (guint count, GError **error)
+load_host_nodeset (GVirDriverConnection *drv, GCancellable *cancellable, GError **error)
 {
-  g_autofree guint *ids = g_new (guint, MAX (count, 1));
+  GVirIdSet *ids = gvir_driver_connection_get_host_nodes (drv, cancellable, error);
 
-  for (guint i = 0; i < count; i++)
-    ids[i] = i;
-  return gvir_nodeset_new_from_nodes (ids, count, error);
-}
-
-/* The host's node ids: the capabilities cells, or when the host lists
- * none, nodes 0 .. node_info.nodes - 1 (at least node 0), the same rule
- * the drivers apply when they check a placement. */
-static GVirNodeset *
-load_host_nodeset (GVirConnection *self, GVirDriverConnection *drv,
-                   GCancellable *cancellable, GError **error)
-{
-  GVirDriverNodeInfo info = { 0 };
-  GList *cells;
-  gboolean ok = FALSE;
-  guint nodes;
-
-  cells = load_cells (self, drv, cancellable, error, &ok);
-  if (!ok)
-    return NULL;
-  if (cells != NULL)
-    {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      for (GList *l = cells; l != NULL; l = l->next)
-        g_array_append_vals (ids, &(guint) { gvir_config_capabilities_cell_get_id (l->data) }, 1);
-      cells_free (cells);
-      return gvir_nodeset_new_from_nodes ((const guint *) ids->data, ids->len, error);
-    }
-  if (!gvir_driver_connection_get_node_info (drv, &info, cancellable, error))
-    return NULL;
-  nodes = MIN (MAX (info.nodes, 1), GVIR_NODESET_MAX_NODES);
-  gvir_driver_node_info_clear (&info);
-  return nodeset_new_first (nodes, error);
+  return ids != NULL ? gvir_nodeset_new_take_ids (ids) : NULL;
 }
 
 static gboolean
@@ -891,7 +860,7 @@ op_get_host_nodeset (GVirConnection *self, ConnCall *call, GCancellable *cancell
 
   if (drv == NULL)
     return FALSE;
-  call->result = load_host_nodeset (self, drv, cancellable, error);
+  call->result = load_host_nodeset (drv, cancellable, error);
   call->result_free = g_object_unref;
   return call->result != NULL;
 }
@@ -966,17 +935,16 @@ op_nodeset_is_available (GVirConnection *self, ConnCall *call, GCancellable *can
                          GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
-  g_autoptr(GVirNodeset) host = NULL;
+  g_autoptr(GVirIdSet) host = NULL;
 
   if (drv == NULL)
     return FALSE;
-  host = load_host_nodeset (self, drv, cancellable, error);
+  host = gvir_driver_connection_get_host_nodes (drv, cancellable, error);
   if (host == NULL)
     return FALSE;
   /* The drivers' wording, so that a caller sees one message whether it
    * asked first or the driver refused the placement. */
-  return gvir_numa_check_nodes_on_host (gvir_nodeset_peek_ids (call->nodeset),
-                                        gvir_nodeset_peek_ids (host), error);
+  return gvir_numa_check_nodes_on_host (gvir_nodeset_peek_ids (call->nodeset), host, error);
 }
 
 static ConnCall *
