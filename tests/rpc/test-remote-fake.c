@@ -907,6 +907,8 @@ test_host_calls (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *type = NULL, *host = NULL, *caps = NULL, *dcaps = NULL, *dcaps2 = NULL;
   g_autoptr(GArray) cells = NULL;
+  g_autoptr(GVirIdSet) nodes = NULL;
+  g_autofree char *nodes_text = NULL;
   GVirDriverNodeInfo info = { 0 };
   gulong version = 0;
 
@@ -938,6 +940,12 @@ test_host_calls (Fixture       *f,
   g_assert_cmpuint (info.cpus, ==, 16);
   g_assert_cmpuint (info.nodes, ==, 2);
   gvir_driver_node_info_clear (&info);
+
+  /* The capabilities list no cells: the host's nodes follow node info. */
+  nodes = gvir_driver_connection_get_host_nodes (f->conn, NULL, &error);
+  g_assert_no_error (error);
+  nodes_text = gvir_id_set_format (nodes);
+  g_assert_cmpstr (nodes_text, ==, "0-1");
 
   cells = gvir_driver_connection_get_cells_free_memory (f->conn, 1, 5, NULL, &error);
   g_assert_no_error (error);
