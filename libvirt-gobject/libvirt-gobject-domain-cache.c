@@ -59,9 +59,9 @@ struct _GVirDomainCache
 /* ---- sessions: how driver events find their cache ------------------------- */
 
 /* Driver events carry only a session number. Looking it up under this lock
- * either finds the live connection (and takes a reference) or finds
- * nothing; unregistering happens in close and dispose, so an event can
- * never reach a finalised connection. */
+ * either finds the live cache (and takes a reference to its connection) or
+ * finds nothing; unregistering happens in close, which the connection's
+ * dispose runs, so an event can never reach a finalised connection. */
 static GMutex sessions_lock;
 static GHashTable *sessions;
 static guint last_session;
@@ -137,7 +137,7 @@ session_is_current (GVirDomainCache *self, guint session)
 
 typedef struct
 {
-  GObject *owner;       /* the connection, which keeps cache alive */
+  GObject *owner;       /* a reference to the connection, which keeps cache alive */
   GVirDomainCache *cache;
   guint session;        /* 0: emit even if the connection closed meanwhile */
   GObject *target;
@@ -246,7 +246,7 @@ emission_send (GMainContext *context, Emission *e)
   emission_free (e);
 }
 
-/* Called with the connection's lock held, once the cache has changed.
+/* Called with the cache's lock held, once the cache has changed.
  * What this thread cannot emit at once is queued now, under the lock: a
  * driver event that the context handles meanwhile sees the change and
  * queues its own signal, which must come after these (domain-added before
@@ -280,7 +280,7 @@ emissions_emit (GMainContext *context, GPtrArray *emissions, gboolean acquired)
     g_main_context_release (context);
 }
 
-/* Releases the connection's lock and sends @emissions. */
+/* Releases the cache's lock and sends @emissions. */
 static void
 unlock_and_send (GVirDomainCache *self, GMainContext *context, GPtrArray *emissions)
 {
