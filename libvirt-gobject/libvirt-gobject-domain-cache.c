@@ -677,24 +677,15 @@ pending_drain (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called by the driver in any thread. Copies the event and queues it for
- * the connection's context. It is always queued, never run on the spot,
- * because the driver may be inside the call that caused the event and
- * signal handlers are free to call back into the driver. */
+/* Copies @event into the queue and makes sure a drain of this session is
+ * attached to the connection's context. */
 static void
-on_driver_event (const GVirDriverEvent *event, gpointer user_data)
+queue_event (GVirDomainCache *self, guint session, guint64 seq, const GVirDriverEvent *event)
 {
-  guint session = GPOINTER_TO_UINT (user_data);
-  guint64 seq;
-  GVirDomainCache *self = session_lookup (session, &seq);
-  g_autoptr(GVirConnection) owner = self != NULL ? self->owner : NULL;
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSource) source = NULL;
   PendingEvent *pe;
   Drain *drain;
-
-  if (self == NULL)
-    return;
 
   pe = g_new0 (PendingEvent, 1);
   pe->session = session;
@@ -743,6 +734,24 @@ on_driver_event (const GVirDriverEvent *event, gpointer user_data)
   drain->session = session;
   g_source_set_callback (source, pending_drain, drain, drain_free);
   g_source_attach (source, context);
+}
+
+/* Called by the driver in any thread. The event is always queued, never
+ * handled on the spot, because the driver may be inside the call that
+ * caused the event and signal handlers are free to call back into the
+ * driver. */
+static void
+on_driver_event (const GVirDriverEvent *event, gpointer user_data)
+{
+  guint session = GPOINTER_TO_UINT (user_data);
+  guint64 seq;
+  GVirDomainCache *self = session_lookup (session, &seq);
+
+  if (self == NULL)
+    return;
+  queue_event (self, session, seq, event);
+  /* Taken by session_lookup(), it kept the cache alive until now. */
+  g_object_unref (self->owner);
 }
 
 static void
