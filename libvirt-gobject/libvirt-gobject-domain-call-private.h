@@ -48,7 +48,11 @@ DomainCall *domain_call_new (DomainCallFunc func, gboolean changes_state, guint 
 void domain_call_free (DomainCall *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DomainCall, domain_call_free)
 
-/* Runs @call (which it takes) in a GTask worker thread. */
+/* Runs @call (which it takes) through the driver layer's async call, so
+ * that it counts as a call in flight of the driver connection (a close()
+ * meanwhile lets it finish) and honours @cancellable the same way; the
+ * task, with @source_tag, completes in the caller's context. Fails at once
+ * when the domain's connection is not open. */
 void domain_call_start (GVirDomain *self, DomainCall *call, gpointer source_tag,
                         GCancellable *cancellable, GAsyncReadyCallback callback,
                         gpointer user_data);

@@ -48,15 +48,12 @@ domain_dup_driver (GVirDomain *self, GVirConnection **conn, GVirDomainCache **ca
   return _gvir_domain_cache_dup_driver (*cache, error);
 }
 
+/* Runs @call on @drv; the domain is read again afterwards when the call
+ * changes its state. */
 static gboolean
-domain_call_run (GVirDomain *self, DomainCall *call, GCancellable *cancellable, GError **error)
+domain_call_run_on (GVirDomain *self, GVirDomainCache *cache, GVirDriverConnection *drv,
+                    DomainCall *call, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GVirConnection) conn = NULL;
-  GVirDomainCache *cache = NULL;
-  g_autoptr(GVirDriverConnection) drv = domain_dup_driver (self, &conn, &cache, error);
-
-  if (drv == NULL)
-    return FALSE;
   if (!call->func (self, drv, call, cancellable, error))
     return FALSE;
   if (call->changes_state)
@@ -64,15 +61,43 @@ domain_call_run (GVirDomain *self, DomainCall *call, GCancellable *cancellable, 
   return TRUE;
 }
 
-static void
-domain_call_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* What the driver layer's async call runs: one domain call, with the
+ * references that keep its domain and cache alive until it is done. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  GVirDomain *self;
+  GVirConnection *conn;       /* keeps cache valid */
+  GVirDomainCache *cache;
+  DomainCall *call;           /* owned by the task */
+} DomainCallArgs;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!domain_call_run (GVIR_DOMAIN (source), task_data, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
+static void
+domain_call_args_free (gpointer data)
+{
+  DomainCallArgs *args = data;
+
+  g_object_unref (args->self);
+  g_object_unref (args->conn);
+  g_free (args);
+}
+
+static gboolean
+domain_call_driver_func (GVirDriverConnection *drv, gpointer data, gpointer *result,
+                         GCancellable *cancellable, GError **error)
+{
+  DomainCallArgs *args = data;
+
+  return domain_call_run_on (args->self, args->cache, drv, args->call, cancellable, error);
+}
+
+static void
+domain_call_done (GObject *source, GAsyncResult *res, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (!gvir_driver_connection_call_finish (res, NULL, &error))
+    g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -82,10 +107,30 @@ domain_call_start (GVirDomain *self, DomainCall *call, gpointer source_tag,
                    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  GVirDomainCache *cache = NULL;
+  DomainCallArgs *args;
+  GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) domain_call_free);
-  g_task_run_in_thread (task, domain_call_thread);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  drv = domain_dup_driver (self, &conn, &cache, &error);
+  if (drv == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  args = g_new0 (DomainCallArgs, 1);
+  args->self = g_object_ref (self);
+  args->conn = g_steal_pointer (&conn);
+  args->cache = cache;
+  args->call = call;
+  gvir_driver_connection_call_async (drv, domain_call_driver_func, args, domain_call_args_free,
+                                     NULL, cancellable, domain_call_done,
+                                     g_steal_pointer (&task));
 }
 
 /* The finished call (owned by the task), or NULL with @error set. */
@@ -104,7 +149,13 @@ domain_call_finish (GVirDomain *self, GAsyncResult *result, gpointer source_tag,
 gboolean
 domain_call_sync (GVirDomain *self, DomainCall *call, GError **error)
 {
-  return domain_call_run (self, call, NULL, error);
+  g_autoptr(GVirConnection) conn = NULL;
+  GVirDomainCache *cache = NULL;
+  g_autoptr(GVirDriverConnection) drv = domain_dup_driver (self, &conn, &cache, error);
+
+  if (drv == NULL)
+    return FALSE;
+  return domain_call_run_on (self, cache, drv, call, NULL, error);
 }
 
 /* ---- queries without a worker thread ------------------------------------ */
