@@ -28,8 +28,6 @@ struct _ConnCall
 {
   ConnCallFunc func;
   guint flags;
-  gboolean read_only;
-  GMainContext *context;      /* open: where the connection will emit */
   char *filename;
   char *emulatorbin;
   char *arch;
@@ -48,11 +46,11 @@ ConnCall *conn_call_new (ConnCallFunc func);
 void conn_call_free (ConnCall *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnCall, conn_call_free)
 
-/* A task for @call (which it takes) with @source_tag set. */
-GTask *conn_call_task_new (GVirConnection *self, ConnCall *call, gpointer source_tag,
-                           GCancellable *cancellable, GAsyncReadyCallback callback,
-                           gpointer user_data);
-/* Runs @call (which it takes) in a GTask worker thread. */
+/* Runs @call (which it takes) through the driver layer's async call, so
+ * that it counts as a call in flight of the driver connection (a close()
+ * meanwhile lets it finish) and honours @cancellable the same way; the
+ * task, with @source_tag, completes in the caller's context. Fails at once
+ * when the connection is not open. */
 void conn_call_start (GVirConnection *self, ConnCall *call, gpointer source_tag,
                       GCancellable *cancellable, GAsyncReadyCallback callback,
                       gpointer user_data);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "libvirt-gobject/libvirt-gobject-connection-call-private.h"
+#include "libvirt-gobject/libvirt-gobject-connection-private.h"
 
 ConnCall *
 conn_call_new (ConnCallFunc func)
@@ -24,7 +25,6 @@ conn_call_new (ConnCallFunc func)
 void
 conn_call_free (ConnCall *call)
 {
-  g_clear_pointer (&call->context, g_main_context_unref);
   g_free (call->filename);
   g_free (call->emulatorbin);
   g_free (call->arch);
@@ -37,39 +37,69 @@ conn_call_free (ConnCall *call)
   g_free (call);
 }
 
-static void
-conn_call_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* What the driver layer's async call runs: one connection call, with the
+ * reference that keeps the connection alive until it is done. */
+typedef struct
 {
-  ConnCall *call = task_data;
-  g_autoptr(GError) error = NULL;
+  GVirConnection *self;
+  ConnCall *call;             /* owned by the task */
+} ConnCallArgs;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!call->func (GVIR_CONNECTION (source), call, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+static void
+conn_call_args_free (gpointer data)
+{
+  ConnCallArgs *args = data;
+
+  g_object_unref (args->self);
+  g_free (args);
 }
 
-GTask *
-conn_call_task_new (GVirConnection *self, ConnCall *call, gpointer source_tag,
-                    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+static gboolean
+conn_call_driver_func (GVirDriverConnection *drv, gpointer data, gpointer *result,
+                       GCancellable *cancellable, GError **error)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ConnCallArgs *args = data;
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, (GDestroyNotify) conn_call_free);
-  return task;
+  return args->call->func (args->self, args->call, cancellable, error);
+}
+
+static void
+conn_call_done (GObject *source, GAsyncResult *res, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (!gvir_driver_connection_call_finish (res, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
 conn_call_start (GVirConnection *self, ConnCall *call, gpointer source_tag,
                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = conn_call_task_new (self, call, source_tag, cancellable,
-                                              callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  ConnCallArgs *args;
+  GError *error = NULL;
 
-  g_task_run_in_thread (task, conn_call_thread);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) conn_call_free);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  drv = _gvir_connection_dup_driver (self, &error);
+  if (drv == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  args = g_new0 (ConnCallArgs, 1);
+  args->self = g_object_ref (self);
+  args->call = call;
+  gvir_driver_connection_call_async (drv, conn_call_driver_func, args, conn_call_args_free,
+                                     NULL, cancellable, conn_call_done,
+                                     g_steal_pointer (&task));
 }
 
 /* The finished call (owned by the task), or NULL with @error set. */

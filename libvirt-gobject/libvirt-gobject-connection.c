@@ -13,7 +13,6 @@
 #include "libvirt-gobject/libvirt-gobject-connection.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
-#include "libvirt-gobject/libvirt-gobject-connection-call-private.h"
 #include "libvirt-gobject/libvirt-gobject-domain-cache-private.h"
 /**
  * SECTION:libvirt-gobject-connection
@@ -245,23 +244,49 @@ gvir_connection_init (GVirConnection *self)
 
 /* ---- open ------------------------------------------------------------------ */
 
+/* What an open needs; the async form runs it in a worker thread, since
+ * there is no driver connection yet to make a driver call on. */
+typedef struct
+{
+  gboolean read_only;
+  GMainContext *context;      /* where the connection will emit */
+} OpenArgs;
+
+static OpenArgs *
+open_args_new (gboolean read_only)
+{
+  OpenArgs *args = g_new0 (OpenArgs, 1);
+
+  args->read_only = read_only;
+  args->context = g_main_context_ref_thread_default ();
+  return args;
+}
+
+static void
+open_args_free (OpenArgs *args)
+{
+  g_main_context_unref (args->context);
+  g_free (args);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenArgs, open_args_free)
+
 static gboolean
-op_open (GVirConnection *self, ConnCall *call, GCancellable *cancellable, GError **error)
+open_with (GVirConnection *self, OpenArgs *args, GCancellable *cancellable, GError **error)
 {
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return _gvir_domain_cache_open (_gvir_connection_get_domain_cache (self), call->read_only, call->context, cancellable, error);
+  return _gvir_domain_cache_open (_gvir_connection_get_domain_cache (self), args->read_only,
+                                  args->context, cancellable, error);
 }
 
 static gboolean
 connection_open_sync (GVirConnection *self, gboolean read_only, GCancellable *cancellable,
                       GError **error)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_open);
+  g_autoptr(OpenArgs) args = open_args_new (read_only);
 
-  call->read_only = read_only;
-  call->context = g_main_context_ref_thread_default ();
-  if (!op_open (self, call, cancellable, error))
+  if (!open_with (self, args, cancellable, error))
     return FALSE;
   _gvir_domain_cache_emit_opened (_gvir_connection_get_domain_cache (self));
   return TRUE;
@@ -274,7 +299,7 @@ open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!op_open (GVIR_CONNECTION (source), task_data, cancellable, &error))
+  if (!open_with (GVIR_CONNECTION (source), task_data, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -290,12 +315,10 @@ connection_open_async (GVirConnection *self, gboolean read_only, gpointer source
                        GCancellable *cancellable, GAsyncReadyCallback callback,
                        gpointer user_data)
 {
-  ConnCall *call = conn_call_new (op_open);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
-  call->read_only = read_only;
-  call->context = g_main_context_ref_thread_default ();
-  task = conn_call_task_new (self, call, source_tag, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, open_args_new (read_only), (GDestroyNotify) open_args_free);
   g_task_run_in_thread (task, open_thread);
 }
 
