@@ -559,7 +559,6 @@ test_public_close_in_flight (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) call_error = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *name = NULL;
 
   setup_peer (f, data);
   fake_libvirtd_set_silent (f->fake, GVIR_RPC_PROC_CONNECT_GET_HOSTNAME);
