@@ -24,25 +24,19 @@ typedef struct _ConnCall ConnCall;
 typedef gboolean (*ConnCallFunc) (GVirConnection *self, ConnCall *call,
                                   GCancellable *cancellable, GError **error);
 
+/* The generic part of a call: what runs, its own arguments (a struct
+ * defined next to the operation, or NULL) and its result. */
 struct _ConnCall
 {
   ConnCallFunc func;
-  guint flags;
-  char *filename;
-  char *emulatorbin;
-  char *arch;
-  char *machine;
-  char *virttype;
-  GVirConfigDomain *conf;
-  GVirNodeset *nodeset;
-  gint start_cell;
-  gint max_cells;
+  gpointer args;            /* the operation's own arguments, or NULL */
+  GDestroyNotify args_free; /* frees @args, or NULL */
   gpointer result;
   GDestroyNotify result_free;
-  gulong number;
 };
 
-ConnCall *conn_call_new (ConnCallFunc func);
+/* The call takes @args, freed with @args_free (when not NULL). */
+ConnCall *conn_call_new (ConnCallFunc func, gpointer args, GDestroyNotify args_free);
 void conn_call_free (ConnCall *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnCall, conn_call_free)
 

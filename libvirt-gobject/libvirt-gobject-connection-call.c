@@ -14,24 +14,21 @@
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 
 ConnCall *
-conn_call_new (ConnCallFunc func)
+conn_call_new (ConnCallFunc func, gpointer args, GDestroyNotify args_free)
 {
   ConnCall *call = g_new0 (ConnCall, 1);
 
   call->func = func;
+  call->args = args;
+  call->args_free = args_free;
   return call;
 }
 
 void
 conn_call_free (ConnCall *call)
 {
-  g_free (call->filename);
-  g_free (call->emulatorbin);
-  g_free (call->arch);
-  g_free (call->machine);
-  g_free (call->virttype);
-  g_clear_object (&call->conf);
-  g_clear_object (&call->nodeset);
+  if (call->args_free != NULL)
+    call->args_free (call->args);
   if (call->result != NULL && call->result_free != NULL)
     call->result_free (call->result);
   g_free (call);

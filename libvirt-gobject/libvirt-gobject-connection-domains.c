@@ -55,7 +55,7 @@ op_fetch_domains (GVirConnection *self, ConnCall *call, GCancellable *cancellabl
 gboolean
 gvir_connection_fetch_domains (GVirConnection *conn, GCancellable *cancellable, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_fetch_domains);
+  g_autoptr(ConnCall) call = conn_call_new (op_fetch_domains, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -80,7 +80,7 @@ gvir_connection_fetch_domains_async (GVirConnection *conn, GCancellable *cancell
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_fetch_domains),
+  conn_call_start (conn, conn_call_new (op_fetch_domains, NULL, NULL),
                    gvir_connection_fetch_domains_async, cancellable, callback, user_data);
 }
 
@@ -210,19 +210,42 @@ track_result (GVirConnection *self, GVirDriverConnection *drv, GVirDriverDomain 
   return call->result != NULL;
 }
 
+/* The only argument of create is the GVirConfigDomain to define. */
 static gboolean
 op_create_domain (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
                   GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  GVirConfigDomain *conf = call->args;
   g_autofree char *xml = NULL;
 
   if (drv == NULL)
     return FALSE;
-  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (conf));
   return track_result (self, drv,
                        gvir_driver_connection_define_domain (drv, xml, 0, cancellable, error),
                        call, error);
+}
+
+static ConnCall *
+create_call_new (GVirConfigDomain *conf)
+{
+  return conn_call_new (op_create_domain, g_object_ref (conf), g_object_unref);
+}
+
+typedef struct
+{
+  GVirConfigDomain *conf;
+  guint flags;
+} StartDomainArgs;
+
+static void
+start_domain_args_free (gpointer data)
+{
+  StartDomainArgs *args = data;
+
+  g_object_unref (args->conf);
+  g_free (args);
 }
 
 static gboolean
@@ -230,15 +253,43 @@ op_start_domain (GVirConnection *self, ConnCall *call, GCancellable *cancellable
                  GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  StartDomainArgs *args = call->args;
   g_autofree char *xml = NULL;
 
   if (drv == NULL)
     return FALSE;
-  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (args->conf));
   return track_result (self, drv,
-                       gvir_driver_connection_create_domain (drv, xml, call->flags,
+                       gvir_driver_connection_create_domain (drv, xml, args->flags,
                                                              cancellable, error),
                        call, error);
+}
+
+static ConnCall *
+start_call_new (GVirConfigDomain *conf, guint flags)
+{
+  StartDomainArgs *args = g_new0 (StartDomainArgs, 1);
+
+  args->conf = g_object_ref (conf);
+  args->flags = flags;
+  return conn_call_new (op_start_domain, args, start_domain_args_free);
+}
+
+typedef struct
+{
+  char *filename;
+  GVirConfigDomain *custom_conf;  /* NULL: the configuration in the file */
+  guint flags;
+} RestoreDomainArgs;
+
+static void
+restore_domain_args_free (gpointer data)
+{
+  RestoreDomainArgs *args = data;
+
+  g_free (args->filename);
+  g_clear_object (&args->custom_conf);
+  g_free (args);
 }
 
 static gboolean
@@ -246,29 +297,31 @@ op_restore_domain (GVirConnection *self, ConnCall *call, GCancellable *cancellab
                    GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  RestoreDomainArgs *args = call->args;
   g_autofree char *custom_xml = NULL;
 
   if (drv == NULL)
     return FALSE;
-  if (call->conf != NULL)
-    custom_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  if (args->custom_conf != NULL)
+    custom_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (args->custom_conf));
   return track_result (self, drv,
-                       gvir_driver_connection_restore_domain_from_file (drv, call->filename,
+                       gvir_driver_connection_restore_domain_from_file (drv, args->filename,
                                                                         custom_xml,
-                                                                        call->flags,
+                                                                        args->flags,
                                                                         cancellable, error),
                        call, error);
 }
 
 static ConnCall *
-domain_conf_call_new (ConnCallFunc func, GVirConfigDomain *conf, guint flags)
+restore_call_new (const gchar *filename, GVirConfigDomain *custom_conf, guint flags)
 {
-  ConnCall *call = conn_call_new (func);
+  RestoreDomainArgs *args = g_new0 (RestoreDomainArgs, 1);
 
-  if (conf != NULL)
-    call->conf = g_object_ref (conf);
-  call->flags = flags;
-  return call;
+  args->filename = g_strdup (filename);
+  if (custom_conf != NULL)
+    args->custom_conf = g_object_ref (custom_conf);
+  args->flags = flags;
+  return conn_call_new (op_restore_domain, args, restore_domain_args_free);
 }
 
 /**
@@ -293,7 +346,7 @@ gvir_connection_create_domain (GVirConnection *conn, GVirConfigDomain *conf, GEr
   g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (conf), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
 
-  call = domain_conf_call_new (op_create_domain, conf, 0);
+  call = create_call_new (conf);
   return conn_call_sync_pointer (conn, call, err);
 }
 
@@ -317,7 +370,7 @@ gvir_connection_create_domain_async (GVirConnection *conn, GVirConfigDomain *con
   g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (conf));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, domain_conf_call_new (op_create_domain, conf, 0),
+  conn_call_start (conn, create_call_new (conf),
                    gvir_connection_create_domain_async, cancellable, callback, user_data);
 }
 
@@ -363,7 +416,7 @@ gvir_connection_start_domain (GVirConnection *conn, GVirConfigDomain *conf, guin
   g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN (conf), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
 
-  call = domain_conf_call_new (op_start_domain, conf, flags);
+  call = start_call_new (conf, flags);
   return conn_call_sync_pointer (conn, call, err);
 }
 
@@ -388,7 +441,7 @@ gvir_connection_start_domain_async (GVirConnection *conn, GVirConfigDomain *conf
   g_return_if_fail (GVIR_CONFIG_IS_DOMAIN (conf));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, domain_conf_call_new (op_start_domain, conf, flags),
+  conn_call_start (conn, start_call_new (conf, flags),
                    gvir_connection_start_domain_async, cancellable, callback, user_data);
 }
 
@@ -409,15 +462,6 @@ gvir_connection_start_domain_finish (GVirConnection *conn, GAsyncResult *result,
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
 
   return conn_call_finish_pointer (conn, result, gvir_connection_start_domain_async, err);
-}
-
-static ConnCall *
-restore_call_new (const gchar *filename, GVirConfigDomain *custom_conf, guint flags)
-{
-  ConnCall *call = domain_conf_call_new (op_restore_domain, custom_conf, flags);
-
-  call->filename = g_strdup (filename);
-  return call;
 }
 
 /**

@@ -64,10 +64,14 @@ op_get_version (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
                 GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  gulong version = 0;
 
-  if (drv == NULL)
+  if (drv == NULL ||
+      !gvir_driver_connection_get_version (drv, &version, cancellable, error))
     return FALSE;
-  return gvir_driver_connection_get_version (drv, &call->number, cancellable, error);
+  call->result = g_memdup2 (&version, sizeof version);
+  call->result_free = g_free;
+  return TRUE;
 }
 
 static gboolean
@@ -129,19 +133,38 @@ op_get_capabilities (GVirConnection *self, ConnCall *call, GCancellable *cancell
   return call->result != NULL;
 }
 
+typedef struct
+{
+  char *emulatorbin, *arch, *machine, *virttype;   /* NULL: the defaults */
+  guint flags;
+} DomainCapabilitiesArgs;
+
+static void
+domain_capabilities_args_free (gpointer data)
+{
+  DomainCapabilitiesArgs *args = data;
+
+  g_free (args->emulatorbin);
+  g_free (args->arch);
+  g_free (args->machine);
+  g_free (args->virttype);
+  g_free (args);
+}
+
 static gboolean
 op_get_domain_capabilities (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
                             GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  DomainCapabilitiesArgs *args = call->args;
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *xml = NULL;
 
   if (drv == NULL)
     return FALSE;
-  xml = gvir_driver_connection_get_domain_capabilities (drv, call->emulatorbin, call->arch,
-                                                        call->machine, call->virttype,
-                                                        call->flags, cancellable, error);
+  xml = gvir_driver_connection_get_domain_capabilities (drv, args->emulatorbin, args->arch,
+                                                        args->machine, args->virttype,
+                                                        args->flags, cancellable, error);
   if (xml == NULL)
     return FALSE;
   call->result = gvir_config_domain_capabilities_new_from_xml (xml, &parse_error);
@@ -167,7 +190,7 @@ op_get_domain_capabilities (GVirConnection *self, ConnCall *call, GCancellable *
 gchar *
 gvir_connection_get_hypervisor_name (GVirConnection *conn, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_hypervisor_name);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_hypervisor_name, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -192,7 +215,7 @@ gvir_connection_get_hypervisor_name_async (GVirConnection *conn, GCancellable *c
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_hypervisor_name),
+  conn_call_start (conn, conn_call_new (op_get_hypervisor_name, NULL, NULL),
                    gvir_connection_get_hypervisor_name_async, cancellable, callback, user_data);
 }
 
@@ -229,14 +252,14 @@ gvir_connection_get_hypervisor_name_finish (GVirConnection *conn, GAsyncResult *
 gulong
 gvir_connection_get_version (GVirConnection *conn, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_version);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_version, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), 0);
   g_return_val_if_fail (err == NULL || *err == NULL, 0);
 
   if (!conn_call_sync (conn, call, err))
     return 0;
-  return call->number;
+  return *(gulong *) call->result;
 }
 
 /**
@@ -256,7 +279,8 @@ gvir_connection_get_version_async (GVirConnection *conn, GCancellable *cancellab
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_version), gvir_connection_get_version_async,
+  conn_call_start (conn, conn_call_new (op_get_version, NULL, NULL),
+                   gvir_connection_get_version_async,
                    cancellable, callback, user_data);
 }
 
@@ -278,7 +302,7 @@ gvir_connection_get_version_finish (GVirConnection *conn, GAsyncResult *result, 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), 0);
 
   call = conn_call_finish (conn, result, gvir_connection_get_version_async, err);
-  return call != NULL ? call->number : 0;
+  return call != NULL ? *(gulong *) call->result : 0;
 }
 
 /**
@@ -293,7 +317,7 @@ gvir_connection_get_version_finish (GVirConnection *conn, GAsyncResult *result, 
 gchar *
 gvir_connection_get_hostname (GVirConnection *conn, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_hostname);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_hostname, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -317,7 +341,8 @@ gvir_connection_get_hostname_async (GVirConnection *conn, GCancellable *cancella
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_hostname), gvir_connection_get_hostname_async,
+  conn_call_start (conn, conn_call_new (op_get_hostname, NULL, NULL),
+                   gvir_connection_get_hostname_async,
                    cancellable, callback, user_data);
 }
 
@@ -352,7 +377,7 @@ gvir_connection_get_hostname_finish (GVirConnection *conn, GAsyncResult *result,
 GVirNodeInfo *
 gvir_connection_get_node_info (GVirConnection *conn, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_node_info);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_node_info, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -377,7 +402,7 @@ gvir_connection_get_node_info_async (GVirConnection *conn, GCancellable *cancell
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_node_info),
+  conn_call_start (conn, conn_call_new (op_get_node_info, NULL, NULL),
                    gvir_connection_get_node_info_async, cancellable, callback, user_data);
 }
 
@@ -415,7 +440,7 @@ gvir_connection_get_node_info_finish (GVirConnection *conn, GAsyncResult *result
 GVirConfigCapabilities *
 gvir_connection_get_capabilities (GVirConnection *conn, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_capabilities);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_capabilities, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -440,7 +465,7 @@ gvir_connection_get_capabilities_async (GVirConnection *conn, GCancellable *canc
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_capabilities),
+  conn_call_start (conn, conn_call_new (op_get_capabilities, NULL, NULL),
                    gvir_connection_get_capabilities_async, cancellable, callback, user_data);
 }
 
@@ -468,14 +493,14 @@ static ConnCall *
 domain_capabilities_call_new (const gchar *emulatorbin, const gchar *arch,
                               const gchar *machine, const gchar *virttype, guint flags)
 {
-  ConnCall *call = conn_call_new (op_get_domain_capabilities);
+  DomainCapabilitiesArgs *args = g_new0 (DomainCapabilitiesArgs, 1);
 
-  call->emulatorbin = g_strdup (emulatorbin);
-  call->arch = g_strdup (arch);
-  call->machine = g_strdup (machine);
-  call->virttype = g_strdup (virttype);
-  call->flags = flags;
-  return call;
+  args->emulatorbin = g_strdup (emulatorbin);
+  args->arch = g_strdup (arch);
+  args->machine = g_strdup (machine);
+  args->virttype = g_strdup (virttype);
+  args->flags = flags;
+  return conn_call_new (op_get_domain_capabilities, args, domain_capabilities_args_free);
 }
 
 /**
@@ -654,7 +679,7 @@ op_get_node_cells (GVirConnection *self, ConnCall *call, GCancellable *cancellab
 GList *
 gvir_connection_get_node_cells (GVirConnection *conn, GCancellable *cancellable, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_node_cells);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_node_cells, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -683,7 +708,7 @@ gvir_connection_get_node_cells_async (GVirConnection *conn, GCancellable *cancel
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_node_cells),
+  conn_call_start (conn, conn_call_new (op_get_node_cells, NULL, NULL),
                    gvir_connection_get_node_cells_async, cancellable, callback, user_data);
 }
 
@@ -707,25 +732,32 @@ gvir_connection_get_node_cells_finish (GVirConnection *conn, GAsyncResult *resul
   return conn_call_finish_pointer (conn, result, gvir_connection_get_node_cells_async, err);
 }
 
+typedef struct
+{
+  gint start_cell;
+  gint max_cells;
+} CellsFreeMemoryArgs;
+
 static gboolean
 op_get_cells_free_memory (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
                           GError **error)
 {
+  CellsFreeMemoryArgs *args = call->args;
   g_autoptr(GVirDriverConnection) drv = NULL;
 
   /* Bindings pass any integer: refuse nonsense before the driver sees it. */
-  if (call->start_cell < 0 || call->max_cells < 1)
+  if (args->start_cell < 0 || args->max_cells < 1)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "invalid NUMA cell range: start %d, count %d (need start >= 0, count >= 1)",
-                   call->start_cell, call->max_cells);
+                   args->start_cell, args->max_cells);
       return FALSE;
     }
   drv = _gvir_connection_dup_driver (self, error);
   if (drv == NULL)
     return FALSE;
-  call->result = gvir_driver_connection_get_cells_free_memory (drv, call->start_cell,
-                                                               call->max_cells,
+  call->result = gvir_driver_connection_get_cells_free_memory (drv, args->start_cell,
+                                                               args->max_cells,
                                                                cancellable, error);
   call->result_free = (GDestroyNotify) g_array_unref;
   return call->result != NULL;
@@ -734,11 +766,11 @@ op_get_cells_free_memory (GVirConnection *self, ConnCall *call, GCancellable *ca
 static ConnCall *
 cells_free_memory_call_new (gint start_cell, gint max_cells)
 {
-  ConnCall *call = conn_call_new (op_get_cells_free_memory);
+  CellsFreeMemoryArgs *args = g_new (CellsFreeMemoryArgs, 1);
 
-  call->start_cell = start_cell;
-  call->max_cells = max_cells;
-  return call;
+  args->start_cell = start_cell;
+  args->max_cells = max_cells;
+  return conn_call_new (op_get_cells_free_memory, args, g_free);
 }
 
 /* Hands out the array of a finished call as a plain C array. */
@@ -881,7 +913,7 @@ op_get_host_nodeset (GVirConnection *self, ConnCall *call, GCancellable *cancell
 GVirNodeset *
 gvir_connection_get_host_nodeset (GVirConnection *conn, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_get_host_nodeset);
+  g_autoptr(ConnCall) call = conn_call_new (op_get_host_nodeset, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -906,7 +938,7 @@ gvir_connection_get_host_nodeset_async (GVirConnection *conn, GCancellable *canc
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_get_host_nodeset),
+  conn_call_start (conn, conn_call_new (op_get_host_nodeset, NULL, NULL),
                    gvir_connection_get_host_nodeset_async, cancellable, callback, user_data);
 }
 
@@ -935,6 +967,7 @@ op_nodeset_is_available (GVirConnection *self, ConnCall *call, GCancellable *can
                          GError **error)
 {
   g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
+  GVirNodeset *nodeset = call->args;
   g_autoptr(GVirIdSet) host = NULL;
 
   if (drv == NULL)
@@ -944,16 +977,14 @@ op_nodeset_is_available (GVirConnection *self, ConnCall *call, GCancellable *can
     return FALSE;
   /* The drivers' wording, so that a caller sees one message whether it
    * asked first or the driver refused the placement. */
-  return gvir_numa_check_nodes_on_host (gvir_nodeset_peek_ids (call->nodeset), host, error);
+  return gvir_numa_check_nodes_on_host (gvir_nodeset_peek_ids (nodeset), host, error);
 }
 
 static ConnCall *
 nodeset_call_new (GVirNodeset *nodeset)
 {
-  ConnCall *call = conn_call_new (op_nodeset_is_available);
-
-  call->nodeset = g_object_ref (nodeset);
-  return call;
+  /* The only argument is the nodeset to check. */
+  return conn_call_new (op_nodeset_is_available, g_object_ref (nodeset), g_object_unref);
 }
 
 /**

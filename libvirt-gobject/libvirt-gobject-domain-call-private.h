@@ -26,25 +26,33 @@ typedef gboolean (*DomainCallFunc) (GVirDomain *self, GVirDriverConnection *drv,
                                     DomainCall *call, GCancellable *cancellable,
                                     GError **error);
 
+/* The generic part of a call: what runs, its own arguments (a struct
+ * defined next to the operation, or NULL) and its result. */
 struct _DomainCall
 {
   DomainCallFunc func;
   gboolean changes_state;   /* re-read the domain into the cache afterwards */
-  guint flags;
-  char *filename;
-  GVirConfigDomain *conf;
-  GVirNodeset *nodeset;     /* NUMA: the nodes to set, NULL to keep them */
-  int numa_mode;            /* NUMA: the mode read or to set, -1 to keep it */
+  gpointer args;            /* the operation's own arguments, or NULL */
+  GDestroyNotify args_free; /* frees @args, or NULL */
   gpointer result;
   GDestroyNotify result_free;
-  gint id;
-  int state;
-  int reason;
 };
 
+/* The result of get_state: both values the driver answers. */
+typedef struct
+{
+  int state;
+  int reason;
+} DomainStateResult;
 
-/* @changes_state: the domain is read again into the cache after the call. */
-DomainCall *domain_call_new (DomainCallFunc func, gboolean changes_state, guint flags);
+/* @changes_state: the domain is read again into the cache after the call.
+ * The call takes @args, freed with @args_free (when not NULL). */
+DomainCall *domain_call_new (DomainCallFunc func, gboolean changes_state, gpointer args,
+                             GDestroyNotify args_free);
+/* A call whose only argument is its flags: they travel in the args
+ * pointer itself, read back with domain_call_flags(). */
+DomainCall *domain_call_new_flags (DomainCallFunc func, gboolean changes_state, guint flags);
+guint domain_call_flags (DomainCall *call);
 void domain_call_free (DomainCall *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DomainCall, domain_call_free)
 

@@ -17,22 +17,35 @@
 #include "libvirt-gobject/libvirt-gobject-domain-private.h"
 
 DomainCall *
-domain_call_new (DomainCallFunc func, gboolean changes_state, guint flags)
+domain_call_new (DomainCallFunc func, gboolean changes_state, gpointer args,
+                 GDestroyNotify args_free)
 {
   DomainCall *call = g_new0 (DomainCall, 1);
 
   call->func = func;
   call->changes_state = changes_state;
-  call->flags = flags;
+  call->args = args;
+  call->args_free = args_free;
   return call;
+}
+
+DomainCall *
+domain_call_new_flags (DomainCallFunc func, gboolean changes_state, guint flags)
+{
+  return domain_call_new (func, changes_state, GUINT_TO_POINTER (flags), NULL);
+}
+
+guint
+domain_call_flags (DomainCall *call)
+{
+  return GPOINTER_TO_UINT (call->args);
 }
 
 void
 domain_call_free (DomainCall *call)
 {
-  g_free (call->filename);
-  g_clear_object (&call->conf);
-  g_clear_object (&call->nodeset);
+  if (call->args_free != NULL)
+    call->args_free (call->args);
   if (call->result != NULL && call->result_free != NULL)
     call->result_free (call->result);
   g_free (call);
@@ -179,7 +192,8 @@ domain_query_begin (GVirDomain *self, DomainCallFunc func, gpointer source_tag,
   GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, domain_call_new (func, FALSE, 0), (GDestroyNotify) domain_call_free);
+  g_task_set_task_data (task, domain_call_new (func, FALSE, NULL, NULL),
+                        (GDestroyNotify) domain_call_free);
   if (g_task_return_error_if_cancelled (task))
     return NULL;
   drv = domain_dup_driver (self, &conn, &cache, &error);
@@ -239,11 +253,15 @@ domain_state_answered (int state, int reason, const GError *error, gpointer data
 {
   g_autoptr(GTask) task = data;
   DomainCall *call = g_task_get_task_data (task);
+  DomainStateResult *answer;
 
   if (!domain_query_check (task, error))
     return;
-  call->state = state;
-  call->reason = reason;
+  answer = g_new (DomainStateResult, 1);
+  answer->state = state;
+  answer->reason = reason;
+  call->result = answer;
+  call->result_free = g_free;
   g_task_return_boolean (task, TRUE);
 }
 const char *

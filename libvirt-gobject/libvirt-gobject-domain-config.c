@@ -36,8 +36,14 @@ static gboolean
 op_get_state (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
               GCancellable *cancellable, GError **error)
 {
-  return gvir_driver_connection_get_domain_state (drv, domain_uuid (self), &call->state,
-                                                  &call->reason, cancellable, error);
+  DomainStateResult answer = { 0 };
+
+  if (!gvir_driver_connection_get_domain_state (drv, domain_uuid (self), &answer.state,
+                                                &answer.reason, cancellable, error))
+    return FALSE;
+  call->result = g_memdup2 (&answer, sizeof answer);
+  call->result_free = g_free;
+  return TRUE;
 }
 
 static gboolean
@@ -48,7 +54,7 @@ op_get_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
   g_autoptr(GError) parse_error = NULL;
   GVirConfigDomain *conf;
 
-  xml = gvir_driver_connection_get_domain_xml (drv, domain_uuid (self), call->flags,
+  xml = gvir_driver_connection_get_domain_xml (drv, domain_uuid (self), domain_call_flags (call),
                                                cancellable, error);
   if (xml == NULL)
     return FALSE;
@@ -69,7 +75,8 @@ static gboolean
 op_set_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                GCancellable *cancellable, GError **error)
 {
-  const char *conf_uuid = gvir_config_domain_get_uuid (call->conf);
+  GVirConfigDomain *conf = call->args;
+  const char *conf_uuid = gvir_config_domain_get_uuid (conf);
   g_autofree char *xml = NULL;
   g_autoptr(GVirDriverDomain) existing = NULL;
   g_autoptr(GVirDriverDomain) defined = NULL;
@@ -90,7 +97,7 @@ op_set_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                                                            cancellable, error);
   if (existing == NULL)
     return FALSE;
-  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
+  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (conf));
   defined = gvir_driver_connection_define_domain (drv, xml, 0, cancellable, error);
   return defined != NULL;
 }
@@ -110,7 +117,7 @@ op_set_config (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
 GVirDomainInfo *
 gvir_domain_get_info (GVirDomain *dom, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_get_info, FALSE, 0);
+  g_autoptr(DomainCall) call = domain_call_new (op_get_info, FALSE, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -188,7 +195,7 @@ gvir_domain_get_info_finish (GVirDomain *dom, GAsyncResult *result, GError **err
 GVirDomainState
 gvir_domain_get_state (GVirDomain *dom, guint *reason, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_get_state, FALSE, 0);
+  g_autoptr(DomainCall) call = domain_call_new (op_get_state, FALSE, NULL, NULL);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), GVIR_DOMAIN_STATE_NONE);
   g_return_val_if_fail (err == NULL || *err == NULL, GVIR_DOMAIN_STATE_NONE);
@@ -198,8 +205,8 @@ gvir_domain_get_state (GVirDomain *dom, guint *reason, GError **err)
   if (!domain_call_sync (dom, call, err))
     return GVIR_DOMAIN_STATE_NONE;
   if (reason != NULL)
-    *reason = call->reason;
-  return call->state;
+    *reason = ((DomainStateResult *) call->result)->reason;
+  return ((DomainStateResult *) call->result)->state;
 }
 
 /**
@@ -255,8 +262,8 @@ gvir_domain_get_state_finish (GVirDomain *dom, GAsyncResult *result, guint *reas
   if (call == NULL)
     return GVIR_DOMAIN_STATE_NONE;
   if (reason != NULL)
-    *reason = call->reason;
-  return call->state;
+    *reason = ((DomainStateResult *) call->result)->reason;
+  return ((DomainStateResult *) call->result)->state;
 }
 
 /**
@@ -274,7 +281,7 @@ gvir_domain_get_state_finish (GVirDomain *dom, GAsyncResult *result, guint *reas
 GVirConfigDomain *
 gvir_domain_get_config (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_get_config, FALSE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_get_config, FALSE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), NULL);
   g_return_val_if_fail (err == NULL || *err == NULL, NULL);
@@ -302,7 +309,7 @@ gvir_domain_get_config_async (GVirDomain *dom, guint flags, GCancellable *cancel
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_get_config, FALSE, flags),
+  domain_call_start (dom, domain_call_new_flags (op_get_config, FALSE, flags),
                      gvir_domain_get_config_async, cancellable, callback, user_data);
 }
 
@@ -331,10 +338,8 @@ gvir_domain_get_config_finish (GVirDomain *dom, GAsyncResult *result, GError **e
 static DomainCall *
 set_config_call_new (GVirConfigDomain *conf)
 {
-  DomainCall *call = domain_call_new (op_set_config, TRUE, 0);
-
-  call->conf = g_object_ref (conf);
-  return call;
+  /* The only argument is the new configuration. */
+  return domain_call_new (op_set_config, TRUE, g_object_ref (conf), g_object_unref);
 }
 
 /**
@@ -418,24 +423,42 @@ gvir_domain_set_config_finish (GVirDomain *domain, GAsyncResult *result, GError 
 
 /* Bindings pass any integer for enums and flags: refuse what libvirt
  * would not accept before anything reaches the driver. */
-static gboolean
-check_numa_args (GVirDomain *self, DomainCall *call, GError **error)
+/* The arguments of get_numa_parameters (which reads @mode back into it)
+ * and of set_numa_parameters. */
+typedef struct
 {
-  if ((call->flags & ~AFFECT_ALL) != 0)
+  int mode;                 /* the mode read or to set, NUMA_KEEP_MODE to keep it */
+  GVirNodeset *nodeset;     /* the nodes to set, NULL to keep them */
+  guint flags;
+} NumaArgs;
+
+static void
+numa_args_free (gpointer data)
+{
+  NumaArgs *args = data;
+
+  g_clear_object (&args->nodeset);
+  g_free (args);
+}
+
+static gboolean
+check_numa_args (GVirDomain *self, NumaArgs *args, GError **error)
+{
+  if ((args->flags & ~AFFECT_ALL) != 0)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "unknown NUMA parameter flags 0x%x for domain '%s'",
-                   call->flags & ~AFFECT_ALL, gvir_domain_get_name (self));
+                   args->flags & ~AFFECT_ALL, gvir_domain_get_name (self));
       return FALSE;
     }
-  if (call->numa_mode < NUMA_KEEP_MODE || call->numa_mode > GVIR_DOMAIN_NUMATUNE_MODE_RESTRICTIVE)
+  if (args->mode < NUMA_KEEP_MODE || args->mode > GVIR_DOMAIN_NUMATUNE_MODE_RESTRICTIVE)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "unknown NUMA mode %d for domain '%s'", call->numa_mode,
+                   "unknown NUMA mode %d for domain '%s'", args->mode,
                    gvir_domain_get_name (self));
       return FALSE;
     }
-  if (call->nodeset != NULL && gvir_nodeset_is_empty (call->nodeset))
+  if (args->nodeset != NULL && gvir_nodeset_is_empty (args->nodeset))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "an empty nodeset names no NUMA node for domain '%s'",
@@ -449,11 +472,12 @@ static gboolean
 op_get_numa_parameters (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                         GCancellable *cancellable, GError **error)
 {
+  NumaArgs *args = call->args;
   g_autofree char *nodeset = NULL;
 
-  if (!check_numa_args (self, call, error) ||
-      !gvir_driver_connection_get_numa_parameters (drv, domain_uuid (self), call->flags,
-                                                   &call->numa_mode, &nodeset,
+  if (!check_numa_args (self, args, error) ||
+      !gvir_driver_connection_get_numa_parameters (drv, domain_uuid (self), args->flags,
+                                                   &args->mode, &nodeset,
                                                    cancellable, error))
     return FALSE;
   /* The driver says "" when the domain has no nodeset. */
@@ -468,26 +492,28 @@ static gboolean
 op_set_numa_parameters (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                         GCancellable *cancellable, GError **error)
 {
+  NumaArgs *args = call->args;
   g_autofree char *nodeset = NULL;
 
-  if (!check_numa_args (self, call, error))
+  if (!check_numa_args (self, args, error))
     return FALSE;
-  if (call->nodeset != NULL)
-    nodeset = gvir_nodeset_to_string (call->nodeset);
-  return gvir_driver_connection_set_numa_parameters (drv, domain_uuid (self), call->numa_mode,
-                                                     nodeset, call->flags,
+  if (args->nodeset != NULL)
+    nodeset = gvir_nodeset_to_string (args->nodeset);
+  return gvir_driver_connection_set_numa_parameters (drv, domain_uuid (self), args->mode,
+                                                     nodeset, args->flags,
                                                      cancellable, error);
 }
 
 static DomainCall *
 numa_call_new (DomainCallFunc func, int mode, GVirNodeset *nodeset, guint flags)
 {
-  DomainCall *call = domain_call_new (func, FALSE, flags);
+  NumaArgs *args = g_new0 (NumaArgs, 1);
 
-  call->numa_mode = mode;
+  args->mode = mode;
   if (nodeset != NULL)
-    call->nodeset = g_object_ref (nodeset);
-  return call;
+    args->nodeset = g_object_ref (nodeset);
+  args->flags = flags;
+  return domain_call_new (func, FALSE, args, numa_args_free);
 }
 
 /* Copies what a finished get call read into the caller's locations. */
@@ -495,7 +521,7 @@ static void
 numa_call_output (DomainCall *call, GVirDomainNumatuneMode *mode, GVirNodeset **nodeset)
 {
   if (mode != NULL)
-    *mode = call->numa_mode;
+    *mode = ((NumaArgs *) call->args)->mode;
   if (nodeset != NULL)
     *nodeset = g_steal_pointer (&call->result);
 }

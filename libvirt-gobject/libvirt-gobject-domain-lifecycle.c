@@ -36,7 +36,8 @@ op_get_id (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                    "domain '%s' is not running, so it has no id", domain->name);
       return FALSE;
     }
-  call->id = domain->id;
+  call->result = g_memdup2 (&domain->id, sizeof domain->id);
+  call->result_free = g_free;
   return TRUE;
 }
 
@@ -44,7 +45,7 @@ static gboolean
 op_start (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
           GCancellable *cancellable, GError **error)
 {
-  return gvir_driver_connection_start_domain (drv, domain_uuid (self), call->flags,
+  return gvir_driver_connection_start_domain (drv, domain_uuid (self), domain_call_flags (call),
                                               cancellable, error);
 }
 
@@ -59,7 +60,7 @@ static gboolean
 op_stop (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
          GCancellable *cancellable, GError **error)
 {
-  return gvir_driver_connection_destroy_domain (drv, domain_uuid (self), call->flags,
+  return gvir_driver_connection_destroy_domain (drv, domain_uuid (self), domain_call_flags (call),
                                                 cancellable, error);
 }
 
@@ -67,7 +68,7 @@ static gboolean
 op_shutdown (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
              GCancellable *cancellable, GError **error)
 {
-  return gvir_driver_connection_shutdown_domain (drv, domain_uuid (self), call->flags,
+  return gvir_driver_connection_shutdown_domain (drv, domain_uuid (self), domain_call_flags (call),
                                                  cancellable, error);
 }
 
@@ -75,7 +76,7 @@ static gboolean
 op_reboot (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
            GCancellable *cancellable, GError **error)
 {
-  return gvir_driver_connection_reboot_domain (drv, domain_uuid (self), call->flags,
+  return gvir_driver_connection_reboot_domain (drv, domain_uuid (self), domain_call_flags (call),
                                                cancellable, error);
 }
 
@@ -91,7 +92,7 @@ op_delete (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
            GCancellable *cancellable, GError **error)
 {
   /* GVirDomainDeleteFlags have libvirt's undefine values. */
-  return gvir_driver_connection_undefine_domain (drv, domain_uuid (self), call->flags,
+  return gvir_driver_connection_undefine_domain (drv, domain_uuid (self), domain_call_flags (call),
                                                  cancellable, error);
 }
 
@@ -99,20 +100,39 @@ static gboolean
 op_save (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
          GCancellable *cancellable, GError **error)
 {
-  return gvir_driver_connection_managed_save_domain (drv, domain_uuid (self), call->flags,
+  return gvir_driver_connection_managed_save_domain (drv, domain_uuid (self),
+                                                     domain_call_flags (call),
                                                      cancellable, error);
+}
+
+typedef struct
+{
+  char *filename;
+  GVirConfigDomain *custom_conf;  /* NULL: record the domain's own */
+  guint flags;
+} SaveToFileArgs;
+
+static void
+save_to_file_args_free (gpointer data)
+{
+  SaveToFileArgs *args = data;
+
+  g_free (args->filename);
+  g_clear_object (&args->custom_conf);
+  g_free (args);
 }
 
 static gboolean
 op_save_to_file (GVirDomain *self, GVirDriverConnection *drv, DomainCall *call,
                  GCancellable *cancellable, GError **error)
 {
+  SaveToFileArgs *args = call->args;
   g_autofree char *custom_xml = NULL;
 
-  if (call->conf != NULL)
-    custom_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (call->conf));
-  return gvir_driver_connection_save_domain_to_file (drv, domain_uuid (self), call->filename,
-                                                     custom_xml, call->flags,
+  if (args->custom_conf != NULL)
+    custom_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (args->custom_conf));
+  return gvir_driver_connection_save_domain_to_file (drv, domain_uuid (self), args->filename,
+                                                     custom_xml, args->flags,
                                                      cancellable, error);
 }
 
@@ -160,14 +180,14 @@ gvir_domain_get_saved (GVirDomain *dom)
 gint
 gvir_domain_get_id (GVirDomain *dom, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_get_id, FALSE, 0);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_get_id, FALSE, 0);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), -1);
   g_return_val_if_fail (err == NULL || *err == NULL, -1);
 
   if (!domain_call_sync (dom, call, err))
     return -1;
-  return call->id;
+  return *(gint *) call->result;
 }
 
 /**
@@ -187,7 +207,7 @@ gvir_domain_get_id_async (GVirDomain *dom, GCancellable *cancellable,
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_get_id, FALSE, 0), gvir_domain_get_id_async,
+  domain_call_start (dom, domain_call_new_flags (op_get_id, FALSE, 0), gvir_domain_get_id_async,
                      cancellable, callback, user_data);
 }
 
@@ -209,7 +229,7 @@ gvir_domain_get_id_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), -1);
 
   call = domain_call_finish (dom, result, gvir_domain_get_id_async, err);
-  return call != NULL ? call->id : -1;
+  return call != NULL ? *(gint *) call->result : -1;
 }
 /**
  * gvir_domain_start:
@@ -224,7 +244,7 @@ gvir_domain_get_id_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_start (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_start, TRUE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_start, TRUE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -249,7 +269,7 @@ gvir_domain_start_async (GVirDomain *dom, guint flags, GCancellable *cancellable
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_start, TRUE, flags), gvir_domain_start_async,
+  domain_call_start (dom, domain_call_new_flags (op_start, TRUE, flags), gvir_domain_start_async,
                      cancellable, callback, user_data);
 }
 
@@ -283,7 +303,7 @@ gvir_domain_start_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_resume (GVirDomain *dom, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_resume, TRUE, 0);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_resume, TRUE, 0);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -307,7 +327,7 @@ gvir_domain_resume_async (GVirDomain *dom, GCancellable *cancellable,
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_resume, TRUE, 0), gvir_domain_resume_async,
+  domain_call_start (dom, domain_call_new_flags (op_resume, TRUE, 0), gvir_domain_resume_async,
                      cancellable, callback, user_data);
 }
 
@@ -342,7 +362,7 @@ gvir_domain_resume_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_stop (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_stop, TRUE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_stop, TRUE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -367,7 +387,7 @@ gvir_domain_stop_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_stop, TRUE, flags), gvir_domain_stop_async,
+  domain_call_start (dom, domain_call_new_flags (op_stop, TRUE, flags), gvir_domain_stop_async,
                      cancellable, callback, user_data);
 }
 
@@ -402,7 +422,7 @@ gvir_domain_stop_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_shutdown (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_shutdown, TRUE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_shutdown, TRUE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -427,7 +447,8 @@ gvir_domain_shutdown_async (GVirDomain *dom, guint flags, GCancellable *cancella
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_shutdown, TRUE, flags), gvir_domain_shutdown_async,
+  domain_call_start (dom, domain_call_new_flags (op_shutdown, TRUE, flags),
+                     gvir_domain_shutdown_async,
                      cancellable, callback, user_data);
 }
 
@@ -462,7 +483,7 @@ gvir_domain_shutdown_finish (GVirDomain *dom, GAsyncResult *result, GError **err
 gboolean
 gvir_domain_reboot (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_reboot, TRUE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_reboot, TRUE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -487,7 +508,7 @@ gvir_domain_reboot_async (GVirDomain *dom, guint flags, GCancellable *cancellabl
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_reboot, TRUE, flags), gvir_domain_reboot_async,
+  domain_call_start (dom, domain_call_new_flags (op_reboot, TRUE, flags), gvir_domain_reboot_async,
                      cancellable, callback, user_data);
 }
 
@@ -521,7 +542,7 @@ gvir_domain_reboot_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_suspend (GVirDomain *dom, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_suspend, TRUE, 0);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_suspend, TRUE, 0);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -545,7 +566,7 @@ gvir_domain_suspend_async (GVirDomain *dom, GCancellable *cancellable,
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_suspend, TRUE, 0), gvir_domain_suspend_async,
+  domain_call_start (dom, domain_call_new_flags (op_suspend, TRUE, 0), gvir_domain_suspend_async,
                      cancellable, callback, user_data);
 }
 
@@ -580,7 +601,7 @@ gvir_domain_suspend_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_delete (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_delete, TRUE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_delete, TRUE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -605,7 +626,7 @@ gvir_domain_delete_async (GVirDomain *dom, guint flags, GCancellable *cancellabl
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_delete, TRUE, flags), gvir_domain_delete_async,
+  domain_call_start (dom, domain_call_new_flags (op_delete, TRUE, flags), gvir_domain_delete_async,
                      cancellable, callback, user_data);
 }
 
@@ -640,7 +661,7 @@ gvir_domain_delete_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 gboolean
 gvir_domain_save (GVirDomain *dom, guint flags, GError **err)
 {
-  g_autoptr(DomainCall) call = domain_call_new (op_save, TRUE, flags);
+  g_autoptr(DomainCall) call = domain_call_new_flags (op_save, TRUE, flags);
 
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
@@ -665,7 +686,7 @@ gvir_domain_save_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
   g_return_if_fail (GVIR_IS_DOMAIN (dom));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  domain_call_start (dom, domain_call_new (op_save, TRUE, flags), gvir_domain_save_async,
+  domain_call_start (dom, domain_call_new_flags (op_save, TRUE, flags), gvir_domain_save_async,
                      cancellable, callback, user_data);
 }
 
@@ -691,12 +712,13 @@ gvir_domain_save_finish (GVirDomain *dom, GAsyncResult *result, GError **err)
 static DomainCall *
 save_to_file_call_new (const gchar *filename, GVirConfigDomain *custom_conf, guint flags)
 {
-  DomainCall *call = domain_call_new (op_save_to_file, TRUE, flags);
+  SaveToFileArgs *args = g_new0 (SaveToFileArgs, 1);
 
-  call->filename = g_strdup (filename);
+  args->filename = g_strdup (filename);
   if (custom_conf != NULL)
-    call->conf = g_object_ref (custom_conf);
-  return call;
+    args->custom_conf = g_object_ref (custom_conf);
+  args->flags = flags;
+  return domain_call_new (op_save_to_file, TRUE, args, save_to_file_args_free);
 }
 
 /**
