@@ -421,8 +421,6 @@ gvir_domain_set_config_finish (GVirDomain *domain, GAsyncResult *result, GError 
 #define NUMA_KEEP_MODE (-1)
 #define AFFECT_ALL (GVIR_DOMAIN_AFFECT_LIVE | GVIR_DOMAIN_AFFECT_CONFIG)
 
-/* Bindings pass any integer for enums and flags: refuse what libvirt
- * would not accept before anything reaches the driver. */
 /* The arguments of get_numa_parameters (which reads @mode back into it)
  * and of set_numa_parameters. */
 typedef struct
@@ -441,6 +439,8 @@ numa_args_free (gpointer data)
   g_free (args);
 }
 
+/* Bindings pass any integer for enums and flags: refuse what libvirt
+ * would not accept before anything reaches the driver. */
 static gboolean
 check_numa_args (GVirDomain *self, NumaArgs *args, GError **error)
 {
