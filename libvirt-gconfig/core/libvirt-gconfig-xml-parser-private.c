@@ -30,6 +30,43 @@ stop_at_doctype (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+/* libxml2 reports some errors with no parser context (encoding conversion,
+ * I/O), which XML_PARSE_NOERROR cannot reach: they go to the thread's
+ * generic error handler, stderr by default. While a parser of ours lives,
+ * this thread's handler drops them (the parser's own error still becomes
+ * the GError). libxml2 keeps these handlers per thread, and so does the
+ * nesting count, so other threads and the application keep theirs. */
+static __thread guint quiet_depth;
+static __thread xmlGenericErrorFunc saved_handler;
+static __thread void *saved_handler_data;
+
+static void
+drop_generic_error (void       *data G_GNUC_UNUSED,
+                    const char *msg G_GNUC_UNUSED,
+                    ...)
+{
+}
+
+void
+gvir_config_xml_quiet_begin (void)
+{
+  if (quiet_depth++ > 0)
+    return;
+  saved_handler = xmlGenericError;
+  saved_handler_data = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, drop_generic_error);
+}
+
+void
+gvir_config_xml_quiet_end (void)
+{
+  if (quiet_depth == 0 || --quiet_depth > 0)
+    return;
+  xmlSetGenericErrorFunc (saved_handler_data, saved_handler);
+  saved_handler = NULL;
+  saved_handler_data = NULL;
+}
+
 xmlParserCtxtPtr
 gvir_config_xml_parser_new (void)
 {
@@ -37,8 +74,10 @@ gvir_config_xml_parser_new (void)
 
   xmlInitParser ();
   ctxt = xmlNewParserCtxt ();
-  if (ctxt != NULL)
-    ctxt->sax->internalSubset = stop_at_doctype;
+  if (ctxt == NULL)
+    return NULL;
+  ctxt->sax->internalSubset = stop_at_doctype;
+  gvir_config_xml_quiet_begin ();
   return ctxt;
 }
 
@@ -58,4 +97,5 @@ gvir_config_xml_parser_free (xmlParserCtxtPtr ctxt)
   g_free (ctxt->_private);
   ctxt->_private = NULL;
   xmlFreeParserCtxt (ctxt);
+  gvir_config_xml_quiet_end ();
 }

@@ -32,7 +32,9 @@ G_BEGIN_DECLS
 
 /* A parser context that stops at any <!DOCTYPE>, before its internal
  * subset, so that no entity is ever declared. NULL when out of memory.
- * Free it with gvir_config_xml_parser_free(). */
+ * Until it is freed, libxml2 prints nothing from this thread (not even
+ * the errors it raises without a context, such as encoding conversion
+ * errors). Free it with gvir_config_xml_parser_free(), in the same thread. */
 GVIR_CONFIG_AVAILABLE_IN_ALL
 xmlParserCtxtPtr gvir_config_xml_parser_new (void);
 
@@ -44,5 +46,13 @@ const char *gvir_config_xml_parser_get_doctype (xmlParserCtxtPtr ctxt);
 
 GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_xml_parser_free (xmlParserCtxtPtr ctxt);
+
+/* Between these two, libxml2 prints nothing from this thread, for readers
+ * that are not a parser context of gvir_config_xml_parser_new() (the
+ * streaming xmlTextReader). They nest; call both in the same thread. */
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_xml_quiet_begin (void);
+GVIR_CONFIG_AVAILABLE_IN_ALL
+void gvir_config_xml_quiet_end (void);
 
 G_END_DECLS

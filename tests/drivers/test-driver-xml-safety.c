@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "driver-test-utils.h"
 
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
@@ -329,6 +331,49 @@ test_dtd_file_refused (gconstpointer data)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* Bytes libxml2 cannot convert from the encoding it detects (a UCS-4
+ * byte order, or a UTF-16 mark then garbage): it raises those errors with
+ * no parser context, so they would go to stderr unless the loader
+ * silences them. The configuration is refused with a GError and nothing
+ * is printed, which a library must never do. */
+static const struct
+{
+  const char *what;
+  const char *bytes;
+  gsize len;
+} bad_encodings[] = {
+  { "ucs4-le", "\x3c\x00\x00\x00<node/>", 11 },
+  { "utf16-garbage", "\xfe\xff\x00<\x00n", 7 },
+};
+
+static void
+test_bad_encoding_silent (gconstpointer data)
+{
+  gsize i = GPOINTER_TO_SIZE (data);
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("gvir-encoding-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "config.xml", NULL);
+      g_autofree char *uri = g_strdup_printf ("test://%s", path);
+      g_autoptr(GError) error = NULL;
+      GVirDriverConnection *conn;
+
+      g_assert_true (g_file_set_contents (path, bad_encodings[i].bytes,
+                                          bad_encodings[i].len, NULL));
+      conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+      g_unlink (path);
+      g_rmdir (dir);
+      g_assert_null (conn);
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+      g_assert_nonnull (strstr (error->message, "malformed XML"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -349,6 +394,13 @@ main (int argc, char **argv)
       g_test_add_data_func (path, GSIZE_TO_POINTER (i), test_dtd_refused);
     }
   g_test_add_func ("/drivers/xml-safety/dtd/none-accepted", test_no_dtd_accepted);
+  for (i = 0; i < G_N_ELEMENTS (bad_encodings); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/drivers/xml-safety/encoding-silent/%s",
+                                               bad_encodings[i].what);
+
+      g_test_add_data_func (path, GSIZE_TO_POINTER (i), test_bad_encoding_silent);
+    }
   for (i = 0; i < G_N_ELEMENTS (dtd_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/drivers/xml-safety/dtd/file/%s", dtd_files[i].file);

@@ -339,9 +339,11 @@ gvir_test_config_load (const char    *path,
   if (!check_prolog (path, error))
     return FALSE;
 
+  gvir_config_xml_quiet_begin ();
   reader = xmlReaderForFile (path, NULL, GVIR_CONFIG_XML_PARSE_UNTRUSTED);
   if (reader == NULL)
     {
+      gvir_config_xml_quiet_end ();
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "cannot read test configuration '%s'", path);
       return FALSE;
@@ -393,6 +395,7 @@ gvir_test_config_load (const char    *path,
 
   g_free (reader_error.message);
   xmlFreeTextReader (reader);
+  gvir_config_xml_quiet_end ();
   if (ok)
     *domains = g_steal_pointer (&list);
   return ok;
