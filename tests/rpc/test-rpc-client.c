@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 
 #include "gvir-test-wait.h"
+#include "rpc-test-peer.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
@@ -85,30 +86,6 @@ teardown (Fixture       *f,
 
 /* ---- the scripted peer ------------------------------------------------------ */
 
-/* Bounded: a client that sends nothing fails the test, naming @what. */
-static gboolean
-read_exact (GVirRpcTransport *t,
-            guint8           *buf,
-            gsize             len,
-            const char       *what)
-{
-  gsize got = 0;
-
-  while (got < len)
-    {
-      gssize n;
-
-      if (gvir_rpc_transport_wait_readable (t, gvir_test_wait_bound_usec (), NULL) == 0)
-        gvir_test_wait_timed_out (what);
-      n = gvir_rpc_transport_read (t, buf + got, len - got, NULL);
-
-      if (n <= 0)
-        return FALSE;
-      got += n;
-    }
-  return TRUE;
-}
-
 /* Reads one packet; returns its payload. */
 static GBytes *
 peer_read (Fixture       *f,
@@ -118,10 +95,10 @@ peer_read (Fixture       *f,
   guint32 body_len;
   g_autofree guint8 *body = NULL;
 
-  g_assert_true (read_exact (f->server, word, 4, "the length word of the client's next packet"));
+  g_assert_true (rpc_test_peer_read_exact (f->server, word, 4, "the length word of the client's next packet"));
   g_assert_true (gvir_rpc_packet_check_length (word, &body_len, NULL));
   body = g_malloc (body_len);
-  g_assert_true (read_exact (f->server, body, body_len, "the rest of the client's packet"));
+  g_assert_true (rpc_test_peer_read_exact (f->server, body, body_len, "the rest of the client's packet"));
   g_assert_true (gvir_rpc_header_decode (body, body_len, header, NULL));
   return g_bytes_new (body + GVIR_RPC_HEADER_SIZE, body_len - GVIR_RPC_HEADER_SIZE);
 }
@@ -470,8 +447,8 @@ test_keepalive_dead_peer (Fixture       *f,
       guint8 body[24];
       GVirRpcHeader ping;
 
-      if (!read_exact (f->server, word, 4, "a keepalive ping or the end of the stream") ||
-          !read_exact (f->server, body, 24, "the rest of a keepalive ping"))
+      if (!rpc_test_peer_read_exact (f->server, word, 4, "a keepalive ping or the end of the stream") ||
+          !rpc_test_peer_read_exact (f->server, body, 24, "the rest of a keepalive ping"))
         break;
       g_assert_true (gvir_rpc_header_decode (body, 24, &ping, NULL));
       g_assert_cmphex (ping.prog, ==, GVIR_RPC_KEEPALIVE_PROGRAM);
@@ -514,8 +491,8 @@ test_keepalive_enabled_late (Fixture       *f,
       guint8 body[24];
       GVirRpcHeader ping;
 
-      if (!read_exact (f->server, word, 4, "a keepalive ping from a reader that had none") ||
-          !read_exact (f->server, body, 24, "the rest of a keepalive ping"))
+      if (!rpc_test_peer_read_exact (f->server, word, 4, "a keepalive ping from a reader that had none") ||
+          !rpc_test_peer_read_exact (f->server, body, 24, "the rest of a keepalive ping"))
         break;
       g_assert_true (gvir_rpc_header_decode (body, 24, &ping, NULL));
       g_assert_cmpint (ping.proc, ==, GVIR_RPC_KEEPALIVE_PROC_PING);

@@ -25,6 +25,7 @@
 #include <sys/socket.h>
 
 #include "gvir-test-wait.h"
+#include "rpc-test-peer.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
@@ -137,28 +138,6 @@ expect_close (Fixture    *f,
 
 /* ---- the scripted peer ------------------------------------------------------ */
 
-static gboolean
-read_exact (GVirRpcTransport *t,
-            guint8           *buf,
-            gsize             len,
-            const char       *what)
-{
-  gsize got = 0;
-
-  while (got < len)
-    {
-      gssize n;
-
-      if (gvir_rpc_transport_wait_readable (t, gvir_test_wait_bound_usec (), NULL) == 0)
-        gvir_test_wait_timed_out (what);
-      n = gvir_rpc_transport_read (t, buf + got, len - got, NULL);
-      if (n <= 0)
-        return FALSE;
-      got += n;
-    }
-  return TRUE;
-}
-
 /* Reads one packet's header; FALSE at the end of the stream. */
 static gboolean
 peer_read (Fixture       *f,
@@ -168,11 +147,11 @@ peer_read (Fixture       *f,
   guint32 body_len;
   g_autofree guint8 *body = NULL;
 
-  if (!read_exact (f->server, word, 4, "the client's next packet"))
+  if (!rpc_test_peer_read_exact (f->server, word, 4, "the client's next packet"))
     return FALSE;
   g_assert_true (gvir_rpc_packet_check_length (word, &body_len, NULL));
   body = g_malloc (body_len);
-  g_assert_true (read_exact (f->server, body, body_len, "the rest of the client's packet"));
+  g_assert_true (rpc_test_peer_read_exact (f->server, body, body_len, "the rest of the client's packet"));
   g_assert_true (gvir_rpc_header_decode (body, body_len, header, NULL));
   return TRUE;
 }
