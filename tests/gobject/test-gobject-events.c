@@ -1,6 +1,6 @@
 /*
- * test-gobject-events.c: every lifecycle transition of test:///default,
- * end to end, as GVirDomain signals and states
+ * test-gobject-events.c: the driver conformance suite: every lifecycle
+ * transition, end to end, as GVirDomain signals and states
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -9,28 +9,59 @@
  * License as published by the Free Software Foundation; either
  * version 2.1 of the License, or (at your option) any later version.
  *
- * Each case brings a domain into a starting state, forgets the signals
- * that caused, performs one transition and checks exactly which lifecycle
- * signals (name and detail) arrived, that they ran in the context the
- * connection was opened in, and the state and reason libvirt's test driver
- * gives afterwards (reference/libvirt-test-driver.md, 2.5). A transition
- * made through another connection must look the same.
+ * Each case defines and starts a domain of its own, brings it into a
+ * starting state, forgets the signals that caused, performs one
+ * transition and checks exactly which lifecycle signals (name and detail)
+ * arrived, that they ran in the context the connection was opened in, and
+ * the state and reason libvirt gives afterwards
+ * (reference/libvirt-test-driver.md, 2.5). A transition made through
+ * another connection to the same host must look the same.
+ *
+ * The same cases run on every driver that runs domains: --driver=NAME
+ * (before the GTest options) picks the driver profile below; meson runs
+ * one test per profile, in suite 'conformance'.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "test-gobject-common.h"
 
+#define MAIN_UUID "11111111-2222-3333-4444-000000000e00"
 #define NEW_UUID "11111111-2222-3333-4444-000000000e01"
 #define GONE (-1)       /* the domain no longer exists afterwards */
 
+/* What the cases need to know of a driver. */
 typedef struct
 {
+  const char *name;                 /* --driver=NAME */
+  /* The URI of the host the cases run on; two connections to it see the
+   * same domains. @tmpdir is a fresh folder of the test's own. */
+  char *(*make_uri) (const char *tmpdir);
+  /* A domain this driver can run; @name and @uuid are given. */
+  GVirConfigDomain *(*make_domain) (const char *name, const char *uuid);
+} DriverProfile;
+
+static char *
+test_driver_uri (const char *tmpdir)
+{
+  return g_strdup (TEST_URI);
+}
+
+static const DriverProfile profiles[] = {
+  { "test", test_driver_uri, make_domain_config },
+};
+
+static const DriverProfile *profile = &profiles[0];
+
+typedef struct
+{
+  char *tmpdir;
   GVirConnection *conn;
   GVirConnection *other;    /* a second connection to the same host */
-  GVirDomain *dom;          /* "test", as seen through conn */
-  GVirDomain *other_dom;    /* "test", as seen through other */
+  GVirDomain *dom;          /* "conf-main", running, as seen through conn */
+  GVirDomain *other_dom;    /* "conf-main", as seen through other */
   GVirDomain *extra;        /* a domain a case prepared, or NULL */
   Recorder rec;
   char *save_path;
@@ -50,37 +81,105 @@ typedef struct
   gboolean persistent;
 } EventCase;
 
+static GVirConnection *
+open_profile_connection (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  GVirConnection *conn = gvir_connection_new (uri);
+
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+  return conn;
+}
+
+/* Defines and starts the case's own domain, "conf-main". */
+static GVirDomain *
+start_main_domain (GVirConnection *conn)
+{
+  g_autoptr(GVirConfigDomain) conf = profile->make_domain ("conf-main", MAIN_UUID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDomain) dom = gvir_connection_create_domain (conn, conf, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gvir_domain_start (dom, 0, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&dom);
+}
+
+static GVirDomain *
+fetch_domain (GVirConnection *conn,
+              const char     *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDomain *dom;
+
+  g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
+  g_assert_no_error (error);
+  dom = gvir_connection_get_domain (conn, uuid);
+  g_assert_nonnull (dom);
+  return dom;
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gvir-events-XXXXXX", &error);
+  g_autofree char *uri = NULL;
 
+  f->tmpdir = g_dir_make_tmp ("gvir-events-XXXXXX", &error);
   g_assert_no_error (error);
-  f->save_path = g_build_filename (dir, "domain.save", NULL);
-  f->conn = open_test_connection ();
-  f->other = open_test_connection ();
-  f->dom = fetch_test_domain (f->conn);
-  f->other_dom = fetch_test_domain (f->other);
+  f->save_path = g_build_filename (f->tmpdir, "domain.save", NULL);
+  uri = profile->make_uri (f->tmpdir);
+  f->conn = open_profile_connection (uri);
+  f->other = open_profile_connection (uri);
+  g_object_unref (start_main_domain (f->conn));
+  f->dom = fetch_domain (f->conn, MAIN_UUID);
+  f->other_dom = fetch_domain (f->other, MAIN_UUID);
   f->rec.expected = g_main_context_default ();
   f->rec.watch_added = TRUE;
   recorder_watch_connection (&f->rec, f->conn);
   recorder_watch_domain (&f->rec, f->dom);
 }
 
+/* Leaves the host as the case found it: the case's domains stopped and
+ * gone (for drivers with real processes, no process left behind). */
+static void
+remove_domain (GVirConnection *conn,
+               const char     *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDomain) dom = NULL;
+  GVirDomainState state;
+
+  g_assert_true (gvir_connection_fetch_domains (conn, NULL, &error));
+  g_assert_no_error (error);
+  dom = gvir_connection_get_domain (conn, uuid);
+  if (dom == NULL)
+    return;
+  state = gvir_domain_get_state (dom, NULL, &error);
+  g_assert_no_error (error);
+  if (state != GVIR_DOMAIN_STATE_SHUTOFF)
+    g_assert_true (gvir_domain_stop (dom, 0, &error));
+  g_assert_no_error (error);
+  if (gvir_domain_get_persistent (dom))
+    g_assert_true (gvir_domain_delete (dom, GVIR_DOMAIN_DELETE_SAVED_STATE, &error));
+  g_assert_no_error (error);
+}
+
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_path_get_dirname (f->save_path);
-
+  remove_domain (f->conn, NEW_UUID);
+  remove_domain (f->conn, MAIN_UUID);
   g_clear_object (&f->extra);
   g_clear_object (&f->other_dom);
   close_and_finalize (f->other);
   close_and_finalize (f->conn);
   assert_finalized_soon (f->dom);
   g_remove (f->save_path);
-  g_rmdir (dir);
+  g_assert_cmpint (g_rmdir (f->tmpdir), ==, 0);
   g_free (f->save_path);
+  g_free (f->tmpdir);
 }
 
 static void
@@ -127,7 +226,7 @@ prepare_saved_file (Fixture *f)
 static void
 prepare_defined (Fixture *f)
 {
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-defined", NEW_UUID);
+  g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-defined", NEW_UUID);
   GError *error = NULL;
 
   f->extra = gvir_connection_create_domain (f->conn, conf, &error);
@@ -137,7 +236,7 @@ prepare_defined (Fixture *f)
 static void
 prepare_transient (Fixture *f)
 {
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-transient", NEW_UUID);
+  g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-transient", NEW_UUID);
   GError *error = NULL;
 
   f->extra = gvir_connection_start_domain (f->conn, conf, 0, &error);
@@ -146,7 +245,7 @@ prepare_transient (Fixture *f)
 
 /* ---- transitions ---------------------------------------------------------------- */
 
-#define ACT_ON_TEST(name, call) \
+#define ACT_ON_MAIN(name, call) \
   static GVirDomain * \
   act_##name (Fixture *f) \
   { \
@@ -176,16 +275,16 @@ prepare_transient (Fixture *f)
     return g_object_ref (f->extra); \
   }
 
-ACT_ON_TEST (start, gvir_domain_start (dom, 0, &error))
-ACT_ON_TEST (start_paused, gvir_domain_start (dom, GVIR_DOMAIN_START_PAUSED, &error))
-ACT_ON_TEST (suspend, gvir_domain_suspend (dom, &error))
-ACT_ON_TEST (resume, gvir_domain_resume (dom, &error))
-ACT_ON_TEST (destroy, gvir_domain_stop (dom, 0, &error))
-ACT_ON_TEST (shutdown, gvir_domain_shutdown (dom, 0, &error))
-ACT_ON_TEST (reboot, gvir_domain_reboot (dom, 0, &error))
-ACT_ON_TEST (managed_save, gvir_domain_save (dom, 0, &error))
-ACT_ON_TEST (save_file, gvir_domain_save_to_file (dom, f->save_path, NULL, 0, &error))
-ACT_ON_TEST (undefine, gvir_domain_delete (dom, 0, &error))
+ACT_ON_MAIN (start, gvir_domain_start (dom, 0, &error))
+ACT_ON_MAIN (start_paused, gvir_domain_start (dom, GVIR_DOMAIN_START_PAUSED, &error))
+ACT_ON_MAIN (suspend, gvir_domain_suspend (dom, &error))
+ACT_ON_MAIN (resume, gvir_domain_resume (dom, &error))
+ACT_ON_MAIN (destroy, gvir_domain_stop (dom, 0, &error))
+ACT_ON_MAIN (shutdown, gvir_domain_shutdown (dom, 0, &error))
+ACT_ON_MAIN (reboot, gvir_domain_reboot (dom, 0, &error))
+ACT_ON_MAIN (managed_save, gvir_domain_save (dom, 0, &error))
+ACT_ON_MAIN (save_file, gvir_domain_save_to_file (dom, f->save_path, NULL, 0, &error))
+ACT_ON_MAIN (undefine, gvir_domain_delete (dom, 0, &error))
 ACT_ELSEWHERE (start, gvir_domain_start (dom, 0, &error))
 ACT_ELSEWHERE (suspend, gvir_domain_suspend (dom, &error))
 ACT_ELSEWHERE (resume, gvir_domain_resume (dom, &error))
@@ -251,7 +350,7 @@ act_update_elsewhere (Fixture *f)
 static GVirDomain *
 act_define (Fixture *f)
 {
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-new", NEW_UUID);
+  g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-new", NEW_UUID);
   GError *error = NULL;
   GVirDomain *dom = gvir_connection_create_domain (f->conn, conf, &error);
 
@@ -263,7 +362,7 @@ act_define (Fixture *f)
 static GVirDomain *
 act_define_elsewhere (Fixture *f)
 {
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-new", NEW_UUID);
+  g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-new", NEW_UUID);
   g_autoptr(GVirDomain) there = NULL;
   GError *error = NULL;
 
@@ -276,7 +375,7 @@ act_define_elsewhere (Fixture *f)
 static GVirDomain *
 create_transient (Fixture *f, guint flags)
 {
-  g_autoptr(GVirConfigDomain) conf = make_domain_config ("ev-transient", NEW_UUID);
+  g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-transient", NEW_UUID);
   GError *error = NULL;
   GVirDomain *dom = gvir_connection_start_domain (f->conn, conf, flags, &error);
 
@@ -307,13 +406,13 @@ static const EventCase cases[] = {
   { "/gvir/events/define-new-elsewhere", NULL, act_define_elsewhere,
     { NULL }, SHUTOFF, REASON_SHUTOFF_UNKNOWN, 1, 0, TRUE },
   { "/gvir/events/define-update", NULL, act_update,
-    { "updated", NULL }, RUNNING, REASON_RUNNING_UNKNOWN, 0, 0, TRUE },
+    { "updated", NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
   { "/gvir/events/define-update-elsewhere", NULL, act_update_elsewhere,
-    { "updated", NULL }, RUNNING, REASON_RUNNING_UNKNOWN, 0, 0, TRUE },
+    { "updated", NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
   { "/gvir/events/undefine-inactive", prepare_defined, act_undefine_extra,
     { NULL }, GONE, 0, 0, 1, FALSE },
   { "/gvir/events/undefine-running", NULL, act_undefine,
-    { NULL }, RUNNING, REASON_RUNNING_UNKNOWN, 0, 0, FALSE },
+    { NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, FALSE },
   { "/gvir/events/start", prepare_shut_off, act_start,
     { "started::booted", NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
   { "/gvir/events/start-elsewhere", prepare_shut_off, act_start_elsewhere,
@@ -495,15 +594,42 @@ test_state_from_file (void)
   g_rmdir (dir);
 }
 
+/* Takes --driver=NAME out of @argv (GTest refuses options it does not know). */
+static void
+pick_profile (int *argc, char **argv)
+{
+  int i, out = 1;
+
+  for (i = 1; i < *argc; i++)
+    {
+      if (!g_str_has_prefix (argv[i], "--driver="))
+        {
+          argv[out++] = argv[i];
+          continue;
+        }
+      profile = NULL;
+      for (gsize p = 0; p < G_N_ELEMENTS (profiles); p++)
+        if (g_str_equal (argv[i] + strlen ("--driver="), profiles[p].name))
+          profile = &profiles[p];
+      if (profile == NULL)
+        g_error ("unknown driver profile '%s'", argv[i] + strlen ("--driver="));
+    }
+  *argc = out;
+  argv[out] = NULL;
+}
+
 int
 main (int argc, char **argv)
 {
+  pick_profile (&argc, argv);
   g_test_init (&argc, &argv, NULL);
   gvir_init_object (&argc, &argv);
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, &cases[i], fixture_setup, test_event, fixture_teardown);
-  g_test_add_func ("/gvir/events/state-from-file", test_state_from_file);
+  /* Domains in every state from a <node> file: the test driver's own. */
+  if (g_str_equal (profile->name, "test"))
+    g_test_add_func ("/gvir/events/state-from-file", test_state_from_file);
 
   return g_test_run ();
 }
