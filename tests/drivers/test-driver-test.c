@@ -21,14 +21,14 @@
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
 
-/* Two guest NUMA cells, for <memnode>. */
+/* Two guest NUMA cells, for <memnode>; their CPUs need <vcpu>2</vcpu>. */
 #define GUEST_CELLS \
   "<cpu><numa><cell id='0' cpus='0' memory='512' unit='KiB'/>" \
   "<cell id='1' cpus='1' memory='512' unit='KiB'/></numa></cpu>"
 
 #define NEW_XML(name, uuid, extra) \
   "<domain type='test'><name>" name "</name><uuid>" uuid "</uuid>" \
-  "<memory unit='MiB'>512</memory><vcpu>1</vcpu>" extra "</domain>"
+  "<memory unit='MiB'>512</memory><vcpu>2</vcpu>" extra "</domain>"
 
 typedef struct
 {
@@ -501,55 +501,97 @@ static const struct
 {
   const char *xml;
   int code;
+  const char *needle;   /* in the message: refused for the right reason */
 } bad_definitions[] = {
-  { "", GVIR_ERROR_XML },
-  { "<domain", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name>", GVIR_ERROR_XML },
-  { "<network><name>x</name></network>", GVIR_ERROR_XML },
-  { "<domain type='test'><memory>1024</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name></name><memory>1024</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>a/b</name><memory>1024</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><uuid>1234</uuid><memory>1</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>lots</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory unit='parsec'>1</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory unit='TiB'>99999999999</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>0</vcpu></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory><vcpu current='3'>2</vcpu></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory><on_reboot>explode</on_reboot></domain>", GVIR_ERROR_XML },
+  { "", GVIR_ERROR_XML,
+    "Document is empty" },
+  { "<domain", GVIR_ERROR_XML,
+    "Couldn't find end of Start Tag" },
+  { "<domain type='test'><name>x</name>", GVIR_ERROR_XML,
+    "Premature end of data" },
+  { "<network><name>x</name></network>", GVIR_ERROR_XML,
+    "unexpected root element <network>" },
+  { "<domain type='test'><memory>1024</memory></domain>", GVIR_ERROR_XML,
+    "has no <name>" },
+  { "<domain type='test'><name></name><memory>1024</memory></domain>", GVIR_ERROR_XML,
+    "has no <name>" },
+  { "<domain type='test'><name>a/b</name><memory>1024</memory></domain>", GVIR_ERROR_XML,
+    "must not contain '/'" },
+  { "<domain type='test'><name>x</name></domain>", GVIR_ERROR_XML,
+    "has no <memory> size" },
+  { "<domain type='test'><name>x</name><uuid>1234</uuid><memory>1</memory></domain>", GVIR_ERROR_XML,
+    "invalid UUID '1234'" },
+  { "<domain type='test'><name>x</name><memory>lots</memory></domain>", GVIR_ERROR_XML,
+    "value 'lots' is not a number" },
+  { "<domain type='test'><name>x</name><memory unit='parsec'>1</memory></domain>", GVIR_ERROR_XML,
+    "unknown unit 'parsec'" },
+  { "<domain type='test'><name>x</name><memory unit='TiB'>99999999999</memory></domain>", GVIR_ERROR_XML,
+    "<memory> value is too large" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>0</vcpu></domain>", GVIR_ERROR_XML,
+    "<vcpu> value '0'" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu current='3'>2</vcpu></domain>", GVIR_ERROR_XML,
+    "<vcpu current='3'>" },
+  { "<domain type='test'><name>x</name><memory>1</memory><on_reboot>explode</on_reboot></domain>", GVIR_ERROR_XML,
+    "unknown <on_reboot> action 'explode'" },
+  /* The coredump actions are for <on_crash> only. */
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory mode='random'/></numatune></domain>", GVIR_ERROR_XML },
+    "<on_poweroff>coredump-destroy</on_poweroff></domain>", GVIR_ERROR_XML,
+    "unknown <on_poweroff> action 'coredump-destroy'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory mode='random'/></numatune></domain>", GVIR_ERROR_XML,
+    "unknown <numatune><memory> mode 'random'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='99999'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='0-' in <numatune><memory>" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='1,^1'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory nodeset='99999'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='99999'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory placement='somewhere' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory nodeset='1,^1'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='1,^1'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='0'/></numatune><numatune/></domain>", GVIR_ERROR_XML },
+    "<numatune><memory placement='somewhere' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "placement 'somewhere'" },
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory nodeset='0'/></numatune><numatune/></domain>", GVIR_ERROR_XML,
+    "more than one <numatune>" },
+  /* libvirt's NUMA rules: a static placement needs a nodeset, cell CPUs
+   * stay below <vcpu> (one vCPU by default). */
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory mode='strict'/></numatune></domain>", GVIR_ERROR_XML,
+    "needs a nodeset when its placement is static" },
+  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS "</domain>", GVIR_ERROR_XML,
+    "NUMA cell 1 has CPU 1, but the domain has only 1 vCPUs" },
   /* <memnode> needs guest cells, a valid cellid, one entry per cell and a nodeset. */
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memnode cellid='0' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='2' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='one' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
+    "<numatune><memnode cellid='0' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "needs guest NUMA cells" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='2' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "cellid 2 is out of range" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='one' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "has no valid cellid" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "has no valid cellid" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
     "<numatune><memnode cellid='0' nodeset='0'/><memnode cellid='0' nodeset='1'/></numatune>"
-    "</domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='0' nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='0' mode='random' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
+    "</domain>", GVIR_ERROR_XML,
+    "for cell 0 appears twice" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "for cell 0 has no nodeset" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='0' nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='0-' in <numatune><memnode>" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='0' mode='random' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "unknown <numatune><memnode> mode 'random'" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
     "<numatune><memory placement='auto'/><memnode cellid='0' nodeset='0'/></numatune>"
-    "</domain>", GVIR_ERROR_XML },
+    "</domain>", GVIR_ERROR_XML,
+    "not allowed with automatic memory placement" },
 };
 
 static void
@@ -566,6 +608,8 @@ test_define_bad (Fixture *f, gconstpointer data)
       dom = gvir_driver_connection_define_domain (f->conn, bad_definitions[i].xml, 0, NULL, &error);
       g_assert_null (dom);
       g_assert_error (error, GVIR_ERROR, bad_definitions[i].code);
+      g_test_message ("refused: %s", error->message);
+      g_assert_nonnull (strstr (error->message, bad_definitions[i].needle));
     }
 
   {
