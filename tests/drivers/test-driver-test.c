@@ -527,6 +527,9 @@ static const struct
     "unknown unit 'parsec'" },
   { "<domain type='test'><name>x</name><memory unit='TiB'>99999999999</memory></domain>", GVIR_ERROR_XML,
     "<memory> value is too large" },
+  { "<domain type='test'><name>x</name><memory>1</memory><currentMemory>half</currentMemory>"
+    "</domain>", GVIR_ERROR_XML,
+    "<currentMemory> value 'half' is not a number" },
   { "<domain type='test'><name>x</name><memory>1</memory><vcpu>0</vcpu></domain>", GVIR_ERROR_XML,
     "<vcpu> value '0'" },
   { "<domain type='test'><name>x</name><memory>1</memory><vcpu current='3'>2</vcpu></domain>", GVIR_ERROR_XML,
@@ -1485,6 +1488,58 @@ test_placement_set_numa_inactive (Fixture *f, gconstpointer data)
   recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
 }
 
+/* libvirt's rule: a static placement needs a nodeset, so the mode alone
+ * cannot be set on a domain that has none; nothing changes then. */
+static void
+test_numa_mode_needs_nodeset (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *nodeset = NULL;
+  int mode = -1;
+
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  before = inactive_xml (f, NEW_UUID);
+  g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, NEW_UUID, 2, NULL, 0,
+                                                              NULL, &error));
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot set the NUMA parameters of domain 'new': <numatune><memory> "
+                        "needs a nodeset when its placement is static");
+  g_clear_error (&error);
+  after = inactive_xml (f, NEW_UUID);
+  g_assert_cmpstr (after, ==, before);
+
+  /* With a nodeset it may. */
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, NEW_UUID, 2, "0", 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_get_numa_parameters (f->conn, NEW_UUID, 0, &mode, &nodeset,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode, ==, 2);
+  g_assert_cmpstr (nodeset, ==, "0");
+  recorder_assert_empty (&f->rec);
+}
+
+/* A live change of a running persistent domain leaves its persistent
+ * definition as it was. */
+static void
+test_numa_live_keeps_config (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config_before = inactive_xml (f, TEST_UUID);
+  g_autofree char *config_after = NULL;
+
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, "1",
+                                                             GVIR_DRIVER_AFFECT_LIVE, NULL, &error));
+  g_assert_no_error (error);
+  assert_numa (f, GVIR_DRIVER_AFFECT_LIVE, 0, "1");
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "");
+  config_after = inactive_xml (f, TEST_UUID);
+  g_assert_cmpstr (config_after, ==, config_before);
+}
+
 /* ---- read-only and closed connections ------------------------------------------------ */
 
 typedef gboolean (*MutatingCall) (GVirDriverConnection *conn, GError **error);
@@ -1844,6 +1899,8 @@ main (int argc, char **argv)
   ADD ("save/bad-files", test_restore_bad);
   ADD ("numa/set-get", test_numa);
   ADD ("numa/bad", test_numa_bad);
+  ADD ("numa/mode-needs-nodeset", test_numa_mode_needs_nodeset);
+  ADD ("numa/live-keeps-config", test_numa_live_keeps_config);
   ADD ("numa/placement/define", test_placement_define);
   ADD ("numa/placement/bad-syntax", test_placement_bad_syntax);
   ADD ("numa/placement/auto", test_placement_auto);

@@ -415,8 +415,9 @@ check_memory (GVirConfigDomain  *def,
           check_memory_size (def, "currentMemory", error));
 }
 
-/* The test driver's limit, as in libvirt's test driver. */
-#define TEST_MAX_VCPUS 4096
+/* The largest <vcpu> count a definition may give (libvirt-gconfig reads
+ * any 64-bit count). */
+#define VCPU_COUNT_MAX 4096
 
 static gboolean
 check_vcpus (GVirConfigDomain  *def,
@@ -431,13 +432,13 @@ check_vcpus (GVirConfigDomain  *def,
     return TRUE;
 
   max = gvir_config_domain_get_vcpus (def);
-  if (max == 0 || max > TEST_MAX_VCPUS)
+  if (max == 0 || max > VCPU_COUNT_MAX)
     {
       const char *text = gvir_config_object_get_node_content (obj, "vcpu");
 
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "domain '%s': <vcpu> value '%s' is not a count between 1 and %d",
-                   name, text ? text : "", TEST_MAX_VCPUS);
+                   name, text ? text : "", VCPU_COUNT_MAX);
       return FALSE;
     }
   if (current == NULL)
