@@ -205,107 +205,6 @@ strip_test_namespace (xmlNode               *root,
   return TRUE;
 }
 
-
-/* ---- reading ---------------------------------------------------------------- */
-
-xmlParserCtxt *
-gvir_test_xml_parser_new (GError **error)
-{
-  xmlParserCtxt *ctxt = gvir_config_xml_parser_new ();
-
-  if (ctxt == NULL)
-    g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INTERNAL, "out of memory");
-  return ctxt;
-}
-
-/* NODICT, as libvirt-gconfig reads: its objects may move nodes between
- * documents, so names must not live in a per-document dictionary. */
-static xmlDoc *
-read_xml_string (const char  *xml,
-                 GError     **error)
-{
-  xmlParserCtxt *ctxt = gvir_test_xml_parser_new (error);
-  xmlDoc *doc;
-
-  if (ctxt == NULL)
-    return NULL;
-  doc = xmlCtxtReadMemory (ctxt, xml, strlen (xml), "domain.xml", NULL,
-                           GVIR_CONFIG_XML_PARSE_UNTRUSTED | XML_PARSE_NODICT);
-  if (gvir_config_xml_parser_get_doctype (ctxt) != NULL)
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML,
-                           "domain XML declares a DTD (<!DOCTYPE>): DTDs and entities "
-                           "are not allowed");
-    }
-  else if (doc == NULL)
-    {
-      const xmlError *err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *msg = g_strstrip (g_strdup (err && err->message ? err->message
-                                                                        : "unknown error"));
-
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "malformed domain XML (line %d): %s", err ? err->line : 0, msg);
-    }
-  gvir_config_xml_parser_free (ctxt);
-  return doc;
-}
-
-static gboolean check_def (GVirConfigDomain *def, GError **error);
-
-/* Takes @doc; strips the test namespace and hands the <domain> to
- * libvirt-gconfig. */
-static GVirConfigDomain *
-def_from_doc (xmlDoc                *doc,
-              GVirTestDomainExtras  *extras,
-              GError               **error)
-{
-  g_autoptr(GVirConfigXmlDoc) holder = gvir_config_xml_doc_new (doc);
-  GVirTestDomainExtras ignored = { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE };
-  xmlNode *root = xmlDocGetRootElement (doc);
-  g_autoptr(GVirConfigDomain) def = NULL;
-
-  if (root == NULL || !g_str_equal ((const char *) root->name, "domain") || is_test_ns (root->ns))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "unexpected root element <%s>, expected <domain>",
-                   root ? (const char *) root->name : "");
-      return NULL;
-    }
-  if (!strip_test_namespace (root, extras ? extras : &ignored, error))
-    return NULL;
-
-  def = GVIR_CONFIG_DOMAIN (gvir_config_object_new_from_tree (GVIR_CONFIG_TYPE_DOMAIN, holder,
-                                                              NULL, root));
-  /* The id is runtime state that the driver adds when formatting. */
-  gvir_config_object_set_attribute (GVIR_CONFIG_OBJECT (def), NULL, "id", NULL);
-  if (!check_def (def, error))
-    return NULL;
-  return g_steal_pointer (&def);
-}
-
-GVirConfigDomain *
-gvir_test_def_read_string (const char  *xml,
-                           GError     **error)
-{
-  xmlDoc *doc = read_xml_string (xml, error);
-
-  return doc ? def_from_doc (doc, NULL, error) : NULL;
-}
-
-GVirConfigDomain *
-gvir_test_def_read_node (xmlNode               *node,
-                         GVirTestDomainExtras  *extras,
-                         GError               **error)
-{
-  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
-
-  /* Copying into a fresh document re-declares namespaces inherited from
-   * the enclosing <node>, so the definition stands on its own. */
-  xmlDocSetRootElement (doc, xmlDocCopyNode (node, doc, 1));
-  return def_from_doc (doc, extras, error);
-}
-
 /* ---- checks ------------------------------------------------------------------ */
 
 /*
@@ -594,6 +493,104 @@ check_def (GVirConfigDomain  *def,
          check_action (def, "on_reboot", error) &&
          check_numatune (def, error) &&
          check_numa_rules (def, error);
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+xmlParserCtxt *
+gvir_test_xml_parser_new (GError **error)
+{
+  xmlParserCtxt *ctxt = gvir_config_xml_parser_new ();
+
+  if (ctxt == NULL)
+    g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INTERNAL, "out of memory");
+  return ctxt;
+}
+
+/* NODICT, as libvirt-gconfig reads: its objects may move nodes between
+ * documents, so names must not live in a per-document dictionary. */
+static xmlDoc *
+read_xml_string (const char  *xml,
+                 GError     **error)
+{
+  xmlParserCtxt *ctxt = gvir_test_xml_parser_new (error);
+  xmlDoc *doc;
+
+  if (ctxt == NULL)
+    return NULL;
+  doc = xmlCtxtReadMemory (ctxt, xml, strlen (xml), "domain.xml", NULL,
+                           GVIR_CONFIG_XML_PARSE_UNTRUSTED | XML_PARSE_NODICT);
+  if (gvir_config_xml_parser_get_doctype (ctxt) != NULL)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML,
+                           "domain XML declares a DTD (<!DOCTYPE>): DTDs and entities "
+                           "are not allowed");
+    }
+  else if (doc == NULL)
+    {
+      const xmlError *err = xmlCtxtGetLastError (ctxt);
+      g_autofree char *msg = g_strstrip (g_strdup (err && err->message ? err->message
+                                                                        : "unknown error"));
+
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "malformed domain XML (line %d): %s", err ? err->line : 0, msg);
+    }
+  gvir_config_xml_parser_free (ctxt);
+  return doc;
+}
+
+/* Takes @doc; strips the test namespace and hands the <domain> to
+ * libvirt-gconfig. */
+static GVirConfigDomain *
+def_from_doc (xmlDoc                *doc,
+              GVirTestDomainExtras  *extras,
+              GError               **error)
+{
+  g_autoptr(GVirConfigXmlDoc) holder = gvir_config_xml_doc_new (doc);
+  GVirTestDomainExtras ignored = { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE };
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autoptr(GVirConfigDomain) def = NULL;
+
+  if (root == NULL || !g_str_equal ((const char *) root->name, "domain") || is_test_ns (root->ns))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "unexpected root element <%s>, expected <domain>",
+                   root ? (const char *) root->name : "");
+      return NULL;
+    }
+  if (!strip_test_namespace (root, extras ? extras : &ignored, error))
+    return NULL;
+
+  def = GVIR_CONFIG_DOMAIN (gvir_config_object_new_from_tree (GVIR_CONFIG_TYPE_DOMAIN, holder,
+                                                              NULL, root));
+  /* The id is runtime state that the driver adds when formatting. */
+  gvir_config_object_set_attribute (GVIR_CONFIG_OBJECT (def), NULL, "id", NULL);
+  if (!check_def (def, error))
+    return NULL;
+  return g_steal_pointer (&def);
+}
+
+GVirConfigDomain *
+gvir_test_def_read_string (const char  *xml,
+                           GError     **error)
+{
+  xmlDoc *doc = read_xml_string (xml, error);
+
+  return doc ? def_from_doc (doc, NULL, error) : NULL;
+}
+
+GVirConfigDomain *
+gvir_test_def_read_node (xmlNode               *node,
+                         GVirTestDomainExtras  *extras,
+                         GError               **error)
+{
+  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
+
+  /* Copying into a fresh document re-declares namespaces inherited from
+   * the enclosing <node>, so the definition stands on its own. */
+  xmlDocSetRootElement (doc, xmlDocCopyNode (node, doc, 1));
+  return def_from_doc (doc, extras, error);
 }
 
 /* ---- values of a checked definition ----------------------------------------- */
