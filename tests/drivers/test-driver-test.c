@@ -1792,6 +1792,9 @@ hammer (gpointer data)
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) list = NULL;
       g_autofree char *xml = NULL;
+      g_autofree char *nodeset = NULL;
+      GVirDriverDomainInfo info;
+      int mode = -1;
 
       /* Only the thread whose suspend succeeded resumes, and no other
        * suspend can succeed before it does: its resume cannot fail. */
@@ -1802,8 +1805,11 @@ hammer (gpointer data)
           g_assert_no_error (error);
         }
       else
-        assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
-                              "domain 'test' is already paused");
+        {
+          assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                                "domain 'test' is already paused");
+          g_clear_error (&error);
+        }
       list = gvir_driver_connection_list_domains (conn, NULL, NULL);
       g_assert_nonnull (list);
       g_assert_cmpuint (list->len, ==, 1);
@@ -1811,6 +1817,24 @@ hammer (gpointer data)
       xml = gvir_driver_connection_get_domain_xml (conn, TEST_UUID, 0, NULL, NULL);
       g_assert_nonnull (xml);
       g_assert_nonnull (strstr (xml, "<name>test</name>"));
+
+      /* The live definition is replaced while the others read it: each
+       * read sees one whole definition. */
+      g_assert_true (gvir_driver_connection_set_numa_parameters (conn, TEST_UUID, -1,
+                                                                 i % 2 ? "1" : "0",
+                                                                 GVIR_DRIVER_AFFECT_LIVE,
+                                                                 NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gvir_driver_connection_get_numa_parameters (conn, TEST_UUID,
+                                                                 GVIR_DRIVER_AFFECT_LIVE, &mode,
+                                                                 &nodeset, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mode, ==, 0);
+      g_assert_true (g_str_equal (nodeset, "0") || g_str_equal (nodeset, "1"));
+      g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &info, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (info.max_mem_kib, ==, 8388608);
+      g_assert_cmpuint (info.nr_virt_cpu, ==, 2);
     }
   return GUINT_TO_POINTER (suspends);
 }
@@ -1835,8 +1859,8 @@ test_threads (void)
     threads[i] = gvir_test_thread_new ("hammer", hammer, conns[i]);
   for (i = 0; i < N_THREADS; i++)
     suspends += GPOINTER_TO_UINT (gvir_test_thread_join (threads[i],
-                                                         "a thread suspending, resuming and listing "
-                                                         "the test domain 200 times"));
+                                                         "a thread suspending, resuming, listing and "
+                                                         "changing the test domain 200 times"));
 
   /* Every successful suspend was followed by a resume: events pair up. */
   for (i = 0; i < rec.events->len; i++)
