@@ -16,10 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* Declarations marked GVIR_CONFIG_AVAILABLE_IN_ALL are exported in the
+ * library's private version node (outside the GIR and the installed
+ * headers): the holder type and constructor because libvirt-gconfig's
+ * library exports these two names too; the holder's unref, the tree
+ * constructor, the raw content and attribute accessors and the unit parser
+ * for the test driver, which keeps its domains as GVirConfigDomain objects
+ * and quotes the raw text of a bad value in its errors. */
+
 /* A refcounted holder of one xmlDoc, shared by every object that views a
- * node of that document. Its type and constructor are exported (in a
- * private version node, outside the GIR and the installed headers) because
- * libvirt-gconfig's library exports these two names too. */
+ * node of that document. */
 typedef struct _GVirConfigXmlDoc GVirConfigXmlDoc;
 
 GVIR_CONFIG_AVAILABLE_IN_ALL
@@ -27,6 +33,7 @@ GType gvir_config_xml_doc_get_type (void) G_GNUC_CONST;
 GVIR_CONFIG_AVAILABLE_IN_ALL
 GVirConfigXmlDoc *gvir_config_xml_doc_new (xmlDocPtr doc);
 GVirConfigXmlDoc *gvir_config_xml_doc_ref (GVirConfigXmlDoc *doc);
+GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_xml_doc_unref (GVirConfigXmlDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirConfigXmlDoc, gvir_config_xml_doc_unref)
 
@@ -36,6 +43,7 @@ void gvir_config_object_class_set_root (GVirConfigObjectClass *klass,
                                         const char *root_name,
                                         const char *schema);
 
+GVIR_CONFIG_AVAILABLE_IN_ALL
 GVirConfigObject *gvir_config_object_new_from_tree (GType type,
                                                     GVirConfigXmlDoc *doc,
                                                     const char *schema,
@@ -50,6 +58,7 @@ const char *gvir_config_xml_node_get_text (xmlNodePtr node);
 const char *gvir_config_xml_node_get_attribute (xmlNodePtr node, const char *attr);
 
 /* Element content of the child @node_name (NULL: the object's own node). */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 const char *gvir_config_object_get_node_content (GVirConfigObject *self,
                                                  const char *node_name);
 guint64 gvir_config_object_get_node_content_uint64 (GVirConfigObject *self,
@@ -67,6 +76,7 @@ void gvir_config_object_set_node_content_uint64 (GVirConfigObject *self,
                                                  guint64 value);
 
 /* Attributes of the child @node_name (NULL: the object's own node). */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 const char *gvir_config_object_get_attribute (GVirConfigObject *self,
                                               const char *node_name,
                                               const char *attr);
@@ -87,6 +97,7 @@ gboolean gvir_config_object_get_attribute_boolean (GVirConfigObject *self,
  * @value removes the attribute and never creates the child: unlike
  * libvirt-gconfig 4.0, which leaves an empty element that libvirt's schema
  * may refuse (tests/gconfig/test-gconfig-null.c). */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 void gvir_config_object_set_attribute (GVirConfigObject *self,
                                        const char *node_name,
                                        const char *attr,
@@ -118,6 +129,7 @@ xmlNodePtr gvir_config_object_replace_child (GVirConfigObject *self,
 GVirConfigObject *gvir_config_object_replace_child_with_type (GVirConfigObject *self,
                                                               const char *child_name,
                                                               GType type);
+GVIR_CONFIG_AVAILABLE_IN_ALL
 gboolean gvir_config_object_has_child (GVirConfigObject *self,
                                        const char *child_name);
 void gvir_config_object_delete_children (GVirConfigObject *self,
@@ -138,6 +150,7 @@ GVirConfigObject *gvir_config_object_get_child_with_type (GVirConfigObject *self
 GVirConfigObject *gvir_config_object_new_view (GVirConfigObject *self,
                                                GType type,
                                                xmlNodePtr node);
+GVIR_CONFIG_AVAILABLE_IN_ALL
 GList *gvir_config_object_get_children_with_type (GVirConfigObject *self,
                                                   const char *parent_name,
                                                   const char *child_name,
@@ -153,6 +166,7 @@ const char *gvir_config_genum_get_nick (GType enum_type, gint value);
 gint gvir_config_genum_get_value (GType enum_type, const char *nick, gint default_value);
 
 /* "1024" in @unit (libvirt's scaled-integer units) to KiB; FALSE if invalid. */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 gboolean gvir_config_parse_kib (const char *value, const char *unit, guint64 *kib);
 
 G_END_DECLS

@@ -21,14 +21,14 @@
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
 
-/* Two guest NUMA cells, for <memnode>. */
+/* Two guest NUMA cells, for <memnode>; their CPUs need <vcpu>2</vcpu>. */
 #define GUEST_CELLS \
   "<cpu><numa><cell id='0' cpus='0' memory='512' unit='KiB'/>" \
   "<cell id='1' cpus='1' memory='512' unit='KiB'/></numa></cpu>"
 
 #define NEW_XML(name, uuid, extra) \
   "<domain type='test'><name>" name "</name><uuid>" uuid "</uuid>" \
-  "<memory unit='MiB'>512</memory><vcpu>1</vcpu>" extra "</domain>"
+  "<memory unit='MiB'>512</memory><vcpu>2</vcpu>" extra "</domain>"
 
 typedef struct
 {
@@ -501,55 +501,100 @@ static const struct
 {
   const char *xml;
   int code;
+  const char *needle;   /* in the message: refused for the right reason */
 } bad_definitions[] = {
-  { "", GVIR_ERROR_XML },
-  { "<domain", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name>", GVIR_ERROR_XML },
-  { "<network><name>x</name></network>", GVIR_ERROR_XML },
-  { "<domain type='test'><memory>1024</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name></name><memory>1024</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>a/b</name><memory>1024</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><uuid>1234</uuid><memory>1</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>lots</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory unit='parsec'>1</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory unit='TiB'>99999999999</memory></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>0</vcpu></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory><vcpu current='3'>2</vcpu></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory><on_reboot>explode</on_reboot></domain>", GVIR_ERROR_XML },
+  { "", GVIR_ERROR_XML,
+    "Document is empty" },
+  { "<domain", GVIR_ERROR_XML,
+    "Couldn't find end of Start Tag" },
+  { "<domain type='test'><name>x</name>", GVIR_ERROR_XML,
+    "Premature end of data" },
+  { "<network><name>x</name></network>", GVIR_ERROR_XML,
+    "unexpected root element <network>" },
+  { "<domain type='test'><memory>1024</memory></domain>", GVIR_ERROR_XML,
+    "has no <name>" },
+  { "<domain type='test'><name></name><memory>1024</memory></domain>", GVIR_ERROR_XML,
+    "has no <name>" },
+  { "<domain type='test'><name>a/b</name><memory>1024</memory></domain>", GVIR_ERROR_XML,
+    "must not contain '/'" },
+  { "<domain type='test'><name>x</name></domain>", GVIR_ERROR_XML,
+    "has no <memory> size" },
+  { "<domain type='test'><name>x</name><uuid>1234</uuid><memory>1</memory></domain>", GVIR_ERROR_XML,
+    "invalid UUID '1234'" },
+  { "<domain type='test'><name>x</name><memory>lots</memory></domain>", GVIR_ERROR_XML,
+    "value 'lots' is not a number" },
+  { "<domain type='test'><name>x</name><memory unit='parsec'>1</memory></domain>", GVIR_ERROR_XML,
+    "unknown unit 'parsec'" },
+  { "<domain type='test'><name>x</name><memory unit='TiB'>99999999999</memory></domain>", GVIR_ERROR_XML,
+    "<memory> value is too large" },
+  { "<domain type='test'><name>x</name><memory>1</memory><currentMemory>half</currentMemory>"
+    "</domain>", GVIR_ERROR_XML,
+    "<currentMemory> value 'half' is not a number" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>0</vcpu></domain>", GVIR_ERROR_XML,
+    "<vcpu> value '0'" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu current='3'>2</vcpu></domain>", GVIR_ERROR_XML,
+    "<vcpu current='3'>" },
+  { "<domain type='test'><name>x</name><memory>1</memory><on_reboot>explode</on_reboot></domain>", GVIR_ERROR_XML,
+    "unknown <on_reboot> action 'explode'" },
+  /* The coredump actions are for <on_crash> only. */
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory mode='random'/></numatune></domain>", GVIR_ERROR_XML },
+    "<on_poweroff>coredump-destroy</on_poweroff></domain>", GVIR_ERROR_XML,
+    "unknown <on_poweroff> action 'coredump-destroy'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory mode='random'/></numatune></domain>", GVIR_ERROR_XML,
+    "unknown <numatune><memory> mode 'random'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='99999'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='0-' in <numatune><memory>" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='1,^1'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory nodeset='99999'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='99999'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory placement='somewhere' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
+    "<numatune><memory nodeset='1,^1'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='1,^1'" },
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memory nodeset='0'/></numatune><numatune/></domain>", GVIR_ERROR_XML },
+    "<numatune><memory placement='somewhere' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "placement 'somewhere'" },
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory nodeset='0'/></numatune><numatune/></domain>", GVIR_ERROR_XML,
+    "more than one <numatune>" },
+  /* libvirt's NUMA rules: a static placement needs a nodeset, cell CPUs
+   * stay below <vcpu> (one vCPU by default). */
+  { "<domain type='test'><name>x</name><memory>1</memory>"
+    "<numatune><memory mode='strict'/></numatune></domain>", GVIR_ERROR_XML,
+    "needs a nodeset when its placement is static" },
+  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS "</domain>", GVIR_ERROR_XML,
+    "NUMA cell 1 has CPU 1, but the domain has only 1 vCPUs" },
   /* <memnode> needs guest cells, a valid cellid, one entry per cell and a nodeset. */
   { "<domain type='test'><name>x</name><memory>1</memory>"
-    "<numatune><memnode cellid='0' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='2' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='one' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
+    "<numatune><memnode cellid='0' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "needs guest NUMA cells" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='2' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "cellid 2 is out of range" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='one' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "has no valid cellid" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "has no valid cellid" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
     "<numatune><memnode cellid='0' nodeset='0'/><memnode cellid='0' nodeset='1'/></numatune>"
-    "</domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='0' nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
-    "<numatune><memnode cellid='0' mode='random' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML },
-  { "<domain type='test'><name>x</name><memory>1</memory>" GUEST_CELLS
+    "</domain>", GVIR_ERROR_XML,
+    "for cell 0 appears twice" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "for cell 0 has no nodeset" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='0' nodeset='0-'/></numatune></domain>", GVIR_ERROR_XML,
+    "invalid nodeset='0-' in <numatune><memnode>" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
+    "<numatune><memnode cellid='0' mode='random' nodeset='0'/></numatune></domain>", GVIR_ERROR_XML,
+    "unknown <numatune><memnode> mode 'random'" },
+  { "<domain type='test'><name>x</name><memory>1</memory><vcpu>2</vcpu>" GUEST_CELLS
     "<numatune><memory placement='auto'/><memnode cellid='0' nodeset='0'/></numatune>"
-    "</domain>", GVIR_ERROR_XML },
+    "</domain>", GVIR_ERROR_XML,
+    "not allowed with automatic memory placement" },
 };
 
 static void
@@ -566,6 +611,8 @@ test_define_bad (Fixture *f, gconstpointer data)
       dom = gvir_driver_connection_define_domain (f->conn, bad_definitions[i].xml, 0, NULL, &error);
       g_assert_null (dom);
       g_assert_error (error, GVIR_ERROR, bad_definitions[i].code);
+      g_test_message ("refused: %s", error->message);
+      g_assert_nonnull (strstr (error->message, bad_definitions[i].needle));
     }
 
   {
@@ -1441,6 +1488,58 @@ test_placement_set_numa_inactive (Fixture *f, gconstpointer data)
   recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
 }
 
+/* libvirt's rule: a static placement needs a nodeset, so the mode alone
+ * cannot be set on a domain that has none; nothing changes then. */
+static void
+test_numa_mode_needs_nodeset (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *nodeset = NULL;
+  int mode = -1;
+
+  define_new (f, NEW_XML ("new", NEW_UUID, ""));
+  before = inactive_xml (f, NEW_UUID);
+  g_assert_false (gvir_driver_connection_set_numa_parameters (f->conn, NEW_UUID, 2, NULL, 0,
+                                                              NULL, &error));
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot set the NUMA parameters of domain 'new': <numatune><memory> "
+                        "needs a nodeset when its placement is static");
+  g_clear_error (&error);
+  after = inactive_xml (f, NEW_UUID);
+  g_assert_cmpstr (after, ==, before);
+
+  /* With a nodeset it may. */
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, NEW_UUID, 2, "0", 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_get_numa_parameters (f->conn, NEW_UUID, 0, &mode, &nodeset,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode, ==, 2);
+  g_assert_cmpstr (nodeset, ==, "0");
+  recorder_assert_empty (&f->rec);
+}
+
+/* A live change of a running persistent domain leaves its persistent
+ * definition as it was. */
+static void
+test_numa_live_keeps_config (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config_before = inactive_xml (f, TEST_UUID);
+  g_autofree char *config_after = NULL;
+
+  g_assert_true (gvir_driver_connection_set_numa_parameters (f->conn, TEST_UUID, -1, "1",
+                                                             GVIR_DRIVER_AFFECT_LIVE, NULL, &error));
+  g_assert_no_error (error);
+  assert_numa (f, GVIR_DRIVER_AFFECT_LIVE, 0, "1");
+  assert_numa (f, GVIR_DRIVER_AFFECT_CONFIG, 0, "");
+  config_after = inactive_xml (f, TEST_UUID);
+  g_assert_cmpstr (config_after, ==, config_before);
+}
+
 /* ---- read-only and closed connections ------------------------------------------------ */
 
 typedef gboolean (*MutatingCall) (GVirDriverConnection *conn, GError **error);
@@ -1693,6 +1792,9 @@ hammer (gpointer data)
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) list = NULL;
       g_autofree char *xml = NULL;
+      g_autofree char *nodeset = NULL;
+      GVirDriverDomainInfo info;
+      int mode = -1;
 
       /* Only the thread whose suspend succeeded resumes, and no other
        * suspend can succeed before it does: its resume cannot fail. */
@@ -1703,8 +1805,11 @@ hammer (gpointer data)
           g_assert_no_error (error);
         }
       else
-        assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
-                              "domain 'test' is already paused");
+        {
+          assert_error_message (error, GVIR_ERROR_OPERATION_INVALID,
+                                "domain 'test' is already paused");
+          g_clear_error (&error);
+        }
       list = gvir_driver_connection_list_domains (conn, NULL, NULL);
       g_assert_nonnull (list);
       g_assert_cmpuint (list->len, ==, 1);
@@ -1712,6 +1817,24 @@ hammer (gpointer data)
       xml = gvir_driver_connection_get_domain_xml (conn, TEST_UUID, 0, NULL, NULL);
       g_assert_nonnull (xml);
       g_assert_nonnull (strstr (xml, "<name>test</name>"));
+
+      /* The live definition is replaced while the others read it: each
+       * read sees one whole definition. */
+      g_assert_true (gvir_driver_connection_set_numa_parameters (conn, TEST_UUID, -1,
+                                                                 i % 2 ? "1" : "0",
+                                                                 GVIR_DRIVER_AFFECT_LIVE,
+                                                                 NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gvir_driver_connection_get_numa_parameters (conn, TEST_UUID,
+                                                                 GVIR_DRIVER_AFFECT_LIVE, &mode,
+                                                                 &nodeset, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mode, ==, 0);
+      g_assert_true (g_str_equal (nodeset, "0") || g_str_equal (nodeset, "1"));
+      g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &info, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (info.max_mem_kib, ==, 8388608);
+      g_assert_cmpuint (info.nr_virt_cpu, ==, 2);
     }
   return GUINT_TO_POINTER (suspends);
 }
@@ -1736,8 +1859,8 @@ test_threads (void)
     threads[i] = gvir_test_thread_new ("hammer", hammer, conns[i]);
   for (i = 0; i < N_THREADS; i++)
     suspends += GPOINTER_TO_UINT (gvir_test_thread_join (threads[i],
-                                                         "a thread suspending, resuming and listing "
-                                                         "the test domain 200 times"));
+                                                         "a thread suspending, resuming, listing and "
+                                                         "changing the test domain 200 times"));
 
   /* Every successful suspend was followed by a resume: events pair up. */
   for (i = 0; i < rec.events->len; i++)
@@ -1800,6 +1923,8 @@ main (int argc, char **argv)
   ADD ("save/bad-files", test_restore_bad);
   ADD ("numa/set-get", test_numa);
   ADD ("numa/bad", test_numa_bad);
+  ADD ("numa/mode-needs-nodeset", test_numa_mode_needs_nodeset);
+  ADD ("numa/live-keeps-config", test_numa_live_keeps_config);
   ADD ("numa/placement/define", test_placement_define);
   ADD ("numa/placement/bad-syntax", test_placement_bad_syntax);
   ADD ("numa/placement/auto", test_placement_auto);

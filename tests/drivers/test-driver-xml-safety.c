@@ -79,9 +79,19 @@ inactive_xml (GVirDriverConnection *conn,
   "<disk type='file' test:level='2'><test:hasmanagedsave/><target dev='vda'/></disk>" \
   "</devices><test:runstate>5</test:runstate></domain>"
 
+/* Written by libvirt-gconfig, which indents (two spaces, as libvirt does)
+ * elements that hold only elements. */
 #define DEEP_STORED(name, uuid) \
-  "<domain type=\"test\"><name>" name "</name><uuid>" uuid "</uuid><memory>65536</memory>" \
-  "<devices><disk type=\"file\"><target dev=\"vda\"/></disk></devices></domain>"
+  "<domain type=\"test\">\n" \
+  "  <name>" name "</name>\n" \
+  "  <uuid>" uuid "</uuid>\n" \
+  "  <memory>65536</memory>\n" \
+  "  <devices>\n" \
+  "    <disk type=\"file\">\n" \
+  "      <target dev=\"vda\"/>\n" \
+  "    </disk>\n" \
+  "  </devices>\n" \
+  "</domain>"
 
 static void
 test_deep_define (void)
@@ -141,8 +151,14 @@ test_deep_attribute_only (void)
 
   xml = inactive_xml (conn, NEW_UUID);
   g_assert_cmpstr (xml, ==,
-                   "<domain type=\"test\"><name>attr</name><uuid>" NEW_UUID "</uuid>"
-                   "<memory>65536</memory><devices><disk type=\"file\"/></devices></domain>");
+                   "<domain type=\"test\">\n"
+                   "  <name>attr</name>\n"
+                   "  <uuid>" NEW_UUID "</uuid>\n"
+                   "  <memory>65536</memory>\n"
+                   "  <devices>\n"
+                   "    <disk type=\"file\"/>\n"
+                   "  </devices>\n"
+                   "</domain>");
   gvir_driver_connection_close (conn);
 }
 
@@ -165,9 +181,14 @@ test_other_namespace_kept (void)
 
   xml = inactive_xml (conn, NEW_UUID);
   g_assert_cmpstr (xml, ==,
-                   "<domain type=\"test\"><name>meta</name><uuid>" NEW_UUID "</uuid>"
-                   "<memory>65536</memory><metadata><app:x xmlns:app=\"urn:example\" "
-                   "app:y=\"1\"/></metadata></domain>");
+                   "<domain type=\"test\">\n"
+                   "  <name>meta</name>\n"
+                   "  <uuid>" NEW_UUID "</uuid>\n"
+                   "  <memory>65536</memory>\n"
+                   "  <metadata>\n"
+                   "    <app:x xmlns:app=\"urn:example\" app:y=\"1\"/>\n"
+                   "  </metadata>\n"
+                   "</domain>");
   gvir_driver_connection_close (conn);
 }
 
@@ -289,8 +310,12 @@ test_no_dtd_accepted (void)
   g_assert_cmpstr (dom->name, ==, "x");
   xml = inactive_xml (conn, NEW_UUID);
   g_assert_cmpstr (xml, ==,
-                   "<domain type=\"test\"><name>x</name><uuid>" NEW_UUID "</uuid>"
-                   "<memory>1</memory><description>a &amp; b A</description></domain>");
+                   "<domain type=\"test\">\n"
+                   "  <name>x</name>\n"
+                   "  <uuid>" NEW_UUID "</uuid>\n"
+                   "  <memory>1</memory>\n"
+                   "  <description>a &amp; b A</description>\n"
+                   "</domain>");
   gvir_driver_connection_close (conn);
 }
 

@@ -22,7 +22,7 @@ config_domain_free (gpointer data)
 {
   GVirTestConfigDomain *cd = data;
 
-  gvir_test_domain_def_free (cd->def);
+  g_clear_object (&cd->def);
   g_free (cd);
 }
 
@@ -192,7 +192,7 @@ load_domain (xmlNode     *node,
       node = xmlDocGetRootElement (doc);
     }
 
-  cd->def = node ? gvir_test_domain_def_parse_node (node, &cd->extras, &local) : NULL;
+  cd->def = node ? gvir_test_def_read_node (node, &cd->extras, &local) : NULL;
   if (doc != NULL)
     xmlFreeDoc (doc);
   if (cd->def == NULL)
@@ -213,7 +213,7 @@ load_domain (xmlNode     *node,
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "domain '%s' in '%s': a transient domain cannot be shut off",
-                   cd->def->name, path);
+                   gvir_config_domain_get_name (cd->def), path);
       config_domain_free (cd);
       return NULL;
     }
@@ -221,7 +221,7 @@ load_domain (xmlNode     *node,
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "domain '%s' in '%s': <test:hasmanagedsave/> needs <test:runstate>5</test:runstate> (shut off)",
-                   cd->def->name, path);
+                   gvir_config_domain_get_name (cd->def), path);
       config_domain_free (cd);
       return NULL;
     }

@@ -1,5 +1,6 @@
 /*
- * gvir-test-domain.c: domain XML definitions for the test driver
+ * gvir-test-domain.c: domain definitions of the test driver, kept as
+ * GVirConfigDomain objects
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -15,6 +16,7 @@
 #include <libxml/parser.h>
 
 #include "gvir-test-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 
 /* ---- UUIDs --------------------------------------------------------------- */
 
@@ -56,28 +58,13 @@ gvir_test_uuid_canonicalize (const char *str,
   return TRUE;
 }
 
-/* ---- small libxml2 helpers ----------------------------------------------- */
+/* ---- libvirt's test namespace ---------------------------------------------- */
 
-static gboolean
-node_is (const xmlNode *node,
-         const char    *name)
-{
-  return node->type == XML_ELEMENT_NODE &&
-         (node->ns == NULL || g_strcmp0 ((const char *) node->ns->href, GVIR_TEST_NAMESPACE) != 0) &&
-         g_str_equal ((const char *) node->name, name);
-}
-
-static xmlNode *
-child_element (xmlNode    *parent,
-               const char *name)
-{
-  xmlNode *child;
-
-  for (child = parent->children; child != NULL; child = child->next)
-    if (node_is (child, name))
-      return child;
-  return NULL;
-}
+/*
+ * The <test:...> markup of <node> files is not domain XML: it is read and
+ * removed here, on the libxml2 tree, before libvirt-gconfig sees the
+ * <domain>.
+ */
 
 /* Trimmed text content, newly allocated. */
 static char *
@@ -88,17 +75,6 @@ node_text (xmlNode *node)
 
   xmlFree (raw);
   return text;
-}
-
-static char *
-node_prop (xmlNode    *node,
-           const char *name)
-{
-  xmlChar *raw = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *value = raw ? g_strdup ((const char *) raw) : NULL;
-
-  xmlFree (raw);
-  return value;
 }
 
 static gboolean
@@ -112,453 +88,6 @@ parse_guint64 (const char *text,
   errno = 0;
   *out = g_ascii_strtoull (text, &end, 10);
   return errno == 0 && end != NULL && *end == '\0';
-}
-
-/* ---- parsing a <domain> --------------------------------------------------- */
-
-/* libvirt's units for memory sizes; plain and "k" forms are KiB. */
-static gboolean
-unit_scale (const char *unit,
-            guint64    *scale)
-{
-  static const struct { const char *name; guint64 scale; } units[] = {
-    { "b", 1 }, { "bytes", 1 },
-    { "k", 1ULL << 10 }, { "kib", 1ULL << 10 }, { "kb", 1000ULL },
-    { "m", 1ULL << 20 }, { "mib", 1ULL << 20 }, { "mb", 1000000ULL },
-    { "g", 1ULL << 30 }, { "gib", 1ULL << 30 }, { "gb", 1000000000ULL },
-    { "t", 1ULL << 40 }, { "tib", 1ULL << 40 }, { "tb", 1000000000000ULL },
-  };
-  g_autofree char *lower = NULL;
-  gsize i;
-
-  if (unit == NULL)
-    {
-      *scale = 1024;
-      return TRUE;
-    }
-  lower = g_ascii_strdown (unit, -1);
-  for (i = 0; i < G_N_ELEMENTS (units); i++)
-    {
-      if (g_str_equal (lower, units[i].name))
-        {
-          *scale = units[i].scale;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-parse_memory (xmlNode     *node,
-              const char  *dom_name,
-              guint64     *kib,
-              GError     **error)
-{
-  g_autofree char *text = node_text (node);
-  g_autofree char *unit = node_prop (node, "unit");
-  guint64 value, scale;
-
-  if (!parse_guint64 (text, &value))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <%s> value '%s' is not a number",
-                   dom_name, (const char *) node->name, text);
-      return FALSE;
-    }
-  if (!unit_scale (unit, &scale))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': unknown unit '%s' in <%s>", dom_name, unit,
-                   (const char *) node->name);
-      return FALSE;
-    }
-  if (value > G_MAXUINT64 / scale)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <%s> value is too large", dom_name,
-                   (const char *) node->name);
-      return FALSE;
-    }
-
-  *kib = (value * scale + 1023) / 1024;
-  return TRUE;
-}
-
-static gboolean
-parse_action (xmlNode         *root,
-              const char      *element,
-              GVirTestAction   fallback,
-              const char      *dom_name,
-              GVirTestAction  *out,
-              GError         **error)
-{
-  static const char *const names[] = { "destroy", "restart", "preserve", "rename-restart" };
-  xmlNode *node = child_element (root, element);
-  g_autofree char *text = NULL;
-  gsize i;
-
-  *out = fallback;
-  if (node == NULL)
-    return TRUE;
-
-  text = node_text (node);
-  for (i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_str_equal (text, names[i]))
-        {
-          *out = (GVirTestAction) i;
-          return TRUE;
-        }
-    }
-
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-               "domain '%s': unknown <%s> action '%s'", dom_name, element, text);
-  return FALSE;
-}
-
-static gboolean
-parse_vcpus (xmlNode     *root,
-             const char  *dom_name,
-             guint       *vcpus,
-             GError     **error)
-{
-  xmlNode *node = child_element (root, "vcpu");
-  g_autofree char *text = NULL;
-  g_autofree char *current = NULL;
-  guint64 max = 1, cur;
-
-  *vcpus = 1;
-  if (node == NULL)
-    return TRUE;
-
-  text = node_text (node);
-  current = node_prop (node, "current");
-  if (!parse_guint64 (text, &max) || max == 0 || max > 4096)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <vcpu> value '%s' is not a count between 1 and 4096",
-                   dom_name, text);
-      return FALSE;
-    }
-  *vcpus = max;
-  if (current == NULL)
-    return TRUE;
-  if (!parse_guint64 (current, &cur) || cur == 0 || cur > max)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <vcpu current='%s'> must be between 1 and %u",
-                   dom_name, current, (guint) max);
-      return FALSE;
-    }
-  *vcpus = cur;
-  return TRUE;
-}
-
-static const char *const numa_modes[] = { "strict", "preferred", "interleave", "restrictive" };
-
-static gboolean
-parse_numa_mode (xmlNode     *node,
-                 const char  *dom_name,
-                 int         *out,
-                 GError     **error)
-{
-  g_autofree char *mode = node_prop (node, "mode");
-  gsize i;
-
-  *out = 0;
-  if (mode == NULL)
-    return TRUE;
-  for (i = 0; i < G_N_ELEMENTS (numa_modes); i++)
-    {
-      if (g_str_equal (mode, numa_modes[i]))
-        {
-          *out = i;
-          return TRUE;
-        }
-    }
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-               "domain '%s': unknown <numatune><%s> mode '%s'", dom_name,
-               (const char *) node->name, mode);
-  return FALSE;
-}
-
-/* The nodeset attribute of <memory> or <memnode>; NULL with @error unset
- * when it is absent. Bad syntax is an XML error that quotes the value. */
-static GVirIdSet *
-parse_nodeset_prop (xmlNode     *node,
-                    const char  *dom_name,
-                    GError     **error)
-{
-  g_autofree char *text = node_prop (node, "nodeset");
-  g_autoptr(GError) local = NULL;
-  GVirIdSet *set;
-
-  if (text == NULL)
-    return NULL;
-  set = gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, &local);
-  if (set == NULL)
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                 "domain '%s': invalid nodeset='%s' in <numatune><%s>: %s", dom_name, text,
-                 (const char *) node->name, local->message);
-  return set;
-}
-
-/* Adds @set (consumed) to the nodes the placement names. */
-static void
-placement_add (GVirTestDomainDef *def,
-               GVirIdSet         *set)
-{
-  g_autoptr(GVirIdSet) owned = set;
-
-  if (def->placement == NULL)
-    def->placement = g_steal_pointer (&owned);
-  else
-    {
-      GVirIdSet *merged = gvir_id_set_union (def->placement, owned);
-
-      gvir_id_set_free (def->placement);
-      def->placement = merged;
-    }
-}
-
-/* <numatune><memory mode placement nodeset/>: libvirt ignores the nodeset
- * when placement is "auto" (numad picks the nodes then). */
-static gboolean
-parse_numatune_memory (xmlNode            *mem,
-                       GVirTestDomainDef  *def,
-                       gboolean           *automatic,
-                       GError            **error)
-{
-  g_autofree char *placement = node_prop (mem, "placement");
-  g_autoptr(GError) local = NULL;
-  GVirIdSet *set;
-
-  if (!parse_numa_mode (mem, def->name, &def->numa_mode, error))
-    return FALSE;
-
-  *automatic = g_strcmp0 (placement, "auto") == 0;
-  if (placement != NULL && !*automatic && !g_str_equal (placement, "static"))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': unknown <numatune><memory> placement '%s' "
-                   "(expected 'static' or 'auto')", def->name, placement);
-      return FALSE;
-    }
-
-  set = parse_nodeset_prop (mem, def->name, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if (set == NULL)
-    return TRUE;
-  if (*automatic)
-    {
-      gvir_id_set_free (set);
-      return TRUE;
-    }
-
-  g_free (def->numa_nodeset);
-  def->numa_nodeset = gvir_id_set_format (set);
-  placement_add (def, set);
-  return TRUE;
-}
-
-/* The number of guest NUMA cells (<cpu><numa><cell>). */
-static guint
-count_guest_cells (xmlNode *root)
-{
-  xmlNode *cpu = child_element (root, "cpu");
-  xmlNode *numa = cpu ? child_element (cpu, "numa") : NULL;
-  xmlNode *child;
-  guint n = 0;
-
-  if (numa == NULL)
-    return 0;
-  for (child = numa->children; child != NULL; child = child->next)
-    if (node_is (child, "cell"))
-      n++;
-  return n;
-}
-
-/* One <memnode cellid mode nodeset/>: the cell must exist in the guest and
- * be tuned once; the nodeset is required (libvirt's rules). */
-static gboolean
-parse_memnode (xmlNode            *node,
-               GVirTestDomainDef  *def,
-               guint               ncells,
-               GHashTable         *seen,
-               GError            **error)
-{
-  g_autofree char *cellid = node_prop (node, "cellid");
-  g_autoptr(GError) local = NULL;
-  GVirIdSet *set;
-  guint64 cell;
-  int mode;
-
-  if (cellid == NULL || !parse_guint64 (cellid, &cell))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <numatune><memnode> needs a numeric cellid, not '%s'",
-                   def->name, cellid ? cellid : "");
-      return FALSE;
-    }
-  if (cell >= ncells)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <numatune><memnode cellid='%s'> names no guest NUMA cell "
-                   "(the domain has %u in <cpu><numa>)", def->name, cellid, ncells);
-      return FALSE;
-    }
-  if (!g_hash_table_add (seen, GUINT_TO_POINTER ((guint) cell)))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': more than one <numatune><memnode> for cellid='%s'",
-                   def->name, cellid);
-      return FALSE;
-    }
-  if (!parse_numa_mode (node, def->name, &mode, error))
-    return FALSE;
-
-  set = parse_nodeset_prop (node, def->name, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if (set == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s': <numatune><memnode cellid='%s'> has no nodeset",
-                   def->name, cellid);
-      return FALSE;
-    }
-  placement_add (def, set);
-  return TRUE;
-}
-
-static gboolean
-parse_numatune (xmlNode            *root,
-                GVirTestDomainDef  *def,
-                GError            **error)
-{
-  xmlNode *tune = child_element (root, "numatune");
-  xmlNode *mem = tune ? child_element (tune, "memory") : NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  gboolean automatic = FALSE;
-  guint ncells;
-  xmlNode *child;
-
-  def->numa_mode = 0;
-  def->numa_nodeset = g_strdup ("");
-  if (tune == NULL)
-    return TRUE;
-  for (child = tune->next; child != NULL; child = child->next)
-    {
-      if (node_is (child, "numatune"))
-        {
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                       "domain '%s' has more than one <numatune>", def->name);
-          return FALSE;
-        }
-    }
-  if (mem != NULL && !parse_numatune_memory (mem, def, &automatic, error))
-    return FALSE;
-
-  ncells = count_guest_cells (root);
-  seen = g_hash_table_new (NULL, NULL);
-  for (child = tune->children; child != NULL; child = child->next)
-    {
-      if (!node_is (child, "memnode"))
-        continue;
-      if (automatic)
-        {
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                       "domain '%s': <numatune><memnode> cannot be combined with "
-                       "<memory placement='auto'>", def->name);
-          return FALSE;
-        }
-      if (!parse_memnode (child, def, ncells, seen, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Name and UUID: the name is required; a missing UUID gets a random one
- * and the stored XML is rewritten with the canonical form. */
-static gboolean
-parse_identity (xmlNode            *root,
-                GVirTestDomainDef  *def,
-                GError            **error)
-{
-  xmlNode *name = child_element (root, "name");
-  xmlNode *uuid = child_element (root, "uuid");
-  char canon[37];
-
-  def->name = name ? node_text (name) : NULL;
-  if (def->name == NULL || *def->name == '\0')
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML,
-                           "domain XML has no <name> (a name is required)");
-      return FALSE;
-    }
-  if (strchr (def->name, '/') != NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain name '%s' must not contain '/'", def->name);
-      return FALSE;
-    }
-
-  if (uuid == NULL)
-    {
-      g_autofree char *random = g_uuid_string_random ();
-      xmlNode *fresh = xmlNewDocNode (root->doc, NULL, (const xmlChar *) "uuid",
-                                      (const xmlChar *) random);
-
-      xmlAddNextSibling (name, fresh);
-      def->uuid = g_steal_pointer (&random);
-      return TRUE;
-    }
-
-  {
-    g_autofree char *text = node_text (uuid);
-
-    if (!gvir_test_uuid_canonicalize (text, canon))
-      {
-        g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                     "domain '%s': invalid UUID '%s'", def->name, text);
-        return FALSE;
-      }
-  }
-  xmlNodeSetContent (uuid, (const xmlChar *) canon);
-  def->uuid = g_strdup (canon);
-  return TRUE;
-}
-
-static gboolean
-parse_memory_sizes (xmlNode            *root,
-                    GVirTestDomainDef  *def,
-                    GError            **error)
-{
-  xmlNode *memory = child_element (root, "memory");
-  xmlNode *current = child_element (root, "currentMemory");
-
-  if (memory == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "domain '%s' has no <memory> size", def->name);
-      return FALSE;
-    }
-  if (!parse_memory (memory, def->name, &def->max_mem_kib, error))
-    return FALSE;
-
-  def->memory_kib = def->max_mem_kib;
-  if (current != NULL && !parse_memory (current, def->name, &def->memory_kib, error))
-    return FALSE;
-  /* Like libvirt: the balloon cannot exceed the maximum. */
-  def->memory_kib = MIN (def->memory_kib, def->max_mem_kib);
-  return TRUE;
 }
 
 static gboolean
@@ -676,55 +205,297 @@ strip_test_namespace (xmlNode               *root,
   return TRUE;
 }
 
-static char *
-serialise (xmlDoc  *doc,
-           xmlNode *root)
-{
-  xmlBuffer *buf = xmlBufferCreate ();
-  char *ret;
+/* ---- checks ------------------------------------------------------------------ */
 
-  xmlNodeDump (buf, doc, root, 0, 0);
-  ret = g_strdup ((const char *) xmlBufferContent (buf));
-  xmlBufferFree (buf);
-  return ret;
+/*
+ * The checks read the definition through libvirt-gconfig. Its getters
+ * turn a malformed value into a default (0, strict, ...), so each check
+ * also reads the raw text, to refuse the value and quote it.
+ */
+
+static gboolean
+enum_has_nick (GType       type,
+               const char *nick,
+               int        *value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *found = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (found != NULL && value != NULL)
+    *value = found->value;
+  g_type_class_unref (klass);
+  return found != NULL;
 }
 
-/* The common path: @doc is owned by the caller and may be modified. */
-static GVirTestDomainDef *
-def_from_doc (xmlDoc                *doc,
-              GVirTestDomainExtras  *extras,
-              GError               **error)
+/* Name and UUID: the name is required; a missing UUID gets a random one
+ * and a given one is written back in canonical form. */
+static gboolean
+check_identity (GVirConfigDomain  *def,
+                GError           **error)
 {
-  g_autoptr(GVirTestDomainDef) def = g_new0 (GVirTestDomainDef, 1);
-  GVirTestDomainExtras ignored = { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE };
-  xmlNode *root = xmlDocGetRootElement (doc);
+  const char *name = gvir_config_domain_get_name (def);
+  const char *uuid = gvir_config_domain_get_uuid (def);
+  g_autofree char *text = NULL;
+  char canon[37];
 
-  if (root == NULL || !node_is (root, "domain"))
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML,
+                           "domain XML has no <name> (a name is required)");
+      return FALSE;
+    }
+  if (strchr (name, '/') != NULL)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "unexpected root element <%s>, expected <domain>",
-                   root ? (const char *) root->name : "");
-      return NULL;
+                   "domain name '%s' must not contain '/'", name);
+      return FALSE;
     }
 
-  if (!strip_test_namespace (root, extras ? extras : &ignored, error))
-    return NULL;
-  /* The id is runtime state that the driver adds when formatting. */
-  xmlUnsetProp (root, (const xmlChar *) "id");
+  if (uuid == NULL && !gvir_config_object_has_child (GVIR_CONFIG_OBJECT (def), "uuid"))
+    {
+      g_autofree char *random = g_uuid_string_random ();
 
-  if (!parse_identity (root, def, error) ||
-      !parse_memory_sizes (root, def, error) ||
-      !parse_vcpus (root, def->name, &def->vcpus, error) ||
-      !parse_action (root, "on_poweroff", GVIR_TEST_ACTION_DESTROY, def->name,
-                     &def->on_poweroff, error) ||
-      !parse_action (root, "on_reboot", GVIR_TEST_ACTION_RESTART, def->name,
-                     &def->on_reboot, error) ||
-      !parse_numatune (root, def, error))
-    return NULL;
-
-  def->xml = serialise (doc, root);
-  return g_steal_pointer (&def);
+      gvir_config_domain_set_uuid (def, random);
+      return TRUE;
+    }
+  text = g_strstrip (g_strdup (uuid ? uuid : ""));
+  if (!gvir_test_uuid_canonicalize (text, canon))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': invalid UUID '%s'", name, text);
+      return FALSE;
+    }
+  gvir_config_domain_set_uuid (def, canon);
+  return TRUE;
 }
+
+/* A size in libvirt's units, as libvirt-gconfig converts it to KiB. */
+static gboolean
+check_memory_size (GVirConfigDomain  *def,
+                   const char        *element,
+                   GError           **error)
+{
+  GVirConfigObject *obj = GVIR_CONFIG_OBJECT (def);
+  const char *name = gvir_config_domain_get_name (def);
+  const char *text = gvir_config_object_get_node_content (obj, element);
+  const char *unit = gvir_config_object_get_attribute (obj, element, "unit");
+  guint64 kib;
+
+  if (gvir_config_parse_kib (text, unit, &kib))
+    return TRUE;
+
+  if (!gvir_config_parse_kib (text, NULL, &kib))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                 "domain '%s': <%s> value '%s' is not a number", name, element,
+                 text ? text : "");
+  else if (!gvir_config_parse_kib ("1", unit, &kib))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                 "domain '%s': unknown unit '%s' in <%s>", name, unit, element);
+  else
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                 "domain '%s': <%s> value is too large", name, element);
+  return FALSE;
+}
+
+static gboolean
+check_memory (GVirConfigDomain  *def,
+              GError           **error)
+{
+  GVirConfigObject *obj = GVIR_CONFIG_OBJECT (def);
+
+  if (!gvir_config_object_has_child (obj, "memory"))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "domain '%s' has no <memory> size",
+                   gvir_config_domain_get_name (def));
+      return FALSE;
+    }
+  return check_memory_size (def, "memory", error) &&
+         (!gvir_config_object_has_child (obj, "currentMemory") ||
+          check_memory_size (def, "currentMemory", error));
+}
+
+/* The largest <vcpu> count a definition may give (libvirt-gconfig reads
+ * any 64-bit count). */
+#define VCPU_COUNT_MAX 4096
+
+static gboolean
+check_vcpus (GVirConfigDomain  *def,
+             GError           **error)
+{
+  GVirConfigObject *obj = GVIR_CONFIG_OBJECT (def);
+  const char *name = gvir_config_domain_get_name (def);
+  const char *current = gvir_config_object_get_attribute (obj, "vcpu", "current");
+  guint64 max, cur;
+
+  if (!gvir_config_object_has_child (obj, "vcpu"))
+    return TRUE;
+
+  max = gvir_config_domain_get_vcpus (def);
+  if (max == 0 || max > VCPU_COUNT_MAX)
+    {
+      const char *text = gvir_config_object_get_node_content (obj, "vcpu");
+
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': <vcpu> value '%s' is not a count between 1 and %d",
+                   name, text ? text : "", VCPU_COUNT_MAX);
+      return FALSE;
+    }
+  if (current == NULL)
+    return TRUE;
+  cur = gvir_config_domain_get_current_vcpus (def);
+  if (cur == 0 || cur > max)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': <vcpu current='%s'> must be between 1 and %u",
+                   name, current, (guint) max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The coredump actions are for <on_crash> only. */
+static gboolean
+check_action (GVirConfigDomain  *def,
+              const char        *element,
+              GError           **error)
+{
+  const char *text = gvir_config_object_get_node_content (GVIR_CONFIG_OBJECT (def), element);
+  int action;
+
+  if (!gvir_config_object_has_child (GVIR_CONFIG_OBJECT (def), element))
+    return TRUE;
+  if (enum_has_nick (GVIR_CONFIG_TYPE_DOMAIN_LIFECYCLE_ACTION, text, &action) &&
+      action != GVIR_CONFIG_DOMAIN_LIFECYCLE_COREDUMP_DESTROY &&
+      action != GVIR_CONFIG_DOMAIN_LIFECYCLE_COREDUMP_RESTART)
+    return TRUE;
+
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "domain '%s': unknown <%s> action '%s'",
+               gvir_config_domain_get_name (def), element, text ? text : "");
+  return FALSE;
+}
+
+/* The mode of <numatune><memory> (@node_name "memory") or of a <memnode>
+ * (@obj itself). */
+static gboolean
+check_numa_mode (GVirConfigObject  *obj,
+                 const char        *node_name,
+                 const char        *dom_name,
+                 GError           **error)
+{
+  const char *mode = gvir_config_object_get_attribute (obj, node_name, "mode");
+
+  if (mode == NULL || enum_has_nick (GVIR_CONFIG_TYPE_DOMAIN_NUMATUNE_MEMORY_MODE, mode, NULL))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+               "domain '%s': unknown <numatune><%s> mode '%s'", dom_name,
+               node_name ? node_name : "memnode", mode);
+  return FALSE;
+}
+
+/* Bad nodeset syntax is an XML error that quotes the value. */
+static gboolean
+check_nodeset (GVirConfigObject  *obj,
+               const char        *node_name,
+               const char        *dom_name,
+               GError           **error)
+{
+  const char *text = gvir_config_object_get_attribute (obj, node_name, "nodeset");
+  g_autoptr(GVirIdSet) set = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  set = gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, &local);
+  if (set != NULL)
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+               "domain '%s': invalid nodeset='%s' in <numatune><%s>: %s", dom_name, text,
+               node_name ? node_name : "memnode", local->message);
+  return FALSE;
+}
+
+static gboolean
+check_numatune_memory (GVirConfigObject  *tune,
+                       const char        *dom_name,
+                       GError           **error)
+{
+  const char *placement = gvir_config_object_get_attribute (tune, "memory", "placement");
+
+  if (!check_numa_mode (tune, "memory", dom_name, error))
+    return FALSE;
+  if (placement != NULL && !enum_has_nick (GVIR_CONFIG_TYPE_DOMAIN_PLACEMENT, placement, NULL))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s': unknown <numatune><memory> placement '%s' "
+                   "(expected 'static' or 'auto')", dom_name, placement);
+      return FALSE;
+    }
+  return check_nodeset (tune, "memory", dom_name, error);
+}
+
+/* The values of <numatune>; its structure (cells, cell ids, a nodeset
+ * where one is needed) is libvirt-gconfig's NUMA check. */
+static gboolean
+check_numatune (GVirConfigDomain  *def,
+                GError           **error)
+{
+  const char *name = gvir_config_domain_get_name (def);
+  g_autolist(GVirConfigObject) tunes = NULL;
+  g_autolist(GVirConfigObject) memnodes = NULL;
+  GList *l;
+
+  tunes = gvir_config_object_get_children_with_type (GVIR_CONFIG_OBJECT (def), NULL, "numatune",
+                                                     GVIR_CONFIG_TYPE_DOMAIN_NUMATUNE);
+  if (tunes == NULL)
+    return TRUE;
+  if (tunes->next != NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "domain '%s' has more than one <numatune>", name);
+      return FALSE;
+    }
+  if (!check_numatune_memory (tunes->data, name, error))
+    return FALSE;
+
+  memnodes = gvir_config_domain_numatune_get_memnodes (tunes->data);
+  for (l = memnodes; l != NULL; l = l->next)
+    {
+      if (!check_numa_mode (l->data, NULL, name, error) ||
+          !check_nodeset (l->data, NULL, name, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* libvirt-gconfig's NUMA rules are libvirt's: guest cells, their CPUs
+ * within <vcpu>, memnodes naming existing cells once, ... */
+static gboolean
+check_numa_rules (GVirConfigDomain  *def,
+                  GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (gvir_config_domain_validate_numa (def, &local))
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "domain '%s': %s",
+               gvir_config_domain_get_name (def), local->message);
+  return FALSE;
+}
+
+static gboolean
+check_def (GVirConfigDomain  *def,
+           GError           **error)
+{
+  return check_identity (def, error) &&
+         check_memory (def, error) &&
+         check_vcpus (def, error) &&
+         check_action (def, "on_poweroff", error) &&
+         check_action (def, "on_reboot", error) &&
+         check_numatune (def, error) &&
+         check_numa_rules (def, error);
+}
+
+/* ---- reading ---------------------------------------------------------------- */
 
 xmlParserCtxt *
 gvir_test_xml_parser_new (GError **error)
@@ -736,6 +507,8 @@ gvir_test_xml_parser_new (GError **error)
   return ctxt;
 }
 
+/* NODICT, as libvirt-gconfig reads: its objects may move nodes between
+ * documents, so names must not live in a per-document dictionary. */
 static xmlDoc *
 read_xml_string (const char  *xml,
                  GError     **error)
@@ -746,7 +519,7 @@ read_xml_string (const char  *xml,
   if (ctxt == NULL)
     return NULL;
   doc = xmlCtxtReadMemory (ctxt, xml, strlen (xml), "domain.xml", NULL,
-                           GVIR_CONFIG_XML_PARSE_UNTRUSTED);
+                           GVIR_CONFIG_XML_PARSE_UNTRUSTED | XML_PARSE_NODICT);
   if (gvir_config_xml_parser_get_doctype (ctxt) != NULL)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
@@ -767,107 +540,241 @@ read_xml_string (const char  *xml,
   return doc;
 }
 
-GVirTestDomainDef *
-gvir_test_domain_def_parse_string (const char  *xml,
-                                   GError     **error)
+/* Takes @doc; strips the test namespace and hands the <domain> to
+ * libvirt-gconfig. */
+static GVirConfigDomain *
+def_from_doc (xmlDoc                *doc,
+              GVirTestDomainExtras  *extras,
+              GError               **error)
+{
+  g_autoptr(GVirConfigXmlDoc) holder = gvir_config_xml_doc_new (doc);
+  GVirTestDomainExtras ignored = { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE };
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autoptr(GVirConfigDomain) def = NULL;
+
+  if (root == NULL || !g_str_equal ((const char *) root->name, "domain") || is_test_ns (root->ns))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "unexpected root element <%s>, expected <domain>",
+                   root ? (const char *) root->name : "");
+      return NULL;
+    }
+  if (!strip_test_namespace (root, extras ? extras : &ignored, error))
+    return NULL;
+
+  def = GVIR_CONFIG_DOMAIN (gvir_config_object_new_from_tree (GVIR_CONFIG_TYPE_DOMAIN, holder,
+                                                              NULL, root));
+  /* The id is runtime state that the driver adds when formatting. */
+  gvir_config_object_set_attribute (GVIR_CONFIG_OBJECT (def), NULL, "id", NULL);
+  if (!check_def (def, error))
+    return NULL;
+  return g_steal_pointer (&def);
+}
+
+GVirConfigDomain *
+gvir_test_def_read_string (const char  *xml,
+                           GError     **error)
 {
   xmlDoc *doc = read_xml_string (xml, error);
-  GVirTestDomainDef *def;
 
-  if (doc == NULL)
-    return NULL;
-  def = def_from_doc (doc, NULL, error);
-  xmlFreeDoc (doc);
-  return def;
+  return doc ? def_from_doc (doc, NULL, error) : NULL;
 }
 
-GVirTestDomainDef *
-gvir_test_domain_def_parse_node (xmlNode               *node,
-                                 GVirTestDomainExtras  *extras,
-                                 GError               **error)
+GVirConfigDomain *
+gvir_test_def_read_node (xmlNode               *node,
+                         GVirTestDomainExtras  *extras,
+                         GError               **error)
 {
   xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
-  GVirTestDomainDef *def;
 
   /* Copying into a fresh document re-declares namespaces inherited from
-   * the enclosing <node>, so the stored XML stands on its own. */
+   * the enclosing <node>, so the definition stands on its own. */
   xmlDocSetRootElement (doc, xmlDocCopyNode (node, doc, 1));
-  def = def_from_doc (doc, extras, error);
-  xmlFreeDoc (doc);
-  return def;
+  return def_from_doc (doc, extras, error);
 }
 
-GVirTestDomainDef *
-gvir_test_domain_def_copy (const GVirTestDomainDef *def)
-{
-  GVirTestDomainDef *copy = g_new (GVirTestDomainDef, 1);
+/* ---- values of a checked definition ----------------------------------------- */
 
-  *copy = *def;
-  copy->xml = g_strdup (def->xml);
-  copy->name = g_strdup (def->name);
-  copy->uuid = g_strdup (def->uuid);
-  copy->numa_nodeset = g_strdup (def->numa_nodeset);
-  copy->placement = def->placement ? gvir_id_set_copy (def->placement) : NULL;
-  return copy;
+guint64
+gvir_test_def_get_max_memory_kib (GVirConfigDomain *def)
+{
+  return gvir_config_domain_get_memory (def);
 }
 
-void
-gvir_test_domain_def_free (GVirTestDomainDef *def)
+/* Like libvirt: the balloon cannot exceed the maximum. */
+guint64
+gvir_test_def_get_memory_kib (GVirConfigDomain *def)
 {
-  if (def == NULL)
-    return;
+  guint64 max = gvir_config_domain_get_memory (def);
 
-  g_free (def->xml);
-  g_free (def->name);
-  g_free (def->uuid);
-  g_free (def->numa_nodeset);
-  g_clear_pointer (&def->placement, gvir_id_set_free);
-  g_free (def);
+  if (!gvir_config_object_has_child (GVIR_CONFIG_OBJECT (def), "currentMemory"))
+    return max;
+  return MIN (gvir_config_domain_get_current_memory (def), max);
 }
 
-GVirTestDomainDef *
-gvir_test_domain_def_set_numatune (const GVirTestDomainDef  *def,
-                                   int                       mode,
-                                   const char               *nodeset,
-                                   GError                  **error)
+/* libvirt's defaults: one vCPU, all of them online at boot. */
+guint
+gvir_test_def_get_vcpus (GVirConfigDomain *def)
 {
-  xmlDoc *doc = read_xml_string (def->xml, error);
-  xmlNode *root, *tune, *mem;
-  GVirTestDomainDef *ret;
+  guint64 current = gvir_config_domain_get_current_vcpus (def);
 
-  if (doc == NULL)
+  if (current > 0)
+    return current;
+  return MAX (gvir_config_domain_get_vcpus (def), 1);
+}
+
+int
+gvir_test_def_get_numa_mode (GVirConfigDomain *def)
+{
+  g_autoptr(GVirConfigDomainNumatune) tune = gvir_config_domain_get_numatune (def);
+
+  return tune ? gvir_config_domain_numatune_get_memory_mode (tune) : 0;
+}
+
+/* The nodeset of <numatune><memory>; NULL when the host picks the nodes
+ * (libvirt then ignores any nodeset) or none is given. */
+static const char *
+memory_nodeset (GVirConfigDomainNumatune *tune)
+{
+  if (gvir_config_domain_numatune_get_memory_placement (tune) == GVIR_CONFIG_DOMAIN_PLACEMENT_AUTO)
     return NULL;
+  return gvir_config_domain_numatune_get_memory_nodeset (tune);
+}
 
-  root = xmlDocGetRootElement (doc);
-  tune = child_element (root, "numatune");
-  if (tune == NULL)
-    tune = xmlNewChild (root, NULL, (const xmlChar *) "numatune", NULL);
-  mem = child_element (tune, "memory");
-  if (mem == NULL)
-    mem = xmlNewChild (tune, NULL, (const xmlChar *) "memory", NULL);
-
-  if (mode < 0)
-    mode = def->numa_mode;
-  xmlSetProp (mem, (const xmlChar *) "mode", (const xmlChar *) numa_modes[mode]);
-  if (nodeset != NULL)
-    {
-      /* As in libvirt, an explicit nodeset makes the placement static. */
-      xmlUnsetProp (mem, (const xmlChar *) "placement");
-      xmlSetProp (mem, (const xmlChar *) "nodeset", (const xmlChar *) nodeset);
-    }
-
-  ret = def_from_doc (doc, NULL, error);
-  xmlFreeDoc (doc);
-  return ret;
+/* Checked definitions hold valid nodesets only. */
+static GVirIdSet *
+parse_checked_nodeset (const char *text)
+{
+  return gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, NULL);
 }
 
 char *
-gvir_test_domain_def_format (const GVirTestDomainDef *def,
-                             int                      id)
+gvir_test_def_dup_numa_nodeset (GVirConfigDomain *def)
 {
-  /* The stored XML always starts with "<domain" (it was written from the
-   * root element), so the id goes right after it. */
-  if (id <= 0 || !g_str_has_prefix (def->xml, "<domain"))
-    return g_strdup (def->xml);
-  return g_strdup_printf ("<domain id='%d'%s", id, def->xml + strlen ("<domain"));
+  g_autoptr(GVirConfigDomainNumatune) tune = gvir_config_domain_get_numatune (def);
+  g_autoptr(GVirIdSet) set = NULL;
+  const char *text = tune ? memory_nodeset (tune) : NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  set = parse_checked_nodeset (text);
+  return gvir_id_set_format (set);
+}
+
+/* Adds the nodes of @text to @placement. */
+static void
+placement_add (GVirIdSet  **placement,
+               const char  *text)
+{
+  g_autoptr(GVirIdSet) set = NULL;
+
+  if (text == NULL)
+    return;
+  set = parse_checked_nodeset (text);
+  if (*placement == NULL)
+    *placement = g_steal_pointer (&set);
+  else
+    {
+      GVirIdSet *merged = gvir_id_set_union (*placement, set);
+
+      gvir_id_set_free (*placement);
+      *placement = merged;
+    }
+}
+
+GVirIdSet *
+gvir_test_def_dup_placement (GVirConfigDomain *def)
+{
+  g_autoptr(GVirConfigDomainNumatune) tune = gvir_config_domain_get_numatune (def);
+  g_autolist(GVirConfigDomainNumatuneMemnode) memnodes = NULL;
+  GVirIdSet *placement = NULL;
+  GList *l;
+
+  if (tune == NULL)
+    return NULL;
+  placement_add (&placement, memory_nodeset (tune));
+  memnodes = gvir_config_domain_numatune_get_memnodes (tune);
+  for (l = memnodes; l != NULL; l = l->next)
+    placement_add (&placement, gvir_config_domain_numatune_memnode_get_nodeset (l->data));
+  return placement;
+}
+
+/* ---- changes and output -------------------------------------------------------- */
+
+/* A copy through libvirt-gconfig's own writer and reader. */
+static GVirConfigDomain *
+def_copy (GVirConfigDomain  *def,
+          GError           **error)
+{
+  g_autofree char *xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  g_autoptr(GError) local = NULL;
+  GVirConfigDomain *copy = gvir_config_domain_new_from_xml (xml, &local);
+
+  if (copy == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_INTERNAL,
+                 "cannot copy the definition of domain '%s': %s",
+                 gvir_config_domain_get_name (def), local->message);
+  return copy;
+}
+
+static void
+set_numatune_memory (GVirConfigDomainNumatune *tune,
+                     int                       mode,
+                     const char               *nodeset)
+{
+  /* The mode is written out even when it stays the default. */
+  if (mode < 0)
+    mode = gvir_config_domain_numatune_get_memory_mode (tune);
+  gvir_config_domain_numatune_set_memory_mode (tune, mode);
+  if (nodeset == NULL)
+    return;
+  /* As in libvirt, an explicit nodeset makes the placement static, which
+   * libvirt writes as no placement attribute. */
+  gvir_config_object_set_attribute (GVIR_CONFIG_OBJECT (tune), "memory", "placement", NULL);
+  /* Canonical, and below the bound both nodeset parsers share: accepted. */
+  if (!gvir_config_domain_numatune_set_memory_nodeset (tune, nodeset, NULL))
+    g_return_if_reached ();
+}
+
+GVirConfigDomain *
+gvir_test_def_with_numatune (GVirConfigDomain  *def,
+                             int                mode,
+                             const char        *nodeset,
+                             GError           **error)
+{
+  g_autoptr(GVirConfigDomain) changed = def_copy (def, error);
+  g_autoptr(GVirConfigDomainNumatune) tune = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (changed == NULL)
+    return NULL;
+  tune = gvir_config_domain_get_numatune (changed);
+  if (tune == NULL)
+    {
+      tune = gvir_config_domain_numatune_new ();
+      gvir_config_domain_set_numatune (changed, tune);
+    }
+  set_numatune_memory (tune, mode, nodeset);
+
+  if (!gvir_config_domain_validate_numa (changed, &local))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot set the NUMA parameters of domain '%s': %s",
+                   gvir_config_domain_get_name (def), local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&changed);
+}
+
+char *
+gvir_test_def_format (GVirConfigDomain *def,
+                      int               id)
+{
+  g_autofree char *xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+
+  /* The XML always starts with "<domain" (it is written from the root
+   * element), so the id goes right after it. */
+  if (id <= 0 || !g_str_has_prefix (xml, "<domain"))
+    return g_steal_pointer (&xml);
+  return g_strdup_printf ("<domain id='%d'%s", id, xml + strlen ("<domain"));
 }

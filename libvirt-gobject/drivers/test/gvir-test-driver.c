@@ -30,8 +30,12 @@
 
 typedef struct
 {
-  GVirTestDomainDef *def;       /* live definition; the only one when inactive */
-  GVirTestDomainDef *new_def;   /* pending persistent config of an active domain */
+  /* Identity: no definition that replaces another may change it, so the
+   * indexes key on these copies for the domain's whole life. */
+  char *name;
+  char *uuid;                   /* canonical */
+  GVirConfigDomain *def;        /* live definition; the only one when inactive */
+  GVirConfigDomain *new_def;    /* pending persistent config of an active domain */
   int id;                       /* -1 when inactive */
   gboolean persistent;
   int state;
@@ -109,8 +113,10 @@ test_domain_free (gpointer data)
 {
   GVirTestDomain *dom = data;
 
-  gvir_test_domain_def_free (dom->def);
-  gvir_test_domain_def_free (dom->new_def);
+  g_free (dom->name);
+  g_free (dom->uuid);
+  g_clear_object (&dom->def);
+  g_clear_object (&dom->new_def);
   g_free (dom);
 }
 
@@ -125,8 +131,8 @@ dom_describe (const GVirTestDomain *dom)
 {
   GVirDriverDomain *d = g_new0 (GVirDriverDomain, 1);
 
-  d->name = g_strdup (dom->def->name);
-  d->uuid = g_strdup (dom->def->uuid);
+  d->name = g_strdup (dom->name);
+  d->uuid = g_strdup (dom->uuid);
   d->id = dom->id;
   d->persistent = dom->persistent;
   d->state = dom->state;
@@ -194,46 +200,45 @@ state_free (GVirTestState *state)
   g_free (state);
 }
 
-/* The hash tables key on the def's strings, so they are re-keyed whenever
- * the def is swapped. */
 static void
 state_unindex (GVirTestState  *state,
                GVirTestDomain *dom)
 {
   if (dom->id > 0)
     g_hash_table_remove (state->by_id, GINT_TO_POINTER (dom->id));
-  g_hash_table_remove (state->by_name, dom->def->name);
-  g_hash_table_steal (state->by_uuid, dom->def->uuid);
+  g_hash_table_remove (state->by_name, dom->name);
+  g_hash_table_steal (state->by_uuid, dom->uuid);
 }
 
 static void
 state_index (GVirTestState  *state,
              GVirTestDomain *dom)
 {
-  g_hash_table_insert (state->by_uuid, dom->def->uuid, dom);
-  g_hash_table_insert (state->by_name, dom->def->name, dom);
+  g_hash_table_insert (state->by_uuid, dom->uuid, dom);
+  g_hash_table_insert (state->by_name, dom->name, dom);
   if (dom->id > 0)
     g_hash_table_insert (state->by_id, GINT_TO_POINTER (dom->id), dom);
 }
 
+/* Takes @def, which describes the same domain (name and UUID). */
 static void
-state_replace_def (GVirTestState     *state,
-                   GVirTestDomain    *dom,
-                   GVirTestDomainDef *def)
+dom_replace_def (GVirTestDomain   *dom,
+                 GVirConfigDomain *def)
 {
-  state_unindex (state, dom);
-  gvir_test_domain_def_free (dom->def);
+  g_clear_object (&dom->def);
   dom->def = def;
-  state_index (state, dom);
 }
 
+/* Takes @def. */
 static GVirTestDomain *
-state_add (GVirTestState     *state,
-           GVirTestDomainDef *def,
-           gboolean           persistent)
+state_add (GVirTestState    *state,
+           GVirConfigDomain *def,
+           gboolean          persistent)
 {
   GVirTestDomain *dom = g_new0 (GVirTestDomain, 1);
 
+  dom->name = g_strdup (gvir_config_domain_get_name (def));
+  dom->uuid = g_strdup (gvir_config_domain_get_uuid (def));
   dom->def = def;
   dom->id = -1;
   dom->persistent = persistent;
@@ -279,7 +284,7 @@ state_stop (GVirTestState  *state,
   dom->running_since_us = 0;
   dom->cpu_time_ns = 0;
   if (dom->new_def != NULL)
-    state_replace_def (state, dom, g_steal_pointer (&dom->new_def));
+    dom_replace_def (dom, g_steal_pointer (&dom->new_def));
 
   described = dom_describe (dom);
   if (!dom->persistent)
@@ -309,25 +314,27 @@ state_find (GVirTestState  *state,
 /* A new definition may update the domain with its UUID, but may not take
  * another domain's name nor rename one. */
 static gboolean
-state_check_identity (GVirTestState            *state,
-                      const GVirTestDomainDef  *def,
-                      GVirTestDomain          **existing,
-                      GError                  **error)
+state_check_identity (GVirTestState     *state,
+                      GVirConfigDomain  *def,
+                      GVirTestDomain   **existing,
+                      GError           **error)
 {
-  GVirTestDomain *by_uuid = g_hash_table_lookup (state->by_uuid, def->uuid);
-  GVirTestDomain *by_name = g_hash_table_lookup (state->by_name, def->name);
+  const char *name = gvir_config_domain_get_name (def);
+  const char *uuid = gvir_config_domain_get_uuid (def);
+  GVirTestDomain *by_uuid = g_hash_table_lookup (state->by_uuid, uuid);
+  GVirTestDomain *by_name = g_hash_table_lookup (state->by_name, name);
 
   if (by_name != NULL && by_name != by_uuid)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
-                   "domain '%s' already exists with UUID '%s'", def->name, by_name->def->uuid);
+                   "domain '%s' already exists with UUID '%s'", name, by_name->uuid);
       return FALSE;
     }
   if (by_uuid != NULL && by_name == NULL)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
                    "domain with UUID '%s' already exists with name '%s'",
-                   def->uuid, by_uuid->def->name);
+                   uuid, by_uuid->name);
       return FALSE;
     }
   *existing = by_uuid;
@@ -420,14 +427,14 @@ state_load_domain (GVirTestState         *state,
                    const char            *source,
                    GError               **error)
 {
+  const char *name = gvir_config_domain_get_name (cd->def);
+  const char *uuid = gvir_config_domain_get_uuid (cd->def);
   GVirTestDomain *dom;
 
-  if (g_hash_table_contains (state->by_uuid, cd->def->uuid) ||
-      g_hash_table_contains (state->by_name, cd->def->name))
+  if (g_hash_table_contains (state->by_uuid, uuid) || g_hash_table_contains (state->by_name, name))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "duplicate domain '%s' (UUID '%s') in %s",
-                   cd->def->name, cd->def->uuid, source);
+                   "duplicate domain '%s' (UUID '%s') in %s", name, uuid, source);
       return FALSE;
     }
 
@@ -452,10 +459,10 @@ state_new_default (GError **error)
   GVirTestConfigDomain cd = { NULL, { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE } };
 
   gvir_test_host_init_default (&state->host);
-  cd.def = gvir_test_domain_def_parse_string (gvir_test_default_domain_xml (), error);
+  cd.def = gvir_test_def_read_string (gvir_test_default_domain_xml (), error);
   if (cd.def == NULL || !state_load_domain (state, &cd, "the default configuration", error))
     {
-      gvir_test_domain_def_free (cd.def);
+      g_clear_object (&cd.def);
       state_free (state);
       return NULL;
     }
@@ -793,7 +800,7 @@ check_active (const GVirTestDomain  *dom,
   if (dom_is_active (dom))
     return TRUE;
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-               "domain '%s' is not running", dom->def->name);
+               "domain '%s' is not running", dom->name);
   return FALSE;
 }
 
@@ -804,7 +811,7 @@ check_inactive (const GVirTestDomain  *dom,
   if (!dom_is_active (dom))
     return TRUE;
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-               "domain '%s' is already running", dom->def->name);
+               "domain '%s' is already running", dom->name);
   return FALSE;
 }
 
@@ -812,11 +819,13 @@ check_inactive (const GVirTestDomain  *dom,
  * domain is defined, created, started or restored, so a refused placement
  * changes nothing. */
 static gboolean
-check_placement (const GVirTestState      *state,
-                 const GVirTestDomainDef  *def,
-                 GError                  **error)
+check_placement (const GVirTestState  *state,
+                 GVirConfigDomain     *def,
+                 GError              **error)
 {
-  return gvir_test_host_check_nodeset (&state->host, def->placement, error);
+  g_autoptr(GVirIdSet) placement = gvir_test_def_dup_placement (def);
+
+  return gvir_test_host_check_nodeset (&state->host, placement, error);
 }
 
 /* Runs a new domain, optionally paused, and queues the events. */
@@ -839,12 +848,15 @@ start_with_events (GVirTestState  *state,
 
 /* Applies an on_poweroff / on_reboot action to an active domain. */
 static void
-apply_action (GVirTestState  *state,
-              GVirTestDomain *dom,
-              GVirTestAction  action,
-              GArray         *events)
+apply_action (GVirTestState                   *state,
+              GVirTestDomain                  *dom,
+              GVirConfigDomainLifecycleEvent   event,
+              GArray                          *events)
 {
-  if (action == GVIR_TEST_ACTION_RESTART || action == GVIR_TEST_ACTION_RENAME_RESTART)
+  GVirConfigDomainLifecycleAction action = gvir_config_domain_get_lifecycle (dom->def, event);
+
+  if (action == GVIR_CONFIG_DOMAIN_LIFECYCLE_RESTART ||
+      action == GVIR_CONFIG_DOMAIN_LIFECYCLE_RENAME_RESTART)
     {
       /* The guest comes straight back: libvirt emits nothing. */
       dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_BOOTED);
@@ -865,7 +877,7 @@ test_define_domain (gpointer       data,
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
   g_autoptr(GArray) events = events_new ();
-  g_autoptr(GVirTestDomainDef) def = gvir_test_domain_def_parse_string (xml, error);
+  g_autoptr(GVirConfigDomain) def = gvir_test_def_read_string (xml, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
 
@@ -882,11 +894,11 @@ test_define_domain (gpointer       data,
         dom = state_add (state, g_steal_pointer (&def), TRUE);
       else if (dom_is_active (dom))
         {
-          g_clear_pointer (&dom->new_def, gvir_test_domain_def_free);
+          g_clear_object (&dom->new_def);
           dom->new_def = g_steal_pointer (&def);
         }
       else
-        state_replace_def (state, dom, g_steal_pointer (&def));
+        dom_replace_def (dom, g_steal_pointer (&def));
       dom->persistent = TRUE;
       events_add (events, dom, GVIR_DRIVER_EVENT_DEFINED, detail);
       ret = dom_describe (dom);
@@ -906,7 +918,7 @@ test_create_domain (gpointer       data,
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
   g_autoptr(GArray) events = events_new ();
-  g_autoptr(GVirTestDomainDef) def = gvir_test_domain_def_parse_string (xml, error);
+  g_autoptr(GVirConfigDomain) def = gvir_test_def_read_string (xml, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
 
@@ -923,8 +935,8 @@ test_create_domain (gpointer       data,
       else
         {
           /* The persistent definition waits for the domain to stop. */
-          dom->new_def = gvir_test_domain_def_copy (dom->def);
-          state_replace_def (state, dom, g_steal_pointer (&def));
+          dom->new_def = g_steal_pointer (&dom->def);
+          dom->def = g_steal_pointer (&def);
         }
       start_with_events (state, dom, FALSE, flags, events);
       ret = dom_describe (dom);
@@ -953,16 +965,16 @@ test_undefine_domain (gpointer       data,
     ;
   else if (!dom->persistent)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "cannot undefine transient domain '%s'", dom->def->name);
+                 "cannot undefine transient domain '%s'", dom->name);
   else if (dom->has_managed_save && !(flags & GVIR_DRIVER_UNDEFINE_MANAGED_SAVE))
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "refusing to undefine domain '%s': it has a managed save image "
-                 "(ask to remove the managed save as well)", dom->def->name);
+                 "(ask to remove the managed save as well)", dom->name);
   else
     {
       dom->persistent = FALSE;
       dom->has_managed_save = FALSE;
-      g_clear_pointer (&dom->new_def, gvir_test_domain_def_free);
+      g_clear_object (&dom->new_def);
       events_add (events, dom, GVIR_DRIVER_EVENT_UNDEFINED, GVIR_DRIVER_UNDEFINED_REMOVED);
       if (!dom_is_active (dom))
         state_remove (state, dom);
@@ -1017,7 +1029,9 @@ apply_lifecycle (GVirTestState   *state,
     case OP_REBOOT:
       if (!check_active (dom, error))
         return FALSE;
-      apply_action (state, dom, op == OP_SHUTDOWN ? dom->def->on_poweroff : dom->def->on_reboot,
+      apply_action (state, dom,
+                    op == OP_SHUTDOWN ? GVIR_CONFIG_DOMAIN_LIFECYCLE_ON_POWEROFF
+                                      : GVIR_CONFIG_DOMAIN_LIFECYCLE_ON_REBOOT,
                     events);
       return TRUE;
 
@@ -1027,7 +1041,7 @@ apply_lifecycle (GVirTestState   *state,
       if (dom->state == GVIR_DRIVER_STATE_PAUSED)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                       "domain '%s' is already paused", dom->def->name);
+                       "domain '%s' is already paused", dom->name);
           return FALSE;
         }
       dom_set_paused (dom, TRUE, GVIR_DRIVER_PAUSED_USER);
@@ -1038,7 +1052,7 @@ apply_lifecycle (GVirTestState   *state,
       if (dom->state != GVIR_DRIVER_STATE_PAUSED)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                       "domain '%s' is not paused", dom->def->name);
+                       "domain '%s' is not paused", dom->name);
           return FALSE;
         }
       dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_UNPAUSED);
@@ -1051,7 +1065,7 @@ apply_lifecycle (GVirTestState   *state,
       if (!dom->persistent)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                       "cannot do a managed save of transient domain '%s'", dom->def->name);
+                       "cannot do a managed save of transient domain '%s'", dom->name);
           return FALSE;
         }
       dom->has_managed_save = TRUE;
@@ -1136,30 +1150,38 @@ test_managed_save_domain (gpointer data, const char *uuid, guint flags, GCancell
 #define SAVE_RESTORE_PAUSED (1 << 2)
 
 /* A custom XML replacing a saved definition must describe the same domain. */
-static GVirTestDomainDef *
-parse_custom_xml (const char               *custom_xml,
-                  const GVirTestDomainDef  *saved,
-                  GError                  **error)
+static GVirConfigDomain *
+parse_custom_xml (const char        *custom_xml,
+                  GVirConfigDomain  *saved,
+                  GError           **error)
 {
-  GVirTestDomainDef *def = gvir_test_domain_def_parse_string (custom_xml, error);
+  g_autoptr(GVirConfigDomain) def = gvir_test_def_read_string (custom_xml, error);
+  const char *name, *uuid;
 
-  if (def != NULL && (!g_str_equal (def->uuid, saved->uuid) || !g_str_equal (def->name, saved->name)))
+  if (def == NULL)
+    return NULL;
+  name = gvir_config_domain_get_name (def);
+  uuid = gvir_config_domain_get_uuid (def);
+  if (!g_str_equal (uuid, gvir_config_domain_get_uuid (saved)) ||
+      !g_str_equal (name, gvir_config_domain_get_name (saved)))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "the replacement XML describes domain '%s' (%s), not '%s' (%s)",
-                   def->name, def->uuid, saved->name, saved->uuid);
-      g_clear_pointer (&def, gvir_test_domain_def_free);
+                   name, uuid, gvir_config_domain_get_name (saved),
+                   gvir_config_domain_get_uuid (saved));
+      return NULL;
     }
-  return def;
+  return g_steal_pointer (&def);
 }
 
 static gboolean
-write_save_image (const GVirTestDomainDef  *def,
-                  const char               *path,
-                  const char               *custom_xml,
-                  GError                  **error)
+write_save_image (GVirConfigDomain  *def,
+                  const char        *path,
+                  const char        *custom_xml,
+                  GError           **error)
 {
-  g_autoptr(GVirTestDomainDef) custom = NULL;
+  g_autoptr(GVirConfigDomain) custom = NULL;
+  g_autofree char *xml = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) local = NULL;
 
@@ -1171,7 +1193,8 @@ write_save_image (const GVirTestDomainDef  *def,
       def = custom;
     }
 
-  contents = g_strconcat (SAVE_MAGIC, def->xml, NULL);
+  xml = gvir_test_def_format (def, -1);
+  contents = g_strconcat (SAVE_MAGIC, xml, NULL);
   if (!g_file_set_contents (path, contents, -1, &local))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED,
@@ -1300,7 +1323,7 @@ fail:
   return NULL;
 }
 
-static GVirTestDomainDef *
+static GVirConfigDomain *
 read_save_image (const char    *path,
                  const char    *custom_xml,
                  GCancellable  *cancellable,
@@ -1308,7 +1331,7 @@ read_save_image (const char    *path,
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local = NULL;
-  g_autoptr(GVirTestDomainDef) def = NULL;
+  g_autoptr(GVirConfigDomain) def = NULL;
   gsize len;
 
   contents = read_save_image_contents (path, &len, cancellable, error);
@@ -1321,7 +1344,7 @@ read_save_image (const char    *path,
       return NULL;
     }
 
-  def = gvir_test_domain_def_parse_string (contents + strlen (SAVE_MAGIC), &local);
+  def = gvir_test_def_read_string (contents + strlen (SAVE_MAGIC), &local);
   if (def == NULL)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
@@ -1343,7 +1366,7 @@ test_restore_domain_from_file (gpointer       data,
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
   g_autoptr(GArray) events = events_new ();
-  g_autoptr(GVirTestDomainDef) def = read_save_image (path, custom_xml, cancellable, error);
+  g_autoptr(GVirConfigDomain) def = read_save_image (path, custom_xml, cancellable, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
 
@@ -1359,8 +1382,8 @@ test_restore_domain_from_file (gpointer       data,
         dom = state_add (state, g_steal_pointer (&def), FALSE);
       else
         {
-          dom->new_def = gvir_test_domain_def_copy (dom->def);
-          state_replace_def (state, dom, g_steal_pointer (&def));
+          dom->new_def = g_steal_pointer (&dom->def);
+          dom->def = g_steal_pointer (&def);
         }
       start_with_events (state, dom, TRUE,
                          (flags & SAVE_RESTORE_PAUSED) ? GVIR_DRIVER_START_PAUSED : 0, events);
@@ -1389,9 +1412,9 @@ test_get_domain_info (gpointer               data,
   if (dom != NULL)
     {
       info->state = dom->state;
-      info->max_mem_kib = dom->def->max_mem_kib;
-      info->memory_kib = dom->def->memory_kib;
-      info->nr_virt_cpu = dom->def->vcpus;
+      info->max_mem_kib = gvir_test_def_get_max_memory_kib (dom->def);
+      info->memory_kib = gvir_test_def_get_memory_kib (dom->def);
+      info->nr_virt_cpu = gvir_test_def_get_vcpus (dom->def);
       info->cpu_time_ns = dom_cpu_time (dom);
     }
   g_mutex_unlock (&state->lock);
@@ -1468,9 +1491,9 @@ test_get_domain_xml (gpointer       data,
   g_mutex_lock (&state->lock);
   dom = state_find (state, uuid, error);
   if (dom != NULL && (flags & GVIR_DRIVER_XML_INACTIVE))
-    xml = gvir_test_domain_def_format (dom->new_def ? dom->new_def : dom->def, -1);
+    xml = gvir_test_def_format (dom->new_def ? dom->new_def : dom->def, -1);
   else if (dom != NULL)
-    xml = gvir_test_domain_def_format (dom->def, dom->id);
+    xml = gvir_test_def_format (dom->def, dom->id);
   g_mutex_unlock (&state->lock);
   return xml;
 }
@@ -1498,19 +1521,19 @@ resolve_affect (const GVirTestDomain  *dom,
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                    "domain '%s' is not running: its live NUMA parameters do not exist",
-                   dom->def->name);
+                   dom->name);
       return FALSE;
     }
   if (*config && !dom->persistent)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                   "transient domain '%s' has no persistent configuration", dom->def->name);
+                   "transient domain '%s' has no persistent configuration", dom->name);
       return FALSE;
     }
   return TRUE;
 }
 
-static GVirTestDomainDef *
+static GVirConfigDomain *
 dom_config_def (const GVirTestDomain *dom)
 {
   return dom->new_def ? dom->new_def : dom->def;
@@ -1538,10 +1561,10 @@ test_get_numa_parameters (gpointer       data,
                              "cannot get live and config NUMA parameters at once");
       else
         {
-          const GVirTestDomainDef *def = live ? dom->def : dom_config_def (dom);
+          GVirConfigDomain *def = live ? dom->def : dom_config_def (dom);
 
-          *mode = def->numa_mode;
-          *nodeset = g_strdup (def->numa_nodeset);
+          *mode = gvir_test_def_get_numa_mode (def);
+          *nodeset = gvir_test_def_dup_numa_nodeset (def);
           ok = TRUE;
         }
     }
@@ -1549,44 +1572,38 @@ test_get_numa_parameters (gpointer       data,
   return ok;
 }
 
+/* The changed definitions replace the domain's only once both exist, so
+ * a refused change leaves both as they were. */
 static gboolean
-set_numa_live (GVirTestState   *state,
-               GVirTestDomain  *dom,
-               int              mode,
-               const char      *nodeset,
-               GError         **error)
+set_numa (GVirTestDomain  *dom,
+          gboolean         live,
+          gboolean         config,
+          int              mode,
+          const char      *nodeset,
+          GError         **error)
 {
-  GVirTestDomainDef *def = gvir_test_domain_def_set_numatune (dom->def, mode, nodeset, error);
+  g_autoptr(GVirConfigDomain) live_def = NULL;
+  g_autoptr(GVirConfigDomain) config_def = NULL;
 
-  if (def == NULL)
+  if (live && (live_def = gvir_test_def_with_numatune (dom->def, mode, nodeset, error)) == NULL)
     return FALSE;
-  /* A live change leaves the persistent configuration as it was: keep a
-   * copy of it before the live definition diverges. */
-  if (dom->persistent && dom->new_def == NULL)
-    dom->new_def = gvir_test_domain_def_copy (dom->def);
-  state_replace_def (state, dom, def);
-  return TRUE;
-}
-
-static gboolean
-set_numa_config (GVirTestState   *state,
-                 GVirTestDomain  *dom,
-                 int              mode,
-                 const char      *nodeset,
-                 GError         **error)
-{
-  GVirTestDomainDef *def = gvir_test_domain_def_set_numatune (dom_config_def (dom), mode,
-                                                              nodeset, error);
-
-  if (def == NULL)
+  if (config && (config_def = gvir_test_def_with_numatune (dom_config_def (dom), mode, nodeset,
+                                                           error)) == NULL)
     return FALSE;
-  if (dom_is_active (dom))
+
+  /* A live change leaves the persistent configuration as it was: the
+   * current definition becomes the pending one before they diverge. */
+  if (live && dom->persistent && dom->new_def == NULL)
+    dom->new_def = g_steal_pointer (&dom->def);
+  if (live)
+    dom_replace_def (dom, g_steal_pointer (&live_def));
+  if (config && dom_is_active (dom))
     {
-      gvir_test_domain_def_free (dom->new_def);
-      dom->new_def = def;
+      g_clear_object (&dom->new_def);
+      dom->new_def = g_steal_pointer (&config_def);
     }
-  else
-    state_replace_def (state, dom, def);
+  else if (config)
+    dom_replace_def (dom, g_steal_pointer (&config_def));
   return TRUE;
 }
 
@@ -1621,14 +1638,13 @@ test_set_numa_parameters (gpointer       data,
     ok = TRUE;
   /* Everything is refused before anything changes, so no half-applied
    * update (live done, config refused) can happen. */
-  else if (live && mode >= 0 && mode != dom->def->numa_mode)
+  else if (live && mode >= 0 && mode != gvir_test_def_get_numa_mode (dom->def))
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "cannot change the NUMA mode of running domain '%s'", dom->def->name);
+                 "cannot change the NUMA mode of running domain '%s'", dom->name);
   else if (!gvir_test_host_check_nodeset (&state->host, parsed, error))
     ;
   else
-    ok = (!live || set_numa_live (state, dom, mode, canonical, error)) &&
-         (!config || set_numa_config (state, dom, mode, canonical, error));
+    ok = set_numa (dom, live, config, mode, canonical, error);
   g_mutex_unlock (&state->lock);
   return ok;
 }

@@ -28,33 +28,15 @@ gboolean gvir_test_uuid_canonicalize (const char *str, char out[37]);
 
 /* ---- domain definitions ------------------------------------------------- */
 
-typedef enum
-{
-  GVIR_TEST_ACTION_DESTROY,
-  GVIR_TEST_ACTION_RESTART,
-  GVIR_TEST_ACTION_PRESERVE,
-  GVIR_TEST_ACTION_RENAME_RESTART,
-} GVirTestAction;
-
-/* One parsed domain definition. The XML is kept as a string (not as an
- * xmlDoc) so that thousands of domains stay small; the fields are what the
- * driver needs without re-parsing. */
-typedef struct
-{
-  char *xml;              /* serialised <domain>, canonical UUID, no id attribute */
-  char *name;
-  char *uuid;             /* canonical */
-  guint64 max_mem_kib;
-  guint64 memory_kib;
-  guint vcpus;
-  GVirTestAction on_poweroff;
-  GVirTestAction on_reboot;
-  int numa_mode;          /* 0 strict .. 3 restrictive */
-  char *numa_nodeset;     /* canonical; "" when none */
-  /* Every host node the placement names (<numatune> <memory> and
-   * <memnode> nodesets); NULL when it names none. */
-  GVirIdSet *placement;
-} GVirTestDomainDef;
+/*
+ * The driver keeps every domain definition as a GVirConfigDomain:
+ * libvirt-gconfig reads and writes the XML. A definition enters the driver
+ * through gvir_test_def_read_*(), which checks it once and stores it with
+ * a canonical UUID, without the runtime id attribute and without markup of
+ * libvirt's test namespace. A GVirConfigDomain is not thread-safe (even its
+ * getters may tidy the tree): the driver touches a stored one only under
+ * its state lock, and hands out fresh strings.
+ */
 
 /* Extension elements in libvirt's test namespace, found in <node> files. */
 typedef struct
@@ -71,21 +53,34 @@ typedef struct
  * out-of-memory GVIR_ERROR_INTERNAL. */
 xmlParserCtxt *gvir_test_xml_parser_new (GError **error);
 
-GVirTestDomainDef *gvir_test_domain_def_parse_string (const char *xml, GError **error);
+GVirConfigDomain *gvir_test_def_read_string (const char *xml, GError **error);
 /* Copies @node (a <domain> element of a larger document); fills @extras
  * from, and strips, the test namespace elements. */
-GVirTestDomainDef *gvir_test_domain_def_parse_node (xmlNode *node, GVirTestDomainExtras *extras,
-                                                    GError **error);
-GVirTestDomainDef *gvir_test_domain_def_copy (const GVirTestDomainDef *def);
-void gvir_test_domain_def_free (GVirTestDomainDef *def);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirTestDomainDef, gvir_test_domain_def_free)
+GVirConfigDomain *gvir_test_def_read_node (xmlNode *node, GVirTestDomainExtras *extras,
+                                           GError **error);
+
+/* What the driver needs of a checked definition, read through
+ * libvirt-gconfig: memory sizes in KiB (the current one no larger than the
+ * maximum), the vCPUs online at boot, the <numatune><memory> mode (0
+ * strict .. 3 restrictive) and its nodeset in canonical form ("" when it
+ * has none or the placement is automatic). */
+guint64 gvir_test_def_get_max_memory_kib (GVirConfigDomain *def);
+guint64 gvir_test_def_get_memory_kib (GVirConfigDomain *def);
+guint gvir_test_def_get_vcpus (GVirConfigDomain *def);
+int gvir_test_def_get_numa_mode (GVirConfigDomain *def);
+char *gvir_test_def_dup_numa_nodeset (GVirConfigDomain *def);
+/* Every host node the placement names (<numatune> <memory> and <memnode>
+ * nodesets); NULL when it names none. */
+GVirIdSet *gvir_test_def_dup_placement (GVirConfigDomain *def);
 
 /* A new definition with <numatune><memory> changed; mode -1 and nodeset
- * NULL keep the current values. @nodeset must be canonical already. */
-GVirTestDomainDef *gvir_test_domain_def_set_numatune (const GVirTestDomainDef *def, int mode,
-                                                      const char *nodeset, GError **error);
+ * NULL keep the current values. @nodeset must be canonical already. Fails
+ * with GVIR_ERROR_INVALID_ARGUMENT when the result breaks libvirt's NUMA
+ * rules (a static placement with no nodeset). */
+GVirConfigDomain *gvir_test_def_with_numatune (GVirConfigDomain *def, int mode,
+                                               const char *nodeset, GError **error);
 /* The XML with id='@id' on the root when @id > 0. */
-char *gvir_test_domain_def_format (const GVirTestDomainDef *def, int id);
+char *gvir_test_def_format (GVirConfigDomain *def, int id);
 
 /* ---- the host ------------------------------------------------------------ */
 
@@ -115,7 +110,7 @@ const char *gvir_test_default_domain_xml (void);
 
 typedef struct
 {
-  GVirTestDomainDef *def;
+  GVirConfigDomain *def;
   GVirTestDomainExtras extras;
 } GVirTestConfigDomain;
 
