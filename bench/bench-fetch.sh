@@ -170,6 +170,7 @@ report_calls() {
             name[60] = "SUPPORTS_FEATURE"; name[66] = "AUTH_LIST"
             name[151] = "DOMAIN_IS_PERSISTENT"; name[183] = "DOMAIN_HAS_MANAGED_SAVE_IMAGE"
             name[212] = "DOMAIN_GET_STATE"; name[273] = "CONNECT_LIST_ALL_DOMAINS"
+            name[344] = "CONNECT_GET_ALL_DOMAIN_STATS"
             name[316] = "EVENT_REGISTER_ANY"; name[317] = "EVENT_DEREGISTER_ANY"
             name[360] = "REGISTER_CLOSE_CALLBACK"; name[361] = "UNREGISTER_CLOSE_CALLBACK"
             n = 0

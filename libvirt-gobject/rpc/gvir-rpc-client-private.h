@@ -95,6 +95,25 @@ gboolean gvir_rpc_client_call (GVirRpcClient *client, guint32 prog, gint32 proc,
                                GByteArray *args, GBytes **reply,
                                GCancellable *cancellable, GError **error);
 
+/* One call of a batch: the caller sets proc and args (NULL for void);
+ * the batch sets either reply or error. */
+typedef struct
+{
+  gint32 proc;
+  GByteArray *args;
+  GBytes *reply;
+  GError *error;
+} GVirRpcBatchCall;
+
+/* Sends all @n_calls calls of program @prog before waiting for any reply:
+ * they cost one round trip together, and the server may run them side by
+ * side. Each call gets its own outcome, a server error failing that call
+ * only. Cancelling fails the calls still waiting. */
+void gvir_rpc_client_call_batch (GVirRpcClient *client, guint32 prog, GVirRpcBatchCall *calls,
+                                 guint n_calls, GCancellable *cancellable);
+/* Drops what the batch set (not proc and args, which the caller owns). */
+void gvir_rpc_batch_call_clear (GVirRpcBatchCall *call);
+
 /* Called once with the outcome of gvir_rpc_client_call_async(): @reply
  * (borrowed) on success, else @error (borrowed). Runs in the reader
  * thread, or in the calling thread when the call fails before it is sent;

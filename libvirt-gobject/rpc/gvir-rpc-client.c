@@ -96,6 +96,12 @@ struct _GVirRpcClient
   GError *fatal_error;      /* a writer found the peer dead: the I/O
                              * thread ends the connection with this */
   int fatal_reason;
+  /* When the I/O thread's next wait ends (G_MAXINT64: never), valid while
+   * io_deadline_known: a new call only wakes the thread when its stall
+   * bound comes earlier. Cleared whenever the thread reads the shared
+   * state, set once it has computed its deadline from it. */
+  gint64 io_deadline;
+  gboolean io_deadline_known;
   guint ka_interval;        /* seconds; 0 = no keepalive */
   guint ka_count;
   gint64 ka_since;          /* when keepalive was last set */
@@ -673,6 +679,20 @@ read_bounds (GVirRpcClient *client,
   b->calls_pending = g_hash_table_size (client->calls) > 0;
   b->calls_since = client->calls_since;
   b->limits = client->limits;
+  client->io_deadline_known = FALSE;
+  g_mutex_unlock (&client->lock);
+}
+
+/* Publishes the deadline the I/O thread computed from what read_bounds()
+ * saw: from now on, a new call can tell whether that wait ends in time
+ * for its stall bound. */
+static void
+publish_deadline (GVirRpcClient *client,
+                  gint64         deadline)
+{
+  g_mutex_lock (&client->lock);
+  client->io_deadline = deadline;
+  client->io_deadline_known = TRUE;
   g_mutex_unlock (&client->lock);
 }
 
@@ -842,14 +862,18 @@ check_bounds (GVirRpcClient  *client,
 /* ---- the I/O thread ----------------------------------------------------------- */
 
 /* Waits until the socket is readable, the queued output can move, a
- * waker calls, or @deadline comes; writes what it can. FALSE (with
- * @error) when the stream broke. */
+ * waker calls, or @deadline comes; writes what it can. *@woken is TRUE
+ * when the socket was not ready: a waker called (or the deadline came),
+ * so the wake-up pipe may hold a byte. FALSE (with @error) when the
+ * stream broke. */
 static gboolean
 wait_and_flush (GVirRpcClient  *client,
                 gint64          deadline,
+                gboolean       *woken,
                 GError        **error)
 {
   GIOCondition want = G_IO_IN;
+  GIOCondition ready;
   gint64 timeout = -1;
   gboolean ok = TRUE;
 
@@ -860,8 +884,9 @@ wait_and_flush (GVirRpcClient  *client,
 
   if (deadline != G_MAXINT64)
     timeout = MAX (deadline - g_get_monotonic_time (), 0);
-  if ((gvir_rpc_transport_poll (client->transport, want, client->wake_fds[0], timeout)
-       & G_IO_OUT) == 0)
+  ready = gvir_rpc_transport_poll (client->transport, want, client->wake_fds[0], timeout);
+  *woken = ready == 0;
+  if ((ready & G_IO_OUT) == 0)
     return TRUE;
   g_mutex_lock (&client->out_lock);
   ok = flush_locked (client, error);
@@ -892,13 +917,16 @@ set_eof_error (GVirRpcClient  *client,
  * queued output and checks every bound, until the connection must close;
  * then returns with @reason and @error set. One read takes whatever the
  * socket holds, often several replies; the thread only polls when it
- * would block. */
+ * would block. The wake-up pipe is only read after a wait that the socket
+ * did not end: a byte left there makes the next wait end at once, so none
+ * is lost, and a busy connection spends no read on an empty pipe. */
 static void
 receive_loop (GVirRpcClient  *client,
               int            *reason,
               GError        **error)
 {
   gboolean drained = FALSE;
+  gboolean woken = TRUE;
 
   client->buf_size = READ_CHUNK;
   client->buf = g_malloc (client->buf_size);
@@ -913,7 +941,9 @@ receive_loop (GVirRpcClient  *client,
       gssize n = -1;
 
       *reason = GVIR_RPC_CLOSE_ERROR;
-      drain_wakes (client);
+      if (woken)
+        drain_wakes (client);
+      woken = FALSE;
       if (!dispatch_buffered (client, error))
         return;
       if (!check_bounds (client, &deadline, error))
@@ -921,6 +951,7 @@ receive_loop (GVirRpcClient  *client,
           *reason = GVIR_RPC_CLOSE_KEEPALIVE;
           return;
         }
+      publish_deadline (client, deadline);
       make_room (client);
       room = client->buf_size - client->end;
 
@@ -948,7 +979,7 @@ receive_loop (GVirRpcClient  *client,
       if (!drained && !would_block)
         return;
       drained = FALSE;
-      if (!wait_and_flush (client, deadline, error))
+      if (!wait_and_flush (client, deadline, &woken, error))
         return;
     }
 }
@@ -1027,6 +1058,18 @@ call_cancelled (GCancellable *cancellable,
   g_cond_signal (&call->cond);
 }
 
+/* Called with client->lock held, when a busy period starts at
+ * calls_since: whether the I/O thread may wait past its stall bound. */
+static gboolean
+stall_bound_missed_locked (GVirRpcClient *client)
+{
+  gint64 stall_us = (gint64) client->limits.stall_timeout_ms * 1000;
+
+  if (stall_us == 0)
+    return FALSE;
+  return !client->io_deadline_known || client->io_deadline > client->calls_since + stall_us;
+}
+
 /* Registers a new call; fails when the client is closed. The table and
  * the caller each own a reference. */
 static PendingCall *
@@ -1038,7 +1081,7 @@ register_call (GVirRpcClient     *client,
                GError           **error)
 {
   PendingCall *call;
-  gboolean first;
+  gboolean first, wake;
 
   g_mutex_lock (&client->lock);
   if (client->closed)
@@ -1062,10 +1105,13 @@ register_call (GVirRpcClient     *client,
   first = g_hash_table_size (client->calls) == 0;
   if (first)
     client->calls_since = g_get_monotonic_time ();
+  /* An idle I/O thread may wait past the stall bound that starts now (or
+   * for ever); one whose wait ends before it (a keepalive deadline) needs
+   * no wake-up, which saves a switch to that thread on every call. */
+  wake = first && stall_bound_missed_locked (client);
   g_hash_table_insert (client->calls, GUINT_TO_POINTER (call->serial), call);
   g_mutex_unlock (&client->lock);
-  /* An idle I/O thread may wait with no deadline: the stall timer starts. */
-  if (first)
+  if (wake)
     wake_io_thread (client);
   return call;
 }
@@ -1202,6 +1248,69 @@ gvir_rpc_client_call (GVirRpcClient  *client,
   if (reply != NULL)
     *reply = g_steal_pointer (&call->reply);
   return TRUE;
+}
+
+/* The outcome of a call that was waited for, or the failure that ended
+ * the wait, into @out. */
+static void
+take_outcome (PendingCall      *call,
+              gboolean          done,
+              GError           *wait_error,
+              GVirRpcBatchCall *out)
+{
+  if (!done)
+    out->error = wait_error;
+  else if (call->error != NULL)
+    out->error = g_steal_pointer (&call->error);
+  else
+    out->reply = g_steal_pointer (&call->reply);
+}
+
+void
+gvir_rpc_client_call_batch (GVirRpcClient    *client,
+                            guint32           prog,
+                            GVirRpcBatchCall *calls,
+                            guint             n_calls,
+                            GCancellable     *cancellable)
+{
+  g_autofree PendingCall **pending = NULL;
+  guint i;
+
+  g_return_if_fail (client != NULL);
+  g_return_if_fail (client->started);
+  g_return_if_fail (n_calls == 0 || calls != NULL);
+
+  pending = g_new0 (PendingCall *, n_calls);
+  for (i = 0; i < n_calls; i++)
+    {
+      calls[i].reply = NULL;
+      calls[i].error = NULL;
+      if (g_cancellable_set_error_if_cancelled (cancellable, &calls[i].error))
+        continue;
+      pending[i] = register_call (client, prog, calls[i].proc, NULL, NULL, &calls[i].error);
+      if (pending[i] != NULL)
+        send_call (client, pending[i], calls[i].args);
+    }
+  /* Replies arrive in any order; waiting in call order costs nothing
+   * more than the slowest call. */
+  for (i = 0; i < n_calls; i++)
+    {
+      GError *wait_error = NULL;
+      gboolean done;
+
+      if (pending[i] == NULL)
+        continue;
+      done = wait_for_reply (pending[i], cancellable, &wait_error);
+      take_outcome (pending[i], done, wait_error, &calls[i]);
+      pending_call_unref (pending[i]);
+    }
+}
+
+void
+gvir_rpc_batch_call_clear (GVirRpcBatchCall *call)
+{
+  g_clear_pointer (&call->reply, g_bytes_unref);
+  g_clear_error (&call->error);
 }
 
 /* ---- lifetime --------------------------------------------------------------- */

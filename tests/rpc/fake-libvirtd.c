@@ -30,6 +30,7 @@ typedef struct
   gboolean persistent;
   int state;
   int reason;
+  gboolean managed_save;
   int numa_mode;
   char *numa_nodeset;
 } FakeDomain;
@@ -286,21 +287,22 @@ arg_opt_string (Serve *s)
   return v;
 }
 
-/* The filters the remote driver uses; no fake domain has a managed save
- * image, as HAS_MANAGED_SAVE_IMAGE says. */
+/* The filters the remote driver uses. */
 static gboolean
 list_filter_matches (const FakeDomain *d,
                      guint32           flags)
 {
+  if ((flags & GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE) && !d->managed_save)
+    return FALSE;
+  if ((flags & GVIR_RPC_LIST_DOMAINS_NO_MANAGEDSAVE) && d->managed_save)
+    return FALSE;
   if ((flags & GVIR_RPC_LIST_DOMAINS_PERSISTENT) && !d->persistent)
     return FALSE;
   if ((flags & GVIR_RPC_LIST_DOMAINS_TRANSIENT) && d->persistent)
     return FALSE;
   if ((flags & GVIR_RPC_LIST_DOMAINS_ACTIVE) && d->id < 0)
     return FALSE;
-  if ((flags & GVIR_RPC_LIST_DOMAINS_INACTIVE) && d->id >= 0)
-    return FALSE;
-  return (flags & GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE) == 0;
+  return (flags & GVIR_RPC_LIST_DOMAINS_INACTIVE) == 0 || d->id < 0;
 }
 
 static void
@@ -365,7 +367,7 @@ serve_domain_call_locked (Serve *s)
       return;
     case GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE:
       if ((d = arg_domain_locked (s)) != NULL)
-        gvir_xdr_put_i32 (s->ret, 0);
+        gvir_xdr_put_i32 (s->ret, d->managed_save);
       arg_u32 (s);
       return;
     case GVIR_RPC_PROC_DOMAIN_GET_STATE:
@@ -940,6 +942,26 @@ fake_libvirtd_add_domain (FakeLibvirtd *fake,
 }
 
 void
+fake_libvirtd_set_managed_save (FakeLibvirtd *fake,
+                                const char   *uuid,
+                                gboolean      managed_save)
+{
+  guint8 raw[GVIR_RPC_UUID_LEN];
+  guint i;
+
+  g_assert_true (gvir_rpc_uuid_parse (uuid, raw));
+  g_mutex_lock (&fake->lock);
+  for (i = 0; i < fake->domains->len; i++)
+    {
+      FakeDomain *d = fake->domains->pdata[i];
+
+      if (memcmp (d->uuid, raw, GVIR_RPC_UUID_LEN) == 0)
+        d->managed_save = managed_save;
+    }
+  g_mutex_unlock (&fake->lock);
+}
+
+void
 fake_libvirtd_set_feature (FakeLibvirtd *fake,
                            int           feature,
                            gboolean      supported)
@@ -1046,6 +1068,25 @@ fake_libvirtd_count_calls (FakeLibvirtd *fake,
       n++;
   g_mutex_unlock (&fake->lock);
   return n;
+}
+
+GPtrArray *
+fake_libvirtd_dup_all_args (FakeLibvirtd *fake,
+                            int           proc)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  guint i;
+
+  g_mutex_lock (&fake->lock);
+  for (i = 0; i < fake->calls->len; i++)
+    {
+      const FakeCall *c = fake->calls->pdata[i];
+
+      if (c->proc == proc)
+        g_ptr_array_add (all, g_bytes_ref (c->args));
+    }
+  g_mutex_unlock (&fake->lock);
+  return all;
 }
 
 GBytes *

@@ -32,6 +32,10 @@ char *fake_libvirtd_get_uri (FakeLibvirtd *fake);
 void fake_libvirtd_add_domain (FakeLibvirtd *fake, const char *name, const char *uuid, int id,
                                gboolean persistent, int state, int reason);
 
+/* Whether the domain with @uuid has a managed save image (default: no),
+ * for HAS_MANAGED_SAVE_IMAGE and the MANAGEDSAVE list filters. */
+void fake_libvirtd_set_managed_save (FakeLibvirtd *fake, const char *uuid,
+                                     gboolean managed_save);
 /* CONNECT_SUPPORTS_FEATURE answers (defaults: 9, 14, 15 yes; 10 no). */
 void fake_libvirtd_set_feature (FakeLibvirtd *fake, int feature, gboolean supported);
 /* AUTH_LIST answer (default 0, none). */
@@ -56,6 +60,8 @@ char *fake_libvirtd_dup_open_name (FakeLibvirtd *fake, guint32 *flags);
 /* How many calls of @proc arrived, and the arguments of the last one. */
 guint fake_libvirtd_count_calls (FakeLibvirtd *fake, int proc);
 GBytes *fake_libvirtd_dup_last_args (FakeLibvirtd *fake, int proc);
+/* The arguments of every call of @proc, oldest first (GBytes). */
+GPtrArray *fake_libvirtd_dup_all_args (FakeLibvirtd *fake, int proc);
 
 /* Sends a lifecycle event: callback style (318, with the callbackID the
  * peer handed out) when the client registered that way, else legacy (107). */

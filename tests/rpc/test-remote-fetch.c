@@ -9,11 +9,12 @@
  * version 2.1 of the License, or (at your option) any later version.
  *
  * Against the scripted peer, which counts every call: listing N domains
- * takes three calls whatever N (CONNECT_GET_ALL_DOMAIN_STATS for state and
- * reason, LIST_ALL_DOMAINS for the persistent ones and those with a
- * managed save image), with the same result as the per-domain queries a
- * server without stats gets (1 + 3N calls). Lifecycle events of listed
- * domains cost no call; only what an event cannot tell is asked.
+ * takes three calls whatever N, all in flight at once
+ * (CONNECT_GET_ALL_DOMAIN_STATS for state and reason, LIST_ALL_DOMAINS for
+ * the transient ones and for those with a managed save image), with the
+ * same result, for domains in every state, as the per-domain queries a
+ * server without stats gets (1 + 3N calls more). Lifecycle events of
+ * listed domains cost no call; only what an event cannot tell is asked.
  */
 #include "config.h"
 
@@ -36,6 +37,7 @@ typedef struct
   FakeLibvirtd *fake;
   GAsyncQueue *events;          /* GVirDriverDomain: what each lifecycle event said */
   GVirDriverConnection *conn;
+  GCancellable *cancel;         /* NULL unless a test cancels */
   guint counts[G_N_ELEMENTS (counted_procs)];
 } Fixture;
 
@@ -104,6 +106,7 @@ teardown (Fixture       *f,
 {
   gvir_driver_connection_close (f->conn);
   gvir_driver_connection_unref (f->conn);
+  g_clear_object (&f->cancel);
   fake_libvirtd_free (f->fake);
   g_async_queue_unref (f->events);
 }
@@ -179,6 +182,32 @@ check_domains (GPtrArray *doms,
     }
 }
 
+/* The filters of the two lists of a fetch: transient, then managed save;
+ * @skip earlier list calls are not the fetch's. */
+static void
+check_list_filters (Fixture *f,
+                    guint    skip)
+{
+  static const guint32 expected[] = {
+    GVIR_RPC_LIST_DOMAINS_TRANSIENT, GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE,
+  };
+  g_autoptr(GPtrArray) all = fake_libvirtd_dup_all_args (f->fake,
+                                                         GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS);
+  guint i;
+
+  g_assert_cmpuint (all->len, >=, skip + G_N_ELEMENTS (expected));
+  for (i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GBytes *args = all->pdata[skip + i];
+      GVirRpcConnectListAllDomainsArgs list;
+
+      g_assert_true (gvir_rpc_decode_connect_list_all_domains_args (
+        g_bytes_get_data (args, NULL), g_bytes_get_size (args), &list, NULL));
+      g_assert_cmpuint (list.need_results, ==, 1);
+      g_assert_cmpuint (list.flags, ==, expected[i]);
+    }
+}
+
 static GPtrArray *
 list_domains (Fixture *f)
 {
@@ -205,17 +234,126 @@ test_fetch_constant (Fixture       *f,
   g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS), ==, 1);
   g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS), ==, 2);
   g_assert_cmpuint (all_calls_since (f), ==, 3);
+  check_list_filters (f, 0);
+}
 
-  /* The two filters asked for: persistent, then managed save. */
-  {
-    g_autoptr(GBytes) args = fake_libvirtd_dup_last_args (f->fake,
-                                                          GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS);
-    GVirRpcConnectListAllDomainsArgs list;
+/* The stats call of a fetch is never answered: the two lists still reach
+ * the server, so the three calls were in flight together. */
+static gpointer
+list_until_cancelled (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *doms = gvir_driver_connection_list_domains (f->conn, f->cancel, &error);
 
-    g_assert_true (gvir_rpc_decode_connect_list_all_domains_args (
-      g_bytes_get_data (args, NULL), g_bytes_get_size (args), &list, NULL));
-    g_assert_cmpuint (list.flags, ==, GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE);
-  }
+  g_assert_null (doms);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  return NULL;
+}
+
+static void
+test_fetch_pipelined (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 deadline = gvir_test_wait_deadline ();
+  GVirTestThread *lister;
+
+  fake_libvirtd_set_silent (f->fake, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS);
+  f->cancel = g_cancellable_new ();
+  mark_calls (f);
+  lister = gvir_test_thread_new ("lister", list_until_cancelled, f);
+  while (calls_since (f, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS) < 2)
+    {
+      if (g_get_monotonic_time () > deadline)
+        gvir_test_wait_timed_out ("both lists sent before the stats reply");
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS), ==, 1);
+  check_list_filters (f, 0);
+  g_cancellable_cancel (f->cancel);
+  gvir_test_thread_join (lister, "cancelled fetch");
+}
+
+/* Domains in every state, transient or not, with or without a managed
+ * save image: what libvirt's drivers can report. */
+static const struct
+{
+  const char *name;
+  int id;
+  gboolean persistent;
+  int state;
+  int reason;
+  gboolean managed_save;
+} every_state[] = {
+  { "booted", 1, TRUE, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_BOOTED, FALSE },
+  { "unpaused-transient", 2, FALSE, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED, FALSE },
+  { "restored-saved", 3, TRUE, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED, TRUE },
+  { "blocked", 4, TRUE, GVIR_DRIVER_STATE_BLOCKED, 0, FALSE },
+  { "paused", 5, TRUE, GVIR_DRIVER_STATE_PAUSED, 1, FALSE },
+  { "paused-transient", 6, FALSE, GVIR_DRIVER_STATE_PAUSED, 2, FALSE },
+  { "shutting-down", 7, TRUE, GVIR_DRIVER_STATE_SHUTDOWN, 1, FALSE },
+  { "destroyed", -1, TRUE, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_DESTROYED, FALSE },
+  { "saved", -1, TRUE, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SAVED, TRUE },
+  { "never-started", -1, TRUE, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_UNKNOWN, FALSE },
+  { "crashed", 8, TRUE, GVIR_DRIVER_STATE_CRASHED, 1, FALSE },
+  { "pmsuspended", 9, TRUE, GVIR_DRIVER_STATE_PMSUSPENDED, 0, TRUE },
+};
+
+static void
+setup_every_state (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint i;
+
+  setup (f, GUINT_TO_POINTER (0));
+  for (i = 0; i < G_N_ELEMENTS (every_state); i++)
+    {
+      g_autofree char *uuid = uuid_of (1000 + i);
+
+      fake_libvirtd_add_domain (f->fake, every_state[i].name, uuid, every_state[i].id,
+                                every_state[i].persistent, every_state[i].state,
+                                every_state[i].reason);
+      fake_libvirtd_set_managed_save (f->fake, uuid, every_state[i].managed_save);
+    }
+  if (GPOINTER_TO_UINT (data) == 0)
+    fake_libvirtd_fail (f->fake, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS,
+                        GVIR_RPC_ERR_NO_SUPPORT, "not supported");
+}
+
+/* The same fields from three calls as from the per-domain queries. */
+static void
+test_fetch_every_state (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) doms = NULL;
+  guint i;
+
+  mark_calls (f);
+  doms = list_domains (f);
+  g_assert_cmpuint (doms->len, ==, G_N_ELEMENTS (every_state));
+  for (i = 0; i < G_N_ELEMENTS (every_state); i++)
+    {
+      g_autofree char *uuid = uuid_of (1000 + i);
+      const GVirDriverDomain *d = NULL;
+      guint j;
+
+      for (j = 0; j < doms->len && d == NULL; j++)
+        if (g_str_equal (((GVirDriverDomain *) doms->pdata[j])->uuid, uuid))
+          d = doms->pdata[j];
+      g_assert_nonnull (d);
+      g_test_message ("%s", every_state[i].name);
+      g_assert_cmpstr (d->name, ==, every_state[i].name);
+      g_assert_cmpint (d->id, ==, every_state[i].id);
+      g_assert_cmpint (d->state, ==, every_state[i].state);
+      g_assert_cmpint (d->reason, ==, every_state[i].reason);
+      g_assert_cmpint (d->persistent, ==, every_state[i].persistent);
+      g_assert_cmpint (d->has_managed_save, ==, every_state[i].managed_save);
+    }
+  /* Without stats: the three calls, then the list and three queries per
+   * domain. */
+  g_assert_cmpuint (all_calls_since (f), ==, GPOINTER_TO_UINT (data) == 1
+                                             ? 3 : 4 + 3 * G_N_ELEMENTS (every_state));
+  check_list_filters (f, 0);
 }
 
 /* A server without CONNECT_GET_ALL_DOMAIN_STATS: the same domains, one
@@ -233,7 +371,8 @@ test_fetch_without_stats (Fixture       *f,
   doms = list_domains (f);
   check_domains (doms, n);
   g_test_message ("%u domains without stats: %u calls", n, all_calls_since (f));
-  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS), ==, 1);
+  /* The two lists sent with the stats call, then the full list. */
+  g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS), ==, 3);
   g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_GET_STATE), ==, n);
   g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_IS_PERSISTENT), ==, n);
   g_assert_cmpuint (calls_since (f, GVIR_RPC_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE), ==, n);
@@ -358,6 +497,12 @@ main (int    argc,
               test_fetch_constant, teardown);
   g_test_add ("/rpc/remote-fetch/constant/300", Fixture, GUINT_TO_POINTER (300), setup,
               test_fetch_constant, teardown);
+  g_test_add ("/rpc/remote-fetch/pipelined", Fixture, GUINT_TO_POINTER (3), setup,
+              test_fetch_pipelined, teardown);
+  g_test_add ("/rpc/remote-fetch/every-state", Fixture, GUINT_TO_POINTER (1), setup_every_state,
+              test_fetch_every_state, teardown);
+  g_test_add ("/rpc/remote-fetch/every-state-without-stats", Fixture, GUINT_TO_POINTER (0),
+              setup_every_state, test_fetch_every_state, teardown);
   g_test_add ("/rpc/remote-fetch/without-stats/1", Fixture, GUINT_TO_POINTER (1), setup,
               test_fetch_without_stats, teardown);
   g_test_add ("/rpc/remote-fetch/without-stats/30", Fixture, GUINT_TO_POINTER (30), setup,

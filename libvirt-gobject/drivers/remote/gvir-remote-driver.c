@@ -1136,35 +1136,57 @@ remote_get_host_nodes (gpointer       data,
 
 /* ---- fetching every domain ------------------------------------------------ */
 
-/* The UUIDs (raw, as keys) of the domains a LIST_ALL_DOMAINS filter
- * selects. */
-static GHashTable *
-list_uuids (RemoteHandle  *h,
-            guint32        flags,
-            GCancellable  *cancellable,
-            GError       **error)
+/* The three calls of a fetch, sent together: every domain with its state
+ * and reason (CONNECT_GET_ALL_DOMAIN_STATS, "state" group), and two
+ * CONNECT_LIST_ALL_DOMAINS filters that select what is usually a few
+ * domains: the transient ones (the others are persistent; an inactive
+ * domain always is) and those with a managed save image. */
+enum
 {
-  GVirRpcConnectListAllDomainsArgs args = { .need_results = 1, .flags = flags };
-  g_auto(GVirRpcConnectListAllDomainsRet) ret = { 0 };
-  GHashTable *uuids;
-  guint32 i;
+  FETCH_STATES,
+  FETCH_TRANSIENT,
+  FETCH_MANAGED_SAVE,
+  N_FETCH_CALLS
+};
 
-  if (!gvir_rpc_call_connect_list_all_domains (h->client, &args, &ret, cancellable, error))
-    return NULL;
-  uuids = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
-                                 NULL);
-  for (i = 0; i < ret.n_domains; i++)
-    g_hash_table_add (uuids, g_bytes_new (ret.domains[i].uuid, GVIR_RPC_UUID_LEN));
-  return uuids;
+/* Raw UUIDs as hash keys, pointing into a decoded reply: no copy. */
+static guint
+raw_uuid_hash (gconstpointer key)
+{
+  const guint8 *uuid = key;
+  guint32 h;
+
+  /* UUIDs are random enough that four of their bytes spread well. */
+  memcpy (&h, uuid + GVIR_RPC_UUID_LEN - sizeof h, sizeof h);
+  return h;
 }
 
 static gboolean
-uuid_in (GHashTable   *uuids,
-         const guint8  uuid[GVIR_RPC_UUID_LEN])
+raw_uuid_equal (gconstpointer a,
+                gconstpointer b)
 {
-  g_autoptr(GBytes) key = g_bytes_new_static (uuid, GVIR_RPC_UUID_LEN);
+  return memcmp (a, b, GVIR_RPC_UUID_LEN) == 0;
+}
 
-  return g_hash_table_contains (uuids, key);
+/* The UUIDs of a LIST_ALL_DOMAINS reply, as a set borrowing from @ret. */
+static GHashTable *
+uuid_set_new (const GVirRpcConnectListAllDomainsRet *ret)
+{
+  GHashTable *set = g_hash_table_new (raw_uuid_hash, raw_uuid_equal);
+  guint32 i;
+
+  for (i = 0; i < ret->n_domains; i++)
+    g_hash_table_add (set, ret->domains[i].uuid);
+  return set;
+}
+
+static gboolean
+decode_list_reply (GBytes                          *reply,
+                   GVirRpcConnectListAllDomainsRet *ret,
+                   GError                         **error)
+{
+  return gvir_rpc_decode_connect_list_all_domains_ret (g_bytes_get_data (reply, NULL),
+                                                       g_bytes_get_size (reply), ret, error);
 }
 
 /* "state.state" and "state.reason" of one stats record; a record without
@@ -1190,20 +1212,73 @@ state_from_stats (const GVirRpcDomainStatsRecord *record,
     }
 }
 
-/* Every domain with its state and reason, in one call. */
-static gboolean
-fetch_states (RemoteHandle                    *h,
-              GVirRpcConnectGetAllDomainStatsRet *stats,
-              GCancellable                    *cancellable,
-              GError                         **error)
+/* Remembers the persistence and managed save of every listed domain,
+ * under one lock for the whole list. */
+static void
+remember_listed (RemoteHandle    *h,
+                 const GPtrArray *listed)
 {
-  GVirRpcConnectGetAllDomainStatsArgs args = {
-    .n_doms = 0,      /* every domain */
-    .stats = GVIR_RPC_DOMAIN_STATS_STATE,
-    .flags = 0,
-  };
+  guint i;
 
-  return gvir_rpc_call_connect_get_all_domain_stats (h->client, &args, stats, cancellable, error);
+  g_mutex_lock (&h->lock);
+  for (i = 0; i < listed->len; i++)
+    {
+      const GVirDriverDomain *d = listed->pdata[i];
+      RemoteDomainFacts *facts = g_hash_table_lookup (h->domains, d->uuid);
+
+      if (facts == NULL)
+        {
+          facts = g_new0 (RemoteDomainFacts, 1);
+          g_hash_table_insert (h->domains, g_strdup (d->uuid), facts);
+        }
+      if (g_strcmp0 (facts->name, d->name) != 0)
+        {
+          g_free (facts->name);
+          facts->name = g_strdup (d->name);
+        }
+      facts->facts_known = TRUE;
+      facts->persistent = d->persistent;
+      facts->has_managed_save = d->has_managed_save;
+    }
+  g_mutex_unlock (&h->lock);
+}
+
+/* Builds the list from the three replies of a fetch. */
+static GPtrArray *
+domains_from_replies (RemoteHandle      *h,
+                      GVirRpcBatchCall   calls[N_FETCH_CALLS],
+                      GError           **error)
+{
+  g_auto(GVirRpcConnectGetAllDomainStatsRet) stats = { 0 };
+  g_auto(GVirRpcConnectListAllDomainsRet) transient = { 0 };
+  g_auto(GVirRpcConnectListAllDomainsRet) managed_save = { 0 };
+  g_autoptr(GHashTable) transient_set = NULL;
+  g_autoptr(GHashTable) managed_save_set = NULL;
+  GBytes *states = calls[FETCH_STATES].reply;
+  GPtrArray *out;
+  guint32 i;
+
+  if (!gvir_rpc_decode_connect_get_all_domain_stats_ret (g_bytes_get_data (states, NULL),
+                                                         g_bytes_get_size (states), &stats, error) ||
+      !decode_list_reply (calls[FETCH_TRANSIENT].reply, &transient, error) ||
+      !decode_list_reply (calls[FETCH_MANAGED_SAVE].reply, &managed_save, error))
+    return NULL;
+  transient_set = uuid_set_new (&transient);
+  managed_save_set = uuid_set_new (&managed_save);
+
+  out = g_ptr_array_new_full (stats.n_ret_stats, (GDestroyNotify) gvir_driver_domain_free);
+  for (i = 0; i < stats.n_ret_stats; i++)
+    {
+      const GVirRpcDomainStatsRecord *record = &stats.ret_stats[i];
+      GVirDriverDomain *d = driver_domain_new (&record->dom);
+
+      state_from_stats (record, d);
+      d->persistent = !g_hash_table_contains (transient_set, record->dom.uuid);
+      d->has_managed_save = g_hash_table_contains (managed_save_set, record->dom.uuid);
+      g_ptr_array_add (out, d);
+    }
+  remember_listed (h, out);
+  return out;
 }
 
 /* Servers without CONNECT_GET_ALL_DOMAIN_STATS: the list, then three
@@ -1240,50 +1315,83 @@ list_domains_one_by_one (RemoteHandle  *h,
   return g_steal_pointer (&out);
 }
 
-/* Three calls whatever the number of domains: every domain with its state
- * and reason (CONNECT_GET_ALL_DOMAIN_STATS, "state" group), then the
- * persistent ones and the ones with a managed save image
- * (CONNECT_LIST_ALL_DOMAINS filters). */
+static GByteArray *
+list_args_new (guint32 flags)
+{
+  GVirRpcConnectListAllDomainsArgs args = { .need_results = 1, .flags = flags };
+  GByteArray *bytes = g_byte_array_new ();
+
+  gvir_rpc_put_connect_list_all_domains_args (bytes, &args);
+  return bytes;
+}
+
+static GByteArray *
+states_args_new (void)
+{
+  GVirRpcConnectGetAllDomainStatsArgs args = {
+    .n_doms = 0,      /* every domain */
+    .stats = GVIR_RPC_DOMAIN_STATS_STATE,
+    .flags = 0,
+  };
+  GByteArray *bytes = g_byte_array_new ();
+
+  gvir_rpc_put_connect_get_all_domain_stats_args (bytes, &args);
+  return bytes;
+}
+
+static void
+fetch_calls_clear (GVirRpcBatchCall calls[N_FETCH_CALLS])
+{
+  guint i;
+
+  for (i = 0; i < N_FETCH_CALLS; i++)
+    {
+      g_byte_array_unref (calls[i].args);
+      gvir_rpc_batch_call_clear (&calls[i]);
+    }
+}
+
+/* The first failure among the calls, into @error. */
+static gboolean
+fetch_calls_succeeded (GVirRpcBatchCall   calls[N_FETCH_CALLS],
+                       GError           **error)
+{
+  guint i;
+
+  for (i = 0; i < N_FETCH_CALLS; i++)
+    if (calls[i].error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&calls[i].error));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Three calls in flight at once, whatever the number of domains: one
+ * round trip, the server's time for the largest of them. */
 static GPtrArray *
 remote_list_domains (gpointer       data,
                      GCancellable  *cancellable,
                      GError       **error)
 {
   RemoteHandle *h = data;
-  g_auto(GVirRpcConnectGetAllDomainStatsRet) stats = { 0 };
-  g_autoptr(GHashTable) persistent = NULL;
-  g_autoptr(GHashTable) managed_save = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  g_autoptr(GError) local = NULL;
-  guint32 i;
+  GVirRpcBatchCall calls[N_FETCH_CALLS] = {
+    [FETCH_STATES] = { GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS, states_args_new () },
+    [FETCH_TRANSIENT] = { GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS,
+                          list_args_new (GVIR_RPC_LIST_DOMAINS_TRANSIENT) },
+    [FETCH_MANAGED_SAVE] = { GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS,
+                             list_args_new (GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE) },
+  };
+  GPtrArray *out = NULL;
 
-  if (!fetch_states (h, &stats, cancellable, &local))
-    {
-      if (g_error_matches (local, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED))
-        return list_domains_one_by_one (h, cancellable, error);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  persistent = list_uuids (h, GVIR_RPC_LIST_DOMAINS_PERSISTENT, cancellable, error);
-  if (persistent == NULL)
-    return NULL;
-  managed_save = list_uuids (h, GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE, cancellable, error);
-  if (managed_save == NULL)
-    return NULL;
-
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_domain_free);
-  for (i = 0; i < stats.n_ret_stats; i++)
-    {
-      const GVirRpcDomainStatsRecord *record = &stats.ret_stats[i];
-      GVirDriverDomain *d = driver_domain_new (&record->dom);
-
-      state_from_stats (record, d);
-      d->persistent = uuid_in (persistent, record->dom.uuid);
-      d->has_managed_save = uuid_in (managed_save, record->dom.uuid);
-      remember_facts (h, &record->dom, d);
-      g_ptr_array_add (out, d);
-    }
-  return g_steal_pointer (&out);
+  gvir_rpc_client_call_batch (h->client, GVIR_RPC_REMOTE_PROGRAM, calls, N_FETCH_CALLS,
+                              cancellable);
+  if (g_error_matches (calls[FETCH_STATES].error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED))
+    out = list_domains_one_by_one (h, cancellable, error);
+  else if (fetch_calls_succeeded (calls, error))
+    out = domains_from_replies (h, calls, error);
+  fetch_calls_clear (calls);
+  return out;
 }
 
 /* ---- lookups -------------------------------------------------------------- */
