@@ -361,6 +361,7 @@ typedef struct
 {
   GVirQmp *qmp;
   const char *name;
+  JsonObject *args;
   GCancellable *cancellable;
   JsonNode *reply;
   GError *error;
@@ -372,7 +373,7 @@ command_thread (gpointer data)
 {
   AsyncCommand *c = data;
 
-  c->ok = gvir_qmp_command (c->qmp, c->name, NULL, &c->reply, c->cancellable, &c->error);
+  c->ok = gvir_qmp_command (c->qmp, c->name, c->args, &c->reply, c->cancellable, &c->error);
   return NULL;
 }
 
@@ -889,6 +890,138 @@ test_close_in_flight (Fixture       *f,
   gvir_qmp_close (f->qmp);
 }
 
+/* ---- many callers at once: replies matched by id ------------------------------------ */
+
+#define N_CALLERS 4
+#define CALLS_EACH 25
+
+static void
+script_reversed_replies (Fixture *f)
+{
+  for (guint batch = 0; batch < CALLS_EACH; batch++)
+    {
+      gint64 ids[N_CALLERS];
+      char *args[N_CALLERS];
+
+      /* Every caller has one command in flight: answer the batch
+       * backwards, each reply echoing its own command's argument. */
+      for (guint i = 0; i < N_CALLERS; i++)
+        ids[i] = peer_expect (f, "echo", &args[i]);
+      for (guint i = N_CALLERS; i-- > 0;)
+        {
+          peer_event (f, "TICK", NULL, 1, 0);
+          peer_reply (f, ids[i], args[i]);
+          g_free (args[i]);
+        }
+    }
+  peer_wait_eof (f);
+}
+
+typedef struct
+{
+  GVirQmp *qmp;
+  guint caller;
+  guint matched;
+} Caller;
+
+static gpointer
+caller_thread (gpointer data)
+{
+  Caller *c = data;
+
+  for (guint i = 0; i < CALLS_EACH; i++)
+    {
+      g_autoptr(JsonObject) args = json_object_new ();
+      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 n = -1;
+
+      json_object_set_int_member (args, "n", c->caller * 1000 + i);
+      g_assert_true (gvir_qmp_command (c->qmp, "echo", args, &reply, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gvir_qmp_json_get_int (json_node_get_object (reply), "n", &n));
+      g_assert_cmpint (n, ==, c->caller * 1000 + i);
+      c->matched++;
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_callers (Fixture       *f,
+                         gconstpointer  data)
+{
+  Caller callers[N_CALLERS];
+  GVirTestThread *threads[N_CALLERS];
+
+  connect_ok (f, script_reversed_replies, NULL);
+  for (guint i = 0; i < N_CALLERS; i++)
+    {
+      callers[i] = (Caller) { f->qmp, i, 0 };
+      threads[i] = gvir_test_thread_new ("qmp-caller", caller_thread, &callers[i]);
+    }
+  for (guint i = 0; i < N_CALLERS; i++)
+    {
+      gvir_test_thread_join (threads[i], "a caller's commands");
+      g_assert_cmpuint (callers[i].matched, ==, CALLS_EACH);
+    }
+  g_mutex_lock (&f->lock);
+  g_assert_cmpuint (f->events->len, ==, N_CALLERS * CALLS_EACH);
+  g_mutex_unlock (&f->lock);
+}
+
+/* ---- a peer that stops reading ------------------------------------------------------- */
+
+static void
+script_not_reading (Fixture *f)
+{
+  /* Reads nothing until the client has given up on it. */
+  wait_step (f, &f->main_step, 1, "the client to give up on a peer that does not read");
+  peer_wait_eof (f);
+}
+
+static gboolean
+output_queued (gpointer data)
+{
+  return gvir_qmp_get_queued_bytes (data) > 0;
+}
+
+static void
+test_peer_not_reading (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autofree char *big = g_strnfill (4 * 1024 * 1024, 'z');
+  g_autoptr(GError) error = NULL;
+  AsyncCommand first = { 0 };
+  GVirTestThread *t;
+  GVirQmpLimits limits;
+  const char *want = "QEMU stopped reading its monitor: ";
+
+  gvir_qmp_get_default_limits (&limits);
+  limits.max_queued_bytes = 64 * 1024;
+  connect_ok (f, script_not_reading, &limits);
+
+  /* One command always goes out whole, however large: most of this one
+   * waits in the queue, since the peer does not read. */
+  json_object_set_string_member (args, "data", big);
+  first.args = args;
+  t = start_command (&first, f->qmp, "blockdev-add");
+  gvir_test_spin_until (NULL, output_queued, f->qmp, "the big command to fill the queue");
+  g_assert_false (gvir_qmp_command (f->qmp, "query-status", NULL, NULL, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_nonnull (strstr (error->message, want));
+  gvir_test_thread_join (t, "the big command");
+  g_assert_false (first.ok);
+  g_assert_error (first.error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED);
+  g_assert_nonnull (strstr (first.error->message, want));
+  wait_closed (f);
+  g_mutex_lock (&f->lock);
+  g_assert_nonnull (strstr (f->closed_error->message, want));
+  g_mutex_unlock (&f->lock);
+  async_command_clear (&first);
+  set_step (f, &f->main_step, 1);
+}
+
 /* ---- handshakes that fail ------------------------------------------------------------ */
 
 static void
@@ -1001,6 +1134,8 @@ main (int argc, char **argv)
   ADD ("deadline", test_deadline);
   ADD ("cancel", test_cancel);
   ADD ("close-in-flight", test_close_in_flight);
+  ADD ("concurrent-callers", test_concurrent_callers);
+  ADD ("peer-not-reading", test_peer_not_reading);
   ADD ("bad-greeting", test_bad_greeting);
   ADD ("silent-greeting", test_silent_greeting);
   ADD ("caps-refused", test_caps_refused);

@@ -142,6 +142,9 @@ gboolean gvir_qmp_json_get_boolean (JsonObject *object,
                                     const char *name,
                                     gboolean   *value);
 
+/* Command bytes not yet written (tests: a peer that does not read). */
+gsize gvir_qmp_get_queued_bytes (GVirQmp *qmp);
+
 /* FALSE once the connection has ended or was closed. */
 gboolean gvir_qmp_is_open (GVirQmp *qmp);
 

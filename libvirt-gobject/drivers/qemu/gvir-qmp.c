@@ -1009,6 +1009,19 @@ gvir_qmp_get_package (GVirQmp *qmp)
   return qmp->package;
 }
 
+gsize
+gvir_qmp_get_queued_bytes (GVirQmp *qmp)
+{
+  gsize len;
+
+  g_return_val_if_fail (qmp != NULL, 0);
+
+  g_mutex_lock (&qmp->lock);
+  len = qmp->out->len;
+  g_mutex_unlock (&qmp->lock);
+  return len;
+}
+
 gboolean
 gvir_qmp_is_open (GVirQmp *qmp)
 {
