@@ -308,7 +308,7 @@ queue_locked (GVirQmp    *qmp,
 /* ---- reading and dispatching ------------------------------------------------ */
 
 /* Ends the connection from the I/O thread with @reason (taken) and runs
- * the closed callback, unless gvir_qmp_close() ended it. */
+ * the closed callback, unless it had ended already. */
 static void
 end_connection (GVirQmp *qmp,
                 GError  *reason)
@@ -322,7 +322,9 @@ end_connection (GVirQmp *qmp,
       g_error_free (reason);
       reason = g_steal_pointer (&qmp->write_error);
     }
-  notify = end_locked (qmp, reason) && qmp->ready && !qmp->closing;
+  /* gvir_qmp_close() ends the connection itself, before this: it is
+   * never reported here. */
+  notify = end_locked (qmp, reason) && qmp->ready;
   qmp->stop = TRUE;
   g_mutex_unlock (&qmp->lock);
 
@@ -380,9 +382,9 @@ handle_greeting (GVirQmp     *qmp,
   JsonObject *qemu = gvir_qmp_json_get_object (version, "qemu");
   const char *package = gvir_qmp_json_get_string (version, "package");
   char *old_package;
-  guint major, minor, micro;
+  guint major = 0, minor = 0, micro = 0;
 
-  if ( !read_version_member (qemu, "major", &major) ||
+  if (!read_version_member (qemu, "major", &major) ||
       !read_version_member (qemu, "minor", &minor) ||
       !read_version_member (qemu, "micro", &micro))
     {
