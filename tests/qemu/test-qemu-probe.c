@@ -31,6 +31,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 
 #include "gvir-test-wait.h"
@@ -585,6 +586,28 @@ run (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* A descriptor passed to QEMU under a name, and the name released. */
+static void
+check_getfd (Fixture *f)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  int fds[2];
+
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, NULL));
+  json_object_set_string_member (args, "fdname", "test-fd");
+  g_assert_true (gvir_qmp_command_with_fd (f->qmp, "getfd", args, fds[1], NULL, NULL, &error));
+  g_assert_no_error (error);
+  close (fds[0]);
+  close (fds[1]);
+  g_assert_true (gvir_qmp_command (f->qmp, "closefd", args, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gvir_qmp_command (f->qmp, "closefd", args, NULL, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "QEMU command 'closefd' failed: "
+                   "File descriptor named 'test-fd' not found (GenericError)");
+}
+
 /* Reaps @pid, waiting at most the test bound for it to exit. */
 static void
 wait_exit (GPid  pid,
@@ -638,6 +661,8 @@ test_qmp_session (Fixture       *f,
   g_assert_cmpstr (error->message, ==, "QEMU command 'no-such-command' failed: "
                    "The command no-such-command has not been found (CommandNotFound)");
   g_clear_error (&error);
+
+  check_getfd (f);
 
   run (f, "quit");
   wait_session (f, 3, TRUE, "SHUTDOWN and the end of the monitor after quit");

@@ -38,6 +38,7 @@ struct _Fixture
   int client_fd;            /* handed to the client */
   int peer_fd;              /* QEMU's end */
   GString *peer_in;         /* bytes the peer read and has not consumed */
+  GArray *peer_fds;         /* descriptors the peer received, in order */
   GVirTestThread *peer;
   PeerScript script;        /* what the peer does after the handshake */
   gboolean no_handshake;    /* the script greets (or does not) itself */
@@ -71,6 +72,39 @@ peer_send (Fixture    *f,
     }
 }
 
+/* recv() that keeps the descriptors passed along (SCM_RIGHTS). */
+static gssize
+peer_receive (Fixture *f,
+              char    *buf,
+              gsize    len)
+{
+  struct iovec iov = { .iov_base = buf, .iov_len = len };
+  union
+  {
+    char buf[CMSG_SPACE (4 * sizeof (int))];
+    struct cmsghdr align;
+  } control;
+  struct msghdr msg = {
+    .msg_iov = &iov, .msg_iovlen = 1,
+    .msg_control = control.buf, .msg_controllen = sizeof control.buf,
+  };
+  gssize n = recvmsg (f->peer_fd, &msg, MSG_CMSG_CLOEXEC);
+
+  for (struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR (&msg) : NULL; c != NULL; c = CMSG_NXTHDR (&msg, c))
+    {
+      if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+        continue;
+      for (gsize i = 0; i < (c->cmsg_len - CMSG_LEN (0)) / sizeof (int); i++)
+        {
+          int fd;
+
+          memcpy (&fd, CMSG_DATA (c) + i * sizeof (int), sizeof (int));
+          g_array_append_val (f->peer_fds, fd);
+        }
+    }
+  return n;
+}
+
 /* The next line the client wrote, without its newline; NULL at EOF. */
 static char *
 peer_read_line (Fixture *f)
@@ -89,7 +123,7 @@ peer_read_line (Fixture *f)
           g_string_erase (f->peer_in, 0, len + 1);
           return line;
         }
-      n = recv (f->peer_fd, chunk, sizeof chunk, 0);
+      n = peer_receive (f, chunk, sizeof chunk);
       if (n < 0)
         g_error ("the fake QEMU could not read a command (timed out?)");
       if (n == 0)
@@ -282,6 +316,7 @@ setup (Fixture       *f,
   f->peer_fd = fds[1];
   gvir_test_socket_set_timeouts (f->peer_fd);
   f->peer_in = g_string_new (NULL);
+  f->peer_fds = g_array_new (FALSE, FALSE, sizeof (int));
   f->events = g_ptr_array_new_with_free_func (g_free);
   g_mutex_init (&f->lock);
   g_cond_init (&f->cond);
@@ -299,6 +334,9 @@ teardown (Fixture       *f,
     gvir_test_thread_join (f->peer, "the fake QEMU's script");
   close (f->peer_fd);
   g_string_free (f->peer_in, TRUE);
+  for (guint i = 0; i < f->peer_fds->len; i++)
+    close (g_array_index (f->peer_fds, int, i));
+  g_array_unref (f->peer_fds);
   g_ptr_array_unref (f->events);
   g_clear_error (&f->closed_error);
   g_mutex_clear (&f->lock);
@@ -1022,6 +1060,60 @@ test_peer_not_reading (Fixture       *f,
   set_step (f, &f->main_step, 1);
 }
 
+/* ---- passing a descriptor ------------------------------------------------------------- */
+
+static void
+script_getfd (Fixture *f)
+{
+  g_autofree char *args = NULL;
+  gint64 id = peer_expect (f, "query-status", NULL);
+  int fd;
+
+  peer_reply (f, id, "{}");
+  g_assert_cmpuint (f->peer_fds->len, ==, 0);
+  id = peer_expect (f, "getfd", &args);
+  g_assert_cmpstr (args, ==, "{\"fdname\":\"migrate\"}");
+  /* Exactly one descriptor came, with this command: prove it is the
+   * client's pipe by writing into it. */
+  g_assert_cmpuint (f->peer_fds->len, ==, 1);
+  fd = g_array_index (f->peer_fds, int, 0);
+  g_assert_cmpint (write (fd, "hello", 5), ==, 5);
+  peer_reply (f, id, "{}");
+  id = peer_expect (f, "query-status", NULL);
+  g_assert_cmpuint (f->peer_fds->len, ==, 1);
+  peer_reply (f, id, "{}");
+  peer_wait_eof (f);
+}
+
+static void
+test_pass_fd (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  char buf[16] = "";
+  int fds[2];
+
+  connect_ok (f, script_getfd, NULL);
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, NULL));
+  g_assert_true (gvir_qmp_command (f->qmp, "query-status", NULL, NULL, NULL, &error));
+  json_object_set_string_member (args, "fdname", "migrate");
+  g_assert_true (gvir_qmp_command_with_fd (f->qmp, "getfd", args, fds[1], NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Borrowed: ours to close, and the peer's copy still works. */
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], buf, sizeof buf), ==, 5);
+  g_assert_cmpstr (buf, ==, "hello");
+  close (fds[0]);
+  g_assert_true (gvir_qmp_command (f->qmp, "query-status", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gvir_qmp_command_with_fd (f->qmp, "getfd", args, 999, NULL, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "cannot pass file descriptor 999 to QEMU command 'getfd': "
+                   "Bad file descriptor");
+}
+
 /* ---- handshakes that fail ------------------------------------------------------------ */
 
 static void
@@ -1136,6 +1228,7 @@ main (int argc, char **argv)
   ADD ("close-in-flight", test_close_in_flight);
   ADD ("concurrent-callers", test_concurrent_callers);
   ADD ("peer-not-reading", test_peer_not_reading);
+  ADD ("pass-fd", test_pass_fd);
   ADD ("bad-greeting", test_bad_greeting);
   ADD ("silent-greeting", test_silent_greeting);
   ADD ("caps-refused", test_caps_refused);

@@ -127,6 +127,17 @@ gboolean gvir_qmp_command (GVirQmp       *qmp,
                            GCancellable  *cancellable,
                            GError       **error);
 
+/* gvir_qmp_command() that also passes @fd (borrowed: a duplicate travels)
+ * to QEMU over the socket (SCM_RIGHTS), for `getfd`, `add-fd` and the
+ * like; -1 for none. The descriptor arrives with this command's bytes. */
+gboolean gvir_qmp_command_with_fd (GVirQmp       *qmp,
+                                   const char    *name,
+                                   JsonObject    *args,
+                                   int            fd,
+                                   JsonNode     **reply_out,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
 /* Safe readers of untrusted JSON: NULL / FALSE when @object lacks
  * member @name or it has another type (never a critical warning). */
 JsonObject *gvir_qmp_json_get_object (JsonObject *object,

@@ -10,7 +10,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "gvir-qmp-private.h"
@@ -32,6 +35,14 @@ typedef struct
   JsonNode *reply;          /* the "return" value */
   GError *error;
 } PendingCommand;
+
+/* A descriptor that travels (SCM_RIGHTS) with the first byte of its
+ * command, which starts at @offset in the output queue. */
+typedef struct
+{
+  gsize offset;
+  int fd;                   /* our own duplicate */
+} QueuedFd;
 
 struct _GVirQmp
 {
@@ -58,6 +69,7 @@ struct _GVirQmp
   GHashTable *pending;      /* id (gint64 *) -> PendingCommand (borrowed) */
   gint64 next_id;
   GByteArray *out;          /* command bytes not yet written */
+  GQueue out_fds;           /* QueuedFd: descriptors to pass, oldest first */
   GSource *write_source;    /* attached while out is not empty */
   GError *write_error;      /* a writer found the peer dead */
   gboolean ended;           /* the connection is over: no more calls */
@@ -217,28 +229,86 @@ end_locked (GVirQmp *qmp,
 
 static gboolean on_writable (GSocket *socket, GIOCondition condition, gpointer data);
 
+static void
+queued_fd_free (QueuedFd *queued)
+{
+  close (queued->fd);
+  g_free (queued);
+}
+
+/* Sends @len bytes, with @fd attached when it is not -1. Never blocks:
+ * -1 with errno EAGAIN when the socket is full. */
+static gssize
+send_bytes (GVirQmp      *qmp,
+            const guint8 *data,
+            gsize         len,
+            int           fd)
+{
+  struct iovec iov = { .iov_base = (void *) data, .iov_len = len };
+  union
+  {
+    char buf[CMSG_SPACE (sizeof (int))];
+    struct cmsghdr align;
+  } control;
+  struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+  gssize n;
+
+  if (fd >= 0)
+    {
+      struct cmsghdr *cmsg;
+
+      memset (&control, 0, sizeof control);
+      msg.msg_control = control.buf;
+      msg.msg_controllen = sizeof control.buf;
+      cmsg = CMSG_FIRSTHDR (&msg);
+      cmsg->cmsg_level = SOL_SOCKET;
+      cmsg->cmsg_type = SCM_RIGHTS;
+      cmsg->cmsg_len = CMSG_LEN (sizeof (int));
+      memcpy (CMSG_DATA (cmsg), &fd, sizeof (int));
+    }
+  do
+    n = sendmsg (g_socket_get_fd (qmp->socket), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
 /* Writes queued bytes until the socket would block, then lets the I/O
- * thread wait for it to be writable. FALSE (with @error) when the stream
- * broke. Called with the lock held. */
+ * thread wait for it to be writable. A command with a descriptor is never
+ * sent in the same write as bytes before it, so that the descriptor
+ * arrives with its own command. FALSE (with @error) when the stream broke.
+ * Called with the lock held. */
 static gboolean
 flush_locked (GVirQmp  *qmp,
               GError  **error)
 {
   while (qmp->out->len > 0)
     {
-      g_autoptr(GError) local = NULL;
-      gssize n = g_socket_send_with_blocking (qmp->socket, (const gchar *) qmp->out->data,
-                                              qmp->out->len, FALSE, NULL, &local);
+      QueuedFd *head = g_queue_peek_head (&qmp->out_fds);
+      QueuedFd *next = head;
+      int fd = -1;
+      gsize chunk;
+      gssize n;
 
-      if (n < 0 && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+      if (head != NULL && head->offset == 0)
+        {
+          fd = head->fd;
+          next = g_queue_peek_nth (&qmp->out_fds, 1);
+        }
+      chunk = next != NULL ? next->offset : qmp->out->len;
+      n = send_bytes (qmp, qmp->out->data, chunk, fd);
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         break;
       if (n < 0)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                       "cannot write to QEMU's monitor: %s", local->message);
+                       "cannot write to QEMU's monitor: %s", g_strerror (errno));
           return FALSE;
         }
+      if (fd >= 0)
+        queued_fd_free (g_queue_pop_head (&qmp->out_fds));
       g_byte_array_remove_range (qmp->out, 0, n);
+      for (GList *l = qmp->out_fds.head; l != NULL; l = l->next)
+        ((QueuedFd *) l->data)->offset -= n;
     }
 
   if (qmp->out->len > 0 && qmp->write_source == NULL)
@@ -282,12 +352,14 @@ on_writable (GSocket      *socket,
   return keep ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* Queues @text and writes what the socket takes now. A peer that lets
- * more than max_queued_bytes pile up does not read: the connection ends. */
+/* Queues @text (with @fd, taken, unless it is -1) and writes what the
+ * socket takes now. A peer that lets more than max_queued_bytes pile
+ * up does not read: the connection ends. */
 static void
 queue_locked (GVirQmp    *qmp,
               const char *text,
-              gsize       len)
+              gsize       len,
+              int         fd)
 {
   GError *error = NULL;
 
@@ -298,7 +370,17 @@ queue_locked (GVirQmp    *qmp,
                                                  "QEMU stopped reading its monitor: %u bytes "
                                                  "wait to be sent (limit %" G_GSIZE_FORMAT ")",
                                                  qmp->out->len, qmp->limits.max_queued_bytes));
+      if (fd >= 0)
+        close (fd);
       return;
+    }
+  if (fd >= 0)
+    {
+      QueuedFd *queued = g_new0 (QueuedFd, 1);
+
+      queued->offset = qmp->out->len;
+      queued->fd = fd;
+      g_queue_push_tail (&qmp->out_fds, queued);
     }
   g_byte_array_append (qmp->out, (const guint8 *) text, len);
   if (!flush_locked (qmp, &error))
@@ -751,11 +833,12 @@ wait_locked (GVirQmp         *qmp,
   return FALSE;
 }
 
-/* gvir_qmp_command() with its own deadline. */
+/* gvir_qmp_command_with_fd() with its own deadline; @fd is taken. */
 static gboolean
 run_command (GVirQmp       *qmp,
              const char    *name,
              JsonObject    *args,
+             int            fd,
              JsonNode     **reply_out,
              gint64         deadline,
              guint          timeout_ms,
@@ -775,14 +858,18 @@ run_command (GVirQmp       *qmp,
 
   g_mutex_lock (&qmp->lock);
   if (qmp->ended)
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED, "QEMU command '%s' failed: %s",
-                 name, qmp->end_reason->message);
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED, "QEMU command '%s' failed: %s",
+                   name, qmp->end_reason->message);
+      if (fd >= 0)
+        close (fd);
+    }
   else
     {
       command.id = qmp->next_id++;
       text = serialise_command (name, args, command.id, &len);
       g_hash_table_insert (qmp->pending, &command.id, &command);
-      queue_locked (qmp, text, len);
+      queue_locked (qmp, text, len, fd);
       ok = wait_locked (qmp, &command, deadline, timeout_ms, cancellable, error);
     }
   g_mutex_unlock (&qmp->lock);
@@ -810,7 +897,20 @@ gvir_qmp_command (GVirQmp       *qmp,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  return gvir_qmp_command_with_fd (qmp, name, args, -1, reply_out, cancellable, error);
+}
+
+gboolean
+gvir_qmp_command_with_fd (GVirQmp       *qmp,
+                          const char    *name,
+                          JsonObject    *args,
+                          int            fd,
+                          JsonNode     **reply_out,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   guint timeout_ms;
+  int copy = -1;
 
   g_return_val_if_fail (qmp != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -825,10 +925,20 @@ gvir_qmp_command (GVirQmp       *qmp,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  /* Our own copy: the caller may close theirs as soon as we return, and
+   * the command may still wait in the queue then. */
+  if (fd >= 0 && (copy = fcntl (fd, F_DUPFD_CLOEXEC, 3)) < 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot pass file descriptor %d to QEMU command '%s': %s",
+                   fd, name, g_strerror (errno));
+      return FALSE;
+    }
+
   g_mutex_lock (&qmp->lock);
   timeout_ms = qmp->limits.command_timeout_ms;
   g_mutex_unlock (&qmp->lock);
-  return run_command (qmp, name, args, reply_out, deadline_after (timeout_ms), timeout_ms,
+  return run_command (qmp, name, args, copy, reply_out, deadline_after (timeout_ms), timeout_ms,
                       cancellable, error);
 }
 
@@ -916,7 +1026,8 @@ negotiate (GVirQmp       *qmp,
 
   if (!wait_for_greeting (qmp, deadline, cancellable, error))
     return FALSE;
-  if (run_command (qmp, "qmp_capabilities", NULL, NULL, deadline, timeout_ms, cancellable, &local))
+  if (run_command (qmp, "qmp_capabilities", NULL, -1, NULL, deadline, timeout_ms, cancellable,
+                   &local))
     return TRUE;
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED,
                "QMP capabilities negotiation failed: %s", local->message);
@@ -1079,6 +1190,7 @@ gvir_qmp_free (GVirQmp *qmp)
   g_main_context_unref (qmp->context);
   g_byte_array_unref (qmp->inbuf);
   g_byte_array_unref (qmp->out);
+  g_queue_clear_full (&qmp->out_fds, (GDestroyNotify) queued_fd_free);
   g_object_unref (qmp->parser);
   g_hash_table_destroy (qmp->pending);
   g_clear_error (&qmp->write_error);
