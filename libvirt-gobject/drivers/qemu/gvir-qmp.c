@@ -74,7 +74,6 @@ struct _GVirQmp
   GError *write_error;      /* a writer found the peer dead */
   gboolean ended;           /* the connection is over: no more calls */
   gboolean stop;            /* the I/O thread must return */
-  gboolean closing;         /* gvir_qmp_close() ended it */
   GError *end_reason;
   GVirQmpLimits limits;
 };
@@ -426,15 +425,16 @@ should_stop (GVirQmp *qmp)
   return stop;
 }
 
-/* TRUE when callbacks may run: from the negotiation's success until
- * gvir_qmp_close(). */
+/* TRUE when callbacks may run: from the negotiation's success until the
+ * I/O thread is told to stop. gvir_qmp_close() also joins the thread, so
+ * that no callback runs after it returns. */
 static gboolean
 callbacks_allowed (GVirQmp *qmp)
 {
   gboolean allowed;
 
   g_mutex_lock (&qmp->lock);
-  allowed = qmp->ready && !qmp->closing;
+  allowed = qmp->ready && !qmp->stop;
   g_mutex_unlock (&qmp->lock);
   return allowed;
 }
@@ -1157,7 +1157,6 @@ gvir_qmp_close (GVirQmp *qmp)
   g_return_if_fail (g_thread_self () != qmp->io_thread);
 
   g_mutex_lock (&qmp->lock);
-  qmp->closing = TRUE;
   qmp->stop = TRUE;
   end_locked (qmp, g_error_new_literal (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
                                         "the QMP connection was closed"));
