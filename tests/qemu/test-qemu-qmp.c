@@ -470,6 +470,32 @@ test_negotiation (Fixture       *f,
   g_assert_true (gvir_qmp_is_open (f->qmp));
 }
 
+/* The driver's other way in: the monitor connection its listener accepted. */
+static void
+test_socket_connection (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new_from_fd (f->client_fd, &error);
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+
+  g_assert_no_error (error);
+  f->client_fd = -1;
+  connection = g_socket_connection_factory_create_connection (socket);
+  f->script = script_query_status;
+  f->peer = gvir_test_thread_new ("fake-qemu", peer_main, f);
+  f->qmp = gvir_qmp_new (connection, &callbacks, f, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gvir_qmp_command (f->qmp, "query-status", NULL, &reply, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gvir_qmp_json_get_string (json_node_get_object (reply), "status"), ==, "paused");
+  /* The client holds its own reference: the caller's may go first. */
+  g_clear_object (&connection);
+  g_clear_object (&socket);
+  gvir_qmp_free (g_steal_pointer (&f->qmp));
+}
+
 /* ---- arguments and reply values -------------------------------------------------- */
 
 static void
@@ -1213,6 +1239,7 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add ("/qemu/qmp/" path, Fixture, NULL, setup, func, teardown)
   ADD ("negotiation", test_negotiation);
+  ADD ("socket-connection", test_socket_connection);
   ADD ("arguments-and-values", test_arguments_and_values);
   ADD ("error-reply", test_error_reply);
   ADD ("events-interleaved", test_events_interleaved);

@@ -85,7 +85,8 @@ typedef struct
 void gvir_qmp_get_default_limits (GVirQmpLimits *limits);
 
 /* Connects over @connection (a reference is taken) or over the connected
- * stream socket @fd (always taken, also on failure). @callbacks is copied
+ * stream socket @fd (always taken, also on failure); either way the
+ * stream is the client's from then on, closed by gvir_qmp_free(). @callbacks is copied
  * and may be NULL; @limits may be NULL for the defaults. Returns NULL with
  * @error when the greeting does not come in time, is not a QMP greeting,
  * or the negotiation fails. @cancellable aborts the wait. */
