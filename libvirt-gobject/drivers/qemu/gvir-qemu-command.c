@@ -1,6 +1,6 @@
 /*
  * gvir-qemu-command.c: the QEMU 7.2 command line of a domain: identity,
- * machine, CPU, memory and guest NUMA, clock, boot; shared helpers.
+ * machine, CPU, clock, boot; the shared helpers and the whole sequence.
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -19,6 +19,13 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 
 /* ---- helpers shared with gvir-qemu-command-devices.c --------------------- */
+
+gboolean
+gvir_qemu_invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, message);
+  return FALSE;
+}
 
 gboolean
 gvir_qemu_refuse (GError **error, const char *format, ...)
@@ -87,7 +94,10 @@ gvir_qemu_attr_uint (xmlNodePtr node, const char *attr, const char *where,
       *value = fallback;
       return TRUE;
     }
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, value, NULL))
+  /* PCI addresses are written in hex ("0x1f"), everything else in decimal. */
+  if (g_str_has_prefix (text, "0x")
+      ? !g_ascii_string_to_unsigned (text + 2, 16, 0, G_MAXUINT32, value, NULL)
+      : !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, value, NULL))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "%s %s='%s' is not a number", where, attr, text);
@@ -172,12 +182,6 @@ gvir_qemu_add_json (GVirQemuBuild *b, const char *option, JsonBuilder *json)
   g_ptr_array_add (b->argv, json_generator_to_data (generator, NULL));
 }
 
-static xmlNodePtr
-child (xmlNodePtr node, const char *name)
-{
-  return gvir_config_xml_get_element (node, name);
-}
-
 /* ---- domain type and top-level elements ---------------------------------- */
 
 static gboolean
@@ -207,7 +211,7 @@ check_lifecycle (GVirQemuBuild *b, GError **error)
 
   for (gsize i = 0; i < G_N_ELEMENTS (events); i++)
     {
-      xmlNodePtr node = child (b->domain, events[i]);
+      xmlNodePtr node = gvir_qemu_child (b->domain, events[i]);
       const char *action = gvir_config_xml_node_get_text (node);
 
       if (node != NULL && (action == NULL || !name_in (action, actions)))
@@ -222,7 +226,7 @@ check_lifecycle (GVirQemuBuild *b, GError **error)
 static gboolean
 add_name (GVirQemuBuild *b, GError **error)
 {
-  const char *name = gvir_config_xml_node_get_text (child (b->domain, "name"));
+  const char *name = gvir_config_xml_node_get_text (gvir_qemu_child (b->domain, "name"));
   g_autofree char *escaped = NULL;
 
   if (name == NULL || *name == '\0')
@@ -242,7 +246,7 @@ check_os (GVirQemuBuild *b, xmlNodePtr os, GError **error)
   static const char *const attributes[] = { NULL };
   static const char *const children[] = { "type", "boot", "bootmenu", "kernel", "initrd", "cmdline", NULL };
   static const char *const type_attributes[] = { "arch", "machine", NULL };
-  xmlNodePtr type = child (os, "type");
+  xmlNodePtr type = gvir_qemu_child (os, "type");
   const char *arch;
 
   if (os == NULL)
@@ -278,16 +282,16 @@ static gboolean
 features_acpi (GVirQemuBuild *b, gboolean *acpi, GError **error)
 {
   static const char *const children[] = { "acpi", "apic", "pae", NULL };
-  xmlNodePtr features = child (b->domain, "features");
+  xmlNodePtr features = gvir_qemu_child (b->domain, "features");
 
-  *acpi = features != NULL && child (features, "acpi") != NULL;
+  *acpi = features != NULL && gvir_qemu_child (features, "acpi") != NULL;
   return features == NULL || gvir_qemu_check_node (features, "<features>", NULL, children, error);
 }
 
 static gboolean
 hpet_disabled (GVirQemuBuild *b)
 {
-  xmlNodePtr clock = child (b->domain, "clock");
+  xmlNodePtr clock = gvir_qemu_child (b->domain, "clock");
 
   for (xmlNodePtr n = clock ? clock->children : NULL; n != NULL; n = n->next)
     if (n->type == XML_ELEMENT_NODE && g_str_equal ((const char *) n->name, "timer") &&
@@ -300,23 +304,15 @@ hpet_disabled (GVirQemuBuild *b)
 static gboolean
 no_share_pages (GVirQemuBuild *b)
 {
-  xmlNodePtr backing = child (b->domain, "memoryBacking");
+  xmlNodePtr backing = gvir_qemu_child (b->domain, "memoryBacking");
 
-  return backing != NULL && child (backing, "nosharepages") != NULL;
-}
-
-static gboolean
-has_numa_cells (GVirQemuBuild *b)
-{
-  xmlNodePtr cpu = child (b->domain, "cpu");
-
-  return child (child (cpu, "numa"), "cell") != NULL;
+  return backing != NULL && gvir_qemu_child (backing, "nosharepages") != NULL;
 }
 
 static gboolean
 add_machine (GVirQemuBuild *b, GError **error)
 {
-  xmlNodePtr type = child (child (b->domain, "os"), "type");
+  xmlNodePtr type = gvir_qemu_child (gvir_qemu_child (b->domain, "os"), "type");
   const char *machine = gvir_qemu_attr (type, "machine");
   g_autoptr (GString) value = NULL;
   gboolean acpi;
@@ -338,7 +334,7 @@ add_machine (GVirQemuBuild *b, GError **error)
     g_string_append (value, ",mem-merge=off");
   /* Without guest NUMA cells the RAM is one backend we name, so that
    * <numatune> can place it. */
-  if (!has_numa_cells (b))
+  if (!gvir_qemu_has_numa_cells (b))
     g_string_append (value, ",memory-backend=pc.ram");
   if (!acpi)
     g_string_append (value, ",acpi=off");
@@ -401,7 +397,7 @@ add_cpu (GVirQemuBuild *b, GError **error)
 {
   static const char *const attributes[] = { "mode", "match", "check", NULL };
   static const char *const children[] = { "model", "feature", "topology", "numa", NULL };
-  xmlNodePtr cpu = child (b->domain, "cpu");
+  xmlNodePtr cpu = gvir_qemu_child (b->domain, "cpu");
   const char *mode = gvir_qemu_attr (cpu, "mode");
   const char *model = "qemu64";
   g_autoptr (GString) value = NULL;
@@ -410,18 +406,18 @@ add_cpu (GVirQemuBuild *b, GError **error)
     return FALSE;
   if (mode != NULL && !g_str_equal (mode, "custom"))
     {
-      if (child (cpu, "model") != NULL || child (cpu, "feature") != NULL)
+      if (gvir_qemu_child (cpu, "model") != NULL || gvir_qemu_child (cpu, "feature") != NULL)
         return gvir_qemu_refuse (error, "<cpu mode='%s'> takes no <model> or <feature>", mode);
       if (!cpu_model_for_mode (b, mode, &model, error))
         return FALSE;
     }
-  else if (child (cpu, "model") != NULL)
+  else if (gvir_qemu_child (cpu, "model") != NULL)
     {
       static const char *const model_attributes[] = { "fallback", NULL };
 
-      if (!gvir_qemu_check_node (child (cpu, "model"), "<cpu><model>", model_attributes, NULL, error))
+      if (!gvir_qemu_check_node (gvir_qemu_child (cpu, "model"), "<cpu><model>", model_attributes, NULL, error))
         return FALSE;
-      model = gvir_config_xml_node_get_text (child (cpu, "model"));
+      model = gvir_config_xml_node_get_text (gvir_qemu_child (cpu, "model"));
       if (model == NULL)
         {
           g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML, "<cpu><model> is empty");
@@ -438,550 +434,16 @@ add_cpu (GVirQemuBuild *b, GError **error)
   return TRUE;
 }
 
-/* ---- memory ----------------------------------------------------------------- */
-
-/* A memory element or attribute pair (@value in @unit) in KiB. */
-static gboolean
-to_kib (const char *text, const char *unit, const char *where, guint64 *kib, GError **error)
-{
-  static const struct { const char *name; guint64 bytes; } units[] = {
-    { "b", 1 }, { "bytes", 1 }, { "k", 1024 }, { "KiB", 1024 }, { "KB", 1000 },
-    { "M", 1 << 20 }, { "MiB", 1 << 20 }, { "MB", 1000000 },
-    { "G", 1 << 30 }, { "GiB", 1 << 30 }, { "GB", 1000000000 },
-  };
-  guint64 number;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT64 >> 20, &number, NULL))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "%s: '%s' is not a memory size",
-                   where, text ? text : "");
-      return FALSE;
-    }
-  if (unit == NULL)
-    unit = "KiB";
-  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
-    if (g_ascii_strcasecmp (unit, units[i].name) == 0 &&
-        (strlen (unit) == 1 || strcmp (unit, units[i].name) == 0))
-      {
-        *kib = number * units[i].bytes / 1024;
-        return TRUE;
-      }
-  return gvir_qemu_refuse (error, "%s: unsupported memory unit '%s'", where, unit);
-}
-
-static gboolean
-element_kib (xmlNodePtr node, const char *where, guint64 *kib, GError **error)
-{
-  static const char *const attributes[] = { "unit", "slots", NULL };
-
-  return gvir_qemu_check_node (node, where, attributes, NULL, error) &&
-         to_kib (gvir_config_xml_node_get_text (node), gvir_qemu_attr (node, "unit"),
-                 where, kib, error);
-}
-
-static gboolean
-numa_cells_kib (GVirQemuBuild *b, guint64 *total, GError **error);
-
-static gboolean
-add_memory (GVirQemuBuild *b, GError **error)
-{
-  xmlNodePtr memory = child (b->domain, "memory");
-  xmlNodePtr max_memory = child (b->domain, "maxMemory");
-  xmlNodePtr current = child (b->domain, "currentMemory");
-  g_autoptr (GString) value = g_string_new (NULL);
-  guint64 kib, unused;
-
-  if (memory == NULL)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML, "the domain has no <memory>");
-      return FALSE;
-    }
-  if (!element_kib (memory, "<memory>", &kib, error) ||
-      (current != NULL && !element_kib (current, "<currentMemory>", &unused, error)))
-    return FALSE;
-  /* The guest cells' sizes add up to the RAM QEMU must be given. */
-  if (has_numa_cells (b) && !numa_cells_kib (b, &kib, error))
-    return FALSE;
-  kib -= kib % 1024;
-  if (kib == 0)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                           "<memory> must be at least 1 MiB");
-      return FALSE;
-    }
-  g_string_printf (value, "size=%" G_GUINT64_FORMAT "k", kib);
-  if (max_memory != NULL)
-    {
-      guint64 max_kib, slots;
-
-      if (!element_kib (max_memory, "<maxMemory>", &max_kib, error) ||
-          !gvir_qemu_attr_uint (max_memory, "slots", "<maxMemory>", 0, &slots, error))
-        return FALSE;
-      if (max_kib < kib)
-        {
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                       "<maxMemory> (%" G_GUINT64_FORMAT " KiB) is below <memory> (%"
-                       G_GUINT64_FORMAT " KiB)", max_kib, kib);
-          return FALSE;
-        }
-      g_string_append_printf (value, ",slots=%" G_GUINT64_FORMAT ",maxmem=%" G_GUINT64_FORMAT "k",
-                              slots, max_kib);
-    }
-  gvir_qemu_add (b, "-m", value->str);
-  return TRUE;
-}
-
-/* ---- NUMA placement of the memory backends --------------------------------- */
-
-static gboolean
-parse_host_nodeset (GVirQemuBuild *b, const char *text, const char *where,
-                    GVirIdSet **nodes, GError **error)
-{
-  g_autoptr (GVirIdSet) set = NULL;
-  g_autofree char *host = NULL;
-
-  if (text == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "%s has no nodeset", where);
-      return FALSE;
-    }
-  set = gvir_id_set_parse (text, "nodeset", GVIR_ID_SET_LIMIT, error);
-  if (set == NULL)
-    return FALSE;
-  for (gint id = gvir_id_set_first (set); id >= 0; id = gvir_id_set_next (set, id))
-    if (b->ctx->host_nodes == NULL || !gvir_id_set_contains (b->ctx->host_nodes, id))
-      {
-        host = b->ctx->host_nodes ? gvir_id_set_format (b->ctx->host_nodes) : g_strdup ("none");
-        g_set_error (error, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
-                     "NUMA node %d of %s is unavailable: host has nodes %s", id, where, host);
-        return FALSE;
-      }
-  *nodes = g_steal_pointer (&set);
-  return TRUE;
-}
-
-/* strict, preferred, interleave map to a backend policy; restrictive to
- * none: the process memory policy is the driver's (flag). */
-static gboolean
-policy_for_mode (GVirQemuBuild *b, const char *mode, const char *where,
-                 const char **policy, GError **error)
-{
-  if (mode == NULL || g_str_equal (mode, "strict"))
-    *policy = "bind";
-  else if (g_str_equal (mode, "preferred") || g_str_equal (mode, "interleave"))
-    *policy = mode;
-  else if (g_str_equal (mode, "restrictive"))
-    {
-      *policy = NULL;
-      b->flags |= GVIR_QEMU_COMMAND_FLAG_PROCESS_MEMORY_POLICY;
-    }
-  else
-    return gvir_qemu_refuse (error, "unsupported %s mode '%s'", where, mode);
-  return TRUE;
-}
-
-/* The cell a <memnode> names, -1 when absent or not a number (refused by
- * check_memnode_cells). */
-static gint
-memnode_cellid (xmlNodePtr memnode)
-{
-  guint64 cellid;
-
-  if (!g_ascii_string_to_unsigned (gvir_qemu_attr (memnode, "cellid"), 10, 0, G_MAXINT, &cellid, NULL))
-    return -1;
-  return (gint) cellid;
-}
-
-/* The placement of guest cell @cellid (-1: the whole RAM): its <memnode>,
- * else <numatune><memory>. @policy NULL: no placement on the backend. */
-static gboolean
-cell_placement (GVirQemuBuild *b, gint cellid, const char **policy,
-                GVirIdSet **nodes, GError **error)
-{
-  xmlNodePtr numatune = child (b->domain, "numatune");
-  xmlNodePtr memory = child (numatune, "memory");
-
-  *policy = NULL;
-  *nodes = NULL;
-  for (xmlNodePtr n = numatune ? numatune->children : NULL; n != NULL && cellid >= 0; n = n->next)
-    if (n->type == XML_ELEMENT_NODE && g_str_equal ((const char *) n->name, "memnode") &&
-        memnode_cellid (n) == cellid)
-      {
-        g_autofree char *where = g_strdup_printf ("<memnode cellid='%d'>", cellid);
-
-        return policy_for_mode (b, gvir_qemu_attr (n, "mode"), "<memnode>", policy, error) &&
-               (*policy == NULL ||
-                parse_host_nodeset (b, gvir_qemu_attr (n, "nodeset"), where, nodes, error));
-      }
-  if (memory == NULL)
-    return TRUE;
-  return policy_for_mode (b, gvir_qemu_attr (memory, "mode"), "<numatune><memory>", policy, error) &&
-         (*policy == NULL ||
-          parse_host_nodeset (b, gvir_qemu_attr (memory, "nodeset"), "<numatune><memory>", nodes, error));
-}
-
-static gboolean
-check_numatune (GVirQemuBuild *b, GError **error)
-{
-  static const char *const children[] = { "memory", "memnode", NULL };
-  static const char *const memory_attributes[] = { "mode", "nodeset", "placement", NULL };
-  static const char *const memnode_attributes[] = { "cellid", "mode", "nodeset", NULL };
-  xmlNodePtr numatune = child (b->domain, "numatune");
-  xmlNodePtr memory = child (numatune, "memory");
-  g_autoptr (GVirIdSet) nodes = NULL;
-  const char *policy;
-
-  if (numatune == NULL)
-    return TRUE;
-  if (!gvir_qemu_check_node (numatune, "<numatune>", NULL, children, error) ||
-      (memory != NULL &&
-       !gvir_qemu_check_node (memory, "<numatune><memory>", memory_attributes, NULL, error)))
-    return FALSE;
-  if (g_strcmp0 (gvir_qemu_attr (memory, "placement"), "auto") == 0)
-    return gvir_qemu_refuse (error, "<numatune><memory placement='auto'> is not supported");
-  for (xmlNodePtr n = numatune->children; n != NULL; n = n->next)
-    if (n->type == XML_ELEMENT_NODE && g_str_equal ((const char *) n->name, "memnode") &&
-        !gvir_qemu_check_node (n, "<numatune><memnode>", memnode_attributes, NULL, error))
-      return FALSE;
-  /* Validates <memory> even when every cell has its own <memnode>. */
-  return cell_placement (b, -1, &policy, &nodes, error);
-}
-
-static void
-add_memory_backend (GVirQemuBuild *b, const char *id, guint64 kib,
-                    const char *policy, const GVirIdSet *nodes)
-{
-  JsonBuilder *json = gvir_qemu_json_begin ();
-
-  if (child (child (b->domain, "memoryBacking"), "hugepages") != NULL)
-    {
-      gvir_qemu_json_string (json, "qom-type", "memory-backend-file");
-      gvir_qemu_json_string (json, "id", id);
-      gvir_qemu_json_string (json, "mem-path", b->ctx->hugepages_dir);
-      gvir_qemu_json_bool (json, "prealloc", TRUE);
-    }
-  else
-    {
-      gvir_qemu_json_string (json, "qom-type", "memory-backend-ram");
-      gvir_qemu_json_string (json, "id", id);
-    }
-  gvir_qemu_json_int (json, "size", (gint64) kib * 1024);
-  if (policy != NULL)
-    {
-      json_builder_set_member_name (json, "host-nodes");
-      json_builder_begin_array (json);
-      for (gint n = gvir_id_set_first (nodes); n >= 0; n = gvir_id_set_next (nodes, n))
-        json_builder_add_int_value (json, n);
-      json_builder_end_array (json);
-      gvir_qemu_json_string (json, "policy", policy);
-    }
-  gvir_qemu_add_json (b, "-object", json);
-  g_object_unref (json);
-}
-
-static gboolean
-add_memory_backing (GVirQemuBuild *b, GError **error)
-{
-  static const char *const children[] = { "hugepages", "locked", "nosharepages", NULL };
-  xmlNodePtr backing = child (b->domain, "memoryBacking");
-  xmlNodePtr hugepages = child (backing, "hugepages");
-
-  if (backing != NULL &&
-      (!gvir_qemu_check_node (backing, "<memoryBacking>", NULL, children, error) ||
-       (hugepages != NULL &&
-        !gvir_qemu_check_node (hugepages, "<memoryBacking><hugepages>", NULL, NULL, error))))
-    return FALSE;
-  if (hugepages != NULL && b->ctx->hugepages_dir == NULL)
-    return gvir_qemu_refuse (error, "<memoryBacking><hugepages/> needs hugetlbfs, "
-                             "which is not mounted on this host");
-  return TRUE;
-}
-
-static gboolean
-add_ram_backend (GVirQemuBuild *b, GError **error)
-{
-  g_autoptr (GVirIdSet) nodes = NULL;
-  const char *policy;
-  guint64 kib;
-
-  if (has_numa_cells (b))
-    return TRUE;
-  if (!cell_placement (b, -1, &policy, &nodes, error) ||
-      !element_kib (child (b->domain, "memory"), "<memory>", &kib, error))
-    return FALSE;
-  add_memory_backend (b, "pc.ram", kib - kib % 1024, policy, nodes);
-  return TRUE;
-}
-
-static void
-add_overcommit (GVirQemuBuild *b)
-{
-  gboolean locked = child (child (b->domain, "memoryBacking"), "locked") != NULL;
-
-  gvir_qemu_add (b, "-overcommit", locked ? "mem-lock=on" : "mem-lock=off");
-}
-
-/* ---- -smp ----------------------------------------------------------------- */
-
-static gboolean
-vcpu_counts (GVirQemuBuild *b, guint64 *current, guint64 *max, GError **error)
-{
-  static const char *const attributes[] = { "placement", "cpuset", "current", NULL };
-  xmlNodePtr vcpu = child (b->domain, "vcpu");
-  const char *text = gvir_config_xml_node_get_text (vcpu);
-
-  *max = 1;
-  *current = 1;
-  if (vcpu == NULL)
-    return TRUE;
-  if (!gvir_qemu_check_node (vcpu, "<vcpu>", attributes, NULL, error))
-    return FALSE;
-  if (g_strcmp0 (gvir_qemu_attr (vcpu, "placement"), "auto") == 0)
-    return gvir_qemu_refuse (error, "<vcpu placement='auto'> is not supported");
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 4096, max, NULL))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "<vcpu> '%s' is not a vCPU count",
-                   text ? text : "");
-      return FALSE;
-    }
-  if (!gvir_qemu_attr_uint (vcpu, "current", "<vcpu>", *max, current, error))
-    return FALSE;
-  if (*current == 0 || *current > *max)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "<vcpu current='%" G_GUINT64_FORMAT "'> must be between 1 and %" G_GUINT64_FORMAT,
-                   *current, *max);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-add_smp (GVirQemuBuild *b, GError **error)
-{
-  static const char *const attributes[] = { "sockets", "dies", "clusters", "cores", "threads", NULL };
-  xmlNodePtr topology = child (child (b->domain, "cpu"), "topology");
-  guint64 current, max, sockets, dies, clusters, cores, threads;
-
-  if (!vcpu_counts (b, &current, &max, error))
-    return FALSE;
-  if (topology != NULL &&
-      !gvir_qemu_check_node (topology, "<cpu><topology>", attributes, NULL, error))
-    return FALSE;
-  if (!gvir_qemu_attr_uint (topology, "sockets", "<topology>", topology ? 1 : max, &sockets, error) ||
-      !gvir_qemu_attr_uint (topology, "dies", "<topology>", 1, &dies, error) ||
-      !gvir_qemu_attr_uint (topology, "clusters", "<topology>", 1, &clusters, error) ||
-      !gvir_qemu_attr_uint (topology, "cores", "<topology>", 1, &cores, error) ||
-      !gvir_qemu_attr_uint (topology, "threads", "<topology>", 1, &threads, error))
-    return FALSE;
-  if (sockets * dies * clusters * cores * threads != max)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "<topology> gives %" G_GUINT64_FORMAT " vCPUs but <vcpu> is %" G_GUINT64_FORMAT,
-                   sockets * dies * clusters * cores * threads, max);
-      return FALSE;
-    }
-  gvir_qemu_add_printf (b, "-smp",
-                        "%" G_GUINT64_FORMAT ",maxcpus=%" G_GUINT64_FORMAT ",sockets=%" G_GUINT64_FORMAT
-                        ",dies=%" G_GUINT64_FORMAT ",clusters=%" G_GUINT64_FORMAT
-                        ",cores=%" G_GUINT64_FORMAT ",threads=%" G_GUINT64_FORMAT,
-                        current, max, sockets, dies, clusters, cores, threads);
-  return TRUE;
-}
-
-/* ---- guest NUMA cells ------------------------------------------------------ */
-
-static gboolean
-is_element (xmlNodePtr node, const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-static gboolean
-cell_id (xmlNodePtr cell, guint index, guint64 *id, GError **error)
-{
-  return gvir_qemu_attr_uint (cell, "id", "<cell>", index, id, error);
-}
-
-static gboolean
-numa_cells_kib (GVirQemuBuild *b, guint64 *total, GError **error)
-{
-  static const char *const children[] = { "cell", NULL };
-  static const char *const attributes[] = { "id", "cpus", "memory", "unit", NULL };
-  static const char *const cell_children[] = { "distances", NULL };
-  xmlNodePtr numa = child (child (b->domain, "cpu"), "numa");
-
-  if (!gvir_qemu_check_node (numa, "<cpu><numa>", NULL, children, error))
-    return FALSE;
-  *total = 0;
-  for (xmlNodePtr cell = numa->children; cell != NULL; cell = cell->next)
-    {
-      guint64 kib;
-
-      if (!is_element (cell, "cell"))
-        continue;
-      if (!gvir_qemu_check_node (cell, "<numa><cell>", attributes, cell_children, error) ||
-          !to_kib (gvir_qemu_attr (cell, "memory"), gvir_qemu_attr (cell, "unit"),
-                   "<numa><cell> memory", &kib, error))
-        return FALSE;
-      *total += kib;
-    }
-  return TRUE;
-}
-
-static gboolean
-cell_cpus_value (xmlNodePtr cell, guint64 max_vcpus, GString *value, GError **error)
-{
-  g_autoptr (GVirIdSet) cpus = NULL;
-  g_autofree char *text = NULL;
-  g_auto (GStrv) ranges = NULL;
-
-  if (gvir_qemu_attr (cell, "cpus") == NULL)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_XML, "<numa><cell> has no cpus");
-      return FALSE;
-    }
-  cpus = gvir_id_set_parse (gvir_qemu_attr (cell, "cpus"), "cpus", GVIR_ID_SET_LIMIT, error);
-  if (cpus == NULL)
-    return FALSE;
-  if ((guint64) gvir_id_set_last (cpus) >= max_vcpus)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "<numa><cell> cpus '%s' names vCPU %d but the domain has %" G_GUINT64_FORMAT,
-                   gvir_qemu_attr (cell, "cpus"), gvir_id_set_last (cpus), max_vcpus);
-      return FALSE;
-    }
-  /* QEMU takes one cpus= per contiguous range. */
-  text = gvir_id_set_format (cpus);
-  ranges = g_strsplit (text, ",", -1);
-  for (gsize i = 0; ranges[i] != NULL; i++)
-    g_string_append_printf (value, ",cpus=%s", ranges[i]);
-  return TRUE;
-}
-
-static gboolean
-add_numa_cell (GVirQemuBuild *b, xmlNodePtr cell, guint index, guint64 max_vcpus, GError **error)
-{
-  g_autoptr (GVirIdSet) nodes = NULL;
-  g_autoptr (GString) value = NULL;
-  g_autofree char *backend = NULL;
-  const char *policy;
-  guint64 id, kib;
-
-  if (!cell_id (cell, index, &id, error) ||
-      !to_kib (gvir_qemu_attr (cell, "memory"), gvir_qemu_attr (cell, "unit"),
-               "<numa><cell> memory", &kib, error))
-    return FALSE;
-  if (id != index)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "<numa><cell> ids must be 0, 1, ... in order: found %" G_GUINT64_FORMAT
-                   " at position %u", id, index);
-      return FALSE;
-    }
-  if (!cell_placement (b, index, &policy, &nodes, error))
-    return FALSE;
-  backend = g_strdup_printf ("ram-node%u", index);
-  add_memory_backend (b, backend, kib, policy, nodes);
-  value = g_string_new (NULL);
-  g_string_printf (value, "node,nodeid=%u", index);
-  if (!cell_cpus_value (cell, max_vcpus, value, error))
-    return FALSE;
-  g_string_append_printf (value, ",memdev=%s", backend);
-  gvir_qemu_add (b, "-numa", value->str);
-  return TRUE;
-}
-
-static gboolean
-add_numa_distances (GVirQemuBuild *b, xmlNodePtr cell, guint src, guint ncells, GError **error)
-{
-  static const char *const children[] = { "sibling", NULL };
-  static const char *const attributes[] = { "id", "value", NULL };
-  xmlNodePtr distances = child (cell, "distances");
-
-  if (distances == NULL)
-    return TRUE;
-  if (!gvir_qemu_check_node (distances, "<cell><distances>", NULL, children, error))
-    return FALSE;
-  for (xmlNodePtr s = distances->children; s != NULL; s = s->next)
-    {
-      guint64 dst, value;
-
-      if (!is_element (s, "sibling"))
-        continue;
-      if (!gvir_qemu_check_node (s, "<distances><sibling>", attributes, NULL, error) ||
-          !gvir_qemu_attr_uint (s, "id", "<sibling>", G_MAXUINT32, &dst, error) ||
-          !gvir_qemu_attr_uint (s, "value", "<sibling>", 0, &value, error))
-        return FALSE;
-      if (dst >= ncells || value < 10 || value > 255)
-        {
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                       "<sibling id='%s' value='%s'> of cell %u: needs a cell id below %u "
-                       "and a value from 10 to 255", gvir_qemu_attr (s, "id"),
-                       gvir_qemu_attr (s, "value"), src, ncells);
-          return FALSE;
-        }
-      gvir_qemu_add_printf (b, "-numa", "dist,src=%u,dst=%" G_GUINT64_FORMAT ",val=%" G_GUINT64_FORMAT,
-                            src, dst, value);
-    }
-  return TRUE;
-}
-
-static gboolean
-check_memnode_cells (GVirQemuBuild *b, guint ncells, GError **error)
-{
-  xmlNodePtr numatune = child (b->domain, "numatune");
-
-  for (xmlNodePtr n = numatune ? numatune->children : NULL; n != NULL; n = n->next)
-    {
-      guint64 cellid;
-
-      if (!is_element (n, "memnode"))
-        continue;
-      if (!gvir_qemu_attr_uint (n, "cellid", "<memnode>", G_MAXUINT32, &cellid, error))
-        return FALSE;
-      if (cellid >= ncells)
-        {
-          g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                       "<memnode cellid='%s'> names no guest NUMA cell (the domain has %u)",
-                       gvir_qemu_attr (n, "cellid") ? gvir_qemu_attr (n, "cellid") : "", ncells);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-add_numa (GVirQemuBuild *b, GError **error)
-{
-  xmlNodePtr numa = child (child (b->domain, "cpu"), "numa");
-  guint64 current, max;
-  guint ncells = 0, index;
-
-  if (!vcpu_counts (b, &current, &max, error))
-    return FALSE;
-  for (xmlNodePtr cell = numa ? numa->children : NULL; cell != NULL; cell = cell->next)
-    if (is_element (cell, "cell") && !add_numa_cell (b, cell, ncells++, max, error))
-      return FALSE;
-  if (!check_memnode_cells (b, ncells, error))
-    return FALSE;
-  index = 0;
-  for (xmlNodePtr cell = numa ? numa->children : NULL; cell != NULL; cell = cell->next)
-    if (is_element (cell, "cell") && !add_numa_distances (b, cell, index++, ncells, error))
-      return FALSE;
-  return TRUE;
-}
-
 /* ---- -uuid, defaults, monitor, clock, PM, boot ----------------------------- */
 
 static void
 add_uuid_and_defaults (GVirQemuBuild *b)
 {
-  const char *uuid = gvir_config_xml_node_get_text (child (b->domain, "uuid"));
+  const char *uuid = gvir_config_xml_node_get_text (gvir_qemu_child (b->domain, "uuid"));
 
   if (uuid != NULL)
     gvir_qemu_add (b, "-uuid", uuid);
-  if (child (child (b->domain, "devices"), "graphics") == NULL)
+  if (gvir_qemu_child (gvir_qemu_child (b->domain, "devices"), "graphics") == NULL)
     gvir_qemu_add (b, "-display", "none");
   gvir_qemu_add (b, "-no-user-config", NULL);
   gvir_qemu_add (b, "-nodefaults", NULL);
@@ -1023,7 +485,7 @@ add_clock (GVirQemuBuild *b, GError **error)
 {
   static const char *const attributes[] = { "offset", NULL };
   static const char *const children[] = { "timer", NULL };
-  xmlNodePtr clock = child (b->domain, "clock");
+  xmlNodePtr clock = gvir_qemu_child (b->domain, "clock");
   const char *offset = gvir_qemu_attr (clock, "offset");
   g_autoptr (GString) rtc = NULL;
   gsize rtc_position;
@@ -1040,7 +502,7 @@ add_clock (GVirQemuBuild *b, GError **error)
   gvir_qemu_add (b, "-rtc", "");
   rtc_position = b->argv->len - 1;
   for (xmlNodePtr t = clock ? clock->children : NULL; t != NULL; t = t->next)
-    if (is_element (t, "timer") && !timer_value (b, t, rtc, error))
+    if (gvir_qemu_is_element (t, "timer") && !timer_value (b, t, rtc, error))
       return FALSE;
   g_free (b->argv->pdata[rtc_position]);
   b->argv->pdata[rtc_position] = g_string_free (g_steal_pointer (&rtc), FALSE);
@@ -1055,7 +517,7 @@ add_pm (GVirQemuBuild *b, GError **error)
   static const struct { const char *element; const char *property; } states[] = {
     { "suspend-to-mem", "disable_s3" }, { "suspend-to-disk", "disable_s4" },
   };
-  xmlNodePtr pm = child (b->domain, "pm");
+  xmlNodePtr pm = gvir_qemu_child (b->domain, "pm");
 
   gvir_qemu_add (b, "-no-shutdown", NULL);
   if (pm == NULL)
@@ -1064,7 +526,7 @@ add_pm (GVirQemuBuild *b, GError **error)
     return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
     {
-      xmlNodePtr state = child (pm, states[i].element);
+      xmlNodePtr state = gvir_qemu_child (pm, states[i].element);
       const char *enabled = gvir_qemu_attr (state, "enabled");
 
       if (state == NULL)
@@ -1091,7 +553,7 @@ assign_boot_devices (GVirQemuBuild *b, xmlNodePtr os, GError **error)
     {
       const char *dev;
 
-      if (!is_element (n, "boot"))
+      if (!gvir_qemu_is_element (n, "boot"))
         continue;
       if (b->per_device_boot)
         {
@@ -1122,8 +584,8 @@ static gboolean
 add_boot (GVirQemuBuild *b, GError **error)
 {
   static const char *const bootmenu_attributes[] = { "enable", NULL };
-  xmlNodePtr os = child (b->domain, "os");
-  xmlNodePtr bootmenu = child (os, "bootmenu");
+  xmlNodePtr os = gvir_qemu_child (b->domain, "os");
+  xmlNodePtr bootmenu = gvir_qemu_child (os, "bootmenu");
   static const struct { const char *element; const char *option; } files[] = {
     { "kernel", "-kernel" }, { "initrd", "-initrd" }, { "cmdline", "-append" },
   };
@@ -1137,7 +599,7 @@ add_boot (GVirQemuBuild *b, GError **error)
                                  ? "menu=on,strict=on" : "strict=on");
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      const char *value = gvir_config_xml_node_get_text (child (os, files[i].element));
+      const char *value = gvir_config_xml_node_get_text (gvir_qemu_child (os, files[i].element));
 
       if (value != NULL)
         gvir_qemu_add (b, files[i].option, value);
@@ -1151,7 +613,7 @@ check_cputune (GVirQemuBuild *b, GError **error)
   /* Pinning is applied by the driver to the threads (sched_setaffinity);
    * scheduler and bandwidth settings are not. */
   static const char *const children[] = { "vcpupin", "emulatorpin", NULL };
-  xmlNodePtr cputune = child (b->domain, "cputune");
+  xmlNodePtr cputune = gvir_qemu_child (b->domain, "cputune");
 
   return cputune == NULL || gvir_qemu_check_node (cputune, "<cputune>", NULL, children, error);
 }
@@ -1163,19 +625,19 @@ build (GVirQemuBuild *b, GError **error)
 {
   return check_domain (b, error) &&
          check_lifecycle (b, error) &&
-         check_os (b, child (b->domain, "os"), error) &&
+         check_os (b, gvir_qemu_child (b->domain, "os"), error) &&
          check_cputune (b, error) &&
-         check_numatune (b, error) &&
-         add_memory_backing (b, error) &&
+         gvir_qemu_check_numatune (b, error) &&
+         gvir_qemu_add_memory_backing (b, error) &&
          gvir_qemu_check_devices (b, error) &&
          add_name (b, error) &&
          add_machine (b, error) &&
          add_cpu (b, error) &&
-         add_memory (b, error) &&
-         add_ram_backend (b, error) &&
-         (add_overcommit (b), TRUE) &&
-         add_smp (b, error) &&
-         add_numa (b, error) &&
+         gvir_qemu_add_memory (b, error) &&
+         gvir_qemu_add_ram_backend (b, error) &&
+         (gvir_qemu_add_overcommit (b), TRUE) &&
+         gvir_qemu_add_smp (b, error) &&
+         gvir_qemu_add_numa (b, error) &&
          (add_uuid_and_defaults (b), TRUE) &&
          add_clock (b, error) &&
          add_pm (b, error) &&
