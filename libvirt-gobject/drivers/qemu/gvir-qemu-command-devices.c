@@ -643,7 +643,6 @@ check_single (GVirQemuDevices *d, GError **error)
 static gboolean
 add_audio (GVirQemuDevices *d, xmlNodePtr audio, GError **error)
 {
-  (void) d;
   return gvir_qemu_check_audio (audio, error);
 }
 
