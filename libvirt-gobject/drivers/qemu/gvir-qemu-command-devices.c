@@ -239,10 +239,11 @@ disk_bus (xmlNodePtr disk)
 
   if (bus != NULL)
     return bus;
+  /* libvirt's defaults by name: "sd" means SCSI, which is refused. */
   if (g_str_has_prefix (dev ? dev : "", "vd"))
     return "virtio";
   if (g_str_has_prefix (dev ? dev : "", "sd"))
-    return "sata";
+    return "scsi";
   return "ide";
 }
 
