@@ -136,6 +136,28 @@ test_pc_ram_placement (void)
                                   "\"host-nodes\":[1],\"policy\":\"bind\"}"));
 }
 
+/* Where /dev/kvm opens: type 'kvm' runs with accel kvm and the host CPU. */
+static void
+test_kvm (void)
+{
+  g_autoptr (GVirIdSet) nodes = host_nodes ();
+  GVirQemuCommandContext ctx = { .emulator = EMULATOR, .monitor_fd = 3, .kvm_usable = TRUE, .host_nodes = nodes };
+  g_autoptr (GVirConfigDomain) def = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autofree char *joined = NULL;
+
+  def = gvir_config_domain_new_from_xml ("<domain type='kvm'><name>k</name><memory>65536</memory>"
+                                         "<os><type machine='q35'>hvm</type></os>"
+                                         "<cpu mode='host-passthrough'/></domain>", &error);
+  g_assert_no_error (error);
+  argv = gvir_qemu_command_build (def, &ctx, NULL, &error);
+  g_assert_no_error (error);
+  joined = g_strjoinv (" ", argv);
+  g_assert_nonnull (strstr (joined, " -machine q35,usb=off,dump-guest-core=off,memory-backend=pc.ram,acpi=off"
+                                    " -accel kvm -cpu host -m size=65536k "));
+}
+
 /* ---- bad definitions ------------------------------------------------------------ */
 
 typedef struct
@@ -588,7 +610,7 @@ test_live_q35 (Live *live, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  static const char *const files[] = { "minimal.xml", "tiny.xml", "q35-devices.xml", "numa-hugepages.xml" };
+  static const char *const files[] = { "minimal.xml", "tiny.xml", "q35-devices.xml", "numa-hugepages.xml", "misc.xml" };
 
   g_test_init (&argc, &argv, NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
@@ -599,6 +621,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/qemu/command/flags/restrictive", test_restrictive_flag);
   g_test_add_func ("/qemu/command/numatune/pc-ram", test_pc_ram_placement);
+  g_test_add_func ("/qemu/command/kvm", test_kvm);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/qemu/command/bad/%s", bad_cases[i].name);
