@@ -170,7 +170,9 @@ typedef struct
 
 static const BadCase bad_cases[] = {
   { "hostdev", HEAD OS "<devices><hostdev mode='subsystem' type='usb'/></devices></domain>",
-    GVIR_ERROR_NOT_SUPPORTED, "<hostdev> is not supported" },
+    GVIR_ERROR_NOT_SUPPORTED, "<devices><hostdev> is not supported" },
+  { "domain-attribute", "<domain type='qemu' xmlns:x='urn:x' x:y='1'><name>t</name><memory>65536</memory>" OS "</domain>",
+    GVIR_ERROR_NOT_SUPPORTED, "attribute 'y' of <domain> is not supported" },
   { "disk-bus-xen", HEAD OS "<devices><disk type='file'><source file='/a'/><target dev='xvda' bus='xen'/></disk></devices></domain>",
     GVIR_ERROR_NOT_SUPPORTED, "unsupported disk bus 'xen'" },
   { "disk-sd-means-scsi", HEAD OS "<devices><disk type='file'><source file='/a'/><target dev='sda'/></disk></devices></domain>",
@@ -194,10 +196,10 @@ static const BadCase bad_cases[] = {
   { "no-name", "<domain type='qemu'><memory>65536</memory>" OS "</domain>",
     GVIR_ERROR_XML, "the domain has no <name>" },
   { "unknown-top", HEAD OS "<sysinfo type='smbios'/></domain>",
-    GVIR_ERROR_NOT_SUPPORTED, "<sysinfo> is not supported" },
+    GVIR_ERROR_NOT_SUPPORTED, "<domain><sysinfo> is not supported" },
   { "qemu-commandline", "<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>t</name>"
     "<memory>65536</memory>" OS "<qemu:commandline><qemu:arg value='-x'/></qemu:commandline></domain>",
-    GVIR_ERROR_NOT_SUPPORTED, "<qemu:commandline> is not supported" },
+    GVIR_ERROR_NOT_SUPPORTED, "<domain><qemu:commandline> is not supported" },
   { "numa-node-missing", HEAD OS "<numatune><memory mode='strict' nodeset='0,4'/></numatune></domain>",
     GVIR_ERROR_NUMA_UNAVAILABLE, "NUMA node 4 of <numatune><memory> is unavailable: host has nodes 0-1" },
   { "memnode-node-missing", HEAD OS "<numatune><memnode cellid='0' mode='strict' nodeset='7'/></numatune>"

@@ -659,7 +659,7 @@ gvir_qemu_check_devices (GVirQemuBuild *b, GError **error)
 
   if (devices == NULL)
     return TRUE;
-  if (!gvir_qemu_check_node (devices, "", NULL, children, error) || !check_single (&d, error))
+  if (!gvir_qemu_check_node (devices, "<devices>", NULL, children, error) || !check_single (&d, error))
     return FALSE;
   for (xmlNodePtr n = devices->children; n != NULL; n = n->next)
     if (n->type == XML_ELEMENT_NODE && gvir_qemu_child (n, "boot") != NULL)

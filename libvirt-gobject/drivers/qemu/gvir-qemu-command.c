@@ -200,7 +200,7 @@ check_domain (GVirQemuBuild *b, GError **error)
                              "opened on this host: use type 'qemu'");
   if (g_strcmp0 (type, "qemu") != 0 && g_strcmp0 (type, "kvm") != 0)
     return gvir_qemu_refuse (error, "unsupported domain type '%s'", type ? type : "");
-  return gvir_qemu_check_node (b->domain, "", attributes, children, error);
+  return gvir_qemu_check_node (b->domain, "<domain>", attributes, children, error);
 }
 
 static gboolean
