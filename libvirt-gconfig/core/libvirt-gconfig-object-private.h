@@ -41,12 +41,19 @@ GVirConfigObject *gvir_config_object_new_from_tree (GType type,
                                                     const char *schema,
                                                     xmlNodePtr node);
 
+GVIR_CONFIG_AVAILABLE_IN_ALL
 xmlNodePtr gvir_config_object_get_xml_node (GVirConfigObject *self);
 GVirConfigXmlDoc *gvir_config_object_get_xml_doc (GVirConfigObject *self);
 
-/* Lookups of element children by local name. */
+/* Lookups of element children by local name. These and
+ * gvir_config_object_get_xml_node() are exported in the private version node:
+ * the QEMU driver reads elements and attribute values that have no getter (or
+ * whose getter maps an unknown value to a default) to refuse them by name. */
+GVIR_CONFIG_AVAILABLE_IN_ALL
 xmlNodePtr gvir_config_xml_get_element (xmlNodePtr parent, const char *name);
+GVIR_CONFIG_AVAILABLE_IN_ALL
 const char *gvir_config_xml_node_get_text (xmlNodePtr node);
+GVIR_CONFIG_AVAILABLE_IN_ALL
 const char *gvir_config_xml_node_get_attribute (xmlNodePtr node, const char *attr);
 
 /* Element content of the child @node_name (NULL: the object's own node). */
