@@ -77,6 +77,59 @@ open_root (Fixture *f, GError **error)
   return gvir_driver_connection_open (f->uri, FALSE, collect_event, f->events, NULL, error);
 }
 
+/* The pids of this process's QEMU children (QEMU gets a session of its
+ * own, not another parent) whose command line holds @needle. */
+static GArray *
+find_child_qemus (const char *needle)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+
+  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
+      g_autofree char *cmdline = NULL;
+      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
+      guint64 ppid = 0;
+      gsize len = 0, i;
+
+      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
+          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
+        continue;
+      for (i = 0; i + 1 < len; i++)
+        if (cmdline[i] == '\0')
+          cmdline[i] = ' ';
+      if (strstr (cmdline, "qemu-system") != NULL && strstr (cmdline, needle) != NULL)
+        g_array_append_val (pids, pid);
+    }
+  return pids;
+}
+
+/* The pid of the QEMU running the domain "tiny", 0 when there is none. */
+static gint64
+find_qemu_pid (Fixture *f)
+{
+  g_autoptr(GArray) pids = find_child_qemus ("guest=tiny,");
+
+  g_assert_cmpuint (pids->len, <=, 1);
+  return pids->len == 1 ? g_array_index (pids, gint64, 0) : 0;
+}
+
+/* A failed assertion aborts the test: the QEMU processes it started, which
+ * run in sessions of their own, must not outlive it. */
+static void
+kill_child_qemus_and_abort (int sig)
+{
+  g_autoptr(GArray) pids = find_child_qemus ("guest=");
+  guint i;
+
+  for (i = 0; i < pids->len; i++)
+    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -112,7 +165,12 @@ remove_tree (const char *path)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
+  g_autoptr(GArray) left = NULL;
+
   g_clear_pointer (&f->conn, gvir_driver_connection_unref);
+  /* Every QEMU the case started is gone. */
+  left = find_child_qemus ("guest=");
+  g_assert_cmpuint (left->len, ==, 0);
   remove_tree (f->root);
   g_async_queue_unref (f->events);
   g_free (f->uri);
@@ -149,36 +207,6 @@ assert_state (Fixture *f, int state, int reason)
   g_assert_no_error (error);
   g_assert_cmpint (got_state, ==, state);
   g_assert_cmpint (got_reason, ==, reason);
-}
-
-/* The pid of the QEMU running the domain "tiny": a child of this process
- * (QEMU gets a session of its own, not another parent) whose command line
- * names the guest. 0 when there is none. */
-static gint64
-find_qemu_pid (Fixture *f)
-{
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *entry;
-  gint64 found = 0;
-
-  while ((entry = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
-      g_autofree char *cmdline = NULL;
-      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
-      guint64 ppid = 0;
-      gsize len = 0, i;
-
-      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
-          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      for (i = 0; i + 1 < len; i++)
-        if (cmdline[i] == '\0')
-          cmdline[i] = ' ';
-      if (strstr (cmdline, "guest=tiny") != NULL)
-        found = pid;
-    }
-  return found;
 }
 
 static void
@@ -384,6 +412,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  signal (SIGABRT, kill_child_qemus_and_abort);
 
   g_test_add ("/qemu/driver/lifecycle", Fixture, NULL, fixture_setup, test_lifecycle,
               fixture_teardown);
