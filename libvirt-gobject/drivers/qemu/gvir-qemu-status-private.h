@@ -43,6 +43,10 @@ char *gvir_qemu_status_to_json (const GVirQemuStatus *status);
  * 0): GVIR_ERROR_FAILED naming the field, never a half-read status. */
 GVirQemuStatus *gvir_qemu_status_from_json (const char *text, const char *what, GError **error);
 
+/* Field @field (counted from 1, at least 3: 14 utime, 15 stime, 22 start
+ * time) of /proc/PID/stat. GVIR_ERROR_NOT_FOUND when there is no such
+ * process. */
+gboolean gvir_qemu_process_stat_field (gint64 pid, guint field, guint64 *value, GError **error);
 /* The start time of process @pid (field 22 of /proc/PID/stat).
  * GVIR_ERROR_NOT_FOUND when there is no such process. */
 gboolean gvir_qemu_process_start_time (gint64 pid, guint64 *start_time, GError **error);

@@ -237,24 +237,50 @@ gvir_qemu_status_from_json (const char  *text,
 
 /* ---- the process behind a pid ------------------------------------------------------ */
 
-/* Field 22 of /proc/PID/stat. The second field, the command name, is in
- * parentheses and may itself hold spaces and parentheses: the fields are
- * counted from the last ')'. */
+/* Field @field (counted from 1, at least 3) of a /proc/PID/stat text. The
+ * second field, the command name, is in parentheses and may itself hold
+ * spaces and parentheses: the fields are counted from the last ')'. */
 static gboolean
-parse_start_time (const char *stat,
-                  guint64    *start_time)
+parse_stat_field (const char *stat,
+                  guint       field,
+                  guint64    *value)
 {
   const char *close = strrchr (stat, ')');
   g_auto(GStrv) fields = NULL;
 
   if (close == NULL || close[1] != ' ')
     return FALSE;
-  /* fields[0] is field 3 (the state), so field 22 is fields[19]. */
-  fields = g_strsplit (close + 2, " ", 21);
-  if (g_strv_length (fields) < 20)
+  /* fields[0] is field 3 (the state). */
+  fields = g_strsplit (close + 2, " ", field - 1);
+  if (g_strv_length (fields) < field - 2)
     return FALSE;
-  return g_ascii_string_to_unsigned (g_strstrip (fields[19]), 10, 0, G_MAXUINT64, start_time,
+  return g_ascii_string_to_unsigned (g_strstrip (fields[field - 3]), 10, 0, G_MAXUINT64, value,
                                      NULL);
+}
+
+gboolean
+gvir_qemu_process_stat_field (gint64    pid,
+                              guint     field,
+                              guint64  *value,
+                              GError  **error)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *stat = NULL;
+
+  g_return_val_if_fail (field >= 3, FALSE);
+
+  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no process %" G_GINT64_FORMAT, pid);
+      return FALSE;
+    }
+  if (!parse_stat_field (stat, field, value))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "cannot read field %u of '%s'", field,
+                   path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -262,21 +288,7 @@ gvir_qemu_process_start_time (gint64    pid,
                               guint64  *start_time,
                               GError  **error)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
-  g_autofree char *stat = NULL;
-
-  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no process %" G_GINT64_FORMAT, pid);
-      return FALSE;
-    }
-  if (!parse_start_time (stat, start_time))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "cannot read the start time of process %"
-                   G_GINT64_FORMAT " from '%s'", pid, path);
-      return FALSE;
-    }
-  return TRUE;
+  return gvir_qemu_process_stat_field (pid, 22, start_time, error);
 }
 
 gboolean

@@ -1,0 +1,426 @@
+/*
+ * test-qemu-driver.c: the QEMU driver with real QEMU processes
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Every case runs in a root folder of its own and stops every domain it
+ * started; the fixture's teardown checks that no QEMU process of the case
+ * is left (by the pids the driver reported).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "libvirt-gobject-error.h"
+#include "drivers/gvir-driver-private.h"
+#include "drivers/qemu/gvir-qemu-driver-private.h"
+#include "drivers/qemu/gvir-qemu-status-private.h"
+#include "../common/gvir-test-wait.h"
+
+#define TINY_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1809"
+
+typedef struct
+{
+  char *root;
+  char *uri;
+  GVirDriverConnection *conn;
+  GAsyncQueue *events;      /* "event/detail" strings */
+} Fixture;
+
+static const char *
+tiny_xml (void)
+{
+  return "<domain type='qemu'>\n"
+         "  <name>tiny</name>\n"
+         "  <uuid>" TINY_UUID "</uuid>\n"
+         "  <memory unit='MiB'>64</memory>\n"
+         "  <vcpu>2</vcpu>\n"
+         "  <os><type arch='x86_64' machine='pc'>hvm</type></os>\n"
+         "</domain>\n";
+}
+
+static gboolean
+emulator_missing (void)
+{
+  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
+
+  if (path != NULL)
+    return FALSE;
+  if (g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
+    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
+  g_test_skip ("qemu-system-x86_64 is not installed");
+  return TRUE;
+}
+
+static void
+collect_event (const GVirDriverEvent *event,
+               gpointer               data)
+{
+  GAsyncQueue *queue = data;
+
+  if (event->kind == GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE)
+    g_async_queue_push (queue, g_strdup_printf ("%s %d/%d", event->domain->name, event->event,
+                                                event->detail));
+}
+
+static GVirDriverConnection *
+open_root (Fixture *f, GError **error)
+{
+  return gvir_driver_connection_open (f->uri, FALSE, collect_event, f->events, NULL, error);
+}
+
+/* The pids of this process's QEMU children (QEMU gets a session of its
+ * own, not another parent) whose command line holds @needle. */
+static GArray *
+find_child_qemus (const char *needle)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+
+  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
+      g_autofree char *cmdline = NULL;
+      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
+      guint64 ppid = 0;
+      gsize len = 0, i;
+
+      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
+          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
+        continue;
+      for (i = 0; i + 1 < len; i++)
+        if (cmdline[i] == '\0')
+          cmdline[i] = ' ';
+      if (strstr (cmdline, "qemu-system") != NULL && strstr (cmdline, needle) != NULL)
+        g_array_append_val (pids, pid);
+    }
+  return pids;
+}
+
+/* The pid of the QEMU running the domain "tiny", 0 when there is none. */
+static gint64
+find_qemu_pid (Fixture *f)
+{
+  g_autoptr(GArray) pids = find_child_qemus ("guest=tiny,");
+
+  g_assert_cmpuint (pids->len, <=, 1);
+  return pids->len == 1 ? g_array_index (pids, gint64, 0) : 0;
+}
+
+/* A failed assertion aborts the test: the QEMU processes it started, which
+ * run in sessions of their own, must not outlive it. */
+static void
+kill_child_qemus_and_abort (int sig)
+{
+  g_autoptr(GArray) pids = find_child_qemus ("guest=");
+  guint i;
+
+  for (i = 0; i < pids->len; i++)
+    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gvir_driver_register (&gvir_qemu_driver);
+  f->root = g_dir_make_tmp ("gvir-qemu-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->uri = g_strdup_printf ("qemu:///embed?root=%s", f->root);
+  f->events = g_async_queue_new_full (g_free);
+  f->conn = open_root (f, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, entry, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) left = NULL;
+
+  g_clear_pointer (&f->conn, gvir_driver_connection_unref);
+  /* Every QEMU the case started is gone. */
+  left = find_child_qemus ("guest=");
+  g_assert_cmpuint (left->len, ==, 0);
+  remove_tree (f->root);
+  g_async_queue_unref (f->events);
+  g_free (f->uri);
+  g_free (f->root);
+}
+
+/* The next event, within the bound. */
+static char *
+next_event (Fixture *f, const char *what)
+{
+  char *ev = g_async_queue_timeout_pop (f->events, gvir_test_wait_bound_usec ());
+
+  if (ev == NULL)
+    gvir_test_wait_timed_out (what);
+  return ev;
+}
+
+static void
+expect_event (Fixture *f, const char *expected)
+{
+  g_autofree char *ev = next_event (f, expected);
+
+  g_assert_cmpstr (ev, ==, expected);
+}
+
+static void
+assert_state (Fixture *f, int state, int reason)
+{
+  g_autoptr(GError) error = NULL;
+  int got_state = -1, got_reason = -1;
+
+  g_assert_true (gvir_driver_connection_get_domain_state (f->conn, TINY_UUID, &got_state,
+                                                          &got_reason, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (got_state, ==, state);
+  g_assert_cmpint (got_reason, ==, reason);
+}
+
+static void
+test_lifecycle (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *xml = NULL;
+  GVirDriverDomainInfo info;
+  gint64 pid;
+
+  if (emulator_missing ())
+    return;
+  dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dom->name, ==, "tiny");
+  g_assert_cmpstr (dom->uuid, ==, TINY_UUID);
+  g_assert_true (dom->persistent);
+  g_assert_cmpint (dom->id, ==, -1);
+  expect_event (f, "tiny 0/0");
+  config = g_build_filename (f->root, "etc", "qemu", "tiny.xml", NULL);
+  g_assert_true (g_file_test (config, G_FILE_TEST_IS_REGULAR));
+  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_UNKNOWN);
+
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 2/0");
+  assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_BOOTED);
+  pid = find_qemu_pid (f);
+  g_assert_cmpint (pid, >, 0);
+
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, TINY_UUID, &info, NULL, &error));
+  g_assert_cmpint (info.state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_cmpuint (info.max_mem_kib, ==, 65536);
+  g_assert_cmpuint (info.memory_kib, ==, 65536);
+  g_assert_cmpuint (info.nr_virt_cpu, ==, 2);
+
+  /* Starting it again is refused; nothing changes. */
+  g_assert_false (gvir_driver_connection_start_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "domain 'tiny' is already running");
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_suspend_domain (f->conn, TINY_UUID, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 3/0");
+  assert_state (f, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
+  g_assert_true (gvir_driver_connection_resume_domain (f->conn, TINY_UUID, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 4/0");
+  assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED);
+
+  xml = gvir_driver_connection_get_domain_xml (f->conn, TINY_UUID, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, "<name>tiny</name>"));
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 5/1");
+  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_DESTROYED);
+  /* Gone when destroy returns. */
+  g_assert_cmpint (kill (pid, 0), ==, -1);
+
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 1/0");
+  g_assert_false (g_file_test (config, G_FILE_TEST_EXISTS));
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, TINY_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
+/* kill -9 of QEMU: the domain is shut off (crashed), stopped::failed. */
+static void
+test_killed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  gint64 pid;
+
+  if (emulator_missing ())
+    return;
+  dom = gvir_driver_connection_create_domain (f->conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (dom->persistent);
+  g_assert_cmpint (dom->id, >, 0);
+  expect_event (f, "tiny 2/0");
+  pid = find_qemu_pid (f);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  expect_event (f, "tiny 5/5");
+  /* A transient domain goes with its process. */
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, TINY_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
+static void
+test_start_paused_and_errors (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GVirDriverDomain) other = NULL;
+  g_autoptr(GVirDriverDomain) bad = NULL;
+
+  if (emulator_missing ())
+    return;
+  dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  expect_event (f, "tiny 0/0");
+
+  /* The same name with another UUID. */
+  other = gvir_driver_connection_define_domain (
+    f->conn, "<domain type='qemu'><name>tiny</name>"
+    "<uuid>11111111-2222-3333-4444-555555555555</uuid><memory>65536</memory>"
+    "<os><type>hvm</type></os></domain>", 0, NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "domain 'tiny' already exists with UUID '" TINY_UUID "'");
+  g_clear_error (&error);
+
+  bad = gvir_driver_connection_define_domain (f->conn, "<domain", 0, NULL, &error);
+  g_assert_null (bad);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, TINY_UUID,
+                                                      GVIR_DRIVER_START_PAUSED, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 2/0");
+  expect_event (f, "tiny 3/0");
+  assert_state (f, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
+  g_assert_false (gvir_driver_connection_suspend_domain (f->conn, TINY_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_cmpstr (error->message, ==, "domain 'tiny' is already paused");
+  g_clear_error (&error);
+
+  /* Undefining a running domain makes it transient; destroying it ends it. */
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  expect_event (f, "tiny 1/0");
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 5/1");
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, TINY_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
+/* Definitions survive the connection. */
+static void
+test_persistence_and_lock (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GVirDriverDomain) again = NULL;
+
+  dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&f->conn, gvir_driver_connection_unref);
+
+  f->conn = open_root (f, &error);
+  g_assert_no_error (error);
+  again = gvir_driver_connection_lookup_domain_by_name (f->conn, "tiny", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->uuid, ==, TINY_UUID);
+  g_assert_true (again->persistent);
+  g_assert_cmpint (again->state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+}
+
+static void
+test_other_process_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("gvir-qemu-XXXXXX", &error);
+  g_autofree char *uri = g_strdup_printf ("qemu:///embed?root=%s", root);
+  g_autofree char *pid = g_strdup_printf ("%ld", (long) getpid ());
+  g_autoptr(GVirDriverConnection) conn = NULL;
+
+  gvir_driver_register (&gvir_qemu_driver);
+  if (g_test_subprocess ())
+    {
+      g_autofree char *expected = NULL;
+      const char *parent_root = g_getenv ("GVIR_TEST_ROOT");
+      g_autofree char *parent_uri = g_strdup_printf ("qemu:///embed?root=%s", parent_root);
+
+      expected = g_strdup_printf ("the QEMU driver's root '%s' is in use by process %s",
+                                  parent_root, g_getenv ("GVIR_TEST_PARENT_PID"));
+      g_assert_null (gvir_driver_connection_open (parent_uri, FALSE, NULL, NULL, NULL, &error));
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED);
+      g_assert_true (g_str_has_prefix (error->message, expected));
+      g_rmdir (root);
+      return;
+    }
+  conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_setenv ("GVIR_TEST_ROOT", root, TRUE);
+  g_setenv ("GVIR_TEST_PARENT_PID", pid, TRUE);
+  g_test_trap_subprocess (NULL, (guint64) gvir_test_wait_bound_usec (), G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_clear_pointer (&conn, gvir_driver_connection_unref);
+  remove_tree (root);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  signal (SIGABRT, kill_child_qemus_and_abort);
+
+  g_test_add ("/qemu/driver/lifecycle", Fixture, NULL, fixture_setup, test_lifecycle,
+              fixture_teardown);
+  g_test_add ("/qemu/driver/killed", Fixture, NULL, fixture_setup, test_killed, fixture_teardown);
+  g_test_add ("/qemu/driver/start-paused-and-errors", Fixture, NULL, fixture_setup,
+              test_start_paused_and_errors, fixture_teardown);
+  g_test_add ("/qemu/driver/persistence", Fixture, NULL, fixture_setup, test_persistence_and_lock,
+              fixture_teardown);
+  g_test_add_func ("/qemu/driver/other-process-refused", test_other_process_refused);
+  return g_test_run ();
+}
