@@ -16,6 +16,8 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -26,6 +28,7 @@
 #include "../common/gvir-test-wait.h"
 
 #define TINY_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1809"
+#define TINY2_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1810"
 
 typedef struct
 {
@@ -408,11 +411,165 @@ test_other_process_refused (void)
   remove_tree (root);
 }
 
+/* The child of test_reconnect(): starts "tiny" (persistent) and "tiny2"
+ * (transient) and exits without stopping them, as an application that
+ * ends with its VMs running. */
+static GVirDriverConnection *child_conn;   /* reachable at the child's exit */
+
+static void
+reconnect_child (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverConnection *conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+  g_autoptr(GVirDriverDomain) tiny = NULL;
+  g_autoptr(GVirDriverDomain) tiny2 = NULL;
+
+  g_assert_no_error (error);
+  child_conn = conn;
+  tiny = gvir_driver_connection_define_domain (conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_start_domain (conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  tiny2 = gvir_driver_connection_create_domain (
+    conn, "<domain type='qemu'><name>tiny2</name>"
+    "<uuid>" TINY2_UUID "</uuid><memory unit='MiB'>64</memory>"
+    "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>",
+    GVIR_DRIVER_START_PAUSED, NULL, &error);
+  g_assert_no_error (error);
+  /* An abrupt end, the connection still open. */
+  g_clear_pointer (&tiny, gvir_driver_domain_free);
+  g_clear_pointer (&tiny2, gvir_driver_domain_free);
+  _exit (0);
+}
+
+static void
+write_ghost_status (const char *root)
+{
+  g_autoptr(GVirQemuStatus) ghost = gvir_qemu_status_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *path = g_build_filename (root, "run", "qemu", "ghost.status", NULL);
+  guint64 own_start = 0;
+
+  /* This very process, with another start time: its pid was reused. */
+  g_assert_true (gvir_qemu_process_start_time (getpid (), &own_start, NULL));
+  ghost->id = 40;
+  ghost->state = GVIR_DRIVER_STATE_RUNNING;
+  ghost->reason = GVIR_DRIVER_RUNNING_BOOTED;
+  ghost->pid = getpid ();
+  ghost->start_time = own_start + 1;
+  ghost->monitor_path = g_strdup ("/nonexistent/monitor.sock");
+  ghost->live_xml = g_strdup ("<domain type='qemu'><name>ghost</name></domain>");
+  json = gvir_qemu_status_to_json (ghost);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+}
+
+static void
+reap (gint64 pid)
+{
+  /* This process is the subreaper of the QEMUs whose starter exited. */
+  g_assert_cmpint (waitpid ((pid_t) pid, NULL, 0), ==, pid);
+}
+
+/* An application exits with two VMs running; the next process to open the
+ * root finds them running, controls them and gets their events. A status
+ * file whose pid now belongs to another process is not taken for a VM. */
+static void
+test_reconnect (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *ghost_path = NULL;
+  g_autoptr(GVirDriverConnection) conn = NULL;
+  g_autoptr(GVirDriverDomain) tiny = NULL;
+  g_autoptr(GVirDriverDomain) tiny2 = NULL;
+  g_autoptr(GAsyncQueue) events = g_async_queue_new_full (g_free);
+  g_autoptr(GArray) pids_tiny = NULL;
+  g_autoptr(GArray) pids_tiny2 = NULL;
+  g_autoptr(GArray) left = NULL;
+  Fixture f = { 0 };
+  gint64 pid_tiny, pid_tiny2;
+
+  gvir_driver_register (&gvir_qemu_driver);
+  if (g_test_subprocess ())
+    {
+      reconnect_child (g_getenv ("GVIR_TEST_URI"));
+      return;
+    }
+  if (emulator_missing ())
+    return;
+  root = g_dir_make_tmp ("gvir-qemu-XXXXXX", &error);
+  uri = g_strdup_printf ("qemu:///embed?root=%s", root);
+  g_setenv ("GVIR_TEST_URI", uri, TRUE);
+  g_test_trap_subprocess (NULL, (guint64) gvir_test_wait_bound_usec (), G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  write_ghost_status (root);
+
+  conn = gvir_driver_connection_open (uri, FALSE, collect_event, events, NULL, &error);
+  g_assert_no_error (error);
+  tiny = gvir_driver_connection_lookup_domain_by_uuid (conn, TINY_UUID, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tiny->state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_cmpint (tiny->reason, ==, GVIR_DRIVER_RUNNING_BOOTED);
+  g_assert_true (tiny->persistent);
+  g_assert_cmpint (tiny->id, ==, 1);
+  tiny2 = gvir_driver_connection_lookup_domain_by_uuid (conn, TINY2_UUID, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tiny2->state, ==, GVIR_DRIVER_STATE_PAUSED);
+  g_assert_false (tiny2->persistent);
+  g_assert_cmpint (tiny2->id, ==, 2);
+  g_assert_null (gvir_driver_connection_lookup_domain_by_name (conn, "ghost", NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ghost_path = g_build_filename (root, "run", "qemu", "ghost.status", NULL);
+  g_assert_false (g_file_test (ghost_path, G_FILE_TEST_EXISTS));
+
+  pids_tiny = find_child_qemus ("guest=tiny,");
+  pids_tiny2 = find_child_qemus ("guest=tiny2,");
+  g_assert_cmpuint (pids_tiny->len, ==, 1);
+  g_assert_cmpuint (pids_tiny2->len, ==, 1);
+  pid_tiny = g_array_index (pids_tiny, gint64, 0);
+  pid_tiny2 = g_array_index (pids_tiny2, gint64, 0);
+  f.events = events;
+
+  /* Controllable, with events, through the monitor found again. */
+  g_assert_true (gvir_driver_connection_suspend_domain (conn, TINY_UUID, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (&f, "tiny 3/0");
+  g_assert_true (gvir_driver_connection_resume_domain (conn, TINY2_UUID, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (&f, "tiny2 4/0");
+  /* A new domain gets an id above theirs. */
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (&f, "tiny 5/1");
+  reap (pid_tiny);
+  g_assert_true (gvir_driver_connection_start_domain (conn, TINY_UUID, 0, NULL, &error));
+  expect_event (&f, "tiny 2/0");
+  g_clear_pointer (&tiny, gvir_driver_domain_free);
+  tiny = gvir_driver_connection_lookup_domain_by_uuid (conn, TINY_UUID, NULL, &error);
+  g_assert_cmpint (tiny->id, ==, 3);
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, TINY_UUID, 0, NULL, &error));
+  expect_event (&f, "tiny 5/1");
+
+  /* kill -9 of a QEMU found again: stopped::failed, like one we started. */
+  g_assert_cmpint (kill ((pid_t) pid_tiny2, SIGKILL), ==, 0);
+  reap (pid_tiny2);
+  expect_event (&f, "tiny2 5/5");
+
+  g_clear_pointer (&conn, gvir_driver_connection_unref);
+  left = find_child_qemus ("guest=");
+  g_assert_cmpuint (left->len, ==, 0);
+  remove_tree (root);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   signal (SIGABRT, kill_child_qemus_and_abort);
+  /* QEMUs whose starter exited (the reconnect case) become our children. */
+  prctl (PR_SET_CHILD_SUBREAPER, 1);
 
   g_test_add ("/qemu/driver/lifecycle", Fixture, NULL, fixture_setup, test_lifecycle,
               fixture_teardown);
@@ -422,5 +579,6 @@ main (int argc, char **argv)
   g_test_add ("/qemu/driver/persistence", Fixture, NULL, fixture_setup, test_persistence_and_lock,
               fixture_teardown);
   g_test_add_func ("/qemu/driver/other-process-refused", test_other_process_refused);
+  g_test_add_func ("/qemu/driver/reconnect", test_reconnect);
   return g_test_run ();
 }

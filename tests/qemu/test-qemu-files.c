@@ -92,7 +92,7 @@ test_paths_embed (void)
   dir = gvir_qemu_paths_domain_dir (paths, 7, "tiny");
   g_assert_cmpstr (config, ==, "/r/etc/qemu/tiny.xml");
   g_assert_cmpstr (autostart, ==, "/r/etc/qemu/autostart/tiny.xml");
-  g_assert_cmpstr (status, ==, "/r/run/qemu/tiny.xml");
+  g_assert_cmpstr (status, ==, "/r/run/qemu/tiny.status");
   g_assert_cmpstr (pid, ==, "/r/run/qemu/tiny.pid");
   g_assert_cmpstr (save, ==, "/r/lib/qemu/save/tiny.save");
   g_assert_cmpstr (log, ==, "/r/log/qemu/tiny.log");

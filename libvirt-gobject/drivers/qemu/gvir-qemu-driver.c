@@ -31,6 +31,8 @@
 #include "gvir-qemu-probe-private.h"
 #include "gvir-qemu-process-private.h"
 #include "gvir-qemu-root-lock-private.h"
+#include "gvir-qemu-status-private.h"
+#include "gvir-qmp-private.h"
 
 /* How long QEMU may take to exit after SIGTERM before SIGKILL. */
 #define DESTROY_GRACE_MS 3000
@@ -353,6 +355,293 @@ state_new (const char  *root,
   return state;
 }
 
+/* ---- state changes -------------------------------------------------------------------- */
+
+/* Rewrites the status file of running @dom (under the state lock), so that
+ * a later process finds the domain and its QEMU again. */
+static void
+dom_save_status (QemuState  *state,
+                 QemuDomain *dom)
+{
+  g_autoptr(GVirQemuStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+
+  if (dom->proc == NULL || dom->entry == NULL)
+    return;
+  status = gvir_qemu_process_to_status (dom->proc, dom->entry->id);
+  status->state = dom->state_now;
+  status->reason = dom->reason;
+  status->live_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (dom->live));
+  json = gvir_qemu_status_to_json (status);
+  path = gvir_qemu_paths_status_file (state->paths, dom->entry->name);
+  if (!gvir_qemu_write_file_atomic (path, json, -1, &error))
+    g_warning ("domain '%s' runs, but its status is not saved: %s", dom->entry->name,
+               error->message);
+}
+
+static void
+remove_status (QemuState  *state,
+               const char *name)
+{
+  g_autofree char *path = gvir_qemu_paths_status_file (state->paths, name);
+
+  g_unlink (path);
+}
+
+/* Sets the state; with @event >= 0, reports the change (only when there
+ * is one, so that a change the monitor and the call both notice is
+ * reported once). Under the state lock. */
+static void
+dom_set_state (QemuDomain *dom,
+               int         new_state,
+               int         reason,
+               int         event,
+               int         detail,
+               GArray     *events)
+{
+  gboolean changed = dom->state_now != new_state;
+
+  dom->state_now = new_state;
+  dom->reason = reason;
+  if (changed && event >= 0)
+    events_add (events, dom_describe_entry (dom), event, detail);
+  if (changed)
+    dom_save_status (dom->state, dom);
+}
+
+/* The domain is no longer running: its id goes, a transient domain goes
+ * with it. Under the state lock; the caller holds a reference. */
+static void
+dom_mark_stopped (QemuState *state,
+                  QemuDomain *dom,
+                  int         reason,
+                  int         detail,
+                  GArray     *events)
+{
+  remove_status (state, dom->entry->name);
+  gvir_domain_list_deactivate (state->domains, dom->entry);
+  g_clear_object (&dom->live);
+  dom->guest_shutdown = FALSE;
+  dom_set_state (dom, GVIR_DRIVER_STATE_SHUTOFF, reason, GVIR_DRIVER_EVENT_STOPPED, detail, events);
+  if (dom->def == NULL)
+    gvir_domain_list_remove (state->domains, dom->entry);
+}
+
+/* Frees a process whose monitor ended, away from the monitor's thread
+ * (which cannot close itself), once QEMU is gone. */
+static gpointer
+reap_thread (gpointer data)
+{
+  GVirQemuProcess *proc = data;
+  QemuDomain *dom = gvir_qemu_process_get_user_data (proc);
+
+  gvir_qemu_process_kill (proc, DESTROY_GRACE_MS, NULL);
+  gvir_qemu_process_free (proc);
+  dom_unref (dom);
+  return NULL;
+}
+
+static void
+on_monitor_ended (GVirQemuProcess *proc,
+                  gpointer         user_data)
+{
+  QemuDomain *dom = user_data;
+  QemuState *state = dom->state;
+  g_autoptr(GArray) events = events_new ();
+  gboolean ours;
+
+  g_mutex_lock (&state->mutex);
+  /* A start in progress or a destroy call report the end themselves. */
+  ours = dom->proc == proc && !dom->starting && !dom->destroying;
+  if (ours)
+    {
+      dom->proc = NULL;
+      if (dom->guest_shutdown)
+        dom_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_SHUTDOWN, GVIR_DRIVER_STOPPED_SHUTDOWN,
+                          events);
+      else
+        dom_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_CRASHED, GVIR_DRIVER_STOPPED_FAILED,
+                          events);
+    }
+  g_mutex_unlock (&state->mutex);
+  state_emit (state, events);
+  if (ours)
+    g_thread_unref (g_thread_new ("gvir-qemu-reap", reap_thread, proc));
+}
+
+static void
+on_monitor_event (GVirQemuProcess *proc,
+                  const char      *name,
+                  JsonObject      *data,
+                  gpointer         user_data)
+{
+  QemuDomain *dom = user_data;
+  QemuState *state = dom->state;
+  g_autoptr(GArray) events = events_new ();
+
+  g_mutex_lock (&state->mutex);
+  if (dom->proc != proc || dom->starting)
+    ;
+  else if (g_str_equal (name, "STOP") && dom->state_now == GVIR_DRIVER_STATE_RUNNING)
+    dom_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
+                   GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED, events);
+  else if (g_str_equal (name, "RESUME") && dom->state_now == GVIR_DRIVER_STATE_PAUSED)
+    dom_set_state (dom, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED,
+                   GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED, events);
+  else if (g_str_equal (name, "SHUTDOWN") && !dom->guest_shutdown && !dom->destroying)
+    {
+      /* With -no-shutdown QEMU waits, paused: end it; the monitor's end
+       * then reports the domain shut off by the guest. */
+      dom->guest_shutdown = TRUE;
+      gvir_qemu_process_terminate (proc);
+    }
+  g_mutex_unlock (&state->mutex);
+  state_emit (state, events);
+}
+
+static const GVirQemuProcessCallbacks process_callbacks = { on_monitor_event, on_monitor_ended };
+
+/* ---- finding running domains again ------------------------------------------------ */
+
+/* Brings the state of @dom in line with what its QEMU says now. */
+static void
+dom_resync (QemuState  *state,
+            QemuDomain *dom)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  gboolean running = FALSE;
+
+  if (!gvir_qemu_process_command (dom->proc, "query-status", NULL, &reply, NULL, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (reply) ||
+      !gvir_qmp_json_get_boolean (json_node_get_object (reply), "running", &running))
+    return;
+  g_mutex_lock (&state->mutex);
+  if (running && dom->state_now != GVIR_DRIVER_STATE_RUNNING)
+    dom_set_state (dom, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNKNOWN, -1, 0, NULL);
+  else if (!running && dom->state_now == GVIR_DRIVER_STATE_RUNNING)
+    dom_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_UNKNOWN, -1, 0, NULL);
+  g_mutex_unlock (&state->mutex);
+}
+
+/* The domain running under @live (from a status file), in the list and
+ * active under the id it had; NULL when another domain holds its name or
+ * id (then it is left alone, with a warning). */
+static QemuDomain *
+reconnect_take_domain (QemuState        *state,
+                       GVirConfigDomain *live,
+                       int               id)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDomainListEntry *existing = NULL;
+  QemuDomain *dom;
+  gboolean added;
+
+  if (!gvir_domain_list_check_identity (state->domains, gvir_config_domain_get_name (live),
+                                        gvir_config_domain_get_uuid (live), &existing, &error))
+    {
+      g_warning ("root '%s': a running domain clashes with a definition: %s", state->root,
+                 error->message);
+      return NULL;
+    }
+  added = existing == NULL;
+  dom = added ? state_add_domain (state, live, FALSE) : existing->data;
+  if (!gvir_domain_list_activate_with_id (state->domains, dom->entry, id))
+    {
+      g_warning ("root '%s': domain '%s' runs with id %d, which another domain has",
+                 state->root, dom->entry->name, id);
+      if (added)
+        gvir_domain_list_remove (state->domains, dom->entry);
+      return NULL;
+    }
+  dom->live = g_object_ref (live);
+  return dom;
+}
+
+/* Finds the domain of one status file again. A QEMU that ended meanwhile
+ * leaves its domain shut off; a QEMU whose monitor does not answer is left
+ * running, untouched: never kill a healthy VM over a reconnect problem. */
+static void
+reconnect_one (QemuState      *state,
+               const char     *name,
+               GVirQemuStatus *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirConfigDomain) live = NULL;
+  GVirQemuProcess *proc;
+  QemuDomain *dom;
+
+  if (!gvir_qemu_status_process_matches (status))
+    {
+      g_message ("root '%s': the QEMU of domain '%s' ended while no process watched it",
+                 state->root, name);
+      remove_status (state, name);
+      return;
+    }
+  live = gvir_config_domain_new_from_xml (status->live_xml, &error);
+  if (live == NULL || !g_str_equal (gvir_config_domain_get_name (live), name))
+    {
+      g_warning ("root '%s': the status of domain '%s' (QEMU %" G_GINT64_FORMAT ") is unusable; "
+                 "QEMU is left running", state->root, name, status->pid);
+      return;
+    }
+  g_mutex_lock (&state->mutex);
+  dom = reconnect_take_domain (state, live, status->id);
+  if (dom != NULL)
+    {
+      dom->state_now = status->state;
+      dom->reason = status->reason;
+      dom->starting = TRUE;
+    }
+  g_mutex_unlock (&state->mutex);
+  if (dom == NULL)
+    return;
+
+  proc = gvir_qemu_process_attach (status, name, state->paths, &process_callbacks, dom_ref (dom),
+                                   NULL, &error);
+  g_mutex_lock (&state->mutex);
+  dom->starting = FALSE;
+  dom->proc = proc;
+  g_mutex_unlock (&state->mutex);
+  if (proc == NULL)
+    {
+      g_warning ("root '%s': domain '%s' runs, but: %s", state->root, name, error->message);
+      dom_unref (dom);
+      return;
+    }
+  dom_resync (state, dom);
+}
+
+/* Every domain a status file records, found again at open. */
+static void
+state_reconnect (QemuState *state)
+{
+  g_autoptr(GDir) dir = g_dir_open (state->paths->state_dir, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(GVirQemuStatus) status = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (entry[0] == '.' || !g_str_has_suffix (entry, ".status"))
+        continue;
+      name = g_strndup (entry, strlen (entry) - strlen (".status"));
+      path = g_build_filename (state->paths->state_dir, entry, NULL);
+      text = gvir_qemu_read_file (path, &error);
+      if (text != NULL)
+        status = gvir_qemu_status_from_json (text, path, &error);
+      if (status == NULL)
+        g_warning ("root '%s': %s", state->root, error->message);
+      else
+        reconnect_one (state, name, status);
+    }
+}
+
 static void
 state_unref (QemuState *state)
 {
@@ -401,7 +690,10 @@ state_get (const char  *root,
     {
       state = state_new (root, error);
       if (state != NULL)
-        g_hash_table_insert (roots, state->root, state);
+        {
+          state_reconnect (state);
+          g_hash_table_insert (roots, state->root, state);
+        }
     }
   g_mutex_unlock (&roots_lock);
   return state;
@@ -643,118 +935,6 @@ qemu_undefine_domain (gpointer       data,
   return ok;
 }
 
-/* ---- state changes -------------------------------------------------------------------- */
-
-/* Sets the state; with @event >= 0, reports the change (only when there
- * is one, so that a change the monitor and the call both notice is
- * reported once). Under the state lock. */
-static void
-dom_set_state (QemuDomain *dom,
-               int         new_state,
-               int         reason,
-               int         event,
-               int         detail,
-               GArray     *events)
-{
-  gboolean changed = dom->state_now != new_state;
-
-  dom->state_now = new_state;
-  dom->reason = reason;
-  if (changed && event >= 0)
-    events_add (events, dom_describe_entry (dom), event, detail);
-}
-
-/* The domain is no longer running: its id goes, a transient domain goes
- * with it. Under the state lock; the caller holds a reference. */
-static void
-dom_mark_stopped (QemuState *state,
-                  QemuDomain *dom,
-                  int         reason,
-                  int         detail,
-                  GArray     *events)
-{
-  gvir_domain_list_deactivate (state->domains, dom->entry);
-  g_clear_object (&dom->live);
-  dom->guest_shutdown = FALSE;
-  dom_set_state (dom, GVIR_DRIVER_STATE_SHUTOFF, reason, GVIR_DRIVER_EVENT_STOPPED, detail, events);
-  if (dom->def == NULL)
-    gvir_domain_list_remove (state->domains, dom->entry);
-}
-
-/* Frees a process whose monitor ended, away from the monitor's thread
- * (which cannot close itself), once QEMU is gone. */
-static gpointer
-reap_thread (gpointer data)
-{
-  GVirQemuProcess *proc = data;
-  QemuDomain *dom = gvir_qemu_process_get_user_data (proc);
-
-  gvir_qemu_process_kill (proc, DESTROY_GRACE_MS, NULL);
-  gvir_qemu_process_free (proc);
-  dom_unref (dom);
-  return NULL;
-}
-
-static void
-on_monitor_ended (GVirQemuProcess *proc,
-                  gpointer         user_data)
-{
-  QemuDomain *dom = user_data;
-  QemuState *state = dom->state;
-  g_autoptr(GArray) events = events_new ();
-  gboolean ours;
-
-  g_mutex_lock (&state->mutex);
-  /* A start in progress or a destroy call report the end themselves. */
-  ours = dom->proc == proc && !dom->starting && !dom->destroying;
-  if (ours)
-    {
-      dom->proc = NULL;
-      if (dom->guest_shutdown)
-        dom_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_SHUTDOWN, GVIR_DRIVER_STOPPED_SHUTDOWN,
-                          events);
-      else
-        dom_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_CRASHED, GVIR_DRIVER_STOPPED_FAILED,
-                          events);
-    }
-  g_mutex_unlock (&state->mutex);
-  state_emit (state, events);
-  if (ours)
-    g_thread_unref (g_thread_new ("gvir-qemu-reap", reap_thread, proc));
-}
-
-static void
-on_monitor_event (GVirQemuProcess *proc,
-                  const char      *name,
-                  JsonObject      *data,
-                  gpointer         user_data)
-{
-  QemuDomain *dom = user_data;
-  QemuState *state = dom->state;
-  g_autoptr(GArray) events = events_new ();
-
-  g_mutex_lock (&state->mutex);
-  if (dom->proc != proc || dom->starting)
-    ;
-  else if (g_str_equal (name, "STOP") && dom->state_now == GVIR_DRIVER_STATE_RUNNING)
-    dom_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
-                   GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED, events);
-  else if (g_str_equal (name, "RESUME") && dom->state_now == GVIR_DRIVER_STATE_PAUSED)
-    dom_set_state (dom, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED,
-                   GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED, events);
-  else if (g_str_equal (name, "SHUTDOWN") && !dom->guest_shutdown && !dom->destroying)
-    {
-      /* With -no-shutdown QEMU waits, paused: end it; the monitor's end
-       * then reports the domain shut off by the guest. */
-      dom->guest_shutdown = TRUE;
-      gvir_qemu_process_terminate (proc);
-    }
-  g_mutex_unlock (&state->mutex);
-  state_emit (state, events);
-}
-
-static const GVirQemuProcessCallbacks process_callbacks = { on_monitor_event, on_monitor_ended };
-
 /* ---- start ------------------------------------------------------------------------------ */
 
 /* The emulator's capabilities, probed once per state (and cached on disk
@@ -967,7 +1147,13 @@ job_begin_active (QemuState   *state,
   g_mutex_lock (&dom->job);
   g_mutex_lock (&state->mutex);
   active = dom->entry != NULL && dom_is_active (dom) && dom->proc != NULL;
-  if (!active)
+  if (active)
+    ;
+  else if (dom->entry != NULL && dom_is_active (dom))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "domain '%s' runs, but the driver has no monitor connection to it",
+                 dom->entry->name);
+  else
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID, "domain '%s' is not running",
                  dom->entry != NULL ? dom->entry->name : uuid);
   g_mutex_unlock (&state->mutex);

@@ -208,7 +208,9 @@ char *
 gvir_qemu_paths_status_file (const GVirQemuPaths *paths,
                              const char          *name)
 {
-  return file_in (paths->state_dir, name, ".xml");
+  /* Not libvirt's NAME.xml: the record is ours (gvir-qemu-status), and a
+   * libvirt tool must not take it for its own. */
+  return file_in (paths->state_dir, name, ".status");
 }
 
 char *

@@ -24,6 +24,7 @@
 
 #include "gvir-qemu-paths-private.h"
 #include "gvir-qemu-probe-private.h"
+#include "gvir-qemu-status-private.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,22 @@ GVirQemuProcess *gvir_qemu_process_start (const GVirQemuProcessSpec      *spec,
                                           GError                        **error);
 
 /* The user data given to gvir_qemu_process_start(). */
+/* Takes over a QEMU started earlier, maybe by another process, that
+ * @status describes: connects to its monitor again. QEMU is not ours to
+ * reap then: its end is seen through /proc. Fails (leaving QEMU alone)
+ * when the monitor does not answer. */
+GVirQemuProcess *gvir_qemu_process_attach (const GVirQemuStatus           *status,
+                                           const char                     *name,
+                                           const GVirQemuPaths            *paths,
+                                           const GVirQemuProcessCallbacks *callbacks,
+                                           gpointer                        user_data,
+                                           GCancellable                   *cancellable,
+                                           GError                        **error);
+
+/* The record of a running process for its status file (without the
+ * domain's state, reason and live definition, which the caller adds). */
+GVirQemuStatus *gvir_qemu_process_to_status (GVirQemuProcess *proc, int id);
+
 gpointer gvir_qemu_process_get_user_data (GVirQemuProcess *proc);
 gint64 gvir_qemu_process_get_pid (GVirQemuProcess *proc);
 guint64 gvir_qemu_process_get_start_time (GVirQemuProcess *proc);

@@ -345,6 +345,51 @@ gvir_qemu_process_start (const GVirQemuProcessSpec      *spec,
   return proc;
 }
 
+GVirQemuProcess *
+gvir_qemu_process_attach (const GVirQemuStatus           *status,
+                          const char                     *name,
+                          const GVirQemuPaths            *paths,
+                          const GVirQemuProcessCallbacks *callbacks,
+                          gpointer                        user_data,
+                          GCancellable                   *cancellable,
+                          GError                        **error)
+{
+  GVirQemuProcess *proc = g_new0 (GVirQemuProcess, 1);
+
+  proc->domain_dir = gvir_qemu_paths_domain_dir (paths, status->id, name);
+  proc->monitor_path = g_strdup (status->monitor_path);
+  proc->log_path = gvir_qemu_paths_log_file (paths, name);
+  proc->vcpu_threads = g_array_copy (status->vcpu_threads);
+  proc->pid = status->pid;
+  proc->start_time = status->start_time;
+  if (callbacks != NULL)
+    proc->callbacks = *callbacks;
+  proc->user_data = user_data;
+  proc->qmp = connect_monitor (proc->monitor_path, proc, cancellable, error);
+  if (proc->qmp == NULL)
+    {
+      g_prefix_error (error, "cannot reconnect to the monitor of QEMU %" G_GINT64_FORMAT ": ",
+                      proc->pid);
+      gvir_qemu_process_free (proc);
+      return NULL;
+    }
+  return proc;
+}
+
+GVirQemuStatus *
+gvir_qemu_process_to_status (GVirQemuProcess *proc,
+                             int              id)
+{
+  GVirQemuStatus *status = gvir_qemu_status_new ();
+
+  status->id = id;
+  status->pid = proc->pid;
+  status->start_time = proc->start_time;
+  status->monitor_path = g_strdup (proc->monitor_path);
+  g_array_append_vals (status->vcpu_threads, proc->vcpu_threads->data, proc->vcpu_threads->len);
+  return status;
+}
+
 /* ---- queries ---------------------------------------------------------------------- */
 
 gpointer
@@ -456,16 +501,51 @@ wait_for_exit (GSubprocess *subprocess,
   return g_subprocess_get_if_exited (subprocess) || g_subprocess_get_if_signaled (subprocess);
 }
 
+/* For a QEMU that is not our child: polls /proc for its end. */
+static gboolean
+wait_for_end (GVirQemuProcess *proc,
+              guint            ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (gvir_qemu_process_is_running (proc->pid, proc->start_time))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      g_usleep (5000);
+    }
+  return TRUE;
+}
+
+static void
+send_signal (GVirQemuProcess *proc,
+             int              sig)
+{
+  if (proc->subprocess != NULL)
+    g_subprocess_send_signal (proc->subprocess, sig);
+  else if (gvir_qemu_process_is_running (proc->pid, proc->start_time))
+    kill ((pid_t) proc->pid, sig);
+}
+
+static gboolean
+wait_for (GVirQemuProcess *proc,
+          guint            ms)
+{
+  if (proc->subprocess != NULL)
+    return wait_for_exit (proc->subprocess, ms);
+  return wait_for_end (proc, ms);
+}
+
 gboolean
 gvir_qemu_process_kill (GVirQemuProcess  *proc,
                         guint             grace_ms,
                         GError          **error)
 {
-  g_subprocess_send_signal (proc->subprocess, SIGTERM);
-  if (wait_for_exit (proc->subprocess, grace_ms))
+  send_signal (proc, SIGTERM);
+  if (wait_for (proc, grace_ms))
     return TRUE;
-  g_subprocess_force_exit (proc->subprocess);
-  if (wait_for_exit (proc->subprocess, KILL_WAIT_MS))
+  send_signal (proc, SIGKILL);
+  if (wait_for (proc, KILL_WAIT_MS))
     return TRUE;
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED,
                "QEMU process %" G_GINT64_FORMAT " did not end after SIGKILL", proc->pid);
@@ -475,7 +555,7 @@ gvir_qemu_process_kill (GVirQemuProcess  *proc,
 void
 gvir_qemu_process_terminate (GVirQemuProcess *proc)
 {
-  g_subprocess_send_signal (proc->subprocess, SIGTERM);
+  send_signal (proc, SIGTERM);
 }
 
 void

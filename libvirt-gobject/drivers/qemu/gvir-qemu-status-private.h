@@ -50,6 +50,9 @@ gboolean gvir_qemu_process_stat_field (gint64 pid, guint field, guint64 *value, 
 /* The start time of process @pid (field 22 of /proc/PID/stat).
  * GVIR_ERROR_NOT_FOUND when there is no such process. */
 gboolean gvir_qemu_process_start_time (gint64 pid, guint64 *start_time, GError **error);
+/* TRUE when process @pid runs, started at @start_time (a zombie has
+ * ended and does not count). */
+gboolean gvir_qemu_process_is_running (gint64 pid, guint64 start_time);
 /* TRUE when the process @status records is still the one running under
  * its pid: alive, and started when it was recorded to have started. */
 gboolean gvir_qemu_status_process_matches (const GVirQemuStatus *status);

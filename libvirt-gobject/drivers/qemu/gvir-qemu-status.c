@@ -291,10 +291,36 @@ gvir_qemu_process_start_time (gint64    pid,
   return gvir_qemu_process_stat_field (pid, 22, start_time, error);
 }
 
+/* The state letter of process @pid (field 3), or 0 when there is none. */
+static char
+process_state (gint64 pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *close;
+
+  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+  close = strrchr (stat, ')');
+  return close != NULL && close[1] == ' ' ? close[2] : 0;
+}
+
+gboolean
+gvir_qemu_process_is_running (gint64  pid,
+                              guint64 start_time)
+{
+  guint64 now;
+  char state;
+
+  if (!gvir_qemu_process_start_time (pid, &now, NULL) || now != start_time)
+    return FALSE;
+  /* A zombie (Z) or a dying process (X) has ended; only its entry is left. */
+  state = process_state (pid);
+  return state != 0 && state != 'Z' && state != 'X';
+}
+
 gboolean
 gvir_qemu_status_process_matches (const GVirQemuStatus *status)
 {
-  guint64 now;
-
-  return gvir_qemu_process_start_time (status->pid, &now, NULL) && now == status->start_time;
+  return gvir_qemu_process_is_running (status->pid, status->start_time);
 }
