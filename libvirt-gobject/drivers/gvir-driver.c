@@ -16,6 +16,7 @@
 #include "gvir-driver-dispatch-private.h"
 #include "test/gvir-test-driver-private.h"
 #include "remote/gvir-remote-driver-private.h"
+#include "qemu/gvir-qemu-driver-private.h"
 
 /* ---- values ------------------------------------------------------------- */
 
@@ -88,6 +89,7 @@ registry_ensure (void)
 
   registry = g_ptr_array_new ();
   registry_add (&gvir_test_driver);
+  registry_add (&gvir_qemu_driver);
   registry_add (&gvir_remote_driver);
 }
 

@@ -32,10 +32,20 @@
 #define NEW_UUID "11111111-2222-3333-4444-000000000e01"
 #define GONE (-1)       /* the domain no longer exists afterwards */
 
+/* What a case needs beyond define, start, pause, resume and destroy. */
+enum
+{
+  NEEDS_SAVE = 1 << 0,              /* managed save, save to and restore from a file */
+  NEEDS_GUEST_SHUTDOWN = 1 << 1,    /* a guest that powers off when asked */
+  NEEDS_REBOOT = 1 << 2,
+};
+
 /* What the cases need to know of a driver. */
 typedef struct
 {
   const char *name;                 /* --driver=NAME */
+  guint features;                   /* NEEDS_*: what the driver does */
+  const char *missing;              /* why the others are skipped */
   /* The URI of the host the cases run on; two connections to it see the
    * same domains. @tmpdir is a fresh folder of the test's own. */
   char *(*make_uri) (const char *tmpdir);
@@ -49,8 +59,35 @@ test_driver_uri (const char *tmpdir)
   return g_strdup (TEST_URI);
 }
 
+/* The QEMU driver, in a root of the case's own, running real QEMU. */
+static char *
+qemu_driver_uri (const char *tmpdir)
+{
+  g_autofree char *root = g_build_filename (tmpdir, "root", NULL);
+
+  return g_strdup_printf ("qemu:///embed?root=%s", root);
+}
+
+/* A tiny TCG guest with no disk: enough to run, pause and stop. */
+static GVirConfigDomain *
+make_qemu_domain (const char *name,
+                  const char *uuid)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<domain type='qemu'>"
+    "<name>%s</name><uuid>%s</uuid>"
+    "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+    "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+    "</domain>", name, uuid);
+
+  return parse_domain_config (xml);
+}
+
 static const DriverProfile profiles[] = {
-  { "test", test_driver_uri, make_domain_config },
+  { "test", NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT, NULL, test_driver_uri,
+    make_domain_config },
+  { "qemu", 0, "the QEMU driver has no save, reboot or guest-shutdown cases yet",
+    qemu_driver_uri, make_qemu_domain },
 };
 
 static const DriverProfile *profile = &profiles[0];
@@ -79,6 +116,7 @@ typedef struct
   guint added;
   guint removed;
   gboolean persistent;
+  guint needs;              /* NEEDS_* */
 } EventCase;
 
 static GVirConnection *
@@ -166,6 +204,26 @@ remove_domain (GVirConnection *conn,
   g_assert_no_error (error);
 }
 
+/* The case's folder and whatever a driver kept in it (the QEMU driver's
+ * root). */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, entry, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
@@ -177,7 +235,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   close_and_finalize (f->conn);
   assert_finalized_soon (f->dom);
   g_remove (f->save_path);
-  g_assert_cmpint (g_rmdir (f->tmpdir), ==, 0);
+  remove_tree (f->tmpdir);
   g_free (f->save_path);
   g_free (f->tmpdir);
 }
@@ -400,7 +458,7 @@ act_create_paused (Fixture *f)
 #define SHUTOFF GVIR_DOMAIN_STATE_SHUTOFF
 
 static const EventCase cases[] = {
-  /* path, prepare, act, signals, state, reason, added, removed, persistent */
+  /* path, prepare, act, signals, state, reason, added, removed, persistent, needs */
   { "/gvir/events/define-new", NULL, act_define,
     { NULL }, SHUTOFF, REASON_SHUTOFF_UNKNOWN, 1, 0, TRUE },
   { "/gvir/events/define-new-elsewhere", NULL, act_define_elsewhere,
@@ -420,9 +478,9 @@ static const EventCase cases[] = {
   { "/gvir/events/start-paused", prepare_shut_off, act_start_paused,
     { "started::booted", "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 0, 0, TRUE },
   { "/gvir/events/restore-managed-save", prepare_managed_save, act_start,
-    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE },
+    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/restore-file", prepare_saved_file, act_restore_file,
-    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE },
+    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/suspend", NULL, act_suspend,
     { "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 0, 0, TRUE },
   { "/gvir/events/suspend-elsewhere", NULL, act_suspend_elsewhere,
@@ -438,17 +496,17 @@ static const EventCase cases[] = {
   { "/gvir/events/destroy-paused", prepare_paused, act_destroy,
     { "stopped::destroyed", NULL }, SHUTOFF, REASON_SHUTOFF_DESTROYED, 0, 0, TRUE },
   { "/gvir/events/shutdown", NULL, act_shutdown,
-    { "stopped::shutdown", NULL }, SHUTOFF, REASON_SHUTOFF_SHUTDOWN, 0, 0, TRUE },
+    { "stopped::shutdown", NULL }, SHUTOFF, REASON_SHUTOFF_SHUTDOWN, 0, 0, TRUE, NEEDS_GUEST_SHUTDOWN },
   { "/gvir/events/shutdown-elsewhere", NULL, act_shutdown_elsewhere,
-    { "stopped::shutdown", NULL }, SHUTOFF, REASON_SHUTOFF_SHUTDOWN, 0, 0, TRUE },
+    { "stopped::shutdown", NULL }, SHUTOFF, REASON_SHUTOFF_SHUTDOWN, 0, 0, TRUE, NEEDS_GUEST_SHUTDOWN },
   { "/gvir/events/reboot", NULL, act_reboot,
-    { NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE },
+    { NULL }, RUNNING, REASON_RUNNING_BOOTED, 0, 0, TRUE, NEEDS_REBOOT },
   { "/gvir/events/managed-save", NULL, act_managed_save,
-    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE },
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/managed-save-elsewhere", NULL, act_managed_save_elsewhere,
-    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE },
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/save-file", NULL, act_save_file,
-    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE },
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/create-transient", NULL, act_create,
     { "started::booted", NULL }, RUNNING, REASON_RUNNING_BOOTED, 1, 0, FALSE },
   { "/gvir/events/create-transient-paused", NULL, act_create_paused,
@@ -456,7 +514,7 @@ static const EventCase cases[] = {
   { "/gvir/events/destroy-transient", prepare_transient, act_destroy_extra,
     { "stopped::destroyed", NULL }, GONE, 0, 0, 1, FALSE },
   { "/gvir/events/shutdown-transient", prepare_transient, act_shutdown_extra,
-    { "stopped::shutdown", NULL }, GONE, 0, 0, 1, FALSE },
+    { "stopped::shutdown", NULL }, GONE, 0, 0, 1, FALSE, NEEDS_GUEST_SHUTDOWN },
   { "/gvir/events/destroy-transient-elsewhere", prepare_transient, act_destroy_extra_elsewhere,
     { "stopped::destroyed", NULL }, GONE, 0, 0, 1, FALSE },
 };
@@ -470,6 +528,11 @@ test_event (Fixture *f, gconstpointer data)
   GVirDomainState state;
   guint reason = 999;
 
+  if ((c->needs & profile->features) != c->needs)
+    {
+      g_test_skip (profile->missing);
+      return;
+    }
   if (c->prepare != NULL)
     c->prepare (f);
   recorder_forget (&f->rec);
@@ -594,6 +657,22 @@ test_state_from_file (void)
   g_rmdir (dir);
 }
 
+static gboolean
+emulator_available (void)
+{
+  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
+
+  if (path == NULL && g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
+    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
+  return path != NULL;
+}
+
+static void
+skip_no_emulator (void)
+{
+  g_test_skip ("qemu-system-x86_64 is not installed");
+}
+
 /* Takes --driver=NAME out of @argv (GTest refuses options it does not know). */
 static void
 pick_profile (int *argc, char **argv)
@@ -625,6 +704,11 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   gvir_init_object (&argc, &argv);
 
+  if (g_str_equal (profile->name, "qemu") && !emulator_available ())
+    {
+      g_test_add_func ("/gvir/events/no-emulator", skip_no_emulator);
+      return g_test_run ();
+    }
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, &cases[i], fixture_setup, test_event, fixture_teardown);
   /* Domains in every state from a <node> file: the test driver's own. */

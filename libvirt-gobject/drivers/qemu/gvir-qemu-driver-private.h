@@ -12,8 +12,9 @@
  * one state per root folder (shared by every connection of this process to
  * that root, and owned by this process through the root lock), domains
  * defined, started, paused, resumed and stopped, with the lifecycle events
- * the test driver gives. Not in the registry yet: tests register it with
- * gvir_driver_register (&gvir_qemu_driver).
+ * the test driver gives. Registered as a built-in driver; tests of this
+ * layer alone may register it again (gvir_driver_register() ignores a
+ * driver it has).
  */
 #pragma once
 
