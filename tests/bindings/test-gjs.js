@@ -6,9 +6,10 @@
 // tree first.
 
 imports.gi.versions.GLib = '2.0';
+imports.gi.versions.Gio = '2.0';
 imports.gi.versions.LibvirtGConfig = '1.0';
 imports.gi.versions.LibvirtGObject = '1.0';
-const {GLib, LibvirtGConfig, LibvirtGObject} = imports.gi;
+const {Gio, GLib, LibvirtGConfig, LibvirtGObject} = imports.gi;
 
 const URI = 'test:///default';
 // A missing signal or a lost async reply must fail the test, not hang it:
@@ -264,8 +265,89 @@ function testDomainNuma() {
     }
 }
 
+class Skip extends Error {}
+
+// Removes @file and everything under it.
+function removeTree(file) {
+    const children = file.enumerate_children('standard::name,standard::type',
+        Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS, null);
+    let info;
+    while ((info = children.next_file(null)) !== null) {
+        const child = file.get_child(info.get_name());
+        if (info.get_file_type() === Gio.FileType.DIRECTORY)
+            removeTree(child);
+        else
+            child.delete(null);
+    }
+    children.close(null);
+    file.delete(null);
+}
+
+// A tiny TCG domain on qemu:///embed, started, paused, resumed and stopped
+// through the async calls, each with its signal.
+function testQemuLifecycle() {
+    if (GLib.find_program_in_path('qemu-system-x86_64') === null) {
+        if (GLib.getenv('GVIR_TESTS_REQUIRE_ALL'))
+            throw new Error('qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set');
+        throw new Skip('qemu-system-x86_64 is not installed');
+    }
+    const root = GLib.dir_make_tmp('gvir-gjs-qemu-XXXXXX');
+    try {
+        const loop = new GLib.MainLoop(null, false);
+        const conn = LibvirtGObject.Connection.new(`qemu:///embed?root=${root}`);
+        conn.open(null);
+        const conf = LibvirtGConfig.Domain.new_from_xml(
+            "<domain type='qemu'><name>gjs-tiny</name>" +
+            "<uuid>c7a5fdbd-cdaf-9455-926a-d65c16db18bb</uuid>" +
+            "<memory unit='MiB'>32</memory><vcpu>1</vcpu>" +
+            "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+        const dom = conn.create_domain(conf);
+        const events = [];
+        for (const signal of ['started::booted', 'suspended::paused', 'resumed::unpaused',
+            'stopped::destroyed'])
+            dom.connect(signal, () => events.push(signal));
+        const steps = [
+            [cb => dom.start_async(0, null, cb), r => dom.start_finish(r), 'started::booted',
+                LibvirtGObject.DomainState.RUNNING],
+            [cb => dom.suspend_async(null, cb), r => dom.suspend_finish(r), 'suspended::paused',
+                LibvirtGObject.DomainState.PAUSED],
+            [cb => dom.resume_async(null, cb), r => dom.resume_finish(r), 'resumed::unpaused',
+                LibvirtGObject.DomainState.RUNNING],
+            [cb => dom.stop_async(0, null, cb), r => dom.stop_finish(r), 'stopped::destroyed',
+                LibvirtGObject.DomainState.SHUTOFF],
+        ];
+        for (const [call, finish, signal, state] of steps) {
+            let result = null;
+            const maybeQuit = () => {
+                if (result !== null && events.includes(signal))
+                    loop.quit();
+            };
+            const handler = dom.connect(signal.split('::')[0], maybeQuit);
+            call((d, res) => {
+                try {
+                    result = finish(res);
+                } catch (e) {
+                    result = e;
+                }
+                maybeQuit();
+            });
+            runLoop(loop, `${signal} with its result`);
+            dom.disconnect(handler);
+            check(result === true, `${signal}: ${result}`);
+            check(dom.get_info().state === state, `${signal}: state ${dom.get_info().state}`);
+        }
+        check(events.join() === 'started::booted,suspended::paused,resumed::unpaused,stopped::destroyed',
+            `events ${events}`);
+        dom.delete(0);
+        check(conn.find_domain_by_name('gjs-tiny') === null, 'gjs-tiny is gone');
+        conn.close();
+    } finally {
+        removeTree(Gio.File.new_for_path(root));
+    }
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
-    testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma];
+    testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {
@@ -273,6 +355,10 @@ tests.forEach((test, i) => {
         test();
         print(`ok ${i + 1} - ${test.name}`);
     } catch (e) {
+        if (e instanceof Skip) {
+            print(`ok ${i + 1} - ${test.name} # SKIP ${e.message}`);
+            return;
+        }
         failures++;
         print(`not ok ${i + 1} - ${test.name}`);
         for (const line of `${e}\n${e.stack || ''}`.split('\n'))

@@ -401,6 +401,91 @@ def test_domain_numa():
         conn.close()
 
 
+class Skip(Exception):
+    """The test cannot run here; the reason goes to the TAP line."""
+
+
+def test_qemu_lifecycle():
+    """A tiny TCG domain on qemu:///embed, through the async calls and the
+    signals, as an application would drive the QEMU driver."""
+    import shutil
+    import tempfile
+    if shutil.which('qemu-system-x86_64') is None:
+        if os.environ.get('GVIR_TESTS_REQUIRE_ALL'):
+            raise AssertionError('qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set')
+        raise Skip('qemu-system-x86_64 is not installed')
+    root = tempfile.mkdtemp(prefix='gvir-python-qemu-')
+    try:
+        drive_qemu_lifecycle(root)
+    finally:
+        shutil.rmtree(root)
+
+
+def drive_qemu_lifecycle(root):
+    loop = Loop()
+    conn = LibvirtGObject.Connection.new('qemu:///embed?root=' + root)
+    conn.open(None)
+    conf = LibvirtGConfig.Domain.new_from_xml(
+        "<domain type='qemu'><name>py-tiny</name>"
+        "<uuid>c7a5fdbd-cdaf-9455-926a-d65c16db18aa</uuid>"
+        "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+        "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>")
+    dom = conn.create_domain(conf)
+    check_equal(dom.get_name(), 'py-tiny')
+    check_equal(dom.get_info().state, LibvirtGObject.DomainState.SHUTOFF)
+    events = []
+    for signal in ('started::booted', 'suspended::paused', 'resumed::unpaused',
+                   'stopped::destroyed'):
+        dom.connect(signal, lambda d, s=signal: events.append(s))
+
+    steps = [
+        (lambda cb: dom.start_async(0, None, cb), dom.start_finish, 'started::booted',
+         LibvirtGObject.DomainState.RUNNING),
+        (lambda cb: dom.suspend_async(None, cb), dom.suspend_finish, 'suspended::paused',
+         LibvirtGObject.DomainState.PAUSED),
+        (lambda cb: dom.resume_async(None, cb), dom.resume_finish, 'resumed::unpaused',
+         LibvirtGObject.DomainState.RUNNING),
+        (lambda cb: dom.stop_async(0, None, cb), dom.stop_finish, 'stopped::destroyed',
+         LibvirtGObject.DomainState.SHUTOFF),
+    ]
+    for call, finish, signal, state in steps:
+        results = []
+
+        def on_done(d, res, finish=finish, signal=signal):
+            try:
+                results.append(finish(res))
+            except GLib.Error as e:
+                results.append(e)
+            if signal in events:
+                loop.quit()
+
+        def on_signal(d, signal=signal):
+            if results:
+                loop.quit()
+
+        handler = dom.connect(signal.split('::')[0], on_signal)
+        call(on_done)
+        loop.run('%s with its result' % signal)
+        dom.disconnect(handler)
+        check_equal(results, [True], signal)
+        check_equal(dom.get_info().state, state, signal)
+    check_equal(events, ['started::booted', 'suspended::paused', 'resumed::unpaused',
+                         'stopped::destroyed'])
+    # A bad definition: a clear error, and no domain.
+    try:
+        conn.create_domain(LibvirtGConfig.Domain.new_from_xml(
+            "<domain type='qemu'><name>py-tiny</name>"
+            "<uuid>11111111-2222-3333-4444-555555555555</uuid>"
+            "<memory>65536</memory><os><type>hvm</type></os></domain>"))
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.EXISTS, 'a second py-tiny')
+    else:
+        raise AssertionError('a second domain named py-tiny was accepted')
+    dom.delete(0)
+    check(conn.find_domain_by_name('py-tiny') is None, 'py-tiny is gone')
+    conn.close()
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -417,6 +502,7 @@ TESTS = [
     test_nodesets,
     test_host_cells,
     test_domain_numa,
+    test_qemu_lifecycle,
 ]
 
 
@@ -426,6 +512,10 @@ def main():
     for number, test in enumerate(TESTS, 1):
         try:
             test()
+        except Skip as skip:
+            print('ok %d - %s # SKIP %s' % (number, test.__name__, skip))
+            sys.stdout.flush()
+            continue
         except Exception:  # report every failure, keep running the rest
             failed += 1
             print('not ok %d - %s' % (number, test.__name__))
