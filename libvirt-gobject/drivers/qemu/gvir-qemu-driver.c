@@ -24,6 +24,7 @@
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/drivers/gvir-domain-list-private.h"
+#include "libvirt-gobject/drivers/gvir-driver-events-private.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 #include "gvir-qemu-driver-private.h"
 #include "gvir-qemu-files-private.h"
@@ -73,13 +74,6 @@ typedef struct
   QemuState *state;
   GVirDriverConnection *conn;
 } QemuHandle;
-
-typedef struct
-{
-  GVirDriverDomain *domain;
-  int event;
-  int detail;
-} QemuEvent;
 
 /* ---- domains ------------------------------------------------------------------- */
 
@@ -134,66 +128,22 @@ dom_describe_entry (const QemuDomain *dom)
 
 /* ---- events -------------------------------------------------------------------- */
 
-static void
-event_clear (gpointer data)
-{
-  gvir_driver_domain_free (((QemuEvent *) data)->domain);
-}
-
-static GArray *
-events_new (void)
-{
-  GArray *events = g_array_new (FALSE, FALSE, sizeof (QemuEvent));
-
-  g_array_set_clear_func (events, event_clear);
-  return events;
-}
-
-static void
-events_add (GArray           *events,
-            GVirDriverDomain *described,
-            int               event,
-            int               detail)
-{
-  QemuEvent ev = { described, event, detail };
-
-  g_array_append_val (events, ev);
-}
-
 /* Delivers @events to every connection to @state, without the state lock. */
 static void
-state_emit (QemuState *state,
-            GArray    *events)
+state_emit (QemuState        *state,
+            GVirDriverEvents *events)
 {
   g_autoptr(GPtrArray) conns = NULL;
-  guint i, j;
+  guint i;
 
-  if (events->len == 0)
+  if (gvir_driver_events_is_empty (events))
     return;
-  conns = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_connection_unref);
+  conns = gvir_driver_events_pinned_new ();
   g_mutex_lock (&state->mutex);
   for (i = 0; i < state->conns->len; i++)
-    {
-      GVirDriverConnection *conn = gvir_driver_connection_try_ref (state->conns->pdata[i]);
-
-      if (conn != NULL)
-        g_ptr_array_add (conns, conn);
-    }
+    gvir_driver_events_pin (conns, state->conns->pdata[i]);
   g_mutex_unlock (&state->mutex);
-
-  for (i = 0; i < events->len; i++)
-    {
-      const QemuEvent *ev = &g_array_index (events, QemuEvent, i);
-      GVirDriverEvent event = {
-        .kind = GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE,
-        .domain = ev->domain,
-        .event = ev->event,
-        .detail = ev->detail,
-      };
-
-      for (j = 0; j < conns->len; j++)
-        gvir_driver_connection_emit_event (conns->pdata[j], &event);
-    }
+  gvir_driver_events_deliver (events, conns);
 }
 
 /* ---- the state of a root -------------------------------------------------------------- */
@@ -394,19 +344,19 @@ remove_status (QemuState  *state,
  * is one, so that a change the monitor and the call both notice is
  * reported once). Under the state lock. */
 static void
-dom_set_state (QemuDomain *dom,
-               int         new_state,
-               int         reason,
-               int         event,
-               int         detail,
-               GArray     *events)
+dom_set_state (QemuDomain       *dom,
+               int               new_state,
+               int               reason,
+               int               event,
+               int               detail,
+               GVirDriverEvents *events)
 {
   gboolean changed = dom->state_now != new_state;
 
   dom->state_now = new_state;
   dom->reason = reason;
   if (changed && event >= 0)
-    events_add (events, dom_describe_entry (dom), event, detail);
+    gvir_driver_events_add (events, dom_describe_entry (dom), event, detail);
   if (changed)
     dom_save_status (dom->state, dom);
 }
@@ -414,11 +364,11 @@ dom_set_state (QemuDomain *dom,
 /* The domain is no longer running: its id goes, a transient domain goes
  * with it. Under the state lock; the caller holds a reference. */
 static void
-dom_mark_stopped (QemuState *state,
-                  QemuDomain *dom,
-                  int         reason,
-                  int         detail,
-                  GArray     *events)
+dom_mark_stopped (QemuState        *state,
+                  QemuDomain       *dom,
+                  int               reason,
+                  int               detail,
+                  GVirDriverEvents *events)
 {
   remove_status (state, dom->entry->name);
   gvir_domain_list_deactivate (state->domains, dom->entry);
@@ -449,7 +399,7 @@ on_monitor_ended (GVirQemuProcess *proc,
 {
   QemuDomain *dom = user_data;
   QemuState *state = dom->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   gboolean ours;
 
   g_mutex_lock (&state->mutex);
@@ -479,7 +429,7 @@ on_monitor_event (GVirQemuProcess *proc,
 {
   QemuDomain *dom = user_data;
   QemuState *state = dom->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
 
   g_mutex_lock (&state->mutex);
   if (dom->proc != proc || dom->starting)
@@ -860,7 +810,7 @@ qemu_define_domain (gpointer       data,
                     GError       **error)
 {
   QemuState *state = HANDLE_STATE (data);
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   g_autoptr(GVirConfigDomain) def = parse_definition (xml, error);
   GVirDomainListEntry *existing = NULL;
   GVirDriverDomain *ret = NULL;
@@ -883,7 +833,7 @@ qemu_define_domain (gpointer       data,
           dom = existing->data;
           g_set_object (&dom->def, def);
         }
-      events_add (events, dom_describe_entry (dom), GVIR_DRIVER_EVENT_DEFINED, detail);
+      gvir_driver_events_add (events, dom_describe_entry (dom), GVIR_DRIVER_EVENT_DEFINED, detail);
       ret = dom_describe_entry (dom);
     }
   g_mutex_unlock (&state->mutex);
@@ -899,7 +849,7 @@ qemu_undefine_domain (gpointer       data,
                       GError       **error)
 {
   QemuState *state = HANDLE_STATE (data);
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   g_autoptr(QemuDomain) dom = state_find (state, uuid, error);
   gboolean ok = FALSE;
 
@@ -922,7 +872,7 @@ qemu_undefine_domain (gpointer       data,
       else
         {
           g_clear_object (&dom->def);
-          events_add (events, dom_describe_entry (dom), GVIR_DRIVER_EVENT_UNDEFINED,
+          gvir_driver_events_add (events, dom_describe_entry (dom), GVIR_DRIVER_EVENT_UNDEFINED,
                       GVIR_DRIVER_UNDEFINED_REMOVED);
           if (!dom_is_active (dom))
             gvir_domain_list_remove (state->domains, dom->entry);
@@ -988,7 +938,7 @@ dom_start (QemuState         *state,
            GCancellable      *cancellable,
            GError           **error)
 {
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   const GVirQemuCaps *caps = state_get_caps (state, cancellable, error);
   GVirQemuProcessSpec spec = { 0 };
   g_autofree char *name = NULL;
@@ -1179,7 +1129,7 @@ qemu_destroy_domain (gpointer       data,
                      GError       **error)
 {
   QemuState *state = HANDLE_STATE (data);
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   QemuDomain *dom = job_begin_active (state, uuid, error);
   GVirQemuProcess *proc;
   gboolean ok;
@@ -1227,7 +1177,7 @@ run_state_command (QemuState    *state,
                    int           detail,
                    GError      **error)
 {
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   QemuDomain *dom = job_begin_active (state, uuid, error);
   gboolean ok;
 

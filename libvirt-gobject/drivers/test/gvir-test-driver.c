@@ -19,6 +19,7 @@
 #include <libxml/parser.h>
 
 #include "gvir-test-driver-private.h"
+#include "libvirt-gobject/drivers/gvir-driver-events-private.h"
 #include "gvir-test-private.h"
 
 /*
@@ -64,13 +65,6 @@ typedef struct
   gboolean owns_state;          /* a file's state, not the shared default one */
   GVirDriverConnection *conn;   /* unowned: the connection owns us */
 } GVirTestHandle;
-
-typedef struct
-{
-  GVirDriverDomain *domain;
-  int event;
-  int detail;
-} GVirTestEvent;
 
 /* Set and cleared by the state hooks, which the registry never runs while
  * a connection to the driver is open; only read in between. */
@@ -342,81 +336,31 @@ state_check_identity (GVirTestState     *state,
 }
 
 static void
-events_add (GArray               *events,
+events_add (GVirDriverEvents     *events,
             const GVirTestDomain *dom,
             int                   event,
             int                   detail)
 {
-  GVirTestEvent ev = { dom_describe (dom), event, detail };
-
-  g_array_append_val (events, ev);
-}
-
-static void
-events_add_described (GArray           *events,
-                      GVirDriverDomain *described,
-                      int               event,
-                      int               detail)
-{
-  GVirTestEvent ev = { described, event, detail };
-
-  g_array_append_val (events, ev);
-}
-
-static void
-event_clear (gpointer data)
-{
-  GVirTestEvent *ev = data;
-
-  gvir_driver_domain_free (ev->domain);
-}
-
-static GArray *
-events_new (void)
-{
-  GArray *events = g_array_new (FALSE, FALSE, sizeof (GVirTestEvent));
-
-  g_array_set_clear_func (events, event_clear);
-  return events;
+  gvir_driver_events_add (events, dom_describe (dom), event, detail);
 }
 
 /* Delivers @events to every connection sharing @state. Called without the
  * state lock; the connections are pinned under it first. */
 static void
-state_emit (GVirTestState *state,
-            GArray        *events)
+state_emit (GVirTestState    *state,
+            GVirDriverEvents *events)
 {
   g_autoptr(GPtrArray) conns = NULL;
-  guint i, j;
+  guint i;
 
-  if (events->len == 0)
+  if (gvir_driver_events_is_empty (events))
     return;
-
-  conns = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_connection_unref);
+  conns = gvir_driver_events_pinned_new ();
   g_mutex_lock (&state->lock);
   for (i = 0; i < state->handles->len; i++)
-    {
-      GVirTestHandle *h = state->handles->pdata[i];
-      GVirDriverConnection *conn = gvir_driver_connection_try_ref (h->conn);
-
-      if (conn != NULL)
-        g_ptr_array_add (conns, conn);
-    }
+    gvir_driver_events_pin (conns, ((GVirTestHandle *) state->handles->pdata[i])->conn);
   g_mutex_unlock (&state->lock);
-
-  for (i = 0; i < events->len; i++)
-    {
-      const GVirTestEvent *ev = &g_array_index (events, GVirTestEvent, i);
-      GVirDriverEvent event = {
-        .kind = GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE,
-        .domain = ev->domain,
-        .event = ev->event,
-        .detail = ev->detail,
-      };
-
-      for (j = 0; j < conns->len; j++)
-        gvir_driver_connection_emit_event (conns->pdata[j], &event);
-    }
+  gvir_driver_events_deliver (events, conns);
 }
 
 /* ---- loading ------------------------------------------------------------- */
@@ -830,11 +774,11 @@ check_placement (const GVirTestState  *state,
 
 /* Runs a new domain, optionally paused, and queues the events. */
 static void
-start_with_events (GVirTestState  *state,
-                   GVirTestDomain *dom,
-                   gboolean        restored,
-                   guint           flags,
-                   GArray         *events)
+start_with_events (GVirTestState    *state,
+                   GVirTestDomain   *dom,
+                   gboolean          restored,
+                   guint             flags,
+                   GVirDriverEvents *events)
 {
   state_start (state, dom, restored ? GVIR_DRIVER_RUNNING_RESTORED : GVIR_DRIVER_RUNNING_BOOTED);
   events_add (events, dom, GVIR_DRIVER_EVENT_STARTED,
@@ -851,7 +795,7 @@ static void
 apply_action (GVirTestState                   *state,
               GVirTestDomain                  *dom,
               GVirConfigDomainLifecycleEvent   event,
-              GArray                          *events)
+              GVirDriverEvents                *events)
 {
   GVirConfigDomainLifecycleAction action = gvir_config_domain_get_lifecycle (dom->def, event);
 
@@ -862,7 +806,7 @@ apply_action (GVirTestState                   *state,
       dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_BOOTED);
       return;
     }
-  events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SHUTDOWN),
+  gvir_driver_events_add (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SHUTDOWN),
                         GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SHUTDOWN);
 }
 
@@ -876,7 +820,7 @@ test_define_domain (gpointer       data,
                     GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   g_autoptr(GVirConfigDomain) def = gvir_test_def_read_string (xml, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
@@ -917,7 +861,7 @@ test_create_domain (gpointer       data,
                     GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   g_autoptr(GVirConfigDomain) def = gvir_test_def_read_string (xml, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
@@ -955,7 +899,7 @@ test_undefine_domain (gpointer       data,
                       GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   GVirTestDomain *dom;
   gboolean ok = FALSE;
 
@@ -1001,12 +945,12 @@ typedef enum
 
 /* Checks and applies one state change; called with the lock held. */
 static gboolean
-apply_lifecycle (GVirTestState   *state,
-                 GVirTestDomain  *dom,
-                 LifecycleOp      op,
-                 guint            flags,
-                 GArray          *events,
-                 GError         **error)
+apply_lifecycle (GVirTestState     *state,
+                 GVirTestDomain    *dom,
+                 LifecycleOp        op,
+                 guint              flags,
+                 GVirDriverEvents  *events,
+                 GError           **error)
 {
   switch (op)
     {
@@ -1021,7 +965,7 @@ apply_lifecycle (GVirTestState   *state,
     case OP_DESTROY:
       if (!check_active (dom, error))
         return FALSE;
-      events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_DESTROYED),
+      gvir_driver_events_add (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_DESTROYED),
                             GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_DESTROYED);
       return TRUE;
 
@@ -1069,7 +1013,7 @@ apply_lifecycle (GVirTestState   *state,
           return FALSE;
         }
       dom->has_managed_save = TRUE;
-      events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SAVED),
+      gvir_driver_events_add (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SAVED),
                             GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
       return TRUE;
 
@@ -1086,7 +1030,7 @@ run_lifecycle (gpointer      data,
                GError      **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   GVirTestDomain *dom;
   gboolean ok;
 
@@ -1214,7 +1158,7 @@ test_save_domain_to_file (gpointer       data,
                           GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   GVirTestDomain *dom;
   gboolean ok = FALSE;
 
@@ -1223,7 +1167,7 @@ test_save_domain_to_file (gpointer       data,
   if (dom != NULL && check_active (dom, error) &&
       write_save_image (dom->def, path, custom_xml, error))
     {
-      events_add_described (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SAVED),
+      gvir_driver_events_add (events, state_stop (state, dom, GVIR_DRIVER_SHUTOFF_SAVED),
                             GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
       ok = TRUE;
     }
@@ -1365,7 +1309,7 @@ test_restore_domain_from_file (gpointer       data,
                                GError       **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GArray) events = events_new ();
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   g_autoptr(GVirConfigDomain) def = read_save_image (path, custom_xml, cancellable, error);
   GVirTestDomain *dom = NULL;
   GVirDriverDomain *ret = NULL;
