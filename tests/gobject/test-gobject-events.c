@@ -23,6 +23,8 @@
  */
 #include "config.h"
 
+#include "gvir-test-files.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -204,26 +206,6 @@ remove_domain (GVirConnection *conn,
   g_assert_no_error (error);
 }
 
-/* The case's folder and whatever a driver kept in it (the QEMU driver's
- * root). */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *entry;
-
-  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, entry, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
@@ -235,7 +217,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   close_and_finalize (f->conn);
   assert_finalized_soon (f->dom);
   g_remove (f->save_path);
-  remove_tree (f->tmpdir);
+  g_assert_true (gvir_test_remove_tree (f->tmpdir));
   g_free (f->save_path);
   g_free (f->tmpdir);
 }

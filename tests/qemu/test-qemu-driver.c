@@ -25,6 +25,7 @@
 #include "drivers/gvir-driver-private.h"
 #include "drivers/qemu/gvir-qemu-driver-private.h"
 #include "drivers/qemu/gvir-qemu-status-private.h"
+#include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
 
 #define TINY_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1809"
@@ -148,24 +149,6 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *entry;
-
-  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, entry, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_autoptr(GArray) left = NULL;
@@ -174,7 +157,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   /* Every QEMU the case started is gone. */
   left = find_child_qemus ("guest=");
   g_assert_cmpuint (left->len, ==, 0);
-  remove_tree (f->root);
+  gvir_test_remove_tree (f->root);
   g_async_queue_unref (f->events);
   g_free (f->uri);
   g_free (f->root);
@@ -408,7 +391,7 @@ test_other_process_refused (void)
   g_test_trap_subprocess (NULL, (guint64) gvir_test_wait_bound_usec (), G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_clear_pointer (&conn, gvir_driver_connection_unref);
-  remove_tree (root);
+  gvir_test_remove_tree (root);
 }
 
 /* The child of test_reconnect(): starts "tiny" (persistent) and "tiny2"
@@ -560,7 +543,7 @@ test_reconnect (void)
   g_clear_pointer (&conn, gvir_driver_connection_unref);
   left = find_child_qemus ("guest=");
   g_assert_cmpuint (left->len, ==, 0);
-  remove_tree (root);
+  gvir_test_remove_tree (root);
 }
 
 int

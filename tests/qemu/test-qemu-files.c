@@ -20,6 +20,7 @@
 #include "drivers/qemu/gvir-qemu-files-private.h"
 #include "drivers/qemu/gvir-qemu-paths-private.h"
 #include "drivers/qemu/gvir-qemu-root-lock-private.h"
+#include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
 
 /* A fresh temporary folder, removed with its contents by the test. */
@@ -31,24 +32,6 @@ make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *entry;
-
-  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, entry, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static guint
@@ -182,7 +165,7 @@ test_paths_create (void)
     }
   /* Again: nothing to do, no error. */
   g_assert_true (gvir_qemu_paths_create (paths, &error));
-  remove_tree (root);
+  g_assert_true (gvir_test_remove_tree (root));
 
   /* A file where a folder should be. */
   g_assert_cmpint (g_mkdir (root, 0700), ==, 0);
@@ -191,7 +174,7 @@ test_paths_create (void)
   g_assert_false (gvir_qemu_paths_create (paths, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, paths->config_dir));
-  remove_tree (tmp);
+  g_assert_true (gvir_test_remove_tree (tmp));
 }
 
 static void
@@ -285,7 +268,7 @@ test_lock_same_process (void)
   again = gvir_qemu_root_lock_acquire (dir, "the root '/r'", &error);
   g_assert_no_error (error);
   gvir_qemu_root_lock_release (again);
-  remove_tree (dir);
+  g_assert_true (gvir_test_remove_tree (dir));
 }
 
 /* A pid file left by an owner that is gone (no lock held): taken over. */
@@ -305,7 +288,7 @@ test_lock_stale_file (void)
   text = read_pid_file (dir);
   g_assert_cmpstr (text, ==, own);
   gvir_qemu_root_lock_release (lock);
-  remove_tree (dir);
+  g_assert_true (gvir_test_remove_tree (dir));
 }
 
 static void
@@ -394,7 +377,7 @@ test_lock_other_process (void)
   text = read_pid_file (dir);
   g_assert_cmpstr (text, ==, own_line);
   gvir_qemu_root_lock_release (lock);
-  remove_tree (dir);
+  g_assert_true (gvir_test_remove_tree (dir));
 }
 
 /* ---- files ---------------------------------------------------------------------- */
@@ -424,7 +407,7 @@ test_write_atomic (void)
   g_assert_true (g_str_has_prefix (error->message, "cannot write '"));
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_true (gvir_test_remove_tree (dir));
 }
 
 static void
@@ -468,7 +451,7 @@ test_read_file (void)
   g_assert_null (gvir_qemu_read_file (big, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "of at most 16777216 bytes"));
-  remove_tree (dir);
+  g_assert_true (gvir_test_remove_tree (dir));
 }
 
 static void
@@ -511,7 +494,7 @@ test_read_definitions (void)
 
   /* A missing folder has no definitions, and is no problem. */
   g_assert_cmpint (g_rmdir (subdir), ==, 0);
-  remove_tree (dir);
+  g_assert_true (gvir_test_remove_tree (dir));
   none = gvir_qemu_read_definitions (dir, problems);
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpuint (problems->len, ==, 1);

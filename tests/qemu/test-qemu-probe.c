@@ -34,6 +34,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 
+#include "gvir-test-files.h"
 #include "gvir-test-wait.h"
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "drivers/qemu/gvir-qemu-probe-private.h"
@@ -103,24 +104,6 @@ setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
@@ -133,7 +116,7 @@ teardown (Fixture       *f,
       while (waitpid (f->pid, &status, 0) < 0 && errno == EINTR)
         ;
     }
-  remove_tree (f->dir);
+  gvir_test_remove_tree (f->dir);
   g_free (f->qemu);
   g_free (f->dir);
   g_free (f->cache_dir);

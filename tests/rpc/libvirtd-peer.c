@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "gvir-test-files.h"
 #include "gvir-test-wait.h"
 #include "libvirtd-peer.h"
 
@@ -424,25 +425,6 @@ libvirtd_peer_restart (LibvirtdPeer  *peer,
   return spawn_daemon (peer, error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 void
 libvirtd_peer_stop (LibvirtdPeer *peer)
 {
@@ -472,7 +454,7 @@ libvirtd_peer_stop (LibvirtdPeer *peer)
       g_spawn_close_pid (peer->pid);
     }
   if (peer->dir != NULL)
-    remove_tree (peer->dir);
+    gvir_test_remove_tree (peer->dir);
   g_free (peer->dir);
   g_free (peer->socket);
   g_free (peer->socket_ro);
