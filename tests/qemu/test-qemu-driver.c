@@ -24,6 +24,7 @@
 #include "libvirt-gobject-error.h"
 #include "drivers/gvir-driver-private.h"
 #include "drivers/qemu/gvir-qemu-driver-private.h"
+#include "drivers/qemu/gvir-qemu-paths-private.h"
 #include "drivers/qemu/gvir-qemu-status-private.h"
 #include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
@@ -546,6 +547,167 @@ test_reconnect (void)
   gvir_test_remove_tree (root);
 }
 
+/* <emulator> names the binary the domain runs on. */
+static void
+test_emulator_from_xml (Fixture *f, gconstpointer data)
+{
+  g_autofree char *real = g_find_program_in_path ("qemu-system-x86_64");
+  g_autofree char *bin = g_build_filename (f->root, "bin", NULL);
+  g_autofree char *link = g_build_filename (bin, "qemu-system-x86_64", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *cmdline_path = NULL;
+  g_autofree char *cmdline = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pid;
+
+  if (emulator_missing ())
+    return;
+  g_assert_cmpint (g_mkdir (bin, 0700), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  xml = g_strdup_printf ("<domain type='qemu'><name>tiny</name><uuid>" TINY_UUID "</uuid>"
+                         "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                         "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+                         "<devices><emulator>%s</emulator></devices></domain>", link);
+  dom = gvir_driver_connection_create_domain (f->conn, xml, 0, NULL, &error);
+  g_assert_no_error (error);
+  expect_event (f, "tiny 2/0");
+  pid = find_qemu_pid (f);
+  g_assert_cmpint (pid, >, 0);
+  cmdline_path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/cmdline", pid);
+  g_assert_true (g_file_get_contents (cmdline_path, &cmdline, NULL, NULL));
+  g_assert_cmpstr (cmdline, ==, link);   /* argv[0], up to its NUL */
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 5/1");
+}
+
+/* ---- starts that fail leave nothing behind ---------------------------------------- */
+
+typedef struct
+{
+  const char *what;
+  const char *devices;          /* inside <devices>; @ROOT@ is the root folder */
+  const char *numatune;         /* a <numatune> element, or "" */
+  int code;                     /* the GVIR_ERROR expected */
+  const char *message_part;     /* a part of its message; @ROOT@ likewise */
+} BadStart;
+
+static const BadStart bad_starts[] = {
+  { "a missing emulator", "<emulator>@ROOT@/no-such-qemu</emulator>", "",
+    GVIR_ERROR_NOT_FOUND, "emulator @ROOT@/no-such-qemu cannot be used: No such file or directory" },
+  { "a relative emulator path", "<emulator>bin/qemu-system-x86_64</emulator>", "",
+    GVIR_ERROR_INVALID_ARGUMENT, "<emulator> 'bin/qemu-system-x86_64' is not an absolute path" },
+  { "an emulator that is not QEMU", "<emulator>/bin/true</emulator>", "",
+    GVIR_ERROR_FAILED, "/bin/true" },
+  { "a missing disk image",
+    "<disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+    "<source file='@ROOT@/missing.img'/><target dev='hda' bus='ide'/></disk>", "",
+    GVIR_ERROR_FAILED, "Could not open '@ROOT@/missing.img': No such file or directory" },
+  { "a host NUMA node that does not exist", "",
+    "<numatune><memory mode='strict' nodeset='63'/></numatune>",
+    GVIR_ERROR_NUMA_UNAVAILABLE, "63" },
+};
+
+/* @text with every @ROOT@ replaced by @root. */
+static char *
+with_root (const char *text,
+           const char *root)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "@ROOT@", -1);
+
+  return g_strjoinv (root, parts);
+}
+
+static char *
+bad_start_xml (const BadStart *bad,
+               const char     *root)
+{
+  g_autofree char *devices = with_root (bad->devices, root);
+
+  return g_strdup_printf ("<domain type='qemu'><name>tiny</name><uuid>" TINY_UUID "</uuid>"
+                          "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                          "<os><type arch='x86_64' machine='pc'>hvm</type></os>%s"
+                          "<devices>%s</devices></domain>", bad->numatune, devices);
+}
+
+/* No QEMU, no status file, no id; the domain shut off. */
+static void
+assert_nothing_runs (Fixture *f)
+{
+  g_autoptr(GVirQemuPaths) paths = gvir_qemu_paths_new_embed (f->root, NULL);
+  g_autofree char *status = gvir_qemu_paths_status_file (paths, "tiny");
+  g_autoptr(GArray) left = find_child_qemus ("guest=");
+
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_false (g_file_test (status, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_start_error (const BadStart *bad,
+                    const char     *root,
+                    const GError   *error)
+{
+  g_autofree char *part = with_root (bad->message_part, root);
+
+  if (error == NULL || error->domain != GVIR_ERROR || error->code != bad->code ||
+      strstr (error->message, part) == NULL)
+    g_error ("start with %s: expected error %d with '%s', got %d: %s", bad->what, bad->code, part,
+             error != NULL ? error->code : -1, error != NULL ? error->message : "success");
+  g_test_message ("error: %s", error->message);
+}
+
+static void
+test_failed_start_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  guint i;
+
+  if (emulator_missing ())
+    return;
+  for (i = 0; i < G_N_ELEMENTS (bad_starts); i++)
+    {
+      const BadStart *bad = &bad_starts[i];
+      g_autofree char *xml = bad_start_xml (bad, f->root);
+      g_autoptr(GVirQemuPaths) paths = gvir_qemu_paths_new_embed (f->root, NULL);
+      g_autofree char *config = gvir_qemu_paths_config_file (paths, "tiny");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GVirDriverDomain) dom = NULL;
+      g_autoptr(GVirDriverDomain) created = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("start with %s", bad->what);
+      /* A persistent domain: the start fails, the definition is intact. */
+      dom = gvir_driver_connection_define_domain (f->conn, xml, 0, NULL, &error);
+      g_assert_no_error (error);
+      expect_event (f, "tiny 0/0");
+      g_assert_true (g_file_get_contents (config, &before, NULL, NULL));
+      g_assert_false (gvir_driver_connection_start_domain (f->conn, TINY_UUID, 0, NULL, &error));
+      assert_start_error (bad, f->root, error);
+      g_clear_error (&error);
+      assert_nothing_runs (f);
+      assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_UNKNOWN);
+      g_assert_true (g_file_get_contents (config, &after, NULL, NULL));
+      g_assert_cmpstr (after, ==, before);
+      g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TINY_UUID, 0, NULL, &error));
+      g_assert_no_error (error);
+      expect_event (f, "tiny 1/0");
+
+      /* A transient domain: the failed create leaves no domain at all. */
+      created = gvir_driver_connection_create_domain (f->conn, xml, 0, NULL, &error);
+      g_assert_null (created);
+      assert_start_error (bad, f->root, error);
+      g_clear_error (&error);
+      assert_nothing_runs (f);
+      g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, TINY_UUID, NULL,
+                                                                   &error));
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+      g_assert_false (g_file_test (config, G_FILE_TEST_EXISTS));
+    }
+  /* No event but the define/undefine pairs above. */
+  g_assert_null (g_async_queue_try_pop (f->events));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -561,6 +723,10 @@ main (int argc, char **argv)
               test_start_paused_and_errors, fixture_teardown);
   g_test_add ("/qemu/driver/persistence", Fixture, NULL, fixture_setup, test_persistence_and_lock,
               fixture_teardown);
+  g_test_add ("/qemu/driver/emulator-from-xml", Fixture, NULL, fixture_setup,
+              test_emulator_from_xml, fixture_teardown);
+  g_test_add ("/qemu/driver/failed-start-leaves-nothing", Fixture, NULL, fixture_setup,
+              test_failed_start_leaves_nothing, fixture_teardown);
   g_test_add_func ("/qemu/driver/other-process-refused", test_other_process_refused);
   g_test_add_func ("/qemu/driver/reconnect", test_reconnect);
   return g_test_run ();

@@ -60,7 +60,7 @@ struct _GVirQemuState
   GMutex mutex;
   GVirDomainList *domains;      /* data: GVirQemuDomain (one reference) */
   GPtrArray *conns;             /* GVirDriverConnection, unowned */
-  GVirQemuCaps *caps;           /* probed at the first start */
+  GHashTable *caps;             /* emulator path -> GVirQemuCaps, probed at first use */
   GVirIdSet *host_nodes;
 };
 
@@ -122,9 +122,13 @@ void gvir_qemu_state_remove_status (GVirQemuState *state, const char *name);
 /* Writes @def as the persistent definition, atomically. */
 gboolean gvir_qemu_state_write_definition (GVirQemuState *state, GVirConfigDomain *def,
                                            GError **error);
-/* The emulator's capabilities, probed once per state (owned by @state). */
+/* The capabilities of the default emulator (qemu-system-x86_64 on PATH),
+ * or of emulator @binary (an absolute path), probed once per state and
+ * owned by @state. */
 const GVirQemuCaps *gvir_qemu_state_get_caps (GVirQemuState *state, GCancellable *cancellable,
                                               GError **error);
+const GVirQemuCaps *gvir_qemu_state_get_caps_of (GVirQemuState *state, const char *binary,
+                                                 GCancellable *cancellable, GError **error);
 
 /* Parses @xml with libvirt-gconfig; checks the name, makes a UUID when
  * there is none. GVIR_ERROR_XML on bad input. */

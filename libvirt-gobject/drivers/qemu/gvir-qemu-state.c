@@ -19,6 +19,7 @@
 #include "libvirt-gobject/util/gvir-numa-private.h"
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-state-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 #include "gvir-qemu-status-private.h"
 #include "gvir-qmp-private.h"
 
@@ -101,7 +102,7 @@ state_free (GVirQemuState *state)
 {
   gvir_domain_list_free (state->domains);
   g_ptr_array_unref (state->conns);
-  g_clear_pointer (&state->caps, gvir_qemu_caps_free);
+  g_hash_table_unref (state->caps);
   g_clear_pointer (&state->host_nodes, gvir_id_set_free);
   g_clear_pointer (&state->lock, gvir_qemu_root_lock_release);
   gvir_qemu_paths_free (state->paths);
@@ -246,6 +247,8 @@ state_new (const char  *root,
   state->domains = gvir_domain_list_new (dom_detach);
   state->conns = g_ptr_array_new ();
   state->host_nodes = gvir_numa_get_host_nodes ();
+  state->caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) gvir_qemu_caps_free);
   state_load_definitions (state);
   return state;
 }
@@ -626,36 +629,76 @@ gvir_qemu_state_write_definition (GVirQemuState     *state,
   return gvir_qemu_write_file_atomic (path, xml, -1, error);
 }
 
-/* The emulator's capabilities, probed once per state (and cached on disk
- * by the probe). */
+/* The capabilities of emulator @binary (an absolute path), probed once per
+ * state (and cached on disk by the probe). */
+const GVirQemuCaps *
+gvir_qemu_state_get_caps_of (GVirQemuState  *state,
+                             const char     *binary,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  GVirQemuCaps *caps;
+
+  g_mutex_lock (&state->mutex);
+  caps = g_hash_table_lookup (state->caps, binary);
+  g_mutex_unlock (&state->mutex);
+  if (caps != NULL)
+    return caps;
+
+  caps = gvir_qemu_probe (binary, state->paths->cache_dir, cancellable, error);
+  if (caps == NULL)
+    return NULL;
+  g_mutex_lock (&state->mutex);
+  if (g_hash_table_lookup (state->caps, binary) == NULL)
+    g_hash_table_insert (state->caps, g_strdup (binary), caps);
+  else
+    gvir_qemu_caps_free (caps);
+  caps = g_hash_table_lookup (state->caps, binary);
+  g_mutex_unlock (&state->mutex);
+  return caps;
+}
+
+/* The capabilities of the host's default emulator, qemu-system-x86_64 on
+ * PATH. */
 const GVirQemuCaps *
 gvir_qemu_state_get_caps (GVirQemuState  *state,
                           GCancellable   *cancellable,
                           GError        **error)
 {
-  g_autofree char *binary = NULL;
-  GVirQemuCaps *caps;
+  g_autofree char *binary = gvir_qemu_find_emulator ("x86_64", error);
 
-  g_mutex_lock (&state->mutex);
-  caps = state->caps;
-  g_mutex_unlock (&state->mutex);
-  if (caps != NULL)
-    return caps;
-
-  binary = gvir_qemu_find_emulator ("x86_64", error);
   if (binary == NULL)
     return NULL;
-  caps = gvir_qemu_probe (binary, state->paths->cache_dir, cancellable, error);
-  if (caps == NULL)
+  return gvir_qemu_state_get_caps_of (state, binary, cancellable, error);
+}
+
+/* The capabilities of the emulator @def runs on: its <devices><emulator>
+ * (an absolute path to an executable) when it names one, else the default
+ * emulator. */
+static const GVirQemuCaps *
+state_get_caps_for (GVirQemuState     *state,
+                    GVirConfigDomain  *def,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  xmlNodePtr devices = gvir_config_xml_get_element (
+    gvir_config_object_get_xml_node (GVIR_CONFIG_OBJECT (def)), "devices");
+  const char *named = gvir_config_xml_node_get_text (gvir_config_xml_get_element (devices,
+                                                                                   "emulator"));
+  g_autofree char *binary = NULL;
+
+  if (named == NULL)
+    return gvir_qemu_state_get_caps (state, cancellable, error);
+  if (!g_path_is_absolute (named))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "<emulator> '%s' is not an absolute path", named);
+      return NULL;
+    }
+  binary = gvir_qemu_check_emulator (named, error);
+  if (binary == NULL)
     return NULL;
-  g_mutex_lock (&state->mutex);
-  if (state->caps == NULL)
-    state->caps = caps;
-  else
-    gvir_qemu_caps_free (caps);
-  caps = state->caps;
-  g_mutex_unlock (&state->mutex);
-  return caps;
+  return gvir_qemu_state_get_caps_of (state, binary, cancellable, error);
 }
 
 /* A private copy of @def for the running domain. */
@@ -678,7 +721,7 @@ gvir_qemu_domain_start (GVirQemuState     *state,
                         GError           **error)
 {
   g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
-  const GVirQemuCaps *caps = gvir_qemu_state_get_caps (state, cancellable, error);
+  const GVirQemuCaps *caps = state_get_caps_for (state, def, cancellable, error);
   GVirQemuProcessSpec spec = { 0 };
   g_autofree char *name = NULL;
   GVirQemuProcess *proc;
