@@ -16,47 +16,8 @@
 #include <libxml/parser.h>
 
 #include "gvir-test-private.h"
+#include "libvirt-gobject/util/gvir-uuid-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
-
-/* ---- UUIDs --------------------------------------------------------------- */
-
-gboolean
-gvir_test_uuid_canonicalize (const char *str,
-                             char        out[37])
-{
-  static const int dash_after[] = { 8, 12, 16, 20 };
-  guint8 nibbles[32];
-  int n = 0, i, o = 0, d = 0;
-
-  if (str == NULL)
-    return FALSE;
-
-  for (; *str; str++)
-    {
-      int v;
-
-      if (*str == '-')
-        continue;
-      v = g_ascii_xdigit_value (*str);
-      if (v < 0 || n == 32)
-        return FALSE;
-      nibbles[n++] = v;
-    }
-  if (n != 32)
-    return FALSE;
-
-  for (i = 0; i < 32; i++)
-    {
-      if (d < 4 && i == dash_after[d])
-        {
-          out[o++] = '-';
-          d++;
-        }
-      out[o++] = "0123456789abcdef"[nibbles[i]];
-    }
-  out[o] = '\0';
-  return TRUE;
-}
 
 /* ---- libvirt's test namespace ---------------------------------------------- */
 
@@ -236,7 +197,7 @@ check_identity (GVirConfigDomain  *def,
   const char *name = gvir_config_domain_get_name (def);
   const char *uuid = gvir_config_domain_get_uuid (def);
   g_autofree char *text = NULL;
-  char canon[37];
+  char canon[GVIR_UUID_STRING_SIZE];
 
   if (name == NULL || *name == '\0')
     {
@@ -259,7 +220,7 @@ check_identity (GVirConfigDomain  *def,
       return TRUE;
     }
   text = g_strstrip (g_strdup (uuid ? uuid : ""));
-  if (!gvir_test_uuid_canonicalize (text, canon))
+  if (!gvir_uuid_canonicalize (text, canon))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "domain '%s': invalid UUID '%s'", name, text);

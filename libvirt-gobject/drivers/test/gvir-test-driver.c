@@ -19,6 +19,7 @@
 #include <libxml/parser.h>
 
 #include "gvir-test-driver-private.h"
+#include "libvirt-gobject/drivers/gvir-domain-list-private.h"
 #include "libvirt-gobject/drivers/gvir-driver-events-private.h"
 #include "gvir-test-private.h"
 
@@ -31,18 +32,16 @@
 
 typedef struct
 {
-  /* Identity: no definition that replaces another may change it, so the
-   * indexes key on these copies for the domain's whole life. */
-  char *name;
-  char *uuid;                   /* canonical */
+  /* Identity (name, canonical UUID, id: -1 when inactive) and order in
+   * the state's domain list; no definition that replaces another may
+   * change the identity. */
+  GVirDomainListEntry *entry;
   GVirConfigDomain *def;        /* live definition; the only one when inactive */
   GVirConfigDomain *new_def;    /* pending persistent config of an active domain */
-  int id;                       /* -1 when inactive */
   gboolean persistent;
   int state;
   int reason;
   gboolean has_managed_save;
-  guint64 serial;               /* creation order, for stable listings */
   gint64 running_since_us;      /* test clock at the last start or resume */
   guint64 cpu_time_ns;          /* accumulated before running_since_us */
 } GVirTestDomain;
@@ -51,11 +50,7 @@ typedef struct
 {
   GMutex lock;
   GVirTestHost host;
-  GHashTable *by_uuid;          /* canonical uuid -> GVirTestDomain (owned) */
-  GHashTable *by_name;          /* name -> GVirTestDomain */
-  GHashTable *by_id;            /* GINT_TO_POINTER (id) -> GVirTestDomain */
-  int next_id;
-  guint64 next_serial;
+  GVirDomainList *domains;      /* data: GVirTestDomain (owned) */
   GPtrArray *handles;           /* GVirTestHandle *, unowned */
 } GVirTestState;
 
@@ -107,8 +102,6 @@ test_domain_free (gpointer data)
 {
   GVirTestDomain *dom = data;
 
-  g_free (dom->name);
-  g_free (dom->uuid);
   g_clear_object (&dom->def);
   g_clear_object (&dom->new_def);
   g_free (dom);
@@ -117,7 +110,7 @@ test_domain_free (gpointer data)
 static gboolean
 dom_is_active (const GVirTestDomain *dom)
 {
-  return dom->id > 0;
+  return dom->entry->id > 0;
 }
 
 static GVirDriverDomain *
@@ -125,9 +118,9 @@ dom_describe (const GVirTestDomain *dom)
 {
   GVirDriverDomain *d = g_new0 (GVirDriverDomain, 1);
 
-  d->name = g_strdup (dom->name);
-  d->uuid = g_strdup (dom->uuid);
-  d->id = dom->id;
+  d->name = g_strdup (dom->entry->name);
+  d->uuid = g_strdup (dom->entry->uuid);
+  d->id = dom->entry->id;
   d->persistent = dom->persistent;
   d->state = dom->state;
   d->reason = dom->reason;
@@ -174,10 +167,7 @@ state_new (void)
   GVirTestState *state = g_new0 (GVirTestState, 1);
 
   g_mutex_init (&state->lock);
-  state->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_domain_free);
-  state->by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  state->by_id = g_hash_table_new (NULL, NULL);
-  state->next_id = 1;
+  state->domains = gvir_domain_list_new (test_domain_free);
   state->handles = g_ptr_array_new ();
   return state;
 }
@@ -185,33 +175,11 @@ state_new (void)
 static void
 state_free (GVirTestState *state)
 {
-  g_hash_table_destroy (state->by_id);
-  g_hash_table_destroy (state->by_name);
-  g_hash_table_destroy (state->by_uuid);
+  gvir_domain_list_free (state->domains);
   g_ptr_array_unref (state->handles);
   gvir_test_host_clear (&state->host);
   g_mutex_clear (&state->lock);
   g_free (state);
-}
-
-static void
-state_unindex (GVirTestState  *state,
-               GVirTestDomain *dom)
-{
-  if (dom->id > 0)
-    g_hash_table_remove (state->by_id, GINT_TO_POINTER (dom->id));
-  g_hash_table_remove (state->by_name, dom->name);
-  g_hash_table_steal (state->by_uuid, dom->uuid);
-}
-
-static void
-state_index (GVirTestState  *state,
-             GVirTestDomain *dom)
-{
-  g_hash_table_insert (state->by_uuid, dom->uuid, dom);
-  g_hash_table_insert (state->by_name, dom->name, dom);
-  if (dom->id > 0)
-    g_hash_table_insert (state->by_id, GINT_TO_POINTER (dom->id), dom);
 }
 
 /* Takes @def, which describes the same domain (name and UUID). */
@@ -231,15 +199,12 @@ state_add (GVirTestState    *state,
 {
   GVirTestDomain *dom = g_new0 (GVirTestDomain, 1);
 
-  dom->name = g_strdup (gvir_config_domain_get_name (def));
-  dom->uuid = g_strdup (gvir_config_domain_get_uuid (def));
+  dom->entry = gvir_domain_list_add (state->domains, gvir_config_domain_get_name (def),
+                                     gvir_config_domain_get_uuid (def), dom);
   dom->def = def;
-  dom->id = -1;
   dom->persistent = persistent;
   dom->state = GVIR_DRIVER_STATE_SHUTOFF;
   dom->reason = GVIR_DRIVER_SHUTOFF_UNKNOWN;
-  dom->serial = state->next_serial++;
-  state_index (state, dom);
   return dom;
 }
 
@@ -247,8 +212,7 @@ static void
 state_remove (GVirTestState  *state,
               GVirTestDomain *dom)
 {
-  state_unindex (state, dom);
-  test_domain_free (dom);
+  gvir_domain_list_remove (state->domains, dom->entry);   /* frees @dom */
 }
 
 static void
@@ -256,9 +220,8 @@ state_start (GVirTestState  *state,
              GVirTestDomain *dom,
              int             reason)
 {
-  dom->id = state->next_id++;
+  gvir_domain_list_activate (state->domains, dom->entry);
   dom->cpu_time_ns = 0;
-  g_hash_table_insert (state->by_id, GINT_TO_POINTER (dom->id), dom);
   dom_set_paused (dom, FALSE, reason);
 }
 
@@ -271,8 +234,7 @@ state_stop (GVirTestState  *state,
 {
   GVirDriverDomain *described;
 
-  g_hash_table_remove (state->by_id, GINT_TO_POINTER (dom->id));
-  dom->id = -1;
+  gvir_domain_list_deactivate (state->domains, dom->entry);
   dom->state = GVIR_DRIVER_STATE_SHUTOFF;
   dom->reason = reason;
   dom->running_since_us = 0;
@@ -291,18 +253,9 @@ state_find (GVirTestState  *state,
             const char     *uuid,
             GError        **error)
 {
-  char canon[37];
-  GVirTestDomain *dom;
+  GVirDomainListEntry *entry = gvir_domain_list_get_uuid (state->domains, uuid, error);
 
-  if (!gvir_test_uuid_canonicalize (uuid, canon))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, "invalid UUID '%s'", uuid);
-      return NULL;
-    }
-  dom = g_hash_table_lookup (state->by_uuid, canon);
-  if (dom == NULL)
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with UUID '%s'", canon);
-  return dom;
+  return entry != NULL ? entry->data : NULL;
 }
 
 /* A new definition may update the domain with its UUID, but may not take
@@ -313,25 +266,12 @@ state_check_identity (GVirTestState     *state,
                       GVirTestDomain   **existing,
                       GError           **error)
 {
-  const char *name = gvir_config_domain_get_name (def);
-  const char *uuid = gvir_config_domain_get_uuid (def);
-  GVirTestDomain *by_uuid = g_hash_table_lookup (state->by_uuid, uuid);
-  GVirTestDomain *by_name = g_hash_table_lookup (state->by_name, name);
+  GVirDomainListEntry *entry = NULL;
 
-  if (by_name != NULL && by_name != by_uuid)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
-                   "domain '%s' already exists with UUID '%s'", name, by_name->uuid);
-      return FALSE;
-    }
-  if (by_uuid != NULL && by_name == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
-                   "domain with UUID '%s' already exists with name '%s'",
-                   uuid, by_uuid->name);
-      return FALSE;
-    }
-  *existing = by_uuid;
+  if (!gvir_domain_list_check_identity (state->domains, gvir_config_domain_get_name (def),
+                                        gvir_config_domain_get_uuid (def), &entry, error))
+    return FALSE;
+  *existing = entry != NULL ? entry->data : NULL;
   return TRUE;
 }
 
@@ -375,7 +315,8 @@ state_load_domain (GVirTestState         *state,
   const char *uuid = gvir_config_domain_get_uuid (cd->def);
   GVirTestDomain *dom;
 
-  if (g_hash_table_contains (state->by_uuid, uuid) || g_hash_table_contains (state->by_name, name))
+  if (gvir_domain_list_find_uuid (state->domains, uuid) != NULL ||
+      gvir_domain_list_find_name (state->domains, name) != NULL)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
                    "duplicate domain '%s' (UUID '%s') in %s", name, uuid, source);
@@ -644,35 +585,19 @@ test_get_host_nodes (gpointer       data,
 
 /* ---- domain lookups ----------------------------------------------------------- */
 
-static gint
-compare_serial (gconstpointer a,
-                gconstpointer b)
-{
-  const GVirTestDomain *da = *(GVirTestDomain * const *) a;
-  const GVirTestDomain *db = *(GVirTestDomain * const *) b;
-
-  return da->serial < db->serial ? -1 : da->serial > db->serial;
-}
-
 static GPtrArray *
 test_list_domains (gpointer data, GCancellable *cancellable, GError **error)
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
-  g_autoptr(GPtrArray) sorted = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) entries = NULL;
   GPtrArray *list;
   guint i;
 
   g_mutex_lock (&state->lock);
-  sorted = g_ptr_array_sized_new (g_hash_table_size (state->by_uuid));
-  g_hash_table_iter_init (&iter, state->by_uuid);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (sorted, value);
-  g_ptr_array_sort (sorted, compare_serial);
-  list = g_ptr_array_new_full (sorted->len, (GDestroyNotify) gvir_driver_domain_free);
-  for (i = 0; i < sorted->len; i++)
-    g_ptr_array_add (list, dom_describe (sorted->pdata[i]));
+  entries = gvir_domain_list_entries (state->domains);
+  list = g_ptr_array_new_full (entries->len, (GDestroyNotify) gvir_driver_domain_free);
+  for (i = 0; i < entries->len; i++)
+    g_ptr_array_add (list, dom_describe (((GVirDomainListEntry *) entries->pdata[i])->data));
   g_mutex_unlock (&state->lock);
   return list;
 }
@@ -703,14 +628,12 @@ test_lookup_domain_by_name (gpointer       data,
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
   GVirDriverDomain *ret = NULL;
-  GVirTestDomain *dom;
+  GVirDomainListEntry *entry;
 
   g_mutex_lock (&state->lock);
-  dom = g_hash_table_lookup (state->by_name, name);
-  if (dom != NULL)
-    ret = dom_describe (dom);
-  else
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with name '%s'", name);
+  entry = gvir_domain_list_get_name (state->domains, name, error);
+  if (entry != NULL)
+    ret = dom_describe (entry->data);
   g_mutex_unlock (&state->lock);
   return ret;
 }
@@ -723,14 +646,12 @@ test_lookup_domain_by_id (gpointer       data,
 {
   GVirTestState *state = ((GVirTestHandle *) data)->state;
   GVirDriverDomain *ret = NULL;
-  GVirTestDomain *dom;
+  GVirDomainListEntry *entry;
 
   g_mutex_lock (&state->lock);
-  dom = g_hash_table_lookup (state->by_id, GINT_TO_POINTER (id));
-  if (dom != NULL)
-    ret = dom_describe (dom);
-  else
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with id %d", id);
+  entry = gvir_domain_list_get_id (state->domains, id, error);
+  if (entry != NULL)
+    ret = dom_describe (entry->data);
   g_mutex_unlock (&state->lock);
   return ret;
 }
@@ -744,7 +665,7 @@ check_active (const GVirTestDomain  *dom,
   if (dom_is_active (dom))
     return TRUE;
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-               "domain '%s' is not running", dom->name);
+               "domain '%s' is not running", dom->entry->name);
   return FALSE;
 }
 
@@ -755,7 +676,7 @@ check_inactive (const GVirTestDomain  *dom,
   if (!dom_is_active (dom))
     return TRUE;
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-               "domain '%s' is already running", dom->name);
+               "domain '%s' is already running", dom->entry->name);
   return FALSE;
 }
 
@@ -909,11 +830,11 @@ test_undefine_domain (gpointer       data,
     ;
   else if (!dom->persistent)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "cannot undefine transient domain '%s'", dom->name);
+                 "cannot undefine transient domain '%s'", dom->entry->name);
   else if (dom->has_managed_save && !(flags & GVIR_DRIVER_UNDEFINE_MANAGED_SAVE))
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "refusing to undefine domain '%s': it has a managed save image "
-                 "(ask to remove the managed save as well)", dom->name);
+                 "(ask to remove the managed save as well)", dom->entry->name);
   else
     {
       dom->persistent = FALSE;
@@ -985,7 +906,7 @@ apply_lifecycle (GVirTestState     *state,
       if (dom->state == GVIR_DRIVER_STATE_PAUSED)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                       "domain '%s' is already paused", dom->name);
+                       "domain '%s' is already paused", dom->entry->name);
           return FALSE;
         }
       dom_set_paused (dom, TRUE, GVIR_DRIVER_PAUSED_USER);
@@ -996,7 +917,7 @@ apply_lifecycle (GVirTestState     *state,
       if (dom->state != GVIR_DRIVER_STATE_PAUSED)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                       "domain '%s' is not paused", dom->name);
+                       "domain '%s' is not paused", dom->entry->name);
           return FALSE;
         }
       dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_UNPAUSED);
@@ -1009,7 +930,7 @@ apply_lifecycle (GVirTestState     *state,
       if (!dom->persistent)
         {
           g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                       "cannot do a managed save of transient domain '%s'", dom->name);
+                       "cannot do a managed save of transient domain '%s'", dom->entry->name);
           return FALSE;
         }
       dom->has_managed_save = TRUE;
@@ -1437,7 +1358,7 @@ test_get_domain_xml (gpointer       data,
   if (dom != NULL && (flags & GVIR_DRIVER_XML_INACTIVE))
     xml = gvir_test_def_format (dom->new_def ? dom->new_def : dom->def, -1);
   else if (dom != NULL)
-    xml = gvir_test_def_format (dom->def, dom->id);
+    xml = gvir_test_def_format (dom->def, dom->entry->id);
   g_mutex_unlock (&state->lock);
   return xml;
 }
@@ -1465,13 +1386,13 @@ resolve_affect (const GVirTestDomain  *dom,
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                    "domain '%s' is not running: its live NUMA parameters do not exist",
-                   dom->name);
+                   dom->entry->name);
       return FALSE;
     }
   if (*config && !dom->persistent)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                   "transient domain '%s' has no persistent configuration", dom->name);
+                   "transient domain '%s' has no persistent configuration", dom->entry->name);
       return FALSE;
     }
   return TRUE;
@@ -1584,7 +1505,7 @@ test_set_numa_parameters (gpointer       data,
    * update (live done, config refused) can happen. */
   else if (live && mode >= 0 && mode != gvir_test_def_get_numa_mode (dom->def))
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "cannot change the NUMA mode of running domain '%s'", dom->name);
+                 "cannot change the NUMA mode of running domain '%s'", dom->entry->name);
   else if (!gvir_test_host_check_nodeset (&state->host, parsed, error))
     ;
   else

@@ -20,12 +20,6 @@
 
 G_BEGIN_DECLS
 
-/* ---- UUIDs -------------------------------------------------------------- */
-
-/* Writes the canonical lower-case form of @str into @out (37 bytes);
- * accepts 32 hex digits with dashes anywhere. */
-gboolean gvir_test_uuid_canonicalize (const char *str, char out[37]);
-
 /* ---- domain definitions ------------------------------------------------- */
 
 /*
