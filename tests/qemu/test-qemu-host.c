@@ -492,6 +492,8 @@ test_capabilities_guest (Fixture *f, gconstpointer data)
   g_autoptr(GVirConfigCapabilitiesGuestArch) arch = NULL;
   g_autoptr(GVirQemuCaps) probe = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  const GVirQemuMachine *default_machine;
   GList *guests;
 
   if (binary == NULL)
@@ -510,6 +512,8 @@ test_capabilities_guest (Fixture *f, gconstpointer data)
   /* The machines are the probe's, aliases naming their canonical type. */
   probe = gvir_qemu_probe (binary, NULL, NULL, &error);
   g_assert_no_error (error);
+  default_machine = gvir_qemu_caps_find_machine (probe, gvir_qemu_caps_get_default_machine (probe));
+  g_assert_nonnull (default_machine);
   for (guint i = 0; i < probe->machines->len; i++)
     {
       const GVirQemuMachine *machine = g_ptr_array_index (probe->machines, i);
@@ -527,6 +531,10 @@ test_capabilities_guest (Fixture *f, gconstpointer data)
           g_assert_nonnull (strstr (xml, alias));
         }
     }
+  /* The default machine type comes first. */
+  first = g_strdup_printf ("<emulator>%s</emulator>\n      <machine maxCpus='%u'>%s</machine>",
+                           binary, default_machine->max_cpus, default_machine->name);
+  g_assert_nonnull (strstr (xml, first));
   g_assert_nonnull (strstr (xml, "<machine canonical='pc-i440fx-"));
 
   types = guest_domain_types (arch);

@@ -364,8 +364,13 @@ format_guest (GString *xml, const GVirQemuCaps *caps)
                           "    <arch name='" QEMU_HOST_GUEST_ARCH "'>\n"
                           "      <wordsize>64</wordsize>\n"
                           "      <emulator>%s</emulator>\n", emulator);
+  /* The default machine type first, as libvirt lists it; then QEMU's order. */
   for (guint i = 0; i < caps->machines->len; i++)
-    format_machine (xml, g_ptr_array_index (caps->machines, i));
+    if (((GVirQemuMachine *) g_ptr_array_index (caps->machines, i))->is_default)
+      format_machine (xml, g_ptr_array_index (caps->machines, i));
+  for (guint i = 0; i < caps->machines->len; i++)
+    if (!((GVirQemuMachine *) g_ptr_array_index (caps->machines, i))->is_default)
+      format_machine (xml, g_ptr_array_index (caps->machines, i));
   g_string_append (xml, "      <domain type='qemu'/>\n");
   if (kvm_usable (caps))
     g_string_append (xml, "      <domain type='kvm'/>\n");
