@@ -405,15 +405,21 @@ class Skip(Exception):
     """The test cannot run here; the reason goes to the TAP line."""
 
 
+def require_qemu():
+    """Skips the test without the emulator (fails under GVIR_TESTS_REQUIRE_ALL)."""
+    import shutil
+    if shutil.which('qemu-system-x86_64') is None:
+        if os.environ.get('GVIR_TESTS_REQUIRE_ALL'):
+            raise AssertionError('qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set')
+        raise Skip('qemu-system-x86_64 is not installed')
+
+
 def test_qemu_lifecycle():
     """A tiny TCG domain on qemu:///embed, through the async calls and the
     signals, as an application would drive the QEMU driver."""
     import shutil
     import tempfile
-    if shutil.which('qemu-system-x86_64') is None:
-        if os.environ.get('GVIR_TESTS_REQUIRE_ALL'):
-            raise AssertionError('qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set')
-        raise Skip('qemu-system-x86_64 is not installed')
+    require_qemu()
     root = tempfile.mkdtemp(prefix='gvir-python-qemu-')
     try:
         drive_qemu_lifecycle(root)
@@ -486,6 +492,44 @@ def drive_qemu_lifecycle(root):
     conn.close()
 
 
+def kvm_opens():
+    try:
+        os.close(os.open('/dev/kvm', os.O_RDWR))
+    except OSError:
+        return False
+    return True
+
+
+def test_qemu_capabilities():
+    """The capabilities of qemu:///embed: one hvm x86_64 guest whose domain
+    types are 'qemu' and, only where /dev/kvm opens, 'kvm'; one NUMA cell
+    per node of /sys/devices/system/node."""
+    import shutil
+    import tempfile
+    require_qemu()
+    root = tempfile.mkdtemp(prefix='gvir-python-qemu-caps-')
+    conn = LibvirtGObject.Connection.new('qemu:///embed?root=' + root)
+    try:
+        conn.open(None)
+        caps = conn.get_capabilities()
+        node_dir = '/sys/devices/system/node'
+        nodes = sorted(int(n[4:]) for n in (os.listdir(node_dir) if os.path.isdir(node_dir) else [])
+                       if n.startswith('node') and n[4:].isdigit()) or [0]
+        check_equal([c.get_id() for c in caps.get_host().get_cells()], nodes, 'cell ids')
+        guests = caps.get_guests()
+        check_equal(len(guests), 1, 'number of guests')
+        check_equal(guests[0].get_os_type(), LibvirtGConfig.DomainOsType.HVM)
+        arch = guests[0].get_arch()
+        check_equal(arch.get_name(), 'x86_64')
+        expected = [LibvirtGConfig.DomainVirtType.QEMU]
+        if kvm_opens():
+            expected.append(LibvirtGConfig.DomainVirtType.KVM)
+        check_equal([d.get_virt_type() for d in arch.get_domains()], expected, 'domain types')
+    finally:
+        conn.close()
+        shutil.rmtree(root)
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -503,6 +547,7 @@ TESTS = [
     test_host_cells,
     test_domain_numa,
     test_qemu_lifecycle,
+    test_qemu_capabilities,
 ]
 
 

@@ -19,6 +19,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "gvir-qemu-driver-private.h"
 #include "gvir-qemu-files-private.h"
+#include "gvir-qemu-host-private.h"
 #include "gvir-qemu-state-private.h"
 #include "gvir-qmp-private.h"
 
@@ -524,6 +525,12 @@ const GVirDriver gvir_qemu_driver = {
   .open = qemu_open,
   .close = qemu_close,
   .get_type = qemu_get_type,
+  .get_version = gvir_qemu_host_get_version,
+  .get_hostname = gvir_qemu_host_get_hostname,
+  .get_node_info = gvir_qemu_host_get_node_info,
+  .get_capabilities = gvir_qemu_host_get_capabilities,
+  .get_domain_capabilities = gvir_qemu_host_get_domain_capabilities,
+  .get_cells_free_memory = gvir_qemu_host_get_cells_free_memory,
   .get_host_nodes = qemu_get_host_nodes,
   .domain = &qemu_domain_funcs,
 };
