@@ -645,6 +645,46 @@ gvir_qemu_managed_save_domain (GVirQemuState  *state,
 
 /* ---- restore ---------------------------------------------------------------------------- */
 
+/* The last line QEMU wrote to the log at @path (at most its last 2 KiB
+ * are read), or "". */
+static char *
+log_last_line (const char *path)
+{
+  char buf[2048];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  off_t size;
+  gssize n = 0;
+  char *nl;
+
+  if (fd < 0)
+    return g_strdup ("");
+  size = lseek (fd, 0, SEEK_END);
+  if (size > 0 && lseek (fd, size > (off_t) sizeof buf - 1 ? size - (off_t) sizeof buf + 1 : 0,
+                         SEEK_SET) >= 0)
+    n = read_full (fd, buf, sizeof buf - 1);
+  close (fd);
+  buf[n > 0 ? n : 0] = '\0';
+  g_strchomp (buf);
+  nl = strrchr (buf, '\n');
+  return g_strdup (nl != NULL ? nl + 1 : buf);
+}
+
+/* QEMU 7.2 exits when a stream does not load: its log says why. */
+static void
+add_log_reason (GError     **error,
+                const char  *log_path)
+{
+  g_autofree char *why = NULL;
+  char *message;
+
+  if (error == NULL || *error == NULL)
+    return;
+  why = log_last_line (log_path);
+  message = g_strdup_printf ("%s (QEMU: %s)", (*error)->message, why);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 /* QEMU's part of a restore: the guest's state from the image. */
 static gboolean
 restore_stream (GVirQemuProcess    *proc,
@@ -658,7 +698,6 @@ restore_stream (GVirQemuProcess    *proc,
   if (!migrate_with_fd (proc, "migrate-incoming", "restore", image->fd, cancellable, &local) ||
       !wait_migration (proc, "loading the guest's state", cancellable, &local))
     {
-      /* QEMU 7.2 exits when the stream does not load. */
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "cannot restore from '%s': %s",
                    image->path, local->message);
       return FALSE;
@@ -695,12 +734,14 @@ restore_start (GVirQemuState      *state,
   const GVirQemuCaps *caps = gvir_qemu_state_get_caps (state, cancellable, error);
   GVirQemuProcessSpec spec = { 0 };
   g_autofree char *name = NULL;
+  g_autofree char *log_path = NULL;
   GVirQemuProcess *proc;
 
   if (caps == NULL)
     return FALSE;
   g_mutex_lock (&state->mutex);
   name = g_strdup (dom->entry->name);
+  log_path = gvir_qemu_paths_log_file (state->paths, name);
   spec.id = gvir_domain_list_activate (state->domains, dom->entry);
   dom->starting = TRUE;
   dom->live = g_object_ref (def);
@@ -717,6 +758,7 @@ restore_start (GVirQemuState      *state,
   if (proc != NULL && !restore_stream (proc, image, run, cancellable, error))
     {
       gvir_qemu_process_kill (proc, 0, NULL);
+      add_log_reason (error, log_path);
       gvir_qemu_process_free (proc);
       proc = NULL;
     }
