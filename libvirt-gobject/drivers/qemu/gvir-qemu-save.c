@@ -757,7 +757,8 @@ restore_start (GVirQemuState      *state,
                                   gvir_qemu_domain_ref (dom), cancellable, error);
   if (proc != NULL && !restore_stream (proc, image, run, cancellable, error))
     {
-      gvir_qemu_process_kill (proc, 0, NULL);
+      /* A grace of 0 ms can end the wait before QEMU is reaped. */
+      gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, NULL);
       add_log_reason (error, log_path);
       gvir_qemu_process_free (proc);
       proc = NULL;
