@@ -472,6 +472,14 @@ test_running_round_trip (Fixture *f, gconstpointer data)
   g_autoptr(GVirDriverDomain) restored = NULL;
   g_autoptr(GVirDriverDomain) after = NULL;
   g_autoptr(GVirQemuSaveImage) image = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *inactive = NULL;
+  const char *other_xml = "<domain type='qemu'><name>other</name><uuid>" TINY_UUID "</uuid>"
+                          "<memory unit='MiB'>32</memory>"
+                          "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>";
+  const char *titled_xml = "<domain type='qemu'><name>tiny</name><uuid>" TINY_UUID "</uuid>"
+                           "<title>restored</title><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                           "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>";
 
   if (emulator_missing ())
     return;
@@ -496,7 +504,16 @@ test_running_round_trip (Fixture *f, gconstpointer data)
   after = lookup (f);
   g_assert_false (after->has_managed_save);
 
-  restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL,
+  /* A replacement XML must keep the name and UUID. */
+  g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, path, other_xml, 0,
+                                                                  NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "describes domain 'other'"));
+  g_clear_error (&error);
+  assert_nothing_runs (f);
+  expect_no_event (f);
+
+  restored = gvir_driver_connection_restore_domain_from_file (f->conn, path, titled_xml, 0, NULL,
                                                               &error);
   g_assert_no_error (error);
   g_assert_cmpstr (restored->uuid, ==, TINY_UUID);
@@ -507,6 +524,14 @@ test_running_round_trip (Fixture *f, gconstpointer data)
   expect_no_event (f);
   assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED);
   g_assert_cmpuint (count_child_qemus (), ==, 1);
+  /* It runs with the replacement; the definition stays as it was. */
+  live = gvir_driver_connection_get_domain_xml (f->conn, TINY_UUID, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (live, "<title>restored</title>"));
+  inactive = gvir_driver_connection_get_domain_xml (f->conn, TINY_UUID, GVIR_DRIVER_XML_INACTIVE,
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (inactive, "<title>"));
 
   /* A running domain cannot be restored over. */
   g_assert_null (gvir_driver_connection_restore_domain_from_file (f->conn, path, NULL, 0, NULL,

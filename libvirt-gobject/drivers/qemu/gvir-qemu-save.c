@@ -449,6 +449,7 @@ check_custom_xml (const char        *custom_xml,
 typedef struct
 {
   char *xml;
+  char *path;             /* of the image */
   gboolean was_running;
   int reason;             /* the running reason to return to on failure */
 } SaveSource;
@@ -456,15 +457,13 @@ typedef struct
 static gboolean
 save_source_take (GVirQemuState   *state,
                   GVirQemuDomain  *dom,
+                  const char      *path,
                   const char      *custom_xml,
-                  gboolean         managed,
                   SaveSource      *src,
                   GError         **error)
 {
-  gboolean ok = FALSE;
-
   g_mutex_lock (&state->mutex);
-  if (managed && dom->def == NULL)
+  if (path == NULL && dom->def == NULL)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "cannot do a managed save of transient domain '%s'", dom->entry->name);
   else if (dom->state_now != GVIR_DRIVER_STATE_RUNNING &&
@@ -477,10 +476,15 @@ save_source_take (GVirQemuState   *state,
       src->reason = dom->reason;
       src->xml = custom_xml != NULL ? check_custom_xml (custom_xml, dom->live, error)
                                     : gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (dom->live));
-      ok = src->xml != NULL;
+      src->path = path != NULL ? g_strdup (path)
+                               : gvir_qemu_paths_save_file (state->paths, dom->entry->name);
     }
+  /* From here the save reports the end of QEMU itself: the monitor's end
+   * leaves the domain and its process alone. */
+  if (src->xml != NULL)
+    dom->destroying = TRUE;
   g_mutex_unlock (&state->mutex);
-  return ok;
+  return src->xml != NULL;
 }
 
 /* Pauses a running guest for the save. The state says paused (SAVE)
@@ -511,12 +515,11 @@ save_undo_pause (GVirQemuState  *state,
   g_mutex_unlock (&state->mutex);
   if (!gvir_qemu_process_command (dom->proc, "cont", NULL, NULL, NULL, &error))
     {
+      g_mutex_lock (&state->mutex);
       g_warning ("domain '%s' stays paused after a failed save: %s", dom->entry->name,
                  error->message);
-      g_mutex_lock (&state->mutex);
-      gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_UNKNOWN,
-                                  GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED,
-                                  NULL);
+      gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_UNKNOWN, -1,
+                                  0, NULL);
       g_mutex_unlock (&state->mutex);
     }
 }
@@ -574,17 +577,49 @@ save_stop (GVirQemuState   *state,
   return ok;
 }
 
+/* After a failed save: the guest as it was, or, when QEMU ended meanwhile,
+ * the domain shut off (crashed) as the monitor's end would have left it. */
+static void
+save_recover (GVirQemuState  *state,
+              GVirQemuDomain *dom,
+              gboolean        paused,
+              int             reason)
+{
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
+  GVirQemuProcess *proc;
+  gboolean alive;
+
+  if (paused)
+    save_undo_pause (state, dom, reason);
+  alive = gvir_qemu_process_command (dom->proc, "query-status", NULL, NULL, NULL, NULL);
+  g_mutex_lock (&state->mutex);
+  dom->destroying = FALSE;
+  proc = alive ? NULL : dom->proc;
+  g_mutex_unlock (&state->mutex);
+  if (alive)
+    return;
+
+  gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, NULL);
+  g_mutex_lock (&state->mutex);
+  dom->proc = NULL;
+  gvir_qemu_domain_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_CRASHED,
+                                 GVIR_DRIVER_STOPPED_FAILED, events);
+  g_mutex_unlock (&state->mutex);
+  gvir_qemu_state_emit (state, events);
+  gvir_qemu_process_free (proc);
+  gvir_qemu_domain_unref (dom);          /* the process's reference */
+}
+
+/* Saves running domain @uuid into @path, or its managed save when NULL. */
 static gboolean
 save_to (GVirQemuState  *state,
          const char     *uuid,
          const char     *path,
          const char     *custom_xml,
-         gboolean        managed,
          GCancellable   *cancellable,
          GError        **error)
 {
   GVirQemuDomain *dom = gvir_qemu_job_begin_active (state, uuid, error);
-  g_autofree char *image_path = NULL;
   SaveSource src = { 0 };
   ImageWriter writer = { .fd = -1 };
   gboolean paused = FALSE;
@@ -592,11 +627,9 @@ save_to (GVirQemuState  *state,
 
   if (dom == NULL)
     return FALSE;
-  if (!save_source_take (state, dom, custom_xml, managed, &src, error))
+  if (!save_source_take (state, dom, path, custom_xml, &src, error))
     goto out;
-  image_path = managed ? gvir_qemu_paths_save_file (state->paths, dom->entry->name)
-                       : g_strdup (path);
-  if (!writer_begin (&writer, image_path, src.xml, src.was_running, error))
+  if (!writer_begin (&writer, src.path, src.xml, src.was_running, error))
     goto out;
   paused = src.was_running;
   if (paused && !save_pause (state, dom, error))
@@ -605,13 +638,14 @@ save_to (GVirQemuState  *state,
     goto out;
   ok = save_stop (state, dom, error);
   if (!ok)
-    g_unlink (image_path);
+    g_unlink (src.path);
 
 out:
-  if (!ok && paused)
-    save_undo_pause (state, dom, src.reason);
+  if (!ok && src.xml != NULL)
+    save_recover (state, dom, paused, src.reason);
   writer_discard (&writer);
   g_free (src.xml);
+  g_free (src.path);
   gvir_qemu_job_end (dom);
   return ok;
 }
@@ -630,7 +664,7 @@ gvir_qemu_save_domain (GVirQemuState  *state,
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, "no path to save to");
       return FALSE;
     }
-  return save_to (state, uuid, path, custom_xml, FALSE, cancellable, error);
+  return save_to (state, uuid, path, custom_xml, cancellable, error);
 }
 
 gboolean
@@ -640,7 +674,7 @@ gvir_qemu_managed_save_domain (GVirQemuState  *state,
                                GCancellable   *cancellable,
                                GError        **error)
 {
-  return save_to (state, uuid, NULL, NULL, TRUE, cancellable, error);
+  return save_to (state, uuid, NULL, NULL, cancellable, error);
 }
 
 /* ---- restore ---------------------------------------------------------------------------- */
