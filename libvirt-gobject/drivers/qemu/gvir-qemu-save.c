@@ -926,9 +926,10 @@ move_aside (const char   *path,
     g_warning ("managed save image moved aside to '%s': %s", aside, why->message);
 }
 
-/* The managed-save image of @dom, checked against its identity. */
+/* The managed-save image of domain @name, checked against its identity. */
 static GVirQemuSaveImage *
-open_managed_image (GVirQemuDomain    *dom,
+open_managed_image (const char        *name,
+                    const char        *uuid,
                     const char        *path,
                     GVirConfigDomain **def,
                     GError           **error)
@@ -937,11 +938,11 @@ open_managed_image (GVirQemuDomain    *dom,
 
   if (image == NULL || (*def = restore_definition (image, NULL, error)) == NULL)
     return NULL;
-  if (!g_str_equal (gvir_config_domain_get_uuid (*def), dom->entry->uuid) ||
-      !g_str_equal (gvir_config_domain_get_name (*def), dom->entry->name))
+  if (!g_str_equal (gvir_config_domain_get_uuid (*def), uuid) ||
+      !g_str_equal (gvir_config_domain_get_name (*def), name))
     {
       set_image_error (error, path, "belongs to domain '%s', not '%s'",
-                       gvir_config_domain_get_name (*def), dom->entry->name);
+                       gvir_config_domain_get_name (*def), name);
       g_clear_object (def);
       return NULL;
     }
@@ -956,15 +957,19 @@ gvir_qemu_start_managed_save (GVirQemuState   *state,
                               GError         **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *uuid = NULL;
   g_autoptr(GVirConfigDomain) def = NULL;
   g_autoptr(GVirQemuSaveImage) image = NULL;
   g_autoptr(GError) local = NULL;
   gboolean run;
 
   g_mutex_lock (&state->mutex);
-  path = gvir_qemu_paths_save_file (state->paths, dom->entry->name);
-  image = open_managed_image (dom, path, &def, &local);
+  name = g_strdup (dom->entry->name);
+  uuid = g_strdup (dom->entry->uuid);
   g_mutex_unlock (&state->mutex);
+  path = gvir_qemu_paths_save_file (state->paths, name);
+  image = open_managed_image (name, uuid, path, &def, &local);
   if (image == NULL)
     {
       move_aside (path, local);
