@@ -402,6 +402,7 @@ define_and_start (Fixture *f, const char *name, guint flags)
   g_autofree char *started = g_strdup_printf ("%s 2/0", name);
 
   g_assert_no_error (error);
+  g_assert_cmpstr (dom->uuid, ==, TINY_UUID);
   expect_event (f, defined);
   g_assert_true (gvir_driver_connection_start_domain (f->conn, TINY_UUID, flags, NULL, &error));
   g_assert_no_error (error);
