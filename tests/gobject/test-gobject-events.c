@@ -88,7 +88,7 @@ make_qemu_domain (const char *name,
 static const DriverProfile profiles[] = {
   { "test", NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT, NULL, test_driver_uri,
     make_domain_config },
-  { "qemu", 0, "the QEMU driver has no save, reboot or guest-shutdown cases yet",
+  { "qemu", NEEDS_SAVE, "the QEMU driver has no reboot or guest-shutdown cases yet",
     qemu_driver_uri, make_qemu_domain },
 };
 

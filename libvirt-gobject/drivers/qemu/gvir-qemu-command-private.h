@@ -38,6 +38,9 @@ typedef struct
   /* A hugetlbfs mount point for <memoryBacking><hugepages/>, or NULL when
    * the host has none (such a domain is then refused). */
   const char *hugepages_dir;
+  /* Wait for a migration stream (`-incoming defer`): a restore sends
+   * `migrate-incoming` once the monitor is up. */
+  gboolean incoming_defer;
 } GVirQemuCommandContext;
 
 /* What the driver must do besides running the argv. */

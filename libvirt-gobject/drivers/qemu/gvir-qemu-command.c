@@ -666,6 +666,8 @@ gvir_qemu_command_build (GVirConfigDomain *def,
       g_ptr_array_unref (b.argv);
       return NULL;
     }
+  if (ctx->incoming_defer)
+    gvir_qemu_add (&b, "-incoming", "defer");
   gvir_qemu_add (&b, "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
   gvir_qemu_add (&b, "-msg", "timestamp=on");
   g_ptr_array_add (b.argv, NULL);

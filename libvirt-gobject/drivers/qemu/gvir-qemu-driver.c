@@ -20,6 +20,7 @@
 #include "gvir-qemu-driver-private.h"
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-host-private.h"
+#include "gvir-qemu-save-private.h"
 #include "gvir-qemu-state-private.h"
 #include "gvir-qmp-private.h"
 
@@ -208,7 +209,7 @@ qemu_undefine_domain (gpointer       data,
   else if (dom->def == NULL)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "cannot undefine transient domain '%s'", dom->entry->name);
-  else
+  else if (gvir_qemu_save_check_undefine (state, dom->entry->name, flags, error))
     {
       g_autofree char *path = gvir_qemu_paths_config_file (state->paths, dom->entry->name);
 
@@ -252,7 +253,9 @@ qemu_start_domain (gpointer       data,
   if (gvir_qemu_domain_check_inactive (dom, uuid, error))
     def = g_object_ref (dom->def);
   g_mutex_unlock (&state->mutex);
-  if (def != NULL)
+  if (def != NULL && gvir_qemu_has_managed_save (state, gvir_config_domain_get_name (def)))
+    ok = gvir_qemu_start_managed_save (state, dom, flags, cancellable, error);
+  else if (def != NULL)
     ok = gvir_qemu_domain_start (state, dom, def, flags, cancellable, error);
   g_mutex_unlock (&dom->job);
   return ok;
@@ -499,6 +502,31 @@ qemu_get_domain_xml (gpointer       data,
   return xml;
 }
 
+/* ---- save and restore (gvir-qemu-save.c) ------------------------------------------ */
+
+static gboolean
+qemu_managed_save_domain (gpointer data, const char *uuid, guint flags, GCancellable *c,
+                          GError **error)
+{
+  return gvir_qemu_managed_save_domain (GVIR_QEMU_HANDLE_STATE (data), uuid, flags, c, error);
+}
+
+static gboolean
+qemu_save_domain_to_file (gpointer data, const char *uuid, const char *path,
+                          const char *custom_xml, guint flags, GCancellable *c, GError **error)
+{
+  return gvir_qemu_save_domain (GVIR_QEMU_HANDLE_STATE (data), uuid, path, custom_xml, flags, c,
+                                error);
+}
+
+static GVirDriverDomain *
+qemu_restore_domain_from_file (gpointer data, const char *path, const char *custom_xml,
+                               guint flags, GCancellable *c, GError **error)
+{
+  return gvir_qemu_restore_domain (GVIR_QEMU_HANDLE_STATE (data), path, custom_xml, flags, c,
+                                   error);
+}
+
 /* ---- the tables ------------------------------------------------------------------------- */
 
 static const GVirDriverDomainFuncs qemu_domain_funcs = {
@@ -514,6 +542,9 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .shutdown_domain = qemu_shutdown_domain,
   .suspend_domain = qemu_suspend_domain,
   .resume_domain = qemu_resume_domain,
+  .managed_save_domain = qemu_managed_save_domain,
+  .save_domain_to_file = qemu_save_domain_to_file,
+  .restore_domain_from_file = qemu_restore_domain_from_file,
   .get_domain_info = qemu_get_domain_info,
   .get_domain_state = qemu_get_domain_state,
   .get_domain_xml = qemu_get_domain_xml,

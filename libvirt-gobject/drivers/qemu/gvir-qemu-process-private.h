@@ -48,6 +48,7 @@ typedef struct
   const GVirQemuPaths *paths;
   const GVirQemuCaps *caps;         /* of the emulator to run */
   const GVirIdSet *host_nodes;
+  gboolean incoming_defer;          /* wait for a migration stream (restore) */
 } GVirQemuProcessSpec;
 
 /* Runs QEMU for @spec, stopped (-S), with the monitor negotiated. On
@@ -92,6 +93,15 @@ gboolean gvir_qemu_process_command (GVirQemuProcess  *proc,
                                     JsonNode        **reply,
                                     GCancellable     *cancellable,
                                     GError          **error);
+
+/* The same, passing @fd (borrowed) along with it, for `getfd`. */
+gboolean gvir_qemu_process_command_with_fd (GVirQemuProcess  *proc,
+                                            const char       *name,
+                                            JsonObject       *args,
+                                            int               fd,
+                                            JsonNode        **reply,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
 
 /* Ends QEMU: SIGTERM, then SIGKILL after @grace_ms; returns when the
  * process is gone (reaped), or FALSE with an error after a bound. */

@@ -279,6 +279,7 @@ launch (GVirQemuProcess            *proc,
     .kvm_usable = spec->caps->kvm_usable,
     .host_nodes = spec->host_nodes,
     .default_machine = gvir_qemu_caps_get_default_machine (spec->caps),
+    .incoming_defer = spec->incoming_defer,
   };
   g_auto(GStrv) argv = NULL;
   g_autoptr(GSocket) monitor = NULL;
@@ -443,6 +444,18 @@ gvir_qemu_process_command (GVirQemuProcess  *proc,
                            GError          **error)
 {
   return gvir_qmp_command (proc->qmp, name, args, reply, cancellable, error);
+}
+
+gboolean
+gvir_qemu_process_command_with_fd (GVirQemuProcess  *proc,
+                                   const char       *name,
+                                   JsonObject       *args,
+                                   int               fd,
+                                   JsonNode        **reply,
+                                   GCancellable     *cancellable,
+                                   GError          **error)
+{
+  return gvir_qmp_command_with_fd (proc->qmp, name, args, fd, reply, cancellable, error);
 }
 
 /* ---- the end ------------------------------------------------------------------------ */

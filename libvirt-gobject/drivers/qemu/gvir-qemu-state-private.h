@@ -130,6 +130,10 @@ const GVirQemuCaps *gvir_qemu_state_get_caps (GVirQemuState *state, GCancellable
 const GVirQemuCaps *gvir_qemu_state_get_caps_of (GVirQemuState *state, const char *binary,
                                                  GCancellable *cancellable, GError **error);
 
+/* The monitor callbacks every QEMU of a domain runs with (its user data
+ * a reference to the domain), for starts outside gvir_qemu_domain_start(). */
+const GVirQemuProcessCallbacks *gvir_qemu_state_process_callbacks (void);
+
 /* Parses @xml with libvirt-gconfig; checks the name, makes a UUID when
  * there is none. GVIR_ERROR_XML on bad input. */
 GVirConfigDomain *gvir_qemu_parse_definition (const char *xml, GError **error);

@@ -18,6 +18,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 #include "gvir-qemu-files-private.h"
+#include "gvir-qemu-save-private.h"
 #include "gvir-qemu-state-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 #include "gvir-qemu-status-private.h"
@@ -63,6 +64,7 @@ dom_describe (const GVirQemuDomain *dom,
   d->persistent = dom->def != NULL;
   d->state = dom->state_now;
   d->reason = dom->reason;
+  d->has_managed_save = dom->def != NULL && gvir_qemu_has_managed_save (dom->state, name);
   return d;
 }
 
@@ -401,6 +403,12 @@ on_monitor_event (GVirQemuProcess *proc,
 }
 
 static const GVirQemuProcessCallbacks process_callbacks = { on_monitor_event, on_monitor_ended };
+
+const GVirQemuProcessCallbacks *
+gvir_qemu_state_process_callbacks (void)
+{
+  return &process_callbacks;
+}
 
 /* ---- finding running domains again ------------------------------------------------ */
 
