@@ -181,6 +181,45 @@ spawn (char       **argv,
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, error);
 }
 
+typedef struct
+{
+  const GVirQemuProcessSpec *spec;
+  char **argv;
+  GSocket *monitor;
+  int log_fd;
+  GError *error;
+} SpawnJob;
+
+static gpointer
+spawn_thread (gpointer data)
+{
+  SpawnJob *job = data;
+
+  if (!job->spec->spawn_setup (job->spec->spawn_data, &job->error))
+    return NULL;
+  return spawn (job->argv, job->monitor, job->log_fd, &job->error);
+}
+
+/* Spawns QEMU from a short-lived thread that first runs the spec's setup,
+ * so that what the setup changes stays off the caller's threads. */
+static GSubprocess *
+spawn_with_setup (const GVirQemuProcessSpec  *spec,
+                  char                      **argv,
+                  GSocket                    *monitor,
+                  int                         log_fd,
+                  GError                    **error)
+{
+  SpawnJob job = { spec, argv, monitor, log_fd, NULL };
+  GSubprocess *subprocess;
+
+  if (spec->spawn_setup == NULL)
+    return spawn (argv, monitor, log_fd, error);
+  subprocess = g_thread_join (g_thread_new ("qemu-spawn", spawn_thread, &job));
+  if (subprocess == NULL)
+    g_propagate_error (error, job.error);
+  return subprocess;
+}
+
 static GVirQmp *
 connect_monitor (const char    *path,
                  gpointer       user_data,
@@ -279,6 +318,7 @@ launch (GVirQemuProcess            *proc,
     .kvm_usable = spec->caps->kvm_usable,
     .host_nodes = spec->host_nodes,
     .default_machine = gvir_qemu_caps_get_default_machine (spec->caps),
+    .hugepages_dir = spec->hugepages_dir,
   };
   g_auto(GStrv) argv = NULL;
   g_autoptr(GSocket) monitor = NULL;
@@ -300,7 +340,7 @@ launch (GVirQemuProcess            *proc,
   if (log_fd < 0)
     return FALSE;
   log_command_line (log_fd, spec->name, argv);
-  proc->subprocess = spawn (argv, monitor, log_fd, error);
+  proc->subprocess = spawn_with_setup (spec, argv, monitor, log_fd, error);
   close (log_fd);
   if (proc->subprocess == NULL)
     return FALSE;

@@ -18,6 +18,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
 #include "gvir-qemu-files-private.h"
+#include "gvir-qemu-placement-private.h"
 #include "gvir-qemu-state-private.h"
 #include "gvir-qemu-status-private.h"
 #include "gvir-qmp-private.h"
@@ -680,10 +681,12 @@ gvir_qemu_domain_start (GVirQemuState     *state,
   g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   const GVirQemuCaps *caps = gvir_qemu_state_get_caps (state, cancellable, error);
   GVirQemuProcessSpec spec = { 0 };
+  g_autoptr(GVirQemuPlacement) placement = NULL;
   g_autofree char *name = NULL;
   GVirQemuProcess *proc;
 
-  if (caps == NULL)
+  if (caps == NULL ||
+      (placement = gvir_qemu_placement_new (def, state->host_nodes, NULL, error)) == NULL)
     return FALSE;
   g_mutex_lock (&state->mutex);
   name = g_strdup (dom->entry->name);
@@ -697,10 +700,16 @@ gvir_qemu_domain_start (GVirQemuState     *state,
   spec.paths = state->paths;
   spec.caps = caps;
   spec.host_nodes = state->host_nodes;
+  spec.hugepages_dir = gvir_qemu_placement_get_hugepages_dir (placement);
+  spec.spawn_setup = gvir_qemu_placement_setup_spawn;
+  spec.spawn_data = placement;
   proc = gvir_qemu_process_start (&spec, &process_callbacks, gvir_qemu_domain_ref (dom),
                                   cancellable, error);
-  if (proc != NULL && !(flags & GVIR_DRIVER_START_PAUSED) &&
-      !gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error))
+  /* The threads are pinned before the guest runs its first instruction. */
+  if (proc != NULL &&
+      (!gvir_qemu_placement_apply (placement, proc, error) ||
+       (!(flags & GVIR_DRIVER_START_PAUSED) &&
+        !gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error))))
     {
       gvir_qemu_process_kill (proc, 0, NULL);
       gvir_qemu_process_free (proc);
