@@ -706,10 +706,14 @@ gvir_qemu_domain_start (GVirQemuState     *state,
   proc = gvir_qemu_process_start (&spec, &process_callbacks, gvir_qemu_domain_ref (dom),
                                   cancellable, error);
   /* The threads are pinned before the guest runs its first instruction. */
-  if (proc != NULL &&
-      (!gvir_qemu_placement_apply (placement, proc, error) ||
-       (!(flags & GVIR_DRIVER_START_PAUSED) &&
-        !gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error))))
+  if (proc != NULL && !gvir_qemu_placement_apply (placement, proc, error))
+    {
+      gvir_qemu_process_kill (proc, 0, NULL);
+      gvir_qemu_process_free (proc);
+      proc = NULL;
+    }
+  if (proc != NULL && !(flags & GVIR_DRIVER_START_PAUSED) &&
+      !gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error))
     {
       gvir_qemu_process_kill (proc, 0, NULL);
       gvir_qemu_process_free (proc);
