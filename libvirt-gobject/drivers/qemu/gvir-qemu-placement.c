@@ -311,11 +311,17 @@ static gboolean
 set_thread_cpus (gint64 tid, const GVirIdSet *cpus, GError **error)
 {
   gint last = gvir_id_set_last (cpus);
-  gsize size = CPU_ALLOC_SIZE (last + 1);
-  cpu_set_t *mask = CPU_ALLOC (last + 1);
+  gsize size;
+  cpu_set_t *mask;
   int saved_errno;
   int rc;
 
+  /* Only the host's CPUs can be empty (a host that lists none): then
+   * there is nothing to restrict the thread to. */
+  if (last < 0)
+    return TRUE;
+  size = CPU_ALLOC_SIZE (last + 1);
+  mask = CPU_ALLOC (last + 1);
   CPU_ZERO_S (size, mask);
   for (gint cpu = gvir_id_set_first (cpus); cpu >= 0; cpu = gvir_id_set_next (cpus, cpu))
     CPU_SET_S (cpu, size, mask);
@@ -365,11 +371,17 @@ pin_emulator_threads (const GVirQemuPlacement  *placement,
                       GError                  **error)
 {
   g_autofree char *task_dir = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/task", pid);
-  g_autoptr(GDir) dir = g_dir_open (task_dir, 0, error);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GDir) dir = g_dir_open (task_dir, 0, &local);
   const char *name;
 
   if (dir == NULL)
-    return FALSE;
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED,
+                   "cannot list the threads of QEMU %" G_GINT64_FORMAT " to pin them: %s",
+                   pid, local->message);
+      return FALSE;
+    }
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       gint64 tid = g_ascii_strtoll (name, NULL, 10);
