@@ -295,6 +295,21 @@ assert_memdev (Fixture *f, const char *policy, const char *host_nodes)
   g_assert_cmpstr (nodes, ==, host_nodes);
 }
 
+/* The log file (@log) or status file of domain "tiny". */
+static char *
+tiny_file_path (Fixture *f, gboolean log)
+{
+  g_autoptr(GError) error = NULL;
+  GVirQemuState *state = gvir_qemu_state_get (f->root, &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = log ? gvir_qemu_paths_log_file (state->paths, "tiny")
+             : gvir_qemu_paths_status_file (state->paths, "tiny");
+  gvir_qemu_state_unref (state);
+  return path;
+}
+
 /* ---- pinning ------------------------------------------------------------------- */
 
 static void
@@ -302,6 +317,7 @@ test_pinning (Fixture *f, gconstpointer data)
 {
   static const char *const vcpu_cpus[] = { "1", "0" };
   static const char *const vcpu_cpus_default[] = { "0-1", "0-1" };
+  g_autofree char *status = NULL;
   gint64 pid;
 
   if (emulator_missing ())
@@ -317,6 +333,8 @@ test_pinning (Fixture *f, gconstpointer data)
                "<numatune><memory mode='strict' nodeset='0'/></numatune>");
   /* Pinned before `cont` (paused) and still so once running. */
   pid = start_tiny (f, GVIR_DRIVER_START_PAUSED);
+  status = tiny_file_path (f, FALSE);
+  g_assert_true (g_file_test (status, G_FILE_TEST_IS_REGULAR));
   assert_thread_cpus (pid, vcpu_cpus, 2, "0");
   assert_memdev (f, "bind", "0");
   destroy_tiny (f, pid);
@@ -339,13 +357,15 @@ test_pinning (Fixture *f, gconstpointer data)
 
 /* ---- refusals before anything runs ---------------------------------------------- */
 
-/* Starting fails with @code and @message; no QEMU, no status file, no
- * domain folder, and the domain is still shut off. */
+/* Starting fails with @code and @message before anything runs: no QEMU,
+ * no status file, not even a log (QEMU was never spawned), and the domain
+ * is still shut off. */
 static void
 assert_start_refused (Fixture *f, GQuark domain, int code, const char *message)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *status = g_build_filename (f->root, "run", "qemu", "tiny.status", NULL);
+  g_autofree char *status = tiny_file_path (f, FALSE);
+  g_autofree char *log = tiny_file_path (f, TRUE);
   int state = -1, reason = -1;
 
   g_assert_false (gvir_driver_connection_start_domain (f->conn, TINY_UUID, 0, NULL, &error));
@@ -353,6 +373,7 @@ assert_start_refused (Fixture *f, GQuark domain, int code, const char *message)
   g_assert_cmpstr (error->message, ==, message);
   g_assert_cmpint (find_qemu_pid (), ==, 0);
   g_assert_false (g_file_test (status, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
   g_assert_true (gvir_driver_connection_get_domain_state (f->conn, TINY_UUID, &state, &reason,
                                                           NULL, &error));
