@@ -94,7 +94,8 @@ parse_cpuset (const char         *text,
       g_prefix_error (error, "%s: ", where);
       return FALSE;
     }
-  for (gint cpu = gvir_id_set_first (set); cpu >= 0 && missing < 0; cpu = gvir_id_set_next (set, cpu))
+  for (gint cpu = gvir_id_set_first (set); cpu >= 0 && missing < 0;
+       cpu = gvir_id_set_next (set, cpu))
     if (!gvir_id_set_contains (host_cpus, cpu))
       missing = cpu;
   if (gvir_id_set_is_empty (set) || missing >= 0)
@@ -162,6 +163,8 @@ add_restrictive_nodes (GVirIdSet **nodes, const char *text, GError **error)
   return TRUE;
 }
 
+#define RESTRICTIVE GVIR_CONFIG_DOMAIN_NUMATUNE_MEMORY_MODE_RESTRICTIVE
+
 /* libvirt applies mode='restrictive' with cgroups (cpuset.mems) and gives
  * QEMU no policy; without cgroups the whole process is bound to the union
  * of the restrictive nodesets instead. */
@@ -176,13 +179,13 @@ read_restrictive_nodes (GVirQemuPlacement  *placement,
 
   if (tune == NULL)
     return TRUE;
-  if (gvir_config_domain_numatune_get_memory_mode (tune) == GVIR_CONFIG_DOMAIN_NUMATUNE_MEMORY_MODE_RESTRICTIVE &&
+  if (gvir_config_domain_numatune_get_memory_mode (tune) == RESTRICTIVE &&
       !add_restrictive_nodes (&placement->process_nodes,
                               gvir_config_domain_numatune_get_memory_nodeset (tune), error))
     return FALSE;
   memnodes = gvir_config_domain_numatune_get_memnodes (tune);
   for (GList *l = memnodes; l != NULL; l = l->next)
-    if (gvir_config_domain_numatune_memnode_get_mode (l->data) == GVIR_CONFIG_DOMAIN_NUMATUNE_MEMORY_MODE_RESTRICTIVE &&
+    if (gvir_config_domain_numatune_memnode_get_mode (l->data) == RESTRICTIVE &&
         !add_restrictive_nodes (&placement->process_nodes,
                                 gvir_config_domain_numatune_memnode_get_nodeset (l->data), error))
       return FALSE;
@@ -408,7 +411,10 @@ gvir_qemu_placement_apply (const GVirQemuPlacement  *placement,
 
   for (guint i = 0; i < vcpu_threads->len; i++)
     {
-      const GVirIdSet *cpus = i < placement->vcpu_pins->len ? g_ptr_array_index (placement->vcpu_pins, i) : NULL;
+      const GVirIdSet *cpus = NULL;
+
+      if (i < placement->vcpu_pins->len)
+        cpus = g_ptr_array_index (placement->vcpu_pins, i);
 
       if (cpus == NULL)
         cpus = placement->vcpu_default;
