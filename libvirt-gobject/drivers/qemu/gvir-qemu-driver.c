@@ -21,6 +21,7 @@
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-host-private.h"
 #include "gvir-qemu-save-private.h"
+#include "gvir-qemu-placement-private.h"
 #include "gvir-qemu-state-private.h"
 #include "gvir-qmp-private.h"
 
@@ -548,6 +549,8 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .get_domain_info = qemu_get_domain_info,
   .get_domain_state = qemu_get_domain_state,
   .get_domain_xml = qemu_get_domain_xml,
+  .get_numa_parameters = gvir_qemu_get_numa_parameters,
+  .set_numa_parameters = gvir_qemu_set_numa_parameters,
 };
 
 const GVirDriver gvir_qemu_driver = {

@@ -40,6 +40,10 @@ typedef struct
   void (*ended) (GVirQemuProcess *proc, gpointer user_data);
 } GVirQemuProcessCallbacks;
 
+/* Runs in the thread that spawns QEMU, just before: what it sets on that
+ * thread (memory policy, CPU affinity) QEMU inherits. */
+typedef gboolean (*GVirQemuSpawnSetup) (gpointer data, GError **error);
+
 typedef struct
 {
   GVirConfigDomain *def;            /* the definition to run */
@@ -49,6 +53,9 @@ typedef struct
   const GVirQemuCaps *caps;         /* of the emulator to run */
   const GVirIdSet *host_nodes;
   gboolean incoming_defer;          /* wait for a migration stream (restore) */
+  const char *hugepages_dir;        /* hugetlbfs for the memory backends, or NULL */
+  GVirQemuSpawnSetup spawn_setup;   /* optional; QEMU is then spawned from a thread of its own */
+  gpointer spawn_data;
 } GVirQemuProcessSpec;
 
 /* Runs QEMU for @spec, stopped (-S), with the monitor negotiated. On

@@ -181,6 +181,45 @@ spawn (char       **argv,
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, error);
 }
 
+typedef struct
+{
+  const GVirQemuProcessSpec *spec;
+  char **argv;
+  GSocket *monitor;
+  int log_fd;
+  GError *error;
+} SpawnJob;
+
+static gpointer
+spawn_thread (gpointer data)
+{
+  SpawnJob *job = data;
+
+  if (!job->spec->spawn_setup (job->spec->spawn_data, &job->error))
+    return NULL;
+  return spawn (job->argv, job->monitor, job->log_fd, &job->error);
+}
+
+/* Spawns QEMU from a short-lived thread that first runs the spec's setup,
+ * so that what the setup changes stays off the caller's threads. */
+static GSubprocess *
+spawn_with_setup (const GVirQemuProcessSpec  *spec,
+                  char                      **argv,
+                  GSocket                    *monitor,
+                  int                         log_fd,
+                  GError                    **error)
+{
+  SpawnJob job = { spec, argv, monitor, log_fd, NULL };
+  GSubprocess *subprocess;
+
+  if (spec->spawn_setup == NULL)
+    return spawn (argv, monitor, log_fd, error);
+  subprocess = g_thread_join (g_thread_new ("qemu-spawn", spawn_thread, &job));
+  if (subprocess == NULL)
+    g_propagate_error (error, job.error);
+  return subprocess;
+}
+
 static GVirQmp *
 connect_monitor (const char    *path,
                  gpointer       user_data,
@@ -280,6 +319,7 @@ launch (GVirQemuProcess            *proc,
     .host_nodes = spec->host_nodes,
     .default_machine = gvir_qemu_caps_get_default_machine (spec->caps),
     .incoming_defer = spec->incoming_defer,
+    .hugepages_dir = spec->hugepages_dir,
   };
   g_auto(GStrv) argv = NULL;
   g_autoptr(GSocket) monitor = NULL;
@@ -301,7 +341,7 @@ launch (GVirQemuProcess            *proc,
   if (log_fd < 0)
     return FALSE;
   log_command_line (log_fd, spec->name, argv);
-  proc->subprocess = spawn (argv, monitor, log_fd, error);
+  proc->subprocess = spawn_with_setup (spec, argv, monitor, log_fd, error);
   close (log_fd);
   if (proc->subprocess == NULL)
     return FALSE;
@@ -463,6 +503,7 @@ gvir_qemu_process_command_with_fd (GVirQemuProcess  *proc,
 typedef struct
 {
   gboolean done;
+  gboolean ended;       /* the wait finished: QEMU was reaped */
   gboolean timed_out;
 } ExitWait;
 
@@ -473,7 +514,7 @@ exit_waited (GObject      *source,
 {
   ExitWait *wait = data;
 
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  wait->ended = g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
   wait->done = TRUE;
 }
 
@@ -494,7 +535,7 @@ wait_for_exit (GSubprocess *subprocess,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GSource) timeout = g_timeout_source_new (ms);
-  ExitWait wait = { FALSE, FALSE };
+  ExitWait wait = { FALSE, FALSE, FALSE };
 
   g_main_context_push_thread_default (context);
   g_subprocess_wait_async (subprocess, cancellable, exit_waited, &wait);
@@ -511,7 +552,9 @@ wait_for_exit (GSubprocess *subprocess,
     }
   g_source_destroy (timeout);
   g_main_context_pop_thread_default (context);
-  return g_subprocess_get_if_exited (subprocess) || g_subprocess_get_if_signaled (subprocess);
+  /* Only a finished wait may ask how it ended: before the reaping GLib
+   * refuses the question with a critical. */
+  return wait.ended;
 }
 
 /* For a QEMU that is not our child: polls /proc for its end. */

@@ -719,24 +719,34 @@ add_log_reason (GError     **error,
   (*error)->message = message;
 }
 
-/* QEMU's part of a restore: the guest's state from the image. */
-static gboolean
-restore_stream (GVirQemuProcess    *proc,
-                GVirQemuSaveImage  *image,
-                gboolean            run,
-                GCancellable       *cancellable,
-                GError            **error)
+/* What a restore gives its launch. */
+typedef struct
 {
+  GVirQemuSaveImage *image;
+  const char *log_path;
+} RestoreStream;
+
+/* QEMU's part of a restore: the guest's state from the image, before
+ * the guest runs. */
+static gboolean
+restore_stream (GVirQemuProcess  *proc,
+                gpointer          data,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  RestoreStream *stream = data;
   g_autoptr(GError) local = NULL;
 
-  if (!migrate_with_fd (proc, "migrate-incoming", "restore", image->fd, cancellable, &local) ||
+  if (!migrate_with_fd (proc, "migrate-incoming", "restore", stream->image->fd, cancellable,
+                        &local) ||
       !wait_migration (proc, "loading the guest's state", cancellable, &local))
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "cannot restore from '%s': %s",
-                   image->path, local->message);
+                   stream->image->path, local->message);
+      add_log_reason (error, stream->log_path);
       return FALSE;
     }
-  return !run || gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error);
+  return TRUE;
 }
 
 /* Whether a restore leaves the guest running: the image's word unless
@@ -764,61 +774,22 @@ restore_start (GVirQemuState      *state,
                GCancellable       *cancellable,
                GError            **error)
 {
-  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
-  const GVirQemuCaps *caps = gvir_qemu_state_get_caps (state, cancellable, error);
-  GVirQemuProcessSpec spec = { 0 };
-  g_autofree char *name = NULL;
   g_autofree char *log_path = NULL;
-  GVirQemuProcess *proc;
-
-  if (caps == NULL)
-    return FALSE;
-  g_mutex_lock (&state->mutex);
-  name = g_strdup (dom->entry->name);
-  log_path = gvir_qemu_paths_log_file (state->paths, name);
-  spec.id = gvir_domain_list_activate (state->domains, dom->entry);
-  dom->starting = TRUE;
-  dom->live = g_object_ref (def);
-  g_mutex_unlock (&state->mutex);
-
-  spec.def = def;
-  spec.name = name;
-  spec.paths = state->paths;
-  spec.caps = caps;
-  spec.host_nodes = state->host_nodes;
-  spec.incoming_defer = TRUE;
-  proc = gvir_qemu_process_start (&spec, gvir_qemu_state_process_callbacks (),
-                                  gvir_qemu_domain_ref (dom), cancellable, error);
-  if (proc != NULL && !restore_stream (proc, image, run, cancellable, error))
-    {
-      /* A grace of 0 ms can end the wait before QEMU is reaped. */
-      gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, NULL);
-      add_log_reason (error, log_path);
-      gvir_qemu_process_free (proc);
-      proc = NULL;
-    }
+  RestoreStream stream = { image, NULL };
+  GVirQemuLaunch launch = {
+    .incoming_defer = TRUE,
+    .before_run = restore_stream,
+    .before_run_data = &stream,
+    .paused = !run,
+    .running_reason = GVIR_DRIVER_RUNNING_RESTORED,
+    .started_detail = GVIR_DRIVER_STARTED_RESTORED,
+  };
 
   g_mutex_lock (&state->mutex);
-  dom->starting = FALSE;
-  if (proc == NULL)
-    {
-      gvir_qemu_domain_unref (dom);
-      gvir_domain_list_deactivate (state->domains, dom->entry);
-      g_clear_object (&dom->live);
-    }
-  else
-    {
-      dom->proc = proc;
-      gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED,
-                                  GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_RESTORED, events);
-      if (!run)
-        gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
-                                    GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED,
-                                    events);
-    }
+  log_path = gvir_qemu_paths_log_file (state->paths, dom->entry->name);
   g_mutex_unlock (&state->mutex);
-  gvir_qemu_state_emit (state, events);
-  return proc != NULL;
+  stream.log_path = log_path;
+  return gvir_qemu_domain_launch (state, dom, def, &launch, cancellable, error);
 }
 
 /* The definition @image runs with: its own, or @custom_xml for the same

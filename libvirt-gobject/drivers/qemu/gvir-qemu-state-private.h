@@ -100,6 +100,30 @@ gboolean gvir_qemu_domain_check_inactive (GVirQemuDomain *dom, const char *uuid,
 gboolean gvir_qemu_domain_start (GVirQemuState *state, GVirQemuDomain *dom, GVirConfigDomain *def,
                                  guint flags, GCancellable *cancellable, GError **error);
 
+/* Work on a QEMU that is up (stopped, monitor ready, threads placed)
+ * before its guest runs, e.g. loading a saved state. */
+typedef gboolean (*GVirQemuBeforeRun) (GVirQemuProcess *proc, gpointer data,
+                                       GCancellable *cancellable, GError **error);
+
+/* How gvir_qemu_domain_launch() starts a domain. */
+typedef struct
+{
+  gboolean incoming_defer;      /* QEMU waits for a migration stream */
+  GVirQemuBeforeRun before_run; /* optional */
+  gpointer before_run_data;
+  gboolean paused;              /* the guest does not run: suspended::paused */
+  int running_reason;           /* GVIR_DRIVER_RUNNING_* */
+  int started_detail;           /* GVIR_DRIVER_STARTED_* */
+} GVirQemuLaunch;
+
+/* Every start of a domain (boot, restore): QEMU for @def with the
+ * emulator it names and its host placement, then @launch's work, then
+ * running (or paused) with events reported. The caller holds the job;
+ * nothing is left behind on failure. */
+gboolean gvir_qemu_domain_launch (GVirQemuState *state, GVirQemuDomain *dom, GVirConfigDomain *def,
+                                  const GVirQemuLaunch *launch, GCancellable *cancellable,
+                                  GError **error);
+
 /* The running domain of @uuid with its job held and a monitor, or NULL
  * with an error; release with gvir_qemu_job_end(). */
 GVirQemuDomain *gvir_qemu_job_begin_active (GVirQemuState *state, const char *uuid, GError **error);
@@ -130,9 +154,6 @@ const GVirQemuCaps *gvir_qemu_state_get_caps (GVirQemuState *state, GCancellable
 const GVirQemuCaps *gvir_qemu_state_get_caps_of (GVirQemuState *state, const char *binary,
                                                  GCancellable *cancellable, GError **error);
 
-/* The monitor callbacks every QEMU of a domain runs with (its user data
- * a reference to the domain), for starts outside gvir_qemu_domain_start(). */
-const GVirQemuProcessCallbacks *gvir_qemu_state_process_callbacks (void);
 
 /* Parses @xml with libvirt-gconfig; checks the name, makes a UUID when
  * there is none. GVIR_ERROR_XML on bad input. */

@@ -19,6 +19,7 @@
 #include "libvirt-gobject/util/gvir-numa-private.h"
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-save-private.h"
+#include "gvir-qemu-placement-private.h"
 #include "gvir-qemu-state-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 #include "gvir-qemu-status-private.h"
@@ -404,12 +405,6 @@ on_monitor_event (GVirQemuProcess *proc,
 
 static const GVirQemuProcessCallbacks process_callbacks = { on_monitor_event, on_monitor_ended };
 
-const GVirQemuProcessCallbacks *
-gvir_qemu_state_process_callbacks (void)
-{
-  return &process_callbacks;
-}
-
 /* ---- finding running domains again ------------------------------------------------ */
 
 /* Brings the state of @dom in line with what its QEMU says now. */
@@ -718,23 +713,64 @@ copy_definition (GVirConfigDomain *def)
   return gvir_config_domain_new_from_xml (xml, NULL);
 }
 
-/* Runs QEMU for @dom with @def; the caller holds the job. Nothing is left
- * behind on failure. */
+/* Stops a QEMU that did not become a running domain. */
+static void
+discard_process (GVirQemuProcess *proc)
+{
+  gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, NULL);
+  gvir_qemu_process_free (proc);
+}
+
+/* QEMU for @spec, with the threads placed and @launch's work done, still
+ * stopped unless the guest is to run. */
+static GVirQemuProcess *
+launch_process (GVirQemuDomain         *dom,
+                GVirQemuProcessSpec    *spec,
+                GVirQemuPlacement      *placement,
+                const GVirQemuLaunch   *launch,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  GVirQemuProcess *proc;
+
+  spec->incoming_defer = launch->incoming_defer;
+  spec->hugepages_dir = gvir_qemu_placement_get_hugepages_dir (placement);
+  spec->spawn_setup = gvir_qemu_placement_setup_spawn;
+  spec->spawn_data = placement;
+  proc = gvir_qemu_process_start (spec, &process_callbacks, gvir_qemu_domain_ref (dom),
+                                  cancellable, error);
+  if (proc == NULL)
+    return NULL;
+  /* The threads are pinned before the guest runs its first instruction. */
+  if (!gvir_qemu_placement_apply (placement, proc, error) ||
+      (launch->before_run != NULL &&
+       !launch->before_run (proc, launch->before_run_data, cancellable, error)) ||
+      (!launch->paused &&
+       !gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error)))
+    {
+      discard_process (proc);
+      return NULL;
+    }
+  return proc;
+}
+
 gboolean
-gvir_qemu_domain_start (GVirQemuState     *state,
-                        GVirQemuDomain    *dom,
-                        GVirConfigDomain  *def,
-                        guint              flags,
-                        GCancellable      *cancellable,
-                        GError           **error)
+gvir_qemu_domain_launch (GVirQemuState         *state,
+                         GVirQemuDomain        *dom,
+                         GVirConfigDomain      *def,
+                         const GVirQemuLaunch  *launch,
+                         GCancellable          *cancellable,
+                         GError               **error)
 {
   g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   const GVirQemuCaps *caps = state_get_caps_for (state, def, cancellable, error);
   GVirQemuProcessSpec spec = { 0 };
+  g_autoptr(GVirQemuPlacement) placement = NULL;
   g_autofree char *name = NULL;
   GVirQemuProcess *proc;
 
-  if (caps == NULL)
+  if (caps == NULL ||
+      (placement = gvir_qemu_placement_new (def, state->host_nodes, NULL, error)) == NULL)
     return FALSE;
   g_mutex_lock (&state->mutex);
   name = g_strdup (dom->entry->name);
@@ -748,15 +784,7 @@ gvir_qemu_domain_start (GVirQemuState     *state,
   spec.paths = state->paths;
   spec.caps = caps;
   spec.host_nodes = state->host_nodes;
-  proc = gvir_qemu_process_start (&spec, &process_callbacks, gvir_qemu_domain_ref (dom),
-                                  cancellable, error);
-  if (proc != NULL && !(flags & GVIR_DRIVER_START_PAUSED) &&
-      !gvir_qemu_process_command (proc, "cont", NULL, NULL, cancellable, error))
-    {
-      gvir_qemu_process_kill (proc, 0, NULL);
-      gvir_qemu_process_free (proc);
-      proc = NULL;
-    }
+  proc = launch_process (dom, &spec, placement, launch, cancellable, error);
 
   g_mutex_lock (&state->mutex);
   dom->starting = FALSE;
@@ -769,15 +797,33 @@ gvir_qemu_domain_start (GVirQemuState     *state,
   else
     {
       dom->proc = proc;
-      gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_BOOTED,
-                     GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED, events);
-      if (flags & GVIR_DRIVER_START_PAUSED)
+      gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_RUNNING, launch->running_reason,
+                                  GVIR_DRIVER_EVENT_STARTED, launch->started_detail, events);
+      if (launch->paused)
         gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
-                       GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED, events);
+                                    GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED,
+                                    events);
     }
   g_mutex_unlock (&state->mutex);
   gvir_qemu_state_emit (state, events);
   return proc != NULL;
+}
+
+gboolean
+gvir_qemu_domain_start (GVirQemuState     *state,
+                        GVirQemuDomain    *dom,
+                        GVirConfigDomain  *def,
+                        guint              flags,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  GVirQemuLaunch launch = {
+    .paused = (flags & GVIR_DRIVER_START_PAUSED) != 0,
+    .running_reason = GVIR_DRIVER_RUNNING_BOOTED,
+    .started_detail = GVIR_DRIVER_STARTED_BOOTED,
+  };
+
+  return gvir_qemu_domain_launch (state, dom, def, &launch, cancellable, error);
 }
 
 gboolean
