@@ -5,13 +5,14 @@
  *   1  reset (keyboard controller pulse, 0xfe to port 0x64)
  *   2  panic (pvpanic: bit 0 to ISA port 0x505)
  *   3  suspend to RAM (ACPI S3: SLP_TYP=1, SLP_EN in PM1_CNT)
- * Debug output on port 0x402: 'B' at boot, 'W' once waiting, 'A' when the
+ * Output on the debug port 0x402 and on COM1: 'B' at boot, 'W' while waiting, 'A' when the
  * button came. Works on the pc (PIIX4 PM) and q35 (ICH9 LPC) machines.
  */
     .code16
     .globl _start
 
     .equ DEBUG_PORT, 0x402
+    .equ COM1, 0x3f8
     .equ PCI_ADDR, 0x0cf8
     .equ PCI_DATA, 0x0cfc
     .equ PWRBTN, 0x0100          /* PM1_STS / PM1_EN bit 8 */
@@ -47,10 +48,12 @@ have_base:
     lea 2(%bx), %dx
     mov $PWRBTN, %ax
     out %ax, %dx
+
+    /* 'W' at every timer tick while waiting, so that a reader connecting
+     * late still learns that the guest is ready. */
+idle:
     mov $'W', %al
     call debug
-
-idle:
     sti
     hlt                          /* the timer interrupt wakes us */
     cli
@@ -94,9 +97,12 @@ pci_read:
     in %dx, %eax
     ret
 
-/* al: one character to the debug port. */
+/* al: one character to the debug port and to COM1 (QEMU's UART takes
+ * it without any setup). */
 debug:
     mov $DEBUG_PORT, %dx
+    out %al, %dx
+    mov $COM1, %dx
     out %al, %dx
     ret
 
