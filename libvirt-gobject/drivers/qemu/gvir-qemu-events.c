@@ -64,9 +64,9 @@ reset_thread (gpointer data)
        !gvir_qemu_process_command (req->proc, "cont", NULL, NULL, NULL, &error)))
     {
       /* Left like this the guest would stay stopped for good: end it. */
+      g_mutex_lock (&state->mutex);
       g_warning ("domain '%s' could not be reset, so it is ended: %s",
                  dom->entry != NULL ? dom->entry->name : "?", error->message);
-      g_mutex_lock (&state->mutex);
       dom->guest_shutdown = TRUE;
       if (dom->proc == req->proc)
         gvir_qemu_process_terminate (req->proc);
