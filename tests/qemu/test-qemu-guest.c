@@ -99,7 +99,7 @@ guest_gone (gpointer data)
   return find_guest_pid () == 0;
 }
 
-/* A failed assertion aborts: the QEMU processes of the case go first. */
+/* A failed check ends the test: the QEMU processes of the case go first. */
 static void
 kill_child_qemus_and_abort (int sig)
 {
@@ -610,7 +610,9 @@ main (int argc, char **argv)
   };
 
   g_test_init (&argc, &argv, NULL);
+  /* A failed assertion aborts; a timed-out wait (g_error) traps. */
   signal (SIGABRT, kill_child_qemus_and_abort);
+  signal (SIGTRAP, kill_child_qemus_and_abort);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, NULL, fixture_setup, cases[i].func, fixture_teardown);
   return g_test_run ();
