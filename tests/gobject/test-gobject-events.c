@@ -27,6 +27,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "test-gobject-common.h"
 
@@ -53,6 +56,9 @@ typedef struct
   char *(*make_uri) (const char *tmpdir);
   /* A domain this driver can run; @name and @uuid are given. */
   GVirConfigDomain *(*make_domain) (const char *name, const char *uuid);
+  /* Returns once the guest of running domain @name can take a power
+   * button press (NULL: at once). */
+  void (*wait_guest_ready) (const char *name);
 } DriverProfile;
 
 static char *
@@ -70,26 +76,97 @@ qemu_driver_uri (const char *tmpdir)
   return g_strdup_printf ("qemu:///embed?root=%s", root);
 }
 
-/* A tiny TCG guest with no disk: enough to run, pause and stop. */
+/* The QEMU profile's guests: the ACPI-aware boot sector built in
+ * tests/qemu/guests (GVIR_TEST_GUEST_DIR), one copy per domain (QEMU locks
+ * the disk it writes), with its serial port on a UNIX socket, all in a
+ * folder of the test run's own. */
+static char *qemu_guest_dir;
+
+static char *
+qemu_guest_file (const char *name, const char *suffix)
+{
+  g_autofree char *base = g_strconcat (name, suffix, NULL);
+
+  if (qemu_guest_dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      qemu_guest_dir = g_dir_make_tmp ("gvir-guests-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  return g_build_filename (qemu_guest_dir, base, NULL);
+}
+
+static char *
+qemu_guest_image (const char *name)
+{
+  g_autofree char *from = g_build_filename (g_getenv ("GVIR_TEST_GUEST_DIR"),
+                                            "guest-poweroff.img", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *to = qemu_guest_file (name, ".img");
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (to, contents, (gssize) len, &error));
+  g_assert_no_error (error);
+  return to;
+}
+
+/* A tiny TCG guest that powers off on an ACPI power button press. */
 static GVirConfigDomain *
 make_qemu_domain (const char *name,
                   const char *uuid)
 {
+  g_autofree char *image = qemu_guest_image (name);
+  g_autofree char *console = qemu_guest_file (name, ".sock");
   g_autofree char *xml = g_strdup_printf (
     "<domain type='qemu'>"
     "<name>%s</name><uuid>%s</uuid>"
     "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
     "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
-    "</domain>", name, uuid);
+    "<features><acpi/></features>"
+    "<devices>"
+    "<disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+    "<source file='%s'/><target dev='hda' bus='ide'/></disk>"
+    "<serial type='unix'><source mode='bind' path='%s'/><target port='0'/></serial>"
+    "</devices>"
+    "</domain>", name, uuid, image, console);
 
   return parse_domain_config (xml);
 }
 
+/* The guest writes 'W' to its serial port at every timer tick while it
+ * waits for the power button (QEMU drops a press that comes earlier). */
+static void
+wait_qemu_guest_ready (const char *name)
+{
+  g_autofree char *path = qemu_guest_file (name, ".sock");
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  gint64 deadline = gvir_test_wait_deadline ();
+  int fd;
+  char c = 0;
+
+  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, path);
+  fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  gvir_test_socket_set_timeouts (fd);
+  g_assert_cmpint (connect (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  while (c != 'W')
+    {
+      if (read (fd, &c, 1) != 1 || g_get_monotonic_time () > deadline)
+        gvir_test_wait_timed_out ("the guest to wait for the power button");
+    }
+  close (fd);
+}
+
 static const DriverProfile profiles[] = {
   { "test", NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT, NULL, test_driver_uri,
-    make_domain_config },
-  { "qemu", NEEDS_SAVE, "the QEMU driver has no reboot or guest-shutdown cases yet",
-    qemu_driver_uri, make_qemu_domain },
+    make_domain_config, NULL },
+  { "qemu", NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT, NULL,
+    qemu_driver_uri, make_qemu_domain, wait_qemu_guest_ready },
 };
 
 static const DriverProfile *profile = &profiles[0];
@@ -141,8 +218,10 @@ start_main_domain (GVirConnection *conn)
   g_autoptr(GVirDomain) dom = gvir_connection_create_domain (conn, conf, &error);
 
   g_assert_no_error (error);
-  g_assert_true (gvir_domain_start (dom, 0, &error));
+  gvir_domain_start (dom, 0, &error);
   g_assert_no_error (error);
+  if (profile->wait_guest_ready != NULL)
+    profile->wait_guest_ready ("conf-main");
   return g_steal_pointer (&dom);
 }
 
@@ -281,6 +360,8 @@ prepare_transient (Fixture *f)
 
   f->extra = gvir_connection_start_domain (f->conn, conf, 0, &error);
   ok (f->extra != NULL, error);
+  if (profile->wait_guest_ready != NULL)
+    profile->wait_guest_ready ("ev-transient");
 }
 
 /* ---- transitions ---------------------------------------------------------------- */
@@ -509,6 +590,8 @@ test_event (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   GVirDomainState state;
   guint reason = 999;
+  /* The guest powers off after the call returned: its signals come first. */
+  gboolean guest_decides = (c->needs & NEEDS_GUEST_SHUTDOWN) != 0;
 
   if ((c->needs & profile->features) != c->needs)
     {
@@ -524,6 +607,8 @@ test_event (Fixture *f, gconstpointer data)
   /* A new domain is watched from its domain-added on. */
   recorder_watch_domain (&f->rec, dom);
 
+  if (guest_decides)
+    recorder_expectv (&f->rec, c->signals);
   /* The state first: it fails at once where the signals would time out. */
   state = gvir_domain_get_state (dom, &reason, &error);
   if (c->state == GONE)
@@ -538,7 +623,8 @@ test_event (Fixture *f, gconstpointer data)
       g_assert_cmpuint (reason, ==, c->reason);
     }
 
-  recorder_expectv (&f->rec, c->signals);
+  if (!guest_decides)
+    recorder_expectv (&f->rec, c->signals);
   g_assert_false (f->rec.wrong_context);
   g_assert_cmpuint (f->rec.added, ==, c->added);
   g_assert_cmpuint (f->rec.removed, ==, c->removed);
@@ -655,6 +741,21 @@ skip_no_emulator (void)
   g_test_skip ("qemu-system-x86_64 is not installed");
 }
 
+/* The boot-sector guests need binutils at build time. */
+static gboolean
+guest_available (void)
+{
+  if (g_getenv ("GVIR_TEST_GUEST_DIR") == NULL && g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
+    g_error ("the test guests were not built and GVIR_TESTS_REQUIRE_ALL is set");
+  return g_getenv ("GVIR_TEST_GUEST_DIR") != NULL;
+}
+
+static void
+skip_no_guest (void)
+{
+  g_test_skip ("the test guests were not built (binutils' as and ld are missing)");
+}
+
 /* Takes --driver=NAME out of @argv (GTest refuses options it does not know). */
 static void
 pick_profile (int *argc, char **argv)
@@ -682,6 +783,8 @@ pick_profile (int *argc, char **argv)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   pick_profile (&argc, argv);
   g_test_init (&argc, &argv, NULL);
   gvir_init_object (&argc, &argv);
@@ -691,11 +794,20 @@ main (int argc, char **argv)
       g_test_add_func ("/gvir/events/no-emulator", skip_no_emulator);
       return g_test_run ();
     }
+  if (g_str_equal (profile->name, "qemu") && !guest_available ())
+    {
+      g_test_add_func ("/gvir/events/no-guest", skip_no_guest);
+      return g_test_run ();
+    }
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, &cases[i], fixture_setup, test_event, fixture_teardown);
   /* Domains in every state from a <node> file: the test driver's own. */
   if (g_str_equal (profile->name, "test"))
     g_test_add_func ("/gvir/events/state-from-file", test_state_from_file);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (qemu_guest_dir != NULL)
+    g_assert_true (gvir_test_remove_tree (qemu_guest_dir));
+  g_free (qemu_guest_dir);
+  return status;
 }

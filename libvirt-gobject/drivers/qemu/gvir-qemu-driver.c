@@ -18,6 +18,7 @@
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "gvir-qemu-driver-private.h"
+#include "gvir-qemu-events-private.h"
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-host-private.h"
 #include "gvir-qemu-save-private.h"
@@ -426,6 +427,9 @@ qemu_shutdown_domain (gpointer       data,
 
   if (dom == NULL)
     return FALSE;
+  g_mutex_lock (&dom->state->mutex);
+  gvir_qemu_events_forget_reboot (dom);
+  g_mutex_unlock (&dom->state->mutex);
   ok = gvir_qemu_process_command (dom->proc, "system_powerdown", NULL, NULL, cancellable, error);
   gvir_qemu_job_end (dom);
   return ok;
@@ -541,6 +545,7 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .start_domain = qemu_start_domain,
   .destroy_domain = qemu_destroy_domain,
   .shutdown_domain = qemu_shutdown_domain,
+  .reboot_domain = gvir_qemu_events_reboot_domain,
   .suspend_domain = qemu_suspend_domain,
   .resume_domain = qemu_resume_domain,
   .managed_save_domain = qemu_managed_save_domain,

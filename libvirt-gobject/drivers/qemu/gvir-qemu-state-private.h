@@ -49,6 +49,10 @@ typedef struct
   gboolean starting;            /* QEMU's events are not ours to report yet */
   gboolean destroying;          /* the destroy call reports the end itself */
   gboolean guest_shutdown;      /* a SHUTDOWN event came */
+  /* Guest-initiated events (gvir-qemu-events.c): */
+  gboolean fake_reboot;         /* the guest's next power-off is a reboot */
+  gboolean paused_shutdown;     /* QEMU stopped at a power-off, being reset */
+  gboolean crash_destroy;       /* QEMU ends because of <on_crash>destroy */
 } GVirQemuDomain;
 
 struct _GVirQemuState

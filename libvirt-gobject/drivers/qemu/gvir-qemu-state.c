@@ -17,6 +17,7 @@
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
+#include "gvir-qemu-events-private.h"
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-save-private.h"
 #include "gvir-qemu-placement-private.h"
@@ -325,6 +326,7 @@ gvir_qemu_domain_mark_stopped (GVirQemuState    *state,
   gvir_domain_list_deactivate (state->domains, dom->entry);
   g_clear_object (&dom->live);
   dom->guest_shutdown = FALSE;
+  dom->fake_reboot = dom->paused_shutdown = dom->crash_destroy = FALSE;
   gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_SHUTOFF, reason, GVIR_DRIVER_EVENT_STOPPED,
                               detail, events);
   if (dom->def == NULL)
@@ -353,6 +355,7 @@ on_monitor_ended (GVirQemuProcess *proc,
   GVirQemuState *state = dom->state;
   g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   gboolean ours;
+  int reason, detail;
 
   g_mutex_lock (&state->mutex);
   /* A start in progress or a destroy call report the end themselves. */
@@ -360,12 +363,8 @@ on_monitor_ended (GVirQemuProcess *proc,
   if (ours)
     {
       dom->proc = NULL;
-      if (dom->guest_shutdown)
-        gvir_qemu_domain_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_SHUTDOWN,
-                                       GVIR_DRIVER_STOPPED_SHUTDOWN, events);
-      else
-        gvir_qemu_domain_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_CRASHED,
-                                       GVIR_DRIVER_STOPPED_FAILED, events);
+      gvir_qemu_events_end_reason (dom, &reason, &detail);
+      gvir_qemu_domain_mark_stopped (state, dom, reason, detail, events);
     }
   g_mutex_unlock (&state->mutex);
   gvir_qemu_state_emit (state, events);
@@ -384,21 +383,8 @@ on_monitor_event (GVirQemuProcess *proc,
   g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
 
   g_mutex_lock (&state->mutex);
-  if (dom->proc != proc || dom->starting)
-    ;
-  else if (g_str_equal (name, "STOP") && dom->state_now == GVIR_DRIVER_STATE_RUNNING)
-    gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
-                   GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED, events);
-  else if (g_str_equal (name, "RESUME") && dom->state_now == GVIR_DRIVER_STATE_PAUSED)
-    gvir_qemu_domain_set_state (dom, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED,
-                   GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED, events);
-  else if (g_str_equal (name, "SHUTDOWN") && !dom->guest_shutdown && !dom->destroying)
-    {
-      /* With -no-shutdown QEMU waits, paused: end it; the monitor's end
-       * then reports the domain shut off by the guest. */
-      dom->guest_shutdown = TRUE;
-      gvir_qemu_process_terminate (proc);
-    }
+  if (dom->proc == proc && !dom->starting)
+    gvir_qemu_events_handle (dom, proc, name, data, events);
   g_mutex_unlock (&state->mutex);
   gvir_qemu_state_emit (state, events);
 }
@@ -743,6 +729,7 @@ launch_process (GVirQemuDomain         *dom,
     return NULL;
   /* The threads are pinned before the guest runs its first instruction. */
   if (!gvir_qemu_placement_apply (placement, proc, error) ||
+      !gvir_qemu_events_prepare (proc, spec->def, cancellable, error) ||
       (launch->before_run != NULL &&
        !launch->before_run (proc, launch->before_run_data, cancellable, error)) ||
       (!launch->paused &&
