@@ -1,0 +1,343 @@
+/*
+ * test-daemon-robust.c: gvird's access rules, framing limits and
+ * configuration, through raw protocol bytes
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gvir-test-wait.h"
+#include "gvird-runner.h"
+#include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
+
+#define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
+
+/* Numbers beyond the table's last procedure are looked up too. */
+#define PROC_SCAN_MAX 1000
+
+/* Calls GET_TYPE on an opened connection and checks the answer. */
+static void
+assert_serves (GSocket *sock)
+{
+  g_autoptr (GBytes) reply = NULL;
+  g_auto (GVirRpcStringRet) ret = { 0 };
+  GVirRpcHeader header;
+  gsize len = 0;
+  const guint8 *data;
+
+  g_assert_true (raw_call (sock, GVIR_RPC_PROC_CONNECT_GET_TYPE, NULL, 0, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+  data = g_bytes_get_data (reply, &len);
+  g_assert_true (gvir_rpc_decode_string_ret (data, len, &ret, NULL));
+  g_assert_cmpstr (ret.value, ==, "TEST");
+}
+
+static GByteArray *
+domain_args (void)
+{
+  GVirRpcDomainArgs args = { { (char *) "test", { 0 }, 1 } };
+
+  g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, args.dom.uuid));
+  return gvir_rpc_encode_domain_args (&args, NULL);
+}
+
+static void
+assert_state (GSocket *sock,
+              int      want)
+{
+  GVirRpcDomainFlagsArgs args = { { (char *) "test", { 0 }, 1 }, 0 };
+  g_autoptr (GByteArray) payload = NULL;
+  g_autoptr (GBytes) reply = NULL;
+  g_auto (GVirRpcDomainGetStateRet) ret = { 0 };
+  GVirRpcHeader header;
+  gsize len = 0;
+  const guint8 *data;
+
+  g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, args.dom.uuid));
+  payload = gvir_rpc_encode_domain_flags_args (&args, NULL);
+  g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_GET_STATE, payload->data, payload->len,
+                           &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+  data = g_bytes_get_data (reply, &len);
+  g_assert_true (gvir_rpc_decode_domain_get_state_ret (data, len, &ret, NULL));
+  g_assert_cmpint (ret.state, ==, want);
+}
+
+/* Every procedure of the generated table that is not flagged read-only is
+ * refused on the read-only socket with OPERATION_DENIED, before its
+ * arguments are even decoded (they are well-formed domain arguments or
+ * nothing at all here). */
+static void
+test_read_only_table (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start (NULL, &error);
+  g_autoptr (GSocket) ro = NULL;
+  g_autoptr (GSocket) rw_ro = NULL;
+  g_autoptr (GByteArray) dom = domain_args ();
+  guint refused = 0, allowed = 0;
+  gint32 proc;
+
+  g_assert_no_error (error);
+  ro = raw_connect (gvird->socket_ro);
+  raw_open (ro, 0);
+  for (proc = 0; proc < PROC_SCAN_MAX; proc++)
+    {
+      const GVirRpcProcInfo *info = gvir_rpc_proc_info_lookup (proc);
+      g_autoptr (GBytes) reply = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *want = NULL;
+      GVirRpcHeader header;
+
+      if (info == NULL || (info->flags & GVIR_RPC_PROC_EVENT))
+        continue;
+      if (info->flags & GVIR_RPC_PROC_READ_ONLY)
+        {
+          allowed++;
+          continue;
+        }
+      g_assert_true (raw_call (ro, proc, dom->data, dom->len, &header, &reply));
+      g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+      g_assert_cmpint (raw_error_code (reply, &message), ==, GVIR_RPC_ERR_OPERATION_DENIED);
+      g_assert_true (g_str_has_prefix (message, "operation forbidden: read only access prevents vir"));
+      refused++;
+    }
+  /* The table has both kinds; the mutating domain calls are among them. */
+  g_assert_cmpuint (refused, >=, 15);
+  g_assert_cmpuint (allowed, >=, 15);
+  assert_serves (ro);
+  assert_state (ro, 1);
+
+  /* CONNECT_OPEN's read-only flag makes a read-write socket read-only. */
+  rw_ro = raw_connect (gvird->socket);
+  raw_open (rw_ro, GVIR_RPC_OPEN_RO);
+  {
+    g_autoptr (GBytes) reply = NULL;
+    GVirRpcHeader header;
+
+    g_assert_true (raw_call (rw_ro, GVIR_RPC_PROC_DOMAIN_DESTROY, dom->data, dom->len, &header,
+                             &reply));
+    g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+    g_assert_cmpint (raw_error_code (reply, NULL), ==, GVIR_RPC_ERR_OPERATION_DENIED);
+  }
+  assert_state (rw_ro, 1);
+
+  g_clear_object (&ro);
+  g_clear_object (&rw_ro);
+  gvird_runner_stop (gvird);
+}
+
+/* Before CONNECT_OPEN only the NO_AUTH procedures run; unknown numbers get
+ * libvirt's "unknown procedure", which clients turn into "unsupported". */
+static void
+test_call_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start (NULL, &error);
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (GBytes) reply2 = NULL;
+  g_autoptr (GBytes) reply3 = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *message2 = NULL;
+  GVirRpcHeader header;
+
+  g_assert_no_error (error);
+  sock = raw_connect (gvird->socket);
+  g_assert_true (raw_call (sock, GVIR_RPC_PROC_CONNECT_GET_TYPE, NULL, 0, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+  g_assert_cmpint (raw_error_code (reply, &message), ==, GVIR_RPC_ERR_INTERNAL_ERROR);
+  g_assert_cmpstr (message, ==, "internal error: hypervisor connection not open");
+
+  raw_open (sock, 0);
+  g_assert_true (raw_call (sock, 9999, NULL, 0, &header, &reply2));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+  g_assert_cmpint (raw_error_code (reply2, &message2), ==, GVIR_RPC_ERR_RPC);
+  g_assert_cmpstr (message2, ==, "unknown procedure: 9999");
+
+  /* A malformed payload is an error reply; the connection stays usable. */
+  g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_NAME, (const guint8 *) "\0\0", 2,
+                           &header, &reply3));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+  g_assert_cmpint (raw_error_code (reply3, NULL), ==, GVIR_RPC_ERR_RPC);
+  assert_serves (sock);
+
+  g_clear_object (&sock);
+  gvird_runner_stop (gvird);
+}
+
+/* A keepalive PING gets a PONG, answered by the I/O thread. */
+static void
+test_keepalive (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start (NULL, &error);
+  g_autoptr (GSocket) sock = NULL;
+  GVirRpcHeader ping = { GVIR_RPC_KEEPALIVE_PROGRAM, GVIR_RPC_KEEPALIVE_VERSION,
+                         GVIR_RPC_KEEPALIVE_PROC_PING, GVIR_RPC_TYPE_MESSAGE, 0,
+                         GVIR_RPC_STATUS_OK };
+  g_autoptr (GBytes) packet = gvir_rpc_packet_encode (&ping, NULL, 0, NULL);
+  guint8 buf[28];
+  GVirRpcHeader pong;
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (packet, &size);
+
+  g_assert_no_error (error);
+  sock = raw_connect (gvird->socket);
+  g_assert_cmpint (write (g_socket_get_fd (sock), data, size), ==, (gssize) size);
+  g_assert_cmpint (read (g_socket_get_fd (sock), buf, sizeof buf), ==, 28);
+  g_assert_true (gvir_rpc_header_decode (buf + 4, 24, &pong, NULL));
+  g_assert_cmpuint (pong.prog, ==, GVIR_RPC_KEEPALIVE_PROGRAM);
+  g_assert_cmpint (pong.proc, ==, GVIR_RPC_KEEPALIVE_PROC_PONG);
+  g_assert_cmpuint (pong.type, ==, GVIR_RPC_TYPE_MESSAGE);
+  g_clear_object (&sock);
+  gvird_runner_stop (gvird);
+}
+
+static void
+send_bytes (GSocket      *sock,
+            const guint8 *data,
+            gsize         len)
+{
+  g_assert_cmpint (write (g_socket_get_fd (sock), data, len), ==, (gssize) len);
+}
+
+/* Bad frames close their own client only: a 2 GiB claimed length, garbage,
+ * a length below the header, and half a frame left to stall (closed after
+ * frame_timeout). Another client keeps being served throughout. */
+static void
+test_bad_frames (void)
+{
+  static const guint8 huge[] = { 0x80, 0x00, 0x00, 0x00, 0x20, 0x00, 0x80, 0x86 };
+  static const guint8 tiny[] = { 0x00, 0x00, 0x00, 0x03 };
+  static const char garbage[] = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+  static const guint8 half[] = { 0x00, 0x00, 0x00, 0x40, 0x20, 0x00, 0x80, 0x86, 0x00, 0x00 };
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("frame_timeout = 1", &error);
+  g_autoptr (GSocket) good = NULL;
+  GSocket *bad;
+
+  g_assert_no_error (error);
+  good = raw_connect (gvird->socket);
+  raw_open (good, 0);
+
+  bad = raw_connect (gvird->socket);
+  send_bytes (bad, huge, sizeof huge);
+  g_assert_true (raw_wait_closed (bad));
+  g_object_unref (bad);
+  assert_serves (good);
+
+  bad = raw_connect (gvird->socket);
+  send_bytes (bad, (const guint8 *) garbage, strlen (garbage));
+  g_assert_true (raw_wait_closed (bad));
+  g_object_unref (bad);
+  assert_serves (good);
+
+  bad = raw_connect (gvird->socket);
+  send_bytes (bad, tiny, sizeof tiny);
+  g_assert_true (raw_wait_closed (bad));
+  g_object_unref (bad);
+  assert_serves (good);
+
+  bad = raw_connect (gvird->socket_ro);
+  send_bytes (bad, half, sizeof half);
+  g_assert_true (raw_wait_closed (bad));
+  g_object_unref (bad);
+  assert_serves (good);
+
+  g_clear_object (&good);
+  gvird_runner_stop (gvird);
+}
+
+/* Runs gvird on a config that must be refused; returns its stderr. */
+static char *
+run_refused_config (const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gvird-conf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.conf", NULL);
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  char *argv[] = { (char *) "timeout", (char *) "-k", (char *) "5", bound,
+                   (char *) g_getenv ("GVIRD"), (char *) "--config", path, NULL };
+  g_autoptr (GError) error = NULL;
+  char *err = NULL;
+  int status = 0;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+  return err;
+}
+
+static void
+test_config_errors (void)
+{
+  g_autofree char *e1 = run_refused_config ("unix_sock_dir = \"/nonexistent\"\n\n"
+                                            "max_clients = \"many\"\n");
+  g_autofree char *e2 = run_refused_config ("# perms\nunix_sock_rw_perms = \"0999\"\n");
+  g_autofree char *e3 = run_refused_config ("listen_tcp = 2\n");
+  g_autofree char *e4 = run_refused_config ("tls_allowed_dn_list = [\"a\",\n 3 ]\n");
+  g_autofree char *e5 = run_refused_config ("keepalive_interval 5\n");
+
+  g_assert_nonnull (strstr (e1, "bad.conf:3: max_clients: expected a number"));
+  g_assert_nonnull (strstr (e2, "bad.conf:2: unix_sock_rw_perms: expected an octal mode"));
+  g_assert_nonnull (strstr (e3, "bad.conf:1: listen_tcp: expected 0 or 1"));
+  g_assert_nonnull (strstr (e4, "bad.conf:2: a list holds only \"strings\""));
+  g_assert_nonnull (strstr (e5, "bad.conf:1: keepalive_interval: expected '='"));
+}
+
+/* Unknown keys only warn; lists may span lines with comments. */
+static void
+test_config_accepted (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("no_such_key = 1\n"
+                                           "tls_allowed_dn_list = [ \"C=US,O=Test,CN=*\", # one\n"
+                                           "   \"C=GB,*\" ]\n"
+                                           "unix_sock_ro_perms = \"0750\"\n",
+                                           &error);
+  g_autofree char *log_path = NULL;
+  g_autofree char *log = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (gvird->socket_ro, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0750);
+  g_assert_cmpint (g_stat (gvird->socket, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  log_path = g_build_filename (gvird->dir, "gvird.log", NULL);
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+  g_assert_nonnull (strstr (log, "gvird.conf:3: unknown key 'no_such_key' ignored"));
+  gvird_runner_stop (gvird);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/daemon/read-only/whole-table", test_read_only_table);
+  g_test_add_func ("/daemon/calls/rules", test_call_rules);
+  g_test_add_func ("/daemon/keepalive/ping", test_keepalive);
+  g_test_add_func ("/daemon/frames/bad", test_bad_frames);
+  g_test_add_func ("/daemon/config/errors", test_config_errors);
+  g_test_add_func ("/daemon/config/accepted", test_config_accepted);
+  return g_test_run ();
+}
