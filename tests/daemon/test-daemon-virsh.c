@@ -100,7 +100,8 @@ run_virsh (const char *uri,
 typedef enum
 {
   SAME_OUTPUT,     /* libvirtd prints the very same */
-  SAME_RC,         /* the test drivers' data differ (CPU time, XML layout, host) */
+  SAME_RC,         /* the test drivers' data differ: dominfo (CPU time, OS type, security
+                    * model), XML attribute quoting, capabilities, the socket in uri */
 } Compare;
 
 typedef struct
@@ -115,11 +116,11 @@ static const Step script[] = {
   { "list --all", 0, " 1    test   running\n", SAME_OUTPUT },
   { "dominfo test", 0, "Name:           test\nUUID:           6695eb01-f6a4-8304-79aa-97f2502e193f\n",
     SAME_RC },
-  { "domstate --reason test", 0, "running (", SAME_RC },
+  { "domstate --reason test", 0, "running (", SAME_OUTPUT },
   { "dumpxml test", 0, "<name>test</name>", SAME_RC },
   { "define @XML", 0, "Domain 'dtest' defined from ", SAME_OUTPUT },
   { "list --all", 0, " -    dtest   shut off\n", SAME_OUTPUT },
-  { "domstate --reason dtest", 0, "shut off (", SAME_RC },
+  { "domstate --reason dtest", 0, "shut off (", SAME_OUTPUT },
   { "start dtest", 0, "Domain 'dtest' started\n", SAME_OUTPUT },
   { "domstate dtest", 0, "running\n", SAME_OUTPUT },
   { "suspend dtest", 0, "Domain 'dtest' suspended\n", SAME_OUTPUT },
@@ -140,10 +141,10 @@ static const Step script[] = {
   { "list --all", 0, " 1    test   running\n", SAME_OUTPUT },
   { "dominfo nosuchdomain", 1, "", SAME_OUTPUT },
   { "start nosuchdomain", 1, "", SAME_OUTPUT },
-  { "nodeinfo", 0, "CPU model:           i686\n", SAME_RC },
+  { "nodeinfo", 0, "CPU model:           i686\n", SAME_OUTPUT },
   { "capabilities", 0, "<capabilities>", SAME_RC },
-  { "hostname", 0, "", SAME_RC },
-  { "version", 0, "Running hypervisor: ", SAME_RC },
+  { "hostname", 0, "", SAME_OUTPUT },
+  { "version", 0, "Running hypervisor: ", SAME_OUTPUT },
   { "uri", 0, "test+unix:///default?socket=", SAME_RC },
 };
 
