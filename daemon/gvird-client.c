@@ -13,10 +13,11 @@
  *
  * Memory a client can make us hold is bounded: a frame's length word is
  * checked before anything is allocated for it, and its buffer then grows
- * only by the bytes that actually arrived; once max_client_requests calls
- * are in flight the socket is not read; queued output beyond
- * max_client_queue closes the client (it stopped reading); a frame left
- * half sent for frame_timeout seconds closes it too.
+ * only by the bytes that actually arrived; the socket is not read while
+ * max_client_requests calls are in flight or max_client_queue bytes of
+ * output wait; events that would queue beyond that close the client (it
+ * stopped reading); so does a frame not complete after frame_timeout
+ * seconds.
  */
 #include "config.h"
 
@@ -145,13 +146,24 @@ gvird_client_close (GvirdClient *client,
 
 /* ---- output ----------------------------------------------------------------- */
 
+/* Whether the client's queued output reached its cap: then no more calls
+ * are read from it (their replies would pile up too). */
+static gboolean
+client_output_full (GvirdClient *client)
+{
+  return client->out_bytes >= (gsize) client->server->config->max_client_queue;
+}
+
+/* Queues @packet. A reply is always queued: replies are bounded, as no
+ * call is read while the queue is full and at most max_client_requests
+ * run. Other packets (events, pongs) are what piles up at a client that
+ * does not read: past the cap, that client is closed. */
 static void
 client_enqueue (GvirdClient *client,
-                GBytes      *packet)
+                GBytes      *packet,
+                gboolean     is_reply)
 {
-  /* Replies are bounded by the calls in flight; what piles up beyond the
-   * cap is events (or pongs) to a client that does not read. */
-  if (client->out_bytes > (gsize) client->server->config->max_client_queue)
+  if (!is_reply && client_output_full (client))
     {
       gvird_client_close (client, "too much output queued: the client does not read");
       return;
@@ -201,7 +213,7 @@ post_deliver (gpointer data)
     client->calls_in_flight--;
   if (client->closed)
     return G_SOURCE_REMOVE;
-  client_enqueue (client, post->packet);
+  client_enqueue (client, post->packet, post->ends_call);
   if (!client->closed && client_flush (client))
     client_update_watch (client);
   return G_SOURCE_REMOVE;
@@ -266,7 +278,7 @@ answer_ping (GvirdClient         *client,
   pong.type = GVIR_RPC_TYPE_MESSAGE;
   pong.status = GVIR_RPC_STATUS_OK;
   packet = gvir_rpc_packet_encode (&pong, NULL, 0, NULL);
-  client_enqueue (client, packet);
+  client_enqueue (client, packet, FALSE);
 }
 
 static void
@@ -278,7 +290,7 @@ reply_error_now (GvirdClient         *client,
                                                           GVIR_RPC_ERR_DOMAIN_RPC, message);
 
   if (packet != NULL)
-    client_enqueue (client, packet);
+    client_enqueue (client, packet, TRUE);
 }
 
 /* One whole frame: FALSE when it closed the client. */
@@ -378,7 +390,7 @@ client_read (GvirdClient *client)
 {
   guint packets = 0;
 
-  while (packets < PACKETS_PER_WAKEUP &&
+  while (packets < PACKETS_PER_WAKEUP && !client_output_full (client) &&
          client->calls_in_flight < (guint) client->server->config->max_client_requests)
     {
       int got = client_read_some (client);
@@ -403,7 +415,8 @@ client_update_watch (GvirdClient *client)
 
   if (client->closed)
     return;
-  if (client->calls_in_flight < (guint) client->server->config->max_client_requests)
+  if (client->calls_in_flight < (guint) client->server->config->max_client_requests &&
+      !client_output_full (client))
     want |= G_IO_IN;
   if (!g_queue_is_empty (&client->out))
     want |= G_IO_OUT;

@@ -49,8 +49,8 @@ typedef struct
    * byte, before it is closed (libvirtd waits forever, holding the
    * buffer). 0: no limit. */
   int frame_timeout;
-  /* Our own: bytes of replies and events queued to one client; a client
-   * that lets more pile up (it stopped reading) is closed. */
+  /* Our own: bytes of output queued to one client above which its calls
+   * are no longer read, and an event closes it (it stopped reading). */
   int max_client_queue;
 } GvirdConfig;
 

@@ -240,6 +240,19 @@ raw_call (GSocket        *sock,
 }
 
 void
+raw_open_after_auth (GSocket *sock)
+{
+  GVirRpcConnectOpenArgs args = { (char *) "test:///default", 0 };
+  g_autoptr (GByteArray) payload = gvir_rpc_encode_connect_open_args (&args, NULL);
+  g_autoptr (GBytes) reply = NULL;
+  GVirRpcHeader header;
+
+  g_assert_true (raw_call (sock, GVIR_RPC_PROC_CONNECT_OPEN, payload->data, payload->len,
+                           &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+}
+
+void
 raw_open (GSocket *sock,
           guint32  flags)
 {
@@ -247,10 +260,17 @@ raw_open (GSocket *sock,
   g_autoptr (GByteArray) payload = gvir_rpc_encode_connect_open_args (&args, NULL);
   g_autoptr (GBytes) reply = NULL;
   g_autoptr (GBytes) reply2 = NULL;
+  g_auto (GVirRpcAuthListRet) auth = { 0 };
   GVirRpcHeader header;
+  gsize len = 0;
+  const guint8 *data;
 
   g_assert_true (raw_call (sock, GVIR_RPC_PROC_AUTH_LIST, NULL, 0, &header, &reply));
   g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+  data = g_bytes_get_data (reply, &len);
+  g_assert_true (gvir_rpc_decode_auth_list_ret (data, len, &auth, NULL));
+  g_assert_cmpuint (auth.n_types, ==, 1);
+  g_assert_cmpint (auth.types[0], ==, GVIR_RPC_AUTH_NONE);
   g_assert_true (raw_call (sock, GVIR_RPC_PROC_CONNECT_OPEN, payload->data, payload->len,
                            &header, &reply2));
   g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);

@@ -54,6 +54,8 @@ gboolean raw_call (GSocket *sock, gint32 proc, const guint8 *payload, gsize len,
 /* AUTH_LIST then CONNECT_OPEN of test:///default with @flags; asserts both
  * succeed. */
 void raw_open (GSocket *sock, guint32 flags);
+/* CONNECT_OPEN alone (AUTH_LIST was called). */
+void raw_open_after_auth (GSocket *sock);
 /* Whether the server closed @sock (read gives end of stream or reset)
  * within the wait bound. */
 gboolean raw_wait_closed (GSocket *sock);

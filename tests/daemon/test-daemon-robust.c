@@ -9,8 +9,13 @@
  * License as published by the Free Software Foundation; either
  * version 2.1 of the License, or (at your option) any later version.
  */
+/* POLLRDHUP */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "config.h"
 
+#include <poll.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -260,6 +265,120 @@ test_bad_frames (void)
   gvird_runner_stop (gvird);
 }
 
+/* Whether the server closed @sock, without reading what it queued. */
+static gboolean
+peer_hung_up (GSocket *sock)
+{
+  struct pollfd pfd = { g_socket_get_fd (sock), POLLRDHUP, 0 };
+
+  return poll (&pfd, 1, 0) == 1 && (pfd.revents & (POLLRDHUP | POLLHUP)) != 0;
+}
+
+static void
+call_domain (GSocket *sock,
+             gint32   proc)
+{
+  g_autoptr (GByteArray) dom = domain_args ();
+  g_autoptr (GBytes) reply = NULL;
+  GVirRpcHeader header;
+
+  g_assert_true (raw_call (sock, proc, dom->data, dom->len, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+}
+
+/* A client registered for events that never reads them: once its queue
+ * is past max_client_queue it is closed, and the others are served. The
+ * events come from another client suspending and resuming a domain. */
+static void
+test_event_pile_up (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("max_client_queue = 4096", &error);
+  GVirRpcConnectDomainEventCallbackRegisterAnyArgs args = { 0, NULL };
+  g_autoptr (GByteArray) payload = gvir_rpc_encode_connect_domain_event_callback_register_any_args (&args, NULL);
+  g_autoptr (GSocket) sleeper = NULL;
+  g_autoptr (GSocket) driver = NULL;
+  g_autoptr (GBytes) reply = NULL;
+  GVirRpcHeader header;
+  guint rounds;
+
+  g_assert_no_error (error);
+  sleeper = raw_connect (gvird->socket);
+  raw_open (sleeper, 0);
+  g_assert_true (raw_call (sleeper, GVIR_RPC_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                           payload->data, payload->len, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+
+  driver = raw_connect (gvird->socket);
+  raw_open (driver, 0);
+  /* Enough events to fill the kernel's socket buffers many times over;
+   * each round is two calls and two events of about 70 bytes. */
+  for (rounds = 0; rounds < 40000 && !peer_hung_up (sleeper); rounds++)
+    {
+      call_domain (driver, GVIR_RPC_PROC_DOMAIN_SUSPEND);
+      call_domain (driver, GVIR_RPC_PROC_DOMAIN_RESUME);
+    }
+  g_test_message ("closed after %u rounds", rounds);
+  g_assert_true (peer_hung_up (sleeper));
+  assert_serves (driver);
+  assert_state (driver, 1);
+
+  g_clear_object (&sleeper);
+  g_clear_object (&driver);
+  gvird_runner_stop (gvird);
+}
+
+/* max_clients: a client beyond it is closed at once; a place freed is
+ * taken again. */
+static void
+test_max_clients (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("max_clients = 2", &error);
+  g_autoptr (GSocket) a = NULL;
+  g_autoptr (GSocket) b = NULL;
+  g_autoptr (GSocket) c = NULL;
+  g_autoptr (GSocket) d = NULL;
+
+  g_assert_no_error (error);
+  a = raw_connect (gvird->socket);
+  raw_open (a, 0);
+  b = raw_connect (gvird->socket_ro);
+  raw_open (b, 0);
+  c = raw_connect (gvird->socket);
+  g_assert_true (raw_wait_closed (c));
+  assert_serves (a);
+  assert_serves (b);
+
+  g_clear_object (&a);
+  /* The daemon notices a's end asynchronously: retry (bounded) until a
+   * new client is served. */
+  {
+    gint64 deadline = gvir_test_wait_deadline ();
+
+    for (;;)
+      {
+        g_autoptr (GBytes) reply = NULL;
+        GVirRpcHeader header;
+
+        d = raw_connect (gvird->socket);
+        if (raw_call (d, GVIR_RPC_PROC_AUTH_LIST, NULL, 0, &header, &reply))
+          break;
+        g_clear_object (&d);
+        if (g_get_monotonic_time () > deadline)
+          gvir_test_wait_timed_out ("a client place to free up");
+        g_usleep (10000);
+      }
+  }
+  raw_open_after_auth (d);
+  assert_serves (d);
+
+  g_clear_object (&b);
+  g_clear_object (&d);
+  g_clear_object (&c);
+  gvird_runner_stop (gvird);
+}
+
 /* Runs gvird on a config that must be refused; returns its stderr. */
 static char *
 run_refused_config (const char *text)
@@ -337,6 +456,8 @@ main (int    argc,
   g_test_add_func ("/daemon/calls/rules", test_call_rules);
   g_test_add_func ("/daemon/keepalive/ping", test_keepalive);
   g_test_add_func ("/daemon/frames/bad", test_bad_frames);
+  g_test_add_func ("/daemon/limits/event-pile-up", test_event_pile_up);
+  g_test_add_func ("/daemon/limits/max-clients", test_max_clients);
   g_test_add_func ("/daemon/config/errors", test_config_errors);
   g_test_add_func ("/daemon/config/accepted", test_config_accepted);
   return g_test_run ();
