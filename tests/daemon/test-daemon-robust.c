@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -170,6 +171,25 @@ test_call_rules (void)
   g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
   g_assert_cmpint (raw_error_code (reply2, &message2), ==, GVIR_RPC_ERR_RPC);
   g_assert_cmpstr (message2, ==, "unknown procedure: 9999");
+
+  /* A procedure of the table the daemon does not serve: libvirt's
+   * NO_SUPPORT with libvirt's text. */
+  {
+    GVirRpcDomainSaveFlagsArgs args = { { (char *) "test", { 0 }, 1 }, (char *) "/nonexistent",
+                                        NULL, 0 };
+    g_autoptr (GByteArray) payload = NULL;
+    g_autoptr (GBytes) reply4 = NULL;
+    g_autofree char *message4 = NULL;
+
+    g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, args.dom.uuid));
+    payload = gvir_rpc_encode_domain_save_flags_args (&args, NULL);
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_SAVE_FLAGS, payload->data, payload->len,
+                             &header, &reply4));
+    g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+    g_assert_cmpint (raw_error_code (reply4, &message4), ==, GVIR_RPC_ERR_NO_SUPPORT);
+    g_assert_cmpstr (message4, ==,
+                     "this function is not supported by the connection driver: virDomainSaveFlags");
+  }
 
   /* A malformed payload is an error reply; the connection stays usable. */
   g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_NAME, (const guint8 *) "\0\0", 2,
@@ -379,6 +399,47 @@ test_max_clients (void)
   gvird_runner_stop (gvird);
 }
 
+/* --timeout: with no client the daemon stops by itself, cleanly (exit 0,
+ * sockets and pid file removed). The test waits for that with a bound and
+ * kills the daemon itself if the bound passes. */
+static void
+test_idle_timeout (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gvird-idle-XXXXXX", NULL);
+  g_autofree char *conf = g_build_filename (dir, "gvird.conf", NULL);
+  g_autofree char *pid_file = g_build_filename (dir, "gvird.pid", NULL);
+  g_autofree char *sock = g_build_filename (dir, "libvirt-sock", NULL);
+  g_autofree char *text = g_strdup_printf ("unix_sock_dir = \"%s\"\n", dir);
+  char *argv[] = { (char *) g_getenv ("GVIRD"), (char *) "--config", conf, (char *) "--timeout",
+                   (char *) "1", (char *) "--pid-file", pid_file, NULL };
+  g_autoptr (GError) error = NULL;
+  gint64 deadline;
+  GPid pid;
+  int status = 0;
+  pid_t got;
+
+  g_assert_true (g_file_set_contents (conf, text, -1, NULL));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  deadline = gvir_test_wait_deadline ();
+  while ((got = waitpid (pid, &status, WNOHANG)) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  if (got != pid)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      gvir_test_wait_timed_out ("gvird --timeout 1 to stop by itself");
+    }
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_false (g_file_test (sock, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pid_file, G_FILE_TEST_EXISTS));
+  g_unlink (conf);
+  g_rmdir (dir);
+}
+
 /* Runs gvird on a config that must be refused; returns its stderr. */
 static char *
 run_refused_config (const char *text)
@@ -458,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/daemon/frames/bad", test_bad_frames);
   g_test_add_func ("/daemon/limits/event-pile-up", test_event_pile_up);
   g_test_add_func ("/daemon/limits/max-clients", test_max_clients);
+  g_test_add_func ("/daemon/main/idle-timeout", test_idle_timeout);
   g_test_add_func ("/daemon/config/errors", test_config_errors);
   g_test_add_func ("/daemon/config/accepted", test_config_accepted);
   return g_test_run ();
