@@ -54,6 +54,13 @@ struct _GvirdClient
 
   guint calls_in_flight;
 
+  /* Keepalive, for clients that asked for it (feature 10): a PING after
+   * keepalive_interval seconds without input, closed after
+   * keepalive_count of them go unanswered. */
+  GSource *keepalive_timer;
+  gint64 last_input;
+  guint pings_unanswered;
+
   /* Output: packets not yet written, and how much of the head is. */
   GQueue out;
   gsize out_bytes;
@@ -129,6 +136,11 @@ gvird_client_close (GvirdClient *client,
   g_debug ("client %" G_GUINT64_FORMAT " (pid %d, uid %u): closed: %s", client->id,
            client->peer.pid, client->peer.uid, why);
   client_stop_frame_timer (client);
+  if (client->keepalive_timer != NULL)
+    {
+      g_source_destroy (client->keepalive_timer);
+      g_clear_pointer (&client->keepalive_timer, g_source_unref);
+    }
   if (client->source != NULL)
     {
       g_source_destroy (client->source);
@@ -367,6 +379,8 @@ client_read_some (GvirdClient *client)
       return -1;
     }
   client_start_frame_timer (client);
+  client->last_input = g_get_monotonic_time ();
+  client->pings_unanswered = 0;
   if (!in_length)
     {
       g_byte_array_append (client->body, chunk, n);
@@ -456,6 +470,47 @@ client_ready (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+keepalive_tick (gpointer data)
+{
+  GvirdClient *client = data;
+  const GvirdConfig *config = client->server->config;
+  GVirRpcHeader ping = { GVIR_RPC_KEEPALIVE_PROGRAM, GVIR_RPC_KEEPALIVE_VERSION,
+                         GVIR_RPC_KEEPALIVE_PROC_PING, GVIR_RPC_TYPE_MESSAGE, 0,
+                         GVIR_RPC_STATUS_OK };
+  g_autoptr (GBytes) packet = NULL;
+  gint64 silent = g_get_monotonic_time () - client->last_input;
+
+  if (!gvird_session_wants_keepalive (client->session) ||
+      silent < (gint64) config->keepalive_interval * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  if (client->pings_unanswered >= (guint) config->keepalive_count)
+    {
+      g_clear_pointer (&client->keepalive_timer, g_source_unref);
+      gvird_client_close (client, "no answer to keepalive pings");
+      return G_SOURCE_REMOVE;
+    }
+  packet = gvir_rpc_packet_encode (&ping, NULL, 0, NULL);
+  client->pings_unanswered++;
+  client_enqueue (client, packet, FALSE);
+  if (!client->closed && client_flush (client))
+    client_update_watch (client);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+client_start_keepalive (GvirdClient *client)
+{
+  int interval = client->server->config->keepalive_interval;
+
+  client->last_input = g_get_monotonic_time ();
+  if (interval <= 0)
+    return;
+  client->keepalive_timer = g_timeout_source_new_seconds (interval);
+  g_source_set_callback (client->keepalive_timer, keepalive_tick, client, NULL);
+  g_source_attach (client->keepalive_timer, client->server->context);
+}
+
 GvirdClient *
 gvird_client_new (GvirdServer     *server,
                   GSocket         *socket,
@@ -477,6 +532,7 @@ gvird_client_new (GvirdServer     *server,
   client->fd_tag = g_source_add_unix_fd (client->source, g_socket_get_fd (socket), G_IO_IN);
   g_source_set_callback (client->source, client_ready, client, NULL);
   g_source_attach (client->source, server->context);
+  client_start_keepalive (client);
   g_debug ("client %" G_GUINT64_FORMAT ": connected (pid %d, uid %u, gid %u, %s)", client->id,
            peer->pid, peer->uid, peer->gid, peer->read_only ? "read-only" : "read-write");
   return client;

@@ -48,6 +48,7 @@ struct _GvirdSession
   gboolean read_only;
   GVirDriverConnection *conn;   /* NULL before CONNECT_OPEN and after close */
   gboolean closed;
+  gboolean keepalive;           /* the client asked feature 10 */
   GArray *callbacks;            /* Callback */
   gint32 next_callback_id;
 };
@@ -121,6 +122,17 @@ gvird_session_free (GvirdSession *session)
   g_array_unref (session->callbacks);
   g_mutex_clear (&session->lock);
   g_free (session);
+}
+
+gboolean
+gvird_session_wants_keepalive (GvirdSession *session)
+{
+  gboolean wants;
+
+  g_mutex_lock (&session->lock);
+  wants = session->keepalive;
+  g_mutex_unlock (&session->lock);
+  return wants;
 }
 
 /* ---- events ----------------------------------------------------------------- */
@@ -329,10 +341,18 @@ h_supports_feature (gpointer             data,
                     GVirRpcIntRet       *ret,
                     GError             **error)
 {
+  GvirdSession *s = ((Call *) data)->session;
+
   switch (args->value)
     {
-    case GVIR_RPC_FEATURE_TYPED_PARAM_STRING:
     case GVIR_RPC_FEATURE_PROGRAM_KEEPALIVE:
+      /* Asking is what enables the daemon's pings, as with libvirtd. */
+      g_mutex_lock (&s->lock);
+      s->keepalive = TRUE;
+      g_mutex_unlock (&s->lock);
+      ret->value = 1;
+      break;
+    case GVIR_RPC_FEATURE_TYPED_PARAM_STRING:
     case GVIR_RPC_FEATURE_REMOTE_EVENT_CALLBACK:
     case GVIR_RPC_FEATURE_REMOTE_CLOSE_CALLBACK:
       ret->value = 1;

@@ -216,6 +216,9 @@ main (int    argc,
       g_printerr ("gvird: %s\n", error->message);
       return 1;
     }
+  /* Before the sockets exist: whoever sees them may already stop us. */
+  sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, &server);
+  sig_int = g_unix_signal_add (SIGINT, quit_on_signal, &server);
   if (!gvird_dispatch_start (&server, &error) || !gvird_listen_unix (&server, sock_dir, &error))
     {
       g_printerr ("gvird: %s\n", error->message);
@@ -225,9 +228,6 @@ main (int    argc,
         g_unlink (opts.pid_file);
       return 1;
     }
-
-  sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, &server);
-  sig_int = g_unix_signal_add (SIGINT, quit_on_signal, &server);
   arm_idle_timeout (&server);
   g_main_loop_run (server.loop);
 

@@ -81,6 +81,9 @@ GvirdSession *gvird_session_new (GvirdClient *client, gboolean read_only);
 /* Closes the session's driver connection and drops its event callbacks. */
 void gvird_session_close (GvirdSession *session);
 void gvird_session_free (GvirdSession *session);
+/* Whether the client asked for keepalive (feature 10), so that the
+ * daemon pings it when it falls silent. */
+gboolean gvird_session_wants_keepalive (GvirdSession *session);
 
 /* Starts the worker pool. */
 gboolean gvird_dispatch_start (GvirdServer *server, GError **error);

@@ -33,14 +33,27 @@ gvird_runner_require_all (void)
   return v != NULL && g_str_equal (v, "1");
 }
 
+/* Whether something accepts connections on @path. */
 static gboolean
-wait_for_file (const char *path,
-               GPid        pid)
+socket_listens (const char *path)
+{
+  g_autoptr (GSocketAddress) addr = g_unix_socket_address_new (path);
+  g_autoptr (GSocket) probe = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_DEFAULT, NULL);
+
+  return probe != NULL && g_socket_connect (probe, addr, NULL, NULL);
+}
+
+/* Waits until gvird listens on @path (the socket file exists between
+ * bind and listen, too early for a client). */
+static gboolean
+wait_for_socket (const char *path,
+                 GPid        pid)
 {
   gint64 deadline = gvir_test_wait_deadline ();
   int status;
 
-  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+  while (!socket_listens (path))
     {
       if (waitpid (pid, &status, WNOHANG) == pid || g_get_monotonic_time () > deadline)
         return FALSE;
@@ -91,7 +104,7 @@ gvird_runner_start (const char  *extra_config,
       return NULL;
     }
   close (log_fd);
-  if (!wait_for_file (r->socket_ro, r->pid))
+  if (!wait_for_socket (r->socket_ro, r->pid))
     {
       g_autofree char *log = NULL;
 

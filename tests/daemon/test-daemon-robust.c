@@ -440,6 +440,71 @@ test_idle_timeout (void)
   g_rmdir (dir);
 }
 
+/* Reads packets until a keepalive PING: FALSE at end of stream or when
+ * the socket's receive timeout (the wait bound) passes. */
+static gboolean
+read_until_ping (GSocket *sock)
+{
+  int fd = g_socket_get_fd (sock);
+
+  for (;;)
+    {
+      guint8 word[GVIR_RPC_LEN_SIZE];
+      g_autofree guint8 *body = NULL;
+      guint32 body_len = 0;
+      GVirRpcHeader header;
+
+      if (read (fd, word, sizeof word) != sizeof word ||
+          !gvir_rpc_packet_check_length (word, &body_len, NULL))
+        return FALSE;
+      body = g_malloc (body_len);
+      if (read (fd, body, body_len) != (gssize) body_len ||
+          !gvir_rpc_header_decode (body, body_len, &header, NULL))
+        return FALSE;
+      if (header.prog == GVIR_RPC_KEEPALIVE_PROGRAM &&
+          header.proc == GVIR_RPC_KEEPALIVE_PROC_PING && header.type == GVIR_RPC_TYPE_MESSAGE)
+        return TRUE;
+    }
+}
+
+/* A client that asked for keepalive (feature 10) is pinged when silent,
+ * and closed when it answers none of keepalive_count pings. */
+static void
+test_keepalive_server_pings (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("keepalive_interval = 1\nkeepalive_count = 2",
+                                           &error);
+  GVirRpcIntArgs feature = { GVIR_RPC_FEATURE_PROGRAM_KEEPALIVE };
+  g_autoptr (GByteArray) payload = gvir_rpc_encode_int_args (&feature, NULL);
+  g_autoptr (GSocket) sock = NULL;
+  g_autoptr (GSocket) other = NULL;
+  g_autoptr (GBytes) reply = NULL;
+  g_auto (GVirRpcIntRet) ret = { 0 };
+  GVirRpcHeader header;
+  gsize len = 0;
+  const guint8 *data;
+
+  g_assert_no_error (error);
+  other = raw_connect (gvird->socket);
+  raw_open (other, 0);
+  sock = raw_connect (gvird->socket);
+  g_assert_true (raw_call (sock, GVIR_RPC_PROC_CONNECT_SUPPORTS_FEATURE, payload->data,
+                           payload->len, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+  data = g_bytes_get_data (reply, &len);
+  g_assert_true (gvir_rpc_decode_int_ret (data, len, &ret, NULL));
+  g_assert_cmpint (ret.value, ==, 1);
+
+  g_assert_true (read_until_ping (sock));
+  g_assert_true (raw_wait_closed (sock));
+  assert_serves (other);
+
+  g_clear_object (&sock);
+  g_clear_object (&other);
+  gvird_runner_stop (gvird);
+}
+
 /* Runs gvird on a config that must be refused; returns its stderr. */
 static char *
 run_refused_config (const char *text)
@@ -516,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/daemon/read-only/whole-table", test_read_only_table);
   g_test_add_func ("/daemon/calls/rules", test_call_rules);
   g_test_add_func ("/daemon/keepalive/ping", test_keepalive);
+  g_test_add_func ("/daemon/keepalive/server-pings", test_keepalive_server_pings);
   g_test_add_func ("/daemon/frames/bad", test_bad_frames);
   g_test_add_func ("/daemon/limits/event-pile-up", test_event_pile_up);
   g_test_add_func ("/daemon/limits/max-clients", test_max_clients);
