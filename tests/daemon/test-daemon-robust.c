@@ -172,6 +172,19 @@ test_call_rules (void)
   g_assert_cmpint (raw_error_code (reply2, &message2), ==, GVIR_RPC_ERR_RPC);
   g_assert_cmpstr (message2, ==, "unknown procedure: 9999");
 
+  /* Driver errors carry libvirt's numbers: an unknown domain is
+   * NO_DOMAIN (42), as libvirtd answers. */
+  {
+    GVirRpcDomainLookupByNameArgs args = { (char *) "nosuchdomain" };
+    g_autoptr (GByteArray) payload = gvir_rpc_encode_domain_lookup_by_name_args (&args, NULL);
+    g_autoptr (GBytes) reply5 = NULL;
+
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_NAME, payload->data,
+                             payload->len, &header, &reply5));
+    g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+    g_assert_cmpint (raw_error_code (reply5, NULL), ==, GVIR_RPC_ERR_NO_DOMAIN);
+  }
+
   /* A procedure of the table the daemon does not serve: libvirt's
    * NO_SUPPORT with libvirt's text. */
   {
