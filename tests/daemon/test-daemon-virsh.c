@@ -17,7 +17,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -27,6 +30,7 @@
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 #include "../rpc/libvirtd-peer.h"
 
+#define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define DOM_UUID "2f4a0e5c-9d7b-4c1e-8a3f-5b6c7d8e9f01"
 #define DOM_XML                                                                            \
   "<domain type='test'><name>dtest</name><uuid>" DOM_UUID "</uuid>"                        \
@@ -375,6 +379,77 @@ test_remote_driver_lifecycle (void)
   gvird_runner_stop (gvird);
 }
 
+/* virsh event --all --loop sees the lifecycle events of changes another
+ * client makes. virsh's own --timeout ends it; meanwhile the test
+ * suspends and resumes the domain over and over, so that events come
+ * after virsh registered whenever that happens. */
+static void
+test_virsh_event_loop (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVirDriverConnection) conn = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  g_autofree char *out_path = NULL;
+  g_autofree char *out = NULL;
+  GvirdRunner *gvird;
+  GPid pid;
+  int status = 0, out_fd;
+  pid_t got;
+  gint64 deadline;
+
+  if (virsh_path == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("virsh is not installed (package libvirt-clients)");
+      g_test_skip ("virsh is not installed (package libvirt-clients)");
+      return;
+    }
+  gvird = gvird_runner_start (NULL, &error);
+  g_assert_no_error (error);
+  uri = gvird_runner_uri (gvird, FALSE);
+  conn = hold_open (uri);
+  out_path = g_build_filename (gvird->dir, "event.out", NULL);
+  out_fd = open (out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  g_assert_cmpint (out_fd, >=, 0);
+  {
+    char *argv[] = { (char *) "timeout", (char *) "-k", (char *) "5", bound, virsh_path,
+                     (char *) "-c", uri, (char *) "event", (char *) "--all", (char *) "--loop",
+                     (char *) "--timeout", (char *) "3", NULL };
+
+    g_assert_true (g_spawn_async_with_fds (NULL, argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                           NULL, &pid, -1, out_fd, out_fd, &error));
+    g_assert_no_error (error);
+  }
+  close (out_fd);
+
+  deadline = gvir_test_wait_deadline ();
+  while ((got = waitpid (pid, &status, WNOHANG)) == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+          gvir_test_wait_timed_out ("virsh event --loop --timeout 3 to end");
+        }
+      g_assert_true (gvir_driver_connection_suspend_domain (conn, TEST_UUID, NULL, &error));
+      g_assert_true (gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, &error));
+      g_usleep (50000);
+    }
+  g_assert_cmpint (got, ==, pid);
+  g_assert_true (g_file_get_contents (out_path, &out, NULL, NULL));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_nonnull (strstr (out, "event 'lifecycle' for domain 'test': Suspended Paused\n"));
+  g_assert_nonnull (strstr (out, "event 'lifecycle' for domain 'test': Resumed Unpaused\n"));
+  g_assert_null (strstr (out, "error"));
+
+  g_clear_pointer (&conn, gvir_driver_connection_unref);
+  gvird_runner_stop (gvird);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +468,7 @@ main (int    argc,
 
   g_test_add_func ("/daemon/virsh/script", test_virsh_script);
   g_test_add_func ("/daemon/virsh/read-only", test_virsh_read_only);
+  g_test_add_func ("/daemon/virsh/event-loop", test_virsh_event_loop);
   g_test_add_func ("/daemon/remote-driver/lifecycle", test_remote_driver_lifecycle);
   ret = g_test_run ();
 
