@@ -379,6 +379,82 @@ test_remote_driver_lifecycle (void)
   gvird_runner_stop (gvird);
 }
 
+/* Runs virsh as nobody:nogroup (uid and gid 65534) through setpriv. */
+static VirshResult
+run_virsh_as_nobody (const char *uri,
+                     const char *command)
+{
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  char *argv[] = { (char *) "timeout", (char *) "-k", (char *) "5", bound, (char *) "setpriv",
+                   (char *) "--reuid", (char *) "65534", (char *) "--regid", (char *) "65534",
+                   (char *) "--clear-groups", virsh_path, (char *) "-c", (char *) uri,
+                   (char *) command, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
+  g_autoptr (GError) error = NULL;
+  VirshResult r = { 0 };
+  int status = 0;
+
+  env = g_environ_setenv (env, "HOME", "/nonexistent", TRUE);
+  g_assert_true (g_spawn_sync (NULL, argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &r.out, &r.err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  r.rc = WEXITSTATUS (status);
+  g_assert_cmpint (r.rc, !=, 124);
+  return r;
+}
+
+/* Peer credentials: even with a read-write socket open to everyone
+ * (mode 0777), a client that is not root, not the daemon's uid and not in
+ * unix_sock_group is refused there; the read-only socket serves it; with
+ * its group as unix_sock_group, the read-write socket serves it too. */
+static void
+test_virsh_peer_credentials (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+  const char *configs[] = { "unix_sock_rw_perms = \"0777\"",
+                            "unix_sock_rw_perms = \"0777\"\nunix_sock_group = \"nogroup\"" };
+  guint i;
+
+  if (virsh_path == NULL || setpriv == NULL || getuid () != 0)
+    {
+      const char *why = "needs root, setpriv and virsh to run a client as another user";
+
+      if (gvird_runner_require_all () && virsh_path == NULL)
+        g_error ("%s", why);
+      g_test_skip (why);
+      return;
+    }
+  for (i = 0; i < G_N_ELEMENTS (configs); i++)
+    {
+      GvirdRunner *gvird = gvird_runner_start (configs[i], &error);
+      g_autofree char *rw = NULL;
+      g_autofree char *ro = NULL;
+      VirshResult r;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (gvird->dir, 0755), ==, 0);
+      rw = gvird_runner_uri (gvird, FALSE);
+      ro = gvird_runner_uri (gvird, TRUE);
+
+      r = run_virsh_as_nobody (rw, "list");
+      g_assert_cmpint (r.rc, ==, i == 0 ? 1 : 0);
+      if (i == 0)
+        g_assert_nonnull (strstr (r.err, "failed to connect to the hypervisor"));
+      else
+        g_assert_nonnull (strstr (r.out, " 1    test   running\n"));
+      virsh_result_clear (&r);
+
+      r = run_virsh_as_nobody (ro, "list");
+      g_assert_cmpint (r.rc, ==, 0);
+      g_assert_nonnull (strstr (r.out, " 1    test   running\n"));
+      virsh_result_clear (&r);
+      gvird_runner_stop (gvird);
+    }
+}
+
 /* virsh event --all --loop sees the lifecycle events of changes another
  * client makes. virsh's own --timeout ends it; meanwhile the test
  * suspends and resumes the domain over and over, so that events come
@@ -468,6 +544,7 @@ main (int    argc,
 
   g_test_add_func ("/daemon/virsh/script", test_virsh_script);
   g_test_add_func ("/daemon/virsh/read-only", test_virsh_read_only);
+  g_test_add_func ("/daemon/virsh/peer-credentials", test_virsh_peer_credentials);
   g_test_add_func ("/daemon/virsh/event-loop", test_virsh_event_loop);
   g_test_add_func ("/daemon/remote-driver/lifecycle", test_remote_driver_lifecycle);
   ret = g_test_run ();
