@@ -1068,13 +1068,8 @@ check_access (GvirdSession          *session,
 {
   gboolean open, read_only;
 
-  if (info == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf ("unknown procedure: %d", header->proc);
-
-      return gvird_dispatch_error_reply (header, GVIR_RPC_ERR_RPC, GVIR_RPC_ERR_DOMAIN_RPC, msg);
-    }
-  if (info->flags & GVIR_RPC_PROC_EVENT)
+  /* An event number is no call either: libvirtd knows no such call. */
+  if (info == NULL || (info->flags & GVIR_RPC_PROC_EVENT))
     {
       g_autofree char *msg = g_strdup_printf ("unknown procedure: %d", header->proc);
 

@@ -204,6 +204,18 @@ test_call_rules (void)
                      "this function is not supported by the connection driver: virDomainSaveFlags");
   }
 
+  /* An event number called as a procedure is unknown too. */
+  {
+    g_autoptr (GBytes) reply6 = NULL;
+    g_autofree char *message6 = NULL;
+
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE, NULL, 0, &header,
+                             &reply6));
+    g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+    g_assert_cmpint (raw_error_code (reply6, &message6), ==, GVIR_RPC_ERR_RPC);
+    g_assert_cmpstr (message6, ==, "unknown procedure: 318");
+  }
+
   /* A malformed payload is an error reply; the connection stays usable. */
   g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_LOOKUP_BY_NAME, (const guint8 *) "\0\0", 2,
                            &header, &reply3));
