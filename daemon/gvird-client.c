@@ -24,7 +24,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "gvird-server.h"
+#include "gvird-server-private.h"
 
 /* How much one read takes, and so how fast a frame's buffer grows. */
 #define READ_CHUNK 65536

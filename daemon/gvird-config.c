@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gvird-config.h"
+#include "gvird-config-private.h"
 
 typedef enum
 {

@@ -26,7 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gvird-server.h"
+#include "gvird-server-private.h"
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 

@@ -31,7 +31,7 @@
 
 #include <glib/gstdio.h>
 
-#include "gvird-server.h"
+#include "gvird-server-private.h"
 
 typedef struct
 {

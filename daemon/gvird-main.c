@@ -26,7 +26,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 
-#include "gvird-server.h"
+#include "gvird-server-private.h"
 
 static gboolean
 quit_on_signal (gpointer data)

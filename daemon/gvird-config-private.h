@@ -1,5 +1,5 @@
 /*
- * gvird-config.h: the daemon's configuration (a subset of libvirtd.conf)
+ * gvird-config-private.h: the daemon's configuration (a subset of libvirtd.conf)
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *

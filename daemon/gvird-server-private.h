@@ -1,5 +1,5 @@
 /*
- * gvird-server.h: the daemon's parts and what they share
+ * gvird-server-private.h: the daemon's parts and what they share
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -18,7 +18,7 @@
 
 #include <gio/gio.h>
 
-#include "gvird-config.h"
+#include "gvird-config-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-packet-private.h"
 
 G_BEGIN_DECLS
