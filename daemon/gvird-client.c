@@ -458,15 +458,17 @@ client_ready (gpointer data)
 {
   GvirdClient *client = data;
   GIOCondition cond = g_source_query_unix_fd (client->source, client->fd_tag);
-  g_autoptr (GvirdClient) hold = gvird_client_ref (client);
 
-  if (cond & (G_IO_OUT | G_IO_ERR | G_IO_HUP))
-    if (!client_flush (client))
-      return G_SOURCE_CONTINUE;
-  if (cond & (G_IO_IN | G_IO_ERR | G_IO_HUP))
-    client_read (client);
-  if (!client->closed && client_flush (client))
-    client_update_watch (client);
+  /* Closing drops the server's reference: hold one until we are done. */
+  gvird_client_ref (client);
+  if ((cond & (G_IO_OUT | G_IO_ERR | G_IO_HUP)) == 0 || client_flush (client))
+    {
+      if (cond & (G_IO_IN | G_IO_ERR | G_IO_HUP))
+        client_read (client);
+      if (!client->closed && client_flush (client))
+        client_update_watch (client);
+    }
+  gvird_client_unref (client);
   return G_SOURCE_CONTINUE;
 }
 
