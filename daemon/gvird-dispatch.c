@@ -740,6 +740,80 @@ h_managed_save (gpointer data, const GVirRpcDomainFlagsArgs *args, GError **erro
   UUID_CALL (gvir_driver_connection_managed_save_domain, args, args->flags, NULL, error);
 }
 
+/* ---- NUMA parameters ------------------------------------------------------------ */
+
+/* virTypedParameterFlags' STRING_OKAY: the client takes string values. Not
+ * a driver flag, so it is dropped before the call. */
+#define TYPED_PARAM_STRING_OKAY (1u << 2)
+#define NUMA_PARAM_COUNT 2
+
+static gboolean
+h_get_numa_parameters (gpointer                                 data,
+                       const GVirRpcDomainGetNumaParametersArgs *args,
+                       GVirRpcDomainGetNumaParametersRet        *ret,
+                       GError                                  **error)
+{
+  g_autofree char *uuid = uuid_of (&args->dom);
+  g_autofree char *nodeset = NULL;
+  int mode = 0;
+
+  /* As libvirt: nparams 0 asks how many there are. */
+  if (args->nparams == 0)
+    {
+      ret->nparams = NUMA_PARAM_COUNT;
+      return TRUE;
+    }
+  if (!gvir_driver_connection_get_numa_parameters (((Call *) data)->conn, uuid,
+                                                   args->flags & ~TYPED_PARAM_STRING_OKAY, &mode,
+                                                   &nodeset, NULL, error))
+    return FALSE;
+  ret->params = g_new0 (GVirRpcTypedParam, NUMA_PARAM_COUNT);
+  ret->params[0].field = g_strdup ("numa_mode");
+  ret->params[0].type = GVIR_RPC_PARAM_INT;
+  ret->params[0].value.i = mode;
+  ret->n_params = 1;
+  /* A client that takes no strings gets only the mode, as from libvirtd. */
+  if (args->nparams >= NUMA_PARAM_COUNT && (args->flags & TYPED_PARAM_STRING_OKAY))
+    {
+      ret->params[1].field = g_strdup ("numa_nodeset");
+      ret->params[1].type = GVIR_RPC_PARAM_STRING;
+      ret->params[1].value.s = g_steal_pointer (&nodeset);
+      ret->n_params = NUMA_PARAM_COUNT;
+    }
+  ret->nparams = ret->n_params;
+  return TRUE;
+}
+
+static gboolean
+h_set_numa_parameters (gpointer                                  data,
+                       const GVirRpcDomainSetNumaParametersArgs *args,
+                       GError                                   **error)
+{
+  g_autofree char *uuid = uuid_of (&args->dom);
+  const char *nodeset = NULL;
+  int mode = -1;
+  guint32 i;
+
+  for (i = 0; i < args->n_params; i++)
+    {
+      const GVirRpcTypedParam *p = &args->params[i];
+
+      if (g_str_equal (p->field, "numa_mode") && p->type == GVIR_RPC_PARAM_INT)
+        mode = p->value.i;
+      else if (g_str_equal (p->field, "numa_nodeset") && p->type == GVIR_RPC_PARAM_STRING)
+        nodeset = p->value.s;
+      else
+        {
+          g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                       "invalid argument: parameter '%s' (type %d) is not a NUMA parameter",
+                       p->field, p->type);
+          return FALSE;
+        }
+    }
+  return gvir_driver_connection_set_numa_parameters (((Call *) data)->conn, uuid, mode, nodeset,
+                                                     args->flags, NULL, error);
+}
+
 /* ---- events ---------------------------------------------------------------------- */
 
 static gboolean
@@ -830,6 +904,8 @@ static const GVirRpcServerHandlers handlers = {
   .domain_undefine_flags = h_undefine_flags,
   .domain_destroy_flags = h_destroy_flags,
   .domain_shutdown_flags = h_shutdown_flags,
+  .domain_get_numa_parameters = h_get_numa_parameters,
+  .domain_set_numa_parameters = h_set_numa_parameters,
   .connect_list_all_domains = h_list_all_domains,
   .connect_domain_event_callback_register_any = h_event_register_any,
   .connect_domain_event_callback_deregister_any = h_event_deregister_any,
