@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,6 +63,14 @@ wait_for_socket (const char *path,
   return TRUE;
 }
 
+/* In the child: a test that fails (and so aborts) before it stops its
+ * daemon must not leave the daemon running. */
+void
+gvird_runner_child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 GvirdRunner *
 gvird_runner_start (const char  *extra_config,
                     GError     **error)
@@ -95,7 +104,7 @@ gvird_runner_start (const char  *extra_config,
   argv[5] = NULL;
   log_fd = open (log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   g_assert_cmpint (log_fd, >=, 0);
-  if (!g_spawn_async_with_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+  if (!g_spawn_async_with_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, gvird_runner_child_setup, NULL,
                                &r->pid, -1, log_fd, log_fd, error))
     {
       close (log_fd);

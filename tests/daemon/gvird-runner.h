@@ -35,6 +35,11 @@ GvirdRunner *gvird_runner_start (const char *extra_config, GError **error);
 void gvird_runner_stop (GvirdRunner *runner);
 char *gvird_runner_uri (const GvirdRunner *runner, gboolean read_only);
 
+/* A GSpawnChildSetupFunc: the child is killed when the test process
+ * ends, so that a failing test (which aborts before stopping what it
+ * started) leaves nothing running. */
+void gvird_runner_child_setup (gpointer data);
+
 /* Whether the test must fail instead of skipping when a tool is missing. */
 gboolean gvird_runner_require_all (void);
 

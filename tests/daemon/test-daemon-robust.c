@@ -473,7 +473,7 @@ test_idle_timeout (void)
   g_assert_true (g_file_set_contents (conf, text, -1, NULL));
   g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                                NULL, NULL, &pid, &error));
+                                gvird_runner_child_setup, NULL, &pid, &error));
   g_assert_no_error (error);
   deadline = gvir_test_wait_deadline ();
   while ((got = waitpid (pid, &status, WNOHANG)) == 0 && g_get_monotonic_time () < deadline)

@@ -504,8 +504,9 @@ test_virsh_event_loop (void)
                      (char *) "--timeout", (char *) "3", NULL };
 
     g_assert_true (g_spawn_async_with_fds (NULL, argv, NULL,
-                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
-                                           NULL, &pid, -1, out_fd, out_fd, &error));
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           gvird_runner_child_setup, NULL, &pid, -1, out_fd,
+                                           out_fd, &error));
     g_assert_no_error (error);
   }
   close (out_fd);
