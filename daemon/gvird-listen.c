@@ -1,0 +1,236 @@
+/*
+ * gvird-listen.c: the read-write and read-only UNIX sockets
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * As libvirtd: "libvirt-sock" (read-write, unix_sock_rw_perms) and
+ * "libvirt-sock-ro" (read-only, unix_sock_ro_perms) under unix_sock_dir,
+ * both given to unix_sock_group when it is set. The file modes are the
+ * main access control; on top of them the peer credentials (SO_PEERCRED)
+ * of a read-write client must be root, our own uid or in the socket
+ * group, so a mode set too wide by mistake does not give everyone write
+ * access.
+ */
+/* struct ucred (SO_PEERCRED) */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "config.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gvird-server-private.h"
+
+typedef struct
+{
+  GvirdServer *server;
+  GSocket *socket;
+  GSource *source;
+  char *path;
+  gboolean read_only;
+  gboolean have_group;
+  gid_t group;
+} GvirdListener;
+
+static void
+listener_free (gpointer data)
+{
+  GvirdListener *l = data;
+
+  if (l->source != NULL)
+    {
+      g_source_destroy (l->source);
+      g_source_unref (l->source);
+    }
+  if (l->socket != NULL)
+    g_socket_close (l->socket, NULL);
+  g_clear_object (&l->socket);
+  if (l->path != NULL)
+    g_unlink (l->path);
+  g_free (l->path);
+  g_free (l);
+}
+
+static void
+read_peer (GSocket   *socket,
+           GvirdPeer *peer)
+{
+  struct ucred cred;
+  socklen_t len = sizeof cred;
+
+  if (getsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 &&
+      len == sizeof cred)
+    {
+      peer->have_cred = TRUE;
+      peer->pid = cred.pid;
+      peer->uid = cred.uid;
+      peer->gid = cred.gid;
+    }
+}
+
+static gboolean
+peer_may_write (const GvirdListener *l,
+                const GvirdPeer     *peer)
+{
+  if (!peer->have_cred)
+    return FALSE;
+  if (peer->uid == 0 || peer->uid == getuid ())
+    return TRUE;
+  return l->have_group && peer->gid == l->group;
+}
+
+static gboolean
+listener_accept (GSocket      *socket,
+                 GIOCondition  condition,
+                 gpointer      data)
+{
+  GvirdListener *l = data;
+  GvirdServer *server = l->server;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocket) conn = g_socket_accept (socket, NULL, &error);
+  GvirdPeer peer = { 0 };
+
+  if (conn == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        g_warning ("accept on %s: %s", l->path, error->message);
+      return G_SOURCE_CONTINUE;
+    }
+  peer.read_only = l->read_only;
+  read_peer (conn, &peer);
+  if (server->n_clients >= (guint) server->config->max_clients)
+    {
+      g_message ("refusing a client of pid %d on %s: max_clients (%d) reached", peer.pid,
+                 l->path, server->config->max_clients);
+      return G_SOURCE_CONTINUE;
+    }
+  if (!l->read_only && !peer_may_write (l, &peer))
+    {
+      g_message ("refusing pid %d uid %u on %s: not root, not uid %u, not in the socket group",
+                 peer.pid, peer.uid, l->path, (guint) getuid ());
+      return G_SOURCE_CONTINUE;
+    }
+  server->clients = g_list_prepend (server->clients, gvird_client_new (server, conn, &peer));
+  server->n_clients++;
+  if (server->idle_source != NULL)
+    {
+      g_source_destroy (server->idle_source);
+      g_clear_pointer (&server->idle_source, g_source_unref);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Whether a daemon still answers on @path (then it is not ours to take). */
+static gboolean
+socket_in_use (const char *path)
+{
+  g_autoptr (GSocketAddress) addr = g_unix_socket_address_new (path);
+  g_autoptr (GSocket) probe = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_DEFAULT, NULL);
+
+  return probe != NULL && g_socket_connect (probe, addr, NULL, NULL);
+}
+
+static gboolean
+listener_open (GvirdServer  *server,
+               const char   *dir,
+               const char   *name,
+               guint         perms,
+               gboolean      read_only,
+               GError      **error)
+{
+  const GvirdConfig *config = server->config;
+  GvirdListener *l = g_new0 (GvirdListener, 1);
+  g_autoptr (GSocketAddress) addr = NULL;
+
+  l->server = server;
+  l->read_only = read_only;
+  l->path = g_build_filename (dir, name, NULL);
+  g_ptr_array_add (server->listeners, l);
+  if (socket_in_use (l->path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE,
+                   "%s: another daemon is listening there", l->path);
+      g_clear_pointer (&l->path, g_free);  /* not ours to remove */
+      return FALSE;
+    }
+  g_unlink (l->path);
+  if (config->unix_sock_group != NULL)
+    {
+      struct group *gr = getgrnam (config->unix_sock_group);
+
+      if (gr == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       "unix_sock_group: no group named '%s'", config->unix_sock_group);
+          return FALSE;
+        }
+      l->have_group = TRUE;
+      l->group = gr->gr_gid;
+    }
+  l->socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
+                            G_SOCKET_PROTOCOL_DEFAULT, error);
+  if (l->socket == NULL)
+    return FALSE;
+  addr = g_unix_socket_address_new (l->path);
+  if (!g_socket_bind (l->socket, addr, FALSE, error))
+    return FALSE;
+  if (g_chmod (l->path, perms) != 0 ||
+      (l->have_group && chown (l->path, (uid_t) -1, l->group) != 0))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "%s: cannot set mode %04o or group: %s", l->path, perms, g_strerror (saved));
+      return FALSE;
+    }
+  g_socket_set_listen_backlog (l->socket, 1000);
+  if (!g_socket_listen (l->socket, error))
+    return FALSE;
+  g_socket_set_blocking (l->socket, FALSE);
+  l->source = g_socket_create_source (l->socket, G_IO_IN, NULL);
+  g_source_set_callback (l->source, (GSourceFunc) (GCallback) listener_accept, l, NULL);
+  g_source_attach (l->source, server->context);
+  g_debug ("listening on %s (%s, mode %04o)", l->path, read_only ? "read-only" : "read-write",
+           perms);
+  return TRUE;
+}
+
+gboolean
+gvird_listen_unix (GvirdServer  *server,
+                   const char   *dir,
+                   GError      **error)
+{
+  const GvirdConfig *config = server->config;
+
+  if (server->listeners == NULL)
+    server->listeners = g_ptr_array_new_with_free_func (listener_free);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot create the socket folder %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return listener_open (server, dir, "libvirt-sock", config->unix_sock_rw_perms, FALSE, error) &&
+         listener_open (server, dir, "libvirt-sock-ro", config->unix_sock_ro_perms, TRUE, error);
+}
+
+void
+gvird_listen_close_all (GvirdServer *server)
+{
+  g_clear_pointer (&server->listeners, g_ptr_array_unref);
+}

@@ -1,0 +1,247 @@
+/*
+ * gvird-main.c: gvird, the management daemon: serves our drivers over
+ * libvirt's RPC protocol
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Takes libvirtd's flags (--config, --pid-file, --timeout, --listen) and
+ * libvirtd.conf's keys for what it supports. SIGTERM and SIGINT stop it
+ * cleanly: clients are closed, running calls finish, the sockets and the
+ * pid file are removed; domains are left as they are.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+
+#include "gvird-server-private.h"
+
+static gboolean
+quit_on_signal (gpointer data)
+{
+  GvirdServer *server = data;
+
+  g_message ("stopping on a signal");
+  g_main_loop_quit (server->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+quit_when_idle (gpointer data)
+{
+  GvirdServer *server = data;
+
+  g_message ("no client for %u s (--timeout): stopping", server->idle_timeout);
+  g_clear_pointer (&server->idle_source, g_source_unref);
+  g_main_loop_quit (server->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+arm_idle_timeout (GvirdServer *server)
+{
+  if (server->idle_timeout == 0 || server->idle_source != NULL)
+    return;
+  server->idle_source = g_timeout_source_new_seconds (server->idle_timeout);
+  g_source_set_callback (server->idle_source, quit_when_idle, server, NULL);
+  g_source_attach (server->idle_source, server->context);
+}
+
+void
+gvird_server_client_gone (GvirdServer *server,
+                          GvirdClient *client)
+{
+  server->clients = g_list_remove (server->clients, client);
+  server->n_clients--;
+  if (server->n_clients == 0)
+    arm_idle_timeout (server);
+}
+
+static char *
+default_sock_dir (void)
+{
+  if (getuid () == 0)
+    return g_strdup ("/run/libvirt");
+  return g_build_filename (g_get_user_runtime_dir (), "libvirt", NULL);
+}
+
+static char *
+default_config_path (void)
+{
+  if (getuid () == 0)
+    return g_strdup ("/etc/libvirt/libvirtd.conf");
+  return g_build_filename (g_get_user_config_dir (), "libvirt", "libvirtd.conf", NULL);
+}
+
+/* Writes our pid, refusing a file another live gvird holds (its lock). */
+static int
+write_pid_file (const char  *path,
+                GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%d\n", (int) getpid ());
+  int fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+
+  if (fd < 0 || fcntl (fd, F_SETLK, &lock) != 0 || ftruncate (fd, 0) != 0 ||
+      write (fd, text, strlen (text)) != (ssize_t) strlen (text))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "pid file %s: %s%s", path, g_strerror (saved),
+                   saved == EAGAIN || saved == EACCES ? " (another daemon holds it)" : "");
+      if (fd >= 0)
+        close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+typedef struct
+{
+  char *config_file;
+  char *pid_file;
+  int timeout;
+  gboolean listen;
+} Options;
+
+static gboolean
+parse_options (int       *argc,
+               char    ***argv,
+               Options   *opts,
+               GError   **error)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("- serve virtualization drivers");
+  GOptionEntry entries[] = {
+    { "config", 'f', 0, G_OPTION_ARG_FILENAME, &opts->config_file,
+      "Configuration file (libvirtd.conf syntax)", "FILE" },
+    { "pid-file", 'p', 0, G_OPTION_ARG_FILENAME, &opts->pid_file, "Write the pid to FILE", "FILE" },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &opts->timeout,
+      "Exit after SECONDS without clients", "SECONDS" },
+    { "listen", 'l', 0, G_OPTION_ARG_NONE, &opts->listen,
+      "Listen on TCP/TLS as listen_tcp and listen_tls say", NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, argc, argv, error))
+    return FALSE;
+  if (opts->timeout < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--timeout must be 0 or more seconds");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GvirdConfig *
+load_config (const Options  *opts,
+             GError        **error)
+{
+  g_autoptr (GvirdConfig) config = gvird_config_new_default ();
+  g_autofree char *path = opts->config_file != NULL ? g_strdup (opts->config_file)
+                                                    : default_config_path ();
+
+  if (opts->config_file != NULL || g_file_test (path, G_FILE_TEST_EXISTS))
+    if (!gvird_config_load_file (config, path, error))
+      return NULL;
+  return g_steal_pointer (&config);
+}
+
+static void
+server_shutdown (GvirdServer *server)
+{
+  gvird_listen_close_all (server);
+  while (server->clients != NULL)
+    gvird_client_close (server->clients->data, "the daemon stops");
+  gvird_dispatch_stop (server);
+  /* Deliver (and so free) what workers posted last. */
+  while (g_main_context_iteration (server->context, FALSE))
+    ;
+  if (server->idle_source != NULL)
+    {
+      g_source_destroy (server->idle_source);
+      g_clear_pointer (&server->idle_source, g_source_unref);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GvirdConfig) config = NULL;
+  g_autofree char *sock_dir = NULL;
+  Options opts = { 0 };
+  GvirdServer server = { 0 };
+  int pid_fd = -1;
+  guint sig_term, sig_int;
+
+  setlocale (LC_ALL, "");
+  if (!parse_options (&argc, &argv, &opts, &error))
+    {
+      g_printerr ("gvird: %s\n", error->message);
+      return 1;
+    }
+  config = load_config (&opts, &error);
+  if (config == NULL)
+    {
+      g_printerr ("gvird: %s\n", error->message);
+      return 1;
+    }
+  if (opts.listen && (config->listen_tcp || config->listen_tls))
+    g_warning ("--listen: TCP and TLS listeners are not available yet; serving UNIX sockets only");
+
+  server.config = config;
+  server.context = g_main_context_ref_thread_default ();
+  server.loop = g_main_loop_new (server.context, FALSE);
+  server.idle_timeout = opts.timeout;
+  sock_dir = config->unix_sock_dir != NULL ? g_strdup (config->unix_sock_dir) : default_sock_dir ();
+
+  if (opts.pid_file != NULL && (pid_fd = write_pid_file (opts.pid_file, &error)) < 0)
+    {
+      g_printerr ("gvird: %s\n", error->message);
+      return 1;
+    }
+  /* Before the sockets exist: whoever sees them may already stop us. */
+  sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, &server);
+  sig_int = g_unix_signal_add (SIGINT, quit_on_signal, &server);
+  if (!gvird_dispatch_start (&server, &error) || !gvird_listen_unix (&server, sock_dir, &error))
+    {
+      g_printerr ("gvird: %s\n", error->message);
+      gvird_listen_close_all (&server);
+      gvird_dispatch_stop (&server);
+      if (opts.pid_file != NULL)
+        g_unlink (opts.pid_file);
+      return 1;
+    }
+  arm_idle_timeout (&server);
+  g_main_loop_run (server.loop);
+
+  g_source_remove (sig_term);
+  g_source_remove (sig_int);
+  server_shutdown (&server);
+  if (opts.pid_file != NULL)
+    {
+      g_unlink (opts.pid_file);
+      close (pid_fd);
+    }
+  g_main_loop_unref (server.loop);
+  g_main_context_unref (server.context);
+  g_free (opts.config_file);
+  g_free (opts.pid_file);
+  return 0;
+}

@@ -1,0 +1,104 @@
+/*
+ * gvird-server-private.h: the daemon's parts and what they share
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Threads: one I/O thread (the main loop of GvirdServer.context) accepts,
+ * reads, frames, answers keepalive pings and writes every client's queued
+ * packets; calls run on a pool of workers (gvird-dispatch.c) and hand
+ * their reply packets back to the I/O thread; driver events come from
+ * driver threads the same way.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gvird-config-private.h"
+#include "libvirt-gobject/rpc/gvir-rpc-packet-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GvirdClient GvirdClient;
+typedef struct _GvirdSession GvirdSession;
+
+typedef struct
+{
+  const GvirdConfig *config;
+  GMainContext *context;
+  GMainLoop *loop;
+  GThreadPool *pool;
+  GList *clients;             /* GvirdClient, I/O thread only */
+  guint n_clients;
+  guint64 next_client_id;
+  GPtrArray *listeners;       /* GvirdListener */
+  /* --timeout: quit after this many seconds without clients (0: never). */
+  guint idle_timeout;
+  GSource *idle_source;
+} GvirdServer;
+
+/* ---- listen: UNIX sockets (gvird-listen.c) ---- */
+
+/* Creates and listens on DIR/libvirt-sock and DIR/libvirt-sock-ro with the
+ * configured permissions and group, refusing to take over sockets where a
+ * daemon still answers. */
+gboolean gvird_listen_unix (GvirdServer *server, const char *dir, GError **error);
+/* Stops listening and removes the socket files. */
+void gvird_listen_close_all (GvirdServer *server);
+
+/* ---- clients (gvird-client.c) ---- */
+
+typedef struct
+{
+  gboolean read_only;         /* came in on the read-only socket */
+  gboolean have_cred;
+  int pid;
+  guint uid;
+  guint gid;
+} GvirdPeer;
+
+/* Takes over the accepted @socket (I/O thread). */
+GvirdClient *gvird_client_new (GvirdServer *server, GSocket *socket, const GvirdPeer *peer);
+GvirdClient *gvird_client_ref (GvirdClient *client);
+void gvird_client_unref (GvirdClient *client);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GvirdClient, gvird_client_unref)
+/* Drops the connection and everything it held (I/O thread). */
+void gvird_client_close (GvirdClient *client, const char *why);
+guint64 gvird_client_get_id (GvirdClient *client);
+const GvirdPeer *gvird_client_get_peer (GvirdClient *client);
+GvirdSession *gvird_client_get_session (GvirdClient *client);
+/* Queues a packet for the client, from any thread. @ends_call: it is the
+ * reply of a call, which frees a slot of the client's calls in flight. */
+void gvird_client_post (GvirdClient *client, GBytes *packet, gboolean ends_call);
+
+/* ---- dispatch: sessions and the worker pool (gvird-dispatch.c) ---- */
+
+GvirdSession *gvird_session_new (GvirdClient *client, gboolean read_only);
+/* Closes the session's driver connection and drops its event callbacks. */
+void gvird_session_close (GvirdSession *session);
+void gvird_session_free (GvirdSession *session);
+/* Whether the client asked for keepalive (feature 10), so that the
+ * daemon pings it when it falls silent. */
+gboolean gvird_session_wants_keepalive (GvirdSession *session);
+
+/* Starts the worker pool. */
+gboolean gvird_dispatch_start (GvirdServer *server, GError **error);
+/* Waits for running calls and stops the pool. */
+void gvird_dispatch_stop (GvirdServer *server);
+/* Hands one CALL of the remote program to a worker; its reply comes back
+ * through gvird_client_post(). */
+void gvird_dispatch_queue (GvirdServer *server, GvirdClient *client,
+                           const GVirRpcHeader *header, GBytes *payload);
+/* Encodes an error reply to @header (also used by the I/O thread). */
+GBytes *gvird_dispatch_error_reply (const GVirRpcHeader *header, gint32 code, gint32 domain,
+                                    const char *message);
+
+/* ---- server (gvird-main.c) ---- */
+
+void gvird_server_client_gone (GvirdServer *server, GvirdClient *client);
+
+G_END_DECLS

@@ -1,0 +1,569 @@
+/*
+ * test-daemon-virsh.c: Debian's virsh and our remote driver against gvird
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Each virsh command runs against gvird and, when libvirtd is installed,
+ * against a real libvirtd's test driver in the same test: exit codes
+ * always match, and the output too where both test drivers hold the same
+ * data; every command's output is also checked against fixed text. The
+ * test:///default state lives while a connection is open, so the test
+ * holds one to each daemon (through our remote driver) for the whole run.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "gvir-test-wait.h"
+#include "gvird-runner.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+#include "../rpc/libvirtd-peer.h"
+
+#define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
+#define DOM_UUID "2f4a0e5c-9d7b-4c1e-8a3f-5b6c7d8e9f01"
+#define DOM_XML                                                                            \
+  "<domain type='test'><name>dtest</name><uuid>" DOM_UUID "</uuid>"                        \
+  "<memory>131072</memory><currentMemory>131072</currentMemory><vcpu>1</vcpu>"            \
+  "<os><type arch='i686'>hvm</type></os></domain>"
+#define TRANSIENT_XML                                                                      \
+  "<domain type='test'><name>ttest</name><uuid>3f4a0e5c-9d7b-4c1e-8a3f-5b6c7d8e9f02</uuid>" \
+  "<memory>65536</memory><vcpu>1</vcpu><os><type arch='i686'>hvm</type></os></domain>"
+
+static char *virsh_path;
+static char *xml_file;
+static char *transient_file;
+
+typedef struct
+{
+  int rc;
+  char *out;
+  char *err;
+} VirshResult;
+
+static void
+virsh_result_clear (VirshResult *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs virsh under coreutils' timeout, which bounds it. */
+static VirshResult
+run_virsh (const char *uri,
+           const char *command)
+{
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  g_auto (GStrv) words = g_strsplit (command, " ", -1);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
+  VirshResult r = { 0 };
+  int status = 0;
+  guint i;
+
+  g_ptr_array_add (argv, (char *) "timeout");
+  g_ptr_array_add (argv, (char *) "-k");
+  g_ptr_array_add (argv, (char *) "5");
+  g_ptr_array_add (argv, bound);
+  g_ptr_array_add (argv, virsh_path);
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) uri);
+  for (i = 0; words[i] != NULL; i++)
+    {
+      if (g_str_equal (words[i], "@XML"))
+        g_ptr_array_add (argv, xml_file);
+      else if (g_str_equal (words[i], "@TRANSIENT"))
+        g_ptr_array_add (argv, transient_file);
+      else
+        g_ptr_array_add (argv, words[i]);
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &r.out, &r.err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  r.rc = WEXITSTATUS (status);
+  g_assert_cmpint (r.rc, !=, 124);  /* timeout's "timed out" */
+  return r;
+}
+
+/* ---- the command script --------------------------------------------------- */
+
+typedef enum
+{
+  SAME_OUTPUT,     /* libvirtd prints the very same */
+  SAME_RC,         /* the test drivers' data differ: dominfo (CPU time, OS type, security
+                    * model), XML attribute quoting, capabilities, the socket in uri */
+} Compare;
+
+typedef struct
+{
+  const char *command;
+  int rc;
+  const char *expect;   /* text our daemon's stdout must contain */
+  Compare compare;
+} Step;
+
+static const Step script[] = {
+  { "list --all", 0, " 1    test   running\n", SAME_OUTPUT },
+  { "dominfo test", 0, "Name:           test\nUUID:           6695eb01-f6a4-8304-79aa-97f2502e193f\n",
+    SAME_RC },
+  { "domstate --reason test", 0, "running (", SAME_OUTPUT },
+  { "dumpxml test", 0, "<name>test</name>", SAME_RC },
+  { "define @XML", 0, "Domain 'dtest' defined from ", SAME_OUTPUT },
+  { "list --all", 0, " -    dtest   shut off\n", SAME_OUTPUT },
+  { "domstate --reason dtest", 0, "shut off (", SAME_OUTPUT },
+  { "list --inactive", 0, " -    dtest   shut off\n", SAME_OUTPUT },
+  { "start dtest", 0, "Domain 'dtest' started\n", SAME_OUTPUT },
+  { "list", 0, " 2    dtest   running\n", SAME_OUTPUT },
+  { "list --inactive", 0, "----\n\n", SAME_OUTPUT },
+  { "domstate dtest", 0, "running\n", SAME_OUTPUT },
+  { "suspend dtest", 0, "Domain 'dtest' suspended\n", SAME_OUTPUT },
+  { "domstate --reason dtest", 0, "paused (user)\n", SAME_OUTPUT },
+  { "resume dtest", 0, "Domain 'dtest' resumed\n", SAME_OUTPUT },
+  { "domstate dtest", 0, "running\n", SAME_OUTPUT },
+  { "reboot dtest", 0, "Domain 'dtest' is being rebooted\n", SAME_OUTPUT },
+  { "shutdown dtest", 0, "Domain 'dtest' is being shutdown\n", SAME_OUTPUT },
+  { "domstate dtest", 0, "shut off\n", SAME_OUTPUT },
+  { "start dtest", 0, "Domain 'dtest' started\n", SAME_OUTPUT },
+  { "destroy dtest", 0, "Domain 'dtest' destroyed\n", SAME_OUTPUT },
+  { "domstate --reason dtest", 0, "shut off (destroyed)\n", SAME_OUTPUT },
+  { "create @TRANSIENT", 0, "Domain 'ttest' created from ", SAME_OUTPUT },
+  { "domstate ttest", 0, "running\n", SAME_OUTPUT },
+  { "destroy ttest", 0, "Domain 'ttest' destroyed\n", SAME_OUTPUT },
+  { "domstate ttest", 1, "", SAME_OUTPUT },
+  { "undefine dtest", 0, "Domain 'dtest' has been undefined\n", SAME_OUTPUT },
+  { "list --all", 0, " 1    test   running\n", SAME_OUTPUT },
+  { "dominfo nosuchdomain", 1, "", SAME_OUTPUT },
+  { "start nosuchdomain", 1, "", SAME_OUTPUT },
+  { "numatune test", 0, "numa_mode      : strict\nnuma_nodeset   : \n", SAME_OUTPUT },
+  { "numatune test --nodeset 0 --config", 0, "", SAME_OUTPUT },
+  { "numatune test --config", 0, "numa_nodeset   : 0\n", SAME_OUTPUT },
+  { "numatune test", 0, "numa_nodeset   : \n", SAME_OUTPUT },
+  { "nodeinfo", 0, "CPU model:           i686\n", SAME_OUTPUT },
+  { "capabilities", 0, "<capabilities>", SAME_RC },
+  { "hostname", 0, "", SAME_OUTPUT },
+  { "version", 0, "Running hypervisor: ", SAME_OUTPUT },
+  { "uri", 0, "test+unix:///default?socket=", SAME_RC },
+};
+
+static void
+check_step (const Step        *step,
+            const VirshResult *ours,
+            const VirshResult *theirs)
+{
+  g_test_message ("virsh %s: rc %d", step->command, ours->rc);
+  if (ours->rc != step->rc || strstr (ours->out, step->expect) == NULL)
+    g_error ("virsh %s: rc %d (want %d), stdout:\n%s\nstderr:\n%s\n(want text: %s)", step->command,
+             ours->rc, step->rc, ours->out, ours->err, step->expect);
+  if (theirs == NULL)
+    return;
+  if (ours->rc != theirs->rc)
+    g_error ("virsh %s: rc %d, libvirtd's %d; libvirtd's stderr:\n%s", step->command, ours->rc,
+             theirs->rc, theirs->err);
+  if (step->compare == SAME_OUTPUT && !g_str_equal (ours->out, theirs->out))
+    g_error ("virsh %s: stdout differs from libvirtd's:\n--- ours\n%s--- libvirtd\n%s",
+             step->command, ours->out, theirs->out);
+}
+
+static GVirDriverConnection *
+hold_open (const char *uri)
+{
+  g_autoptr (GError) error = NULL;
+  GVirDriverConnection *conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return conn;
+}
+
+static void
+test_virsh_script (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird;
+  LibvirtdPeer *libvirtd = NULL;
+  g_autofree char *our_uri = NULL;
+  g_autofree char *their_uri = NULL;
+  g_autoptr (GVirDriverConnection) our_hold = NULL;
+  g_autoptr (GVirDriverConnection) their_hold = NULL;
+  guint i;
+
+  if (virsh_path == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("virsh is not installed (package libvirt-clients)");
+      g_test_skip ("virsh is not installed (package libvirt-clients)");
+      return;
+    }
+  gvird = gvird_runner_start (NULL, &error);
+  g_assert_no_error (error);
+  our_uri = gvird_runner_uri (gvird, FALSE);
+  our_hold = hold_open (our_uri);
+
+  libvirtd = libvirtd_peer_start (PEER_TLS_NONE, &error);
+  if (libvirtd == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("no libvirtd to compare with: %s", error->message);
+      g_test_message ("no libvirtd to compare with (%s): fixed expectations only",
+                      error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      their_uri = g_strdup_printf ("test+unix:///default?socket=%s", libvirtd->socket);
+      their_hold = hold_open (their_uri);
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (script); i++)
+    {
+      VirshResult ours = run_virsh (our_uri, script[i].command);
+      VirshResult theirs = { 0 };
+
+      if (libvirtd != NULL)
+        theirs = run_virsh (their_uri, script[i].command);
+      check_step (&script[i], &ours, libvirtd != NULL ? &theirs : NULL);
+      virsh_result_clear (&ours);
+      virsh_result_clear (&theirs);
+    }
+
+  g_clear_pointer (&our_hold, gvir_driver_connection_unref);
+  g_clear_pointer (&their_hold, gvir_driver_connection_unref);
+  if (libvirtd != NULL)
+    libvirtd_peer_stop (libvirtd);
+  gvird_runner_stop (gvird);
+}
+
+/* The read-only socket: queries work, changes are refused with libvirt's
+ * error text. */
+static void
+test_virsh_read_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird;
+  g_autofree char *ro_uri = NULL;
+  VirshResult r;
+
+  if (virsh_path == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("virsh is not installed (package libvirt-clients)");
+      g_test_skip ("virsh is not installed (package libvirt-clients)");
+      return;
+    }
+  gvird = gvird_runner_start (NULL, &error);
+  g_assert_no_error (error);
+  ro_uri = gvird_runner_uri (gvird, TRUE);
+
+  r = run_virsh (ro_uri, "list --all");
+  g_assert_cmpint (r.rc, ==, 0);
+  g_assert_nonnull (strstr (r.out, " 1    test   running\n"));
+  virsh_result_clear (&r);
+
+  r = run_virsh (ro_uri, "destroy test");
+  g_assert_cmpint (r.rc, ==, 1);
+  g_assert_nonnull (strstr (r.err, "operation forbidden: read only access prevents "
+                                   "virDomainDestroy"));
+  virsh_result_clear (&r);
+
+  r = run_virsh (ro_uri, "define @XML");
+  g_assert_cmpint (r.rc, ==, 1);
+  g_assert_nonnull (strstr (r.err, "read only access prevents virDomainDefineXml"));
+  virsh_result_clear (&r);
+
+  gvird_runner_stop (gvird);
+}
+
+/* Our remote driver through the daemon: a whole lifecycle, with its
+ * lifecycle events. */
+typedef struct
+{
+  GMutex lock;
+  GArray *events;  /* int pairs: event, detail */
+} Events;
+
+static void
+collect_event (const GVirDriverEvent *event,
+               gpointer               data)
+{
+  Events *ev = data;
+
+  if (event->kind != GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE || !g_str_equal (event->domain->name, "dtest"))
+    return;
+  g_mutex_lock (&ev->lock);
+  g_array_append_val (ev->events, event->event);
+  g_mutex_unlock (&ev->lock);
+}
+
+static void
+test_remote_driver_lifecycle (void)
+{
+  static const int want[] = { GVIR_DRIVER_EVENT_DEFINED, GVIR_DRIVER_EVENT_STARTED,
+                              GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_EVENT_RESUMED,
+                              GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_EVENT_UNDEFINED };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVirDriverConnection) conn = NULL;
+  g_autoptr (GVirDriverDomain) dom = NULL;
+  g_autoptr (GVirDriverDomain) gone = NULL;
+  g_autofree char *uri = NULL;
+  Events ev = { 0 };
+  GvirdRunner *gvird;
+  int state = -1, reason = -1;
+  gint64 deadline;
+  guint i, n;
+
+  g_mutex_init (&ev.lock);
+  ev.events = g_array_new (FALSE, FALSE, sizeof (int));
+  gvird = gvird_runner_start (NULL, &error);
+  g_assert_no_error (error);
+  uri = gvird_runner_uri (gvird, FALSE);
+  conn = gvir_driver_connection_open (uri, FALSE, collect_event, &ev, NULL, &error);
+  g_assert_no_error (error);
+
+  dom = gvir_driver_connection_define_domain (conn, DOM_XML, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dom->uuid, ==, DOM_UUID);
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+  g_assert_true (gvir_driver_connection_start_domain (conn, DOM_UUID, 0, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, DOM_UUID, &state, &reason, NULL,
+                                                          &error));
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_true (gvir_driver_connection_suspend_domain (conn, DOM_UUID, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, DOM_UUID, &state, &reason, NULL,
+                                                          &error));
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_PAUSED);
+  g_assert_cmpint (reason, ==, GVIR_DRIVER_PAUSED_USER);
+  g_assert_true (gvir_driver_connection_resume_domain (conn, DOM_UUID, NULL, &error));
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, DOM_UUID, 0, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, DOM_UUID, &state, &reason, NULL,
+                                                          &error));
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+  g_assert_cmpint (reason, ==, GVIR_DRIVER_SHUTOFF_DESTROYED);
+  g_assert_true (gvir_driver_connection_undefine_domain (conn, DOM_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  gone = gvir_driver_connection_lookup_domain_by_uuid (conn, DOM_UUID, NULL, &error);
+  g_assert_null (gone);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+
+  /* The events come asynchronously: wait (bounded) for all six. */
+  deadline = gvir_test_wait_deadline ();
+  do
+    {
+      g_mutex_lock (&ev.lock);
+      n = ev.events->len;
+      g_mutex_unlock (&ev.lock);
+      if (n < G_N_ELEMENTS (want))
+        {
+          if (g_get_monotonic_time () > deadline)
+            gvir_test_wait_timed_out ("six lifecycle events");
+          g_usleep (10000);
+        }
+    }
+  while (n < G_N_ELEMENTS (want));
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (want));
+  for (i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (ev.events, int, i), ==, want[i]);
+
+  gvir_driver_connection_close (conn);
+  g_clear_pointer (&conn, gvir_driver_connection_unref);
+  g_array_unref (ev.events);
+  g_mutex_clear (&ev.lock);
+  gvird_runner_stop (gvird);
+}
+
+/* Runs virsh as nobody:nogroup (uid and gid 65534) through setpriv. */
+static VirshResult
+run_virsh_as_nobody (const char *uri,
+                     const char *command)
+{
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  char *argv[] = { (char *) "timeout", (char *) "-k", (char *) "5", bound, (char *) "setpriv",
+                   (char *) "--reuid", (char *) "65534", (char *) "--regid", (char *) "65534",
+                   (char *) "--clear-groups", virsh_path, (char *) "-c", (char *) uri,
+                   (char *) command, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
+  g_autoptr (GError) error = NULL;
+  VirshResult r = { 0 };
+  int status = 0;
+
+  env = g_environ_setenv (env, "HOME", "/nonexistent", TRUE);
+  g_assert_true (g_spawn_sync (NULL, argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &r.out, &r.err,
+                               &status, &error));
+  g_assert_no_error (error);
+  /* A refused virsh may die of SIGPIPE, writing on the closed socket. */
+  r.rc = WIFSIGNALED (status) ? 128 + WTERMSIG (status) : WEXITSTATUS (status);
+  g_assert_cmpint (r.rc, !=, 124);
+  return r;
+}
+
+/* Peer credentials: even with a read-write socket open to everyone
+ * (mode 0777), a client that is not root, not the daemon's uid and not in
+ * unix_sock_group is refused there; the read-only socket serves it; with
+ * its group as unix_sock_group, the read-write socket serves it too. */
+static void
+test_virsh_peer_credentials (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+  const char *configs[] = { "unix_sock_rw_perms = \"0777\"",
+                            "unix_sock_rw_perms = \"0777\"\nunix_sock_group = \"nogroup\"" };
+  guint i;
+
+  if (virsh_path == NULL || setpriv == NULL || getuid () != 0)
+    {
+      const char *why = "needs root, setpriv and virsh to run a client as another user";
+
+      if (gvird_runner_require_all () && virsh_path == NULL)
+        g_error ("%s", why);
+      g_test_skip (why);
+      return;
+    }
+  for (i = 0; i < G_N_ELEMENTS (configs); i++)
+    {
+      GvirdRunner *gvird = gvird_runner_start (configs[i], &error);
+      g_autofree char *rw = NULL;
+      g_autofree char *ro = NULL;
+      VirshResult r;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (gvird->dir, 0755), ==, 0);
+      rw = gvird_runner_uri (gvird, FALSE);
+      ro = gvird_runner_uri (gvird, TRUE);
+
+      r = run_virsh_as_nobody (rw, "list");
+      if (i == 0 && r.rc != 128 + SIGPIPE)
+        {
+          g_assert_cmpint (r.rc, ==, 1);
+          g_assert_nonnull (strstr (r.err, "failed to connect to the hypervisor"));
+        }
+      else if (i == 1)
+        {
+          g_assert_cmpint (r.rc, ==, 0);
+          g_assert_nonnull (strstr (r.out, " 1    test   running\n"));
+        }
+      virsh_result_clear (&r);
+
+      r = run_virsh_as_nobody (ro, "list");
+      g_assert_cmpint (r.rc, ==, 0);
+      g_assert_nonnull (strstr (r.out, " 1    test   running\n"));
+      virsh_result_clear (&r);
+      gvird_runner_stop (gvird);
+    }
+}
+
+/* virsh event --all --loop sees the lifecycle events of changes another
+ * client makes. virsh's own --timeout ends it; meanwhile the test
+ * suspends and resumes the domain over and over, so that events come
+ * after virsh registered whenever that happens. */
+static void
+test_virsh_event_loop (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVirDriverConnection) conn = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  g_autofree char *out_path = NULL;
+  g_autofree char *out = NULL;
+  GvirdRunner *gvird;
+  GPid pid;
+  int status = 0, out_fd;
+  pid_t got;
+  gint64 deadline;
+
+  if (virsh_path == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("virsh is not installed (package libvirt-clients)");
+      g_test_skip ("virsh is not installed (package libvirt-clients)");
+      return;
+    }
+  gvird = gvird_runner_start (NULL, &error);
+  g_assert_no_error (error);
+  uri = gvird_runner_uri (gvird, FALSE);
+  conn = hold_open (uri);
+  out_path = g_build_filename (gvird->dir, "event.out", NULL);
+  out_fd = open (out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  g_assert_cmpint (out_fd, >=, 0);
+  {
+    char *argv[] = { (char *) "timeout", (char *) "-k", (char *) "5", bound, virsh_path,
+                     (char *) "-c", uri, (char *) "event", (char *) "--all", (char *) "--loop",
+                     (char *) "--timeout", (char *) "3", NULL };
+
+    g_assert_true (g_spawn_async_with_fds (NULL, argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           gvird_runner_child_setup, NULL, &pid, -1, out_fd,
+                                           out_fd, &error));
+    g_assert_no_error (error);
+  }
+  close (out_fd);
+
+  deadline = gvir_test_wait_deadline ();
+  while ((got = waitpid (pid, &status, WNOHANG)) == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+          gvir_test_wait_timed_out ("virsh event --loop --timeout 3 to end");
+        }
+      g_assert_true (gvir_driver_connection_suspend_domain (conn, TEST_UUID, NULL, &error));
+      g_assert_true (gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, &error));
+      g_usleep (50000);
+    }
+  g_assert_cmpint (got, ==, pid);
+  g_assert_true (g_file_get_contents (out_path, &out, NULL, NULL));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_nonnull (strstr (out, "event 'lifecycle' for domain 'test': Suspended Paused\n"));
+  g_assert_nonnull (strstr (out, "event 'lifecycle' for domain 'test': Resumed Unpaused\n"));
+  g_assert_null (strstr (out, "error"));
+
+  g_clear_pointer (&conn, gvir_driver_connection_unref);
+  gvird_runner_stop (gvird);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *tmp = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  virsh_path = g_find_program_in_path ("virsh");
+  tmp = g_dir_make_tmp ("gvird-virsh-XXXXXX", NULL);
+  g_assert_nonnull (tmp);
+  xml_file = g_build_filename (tmp, "dtest.xml", NULL);
+  transient_file = g_build_filename (tmp, "ttest.xml", NULL);
+  g_assert_true (g_file_set_contents (xml_file, DOM_XML, -1, NULL));
+  g_assert_true (g_file_set_contents (transient_file, TRANSIENT_XML, -1, NULL));
+
+  g_test_add_func ("/daemon/virsh/script", test_virsh_script);
+  g_test_add_func ("/daemon/virsh/read-only", test_virsh_read_only);
+  g_test_add_func ("/daemon/virsh/peer-credentials", test_virsh_peer_credentials);
+  g_test_add_func ("/daemon/virsh/event-loop", test_virsh_event_loop);
+  g_test_add_func ("/daemon/remote-driver/lifecycle", test_remote_driver_lifecycle);
+  ret = g_test_run ();
+
+  g_unlink (xml_file);
+  g_unlink (transient_file);
+  g_rmdir (tmp);
+  g_free (xml_file);
+  g_free (transient_file);
+  g_free (virsh_path);
+  return ret;
+}
