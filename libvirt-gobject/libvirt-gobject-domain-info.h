@@ -30,29 +30,31 @@ G_BEGIN_DECLS
 /**
  * GVirDomainInfo:
  * @state: the run state of the domain
- * @max_mem: the maximum memory the domain may use, in KiB
+ * @maxMem: the maximum memory the domain may use, in KiB
  * @memory: the memory the domain currently uses, in KiB
- * @nr_virt_cpu: the number of virtual CPUs
- * @cpu_time: the CPU time used, in nanoseconds
+ * @nrVirtCpu: the number of virtual CPUs
+ * @cpuTime: the CPU time used, in nanoseconds
  *
  * A snapshot of a domain's state and resources, as returned by
  * gvir_domain_get_info().
  *
- * C code written for libvirt-glib may still use the older field names
- * `maxMem`, `nrVirtCpu` and `cpuTime`; they share storage with the
- * snake_case fields and are not visible to language bindings.
+ * The fields carry libvirt-glib's names, in C and in language bindings
+ * (`info.maxMem` in Python), so code written for libvirt-glib keeps
+ * working. C code may also spell them `max_mem`, `nr_virt_cpu` and
+ * `cpu_time`: they share storage with the camelCase fields and are not
+ * visible to language bindings.
  */
 #ifndef __GTK_DOC_IGNORE__
 #ifndef __GI_SCANNER__
-/* For C, each union keeps libvirt-glib's camelCase name as an alias;
- * bindings and the manual see only the snake_case layout below. */
+/* For C, each union adds a snake_case alias of libvirt-glib's field name;
+ * bindings and the manual see only libvirt-glib's layout below. */
 struct _GVirDomainInfo
 {
   GVirDomainState state;
-  union { guint64 max_mem; guint64 maxMem; };
+  union { guint64 maxMem; guint64 max_mem; };
   guint64 memory;
-  union { guint16 nr_virt_cpu; guint16 nrVirtCpu; };
-  union { guint64 cpu_time; guint64 cpuTime; };
+  union { guint16 nrVirtCpu; guint16 nr_virt_cpu; };
+  union { guint64 cpuTime; guint64 cpu_time; };
 };
 #define _GVIR_DOMAIN_INFO_WITH_ALIASES
 #endif
@@ -62,10 +64,10 @@ struct _GVirDomainInfo
 struct _GVirDomainInfo
 {
   GVirDomainState state;
-  guint64 max_mem;
+  guint64 maxMem;
   guint64 memory;
-  guint16 nr_virt_cpu;
-  guint64 cpu_time;
+  guint16 nrVirtCpu;
+  guint64 cpuTime;
 };
 #endif
 GVIR_AVAILABLE_IN_ALL

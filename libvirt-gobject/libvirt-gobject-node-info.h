@@ -41,6 +41,12 @@ typedef struct _GVirNodeInfo GVirNodeInfo;
  *
  * A summary of the host hardware, as returned by
  * gvir_connection_get_node_info().
+ *
+ * Unlike libvirt-glib, whose `model` is a `gchar[32]` (and whose GIR turns
+ * it into an array of 32 integers), @model is a string here: bindings see
+ * a string. The layout therefore differs from libvirt-glib's: a binary
+ * built against libvirt-glib must read this record through bindings-style
+ * accessors, not its fields.
  */
 struct _GVirNodeInfo
 {

@@ -210,6 +210,16 @@ gvir_config_storage_vol_target_set_permissions (GVirConfigStorageVolTarget *targ
   gvir_config_object_attach_replace (GVIR_CONFIG_OBJECT (target), "permissions", (GVirConfigObject *) permissions);
 }
 
+/* Each feature flag and its element under <features>: the flags' nicks are
+ * libvirt-glib's (the names bindings see), not libvirt's element names. */
+static const struct
+{
+  GVirConfigStorageVolTargetFeatures flag;
+  const char *element;
+} vol_target_features[] = {
+  { GVIR_CONFIG_STORAGE_VOL_TARGET_FEATURE_LAZY_REFCOUNT, "lazy_refcounts" },
+};
+
 /**
  * gvir_config_storage_vol_target_get_features:
  * @target: a #GVirConfigStorageVolTarget
@@ -222,7 +232,6 @@ guint64
 gvir_config_storage_vol_target_get_features (GVirConfigStorageVolTarget *target)
 {
   xmlNodePtr features;
-  GFlagsClass *klass;
   guint64 mask = 0;
 
   g_return_val_if_fail (GVIR_CONFIG_IS_STORAGE_VOL_TARGET (target), 0);
@@ -231,18 +240,14 @@ gvir_config_storage_vol_target_get_features (GVirConfigStorageVolTarget *target)
                                           "features");
   if (features == NULL)
     return 0;
-  klass = g_type_class_ref (GVIR_CONFIG_TYPE_STORAGE_VOL_TARGET_FEATURES);
   for (xmlNodePtr child = features->children; child != NULL; child = child->next)
     {
-      GFlagsValue *value;
-
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      value = g_flags_get_value_by_nick (klass, (const char *) child->name);
-      if (value != NULL)
-        mask |= value->value;
+      for (gsize i = 0; i < G_N_ELEMENTS (vol_target_features); i++)
+        if (g_str_equal ((const char *) child->name, vol_target_features[i].element))
+          mask |= vol_target_features[i].flag;
     }
-  g_type_class_unref (klass);
   return mask;
 }
 
@@ -258,15 +263,14 @@ gvir_config_storage_vol_target_set_features (GVirConfigStorageVolTarget *target,
                                              guint64 features)
 {
   GVirConfigObject *self;
-  GFlagsClass *klass;
+  guint64 known = 0;
   xmlNodePtr node;
 
   g_return_if_fail (GVIR_CONFIG_IS_STORAGE_VOL_TARGET (target));
 
-  /* Flags classes of static types are never freed: peeking is enough. */
-  klass = g_type_class_ref (GVIR_CONFIG_TYPE_STORAGE_VOL_TARGET_FEATURES);
-  g_type_class_unref (klass);
-  g_return_if_fail ((features & ~(guint64) klass->mask) == 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (vol_target_features); i++)
+    known |= vol_target_features[i].flag;
+  g_return_if_fail ((features & ~known) == 0);
 
   self = GVIR_CONFIG_OBJECT (target);
   if (features == 0)
@@ -275,7 +279,7 @@ gvir_config_storage_vol_target_set_features (GVirConfigStorageVolTarget *target,
       return;
     }
   node = gvir_config_object_replace_child (self, "features");
-  for (guint i = 0; i < klass->n_values; i++)
-    if ((features & klass->values[i].value) != 0)
-      xmlNewChild (node, NULL, (const xmlChar *) klass->values[i].value_nick, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (vol_target_features); i++)
+    if ((features & vol_target_features[i].flag) != 0)
+      xmlNewChild (node, NULL, (const xmlChar *) vol_target_features[i].element, NULL);
 }

@@ -23,11 +23,13 @@ G_BEGIN_DECLS
  * GVirConfigStorageVolTargetFeatures:
  * @GVIR_CONFIG_STORAGE_VOL_TARGET_FEATURE_LAZY_REFCOUNT: qcow2 lazy reference counts
  *
- * Optional format features of a volume, written under `<features>`.
+ * Optional format features of a volume, written under `<features>`
+ * (`<lazy_refcounts/>`). The nick, and so the name in language bindings,
+ * is libvirt-glib's (`REFCOUNT`).
  */
 typedef enum /*< flags >*/
 {
-  GVIR_CONFIG_STORAGE_VOL_TARGET_FEATURE_LAZY_REFCOUNT = 1 << 0, /*< nick=lazy_refcounts >*/
+  GVIR_CONFIG_STORAGE_VOL_TARGET_FEATURE_LAZY_REFCOUNT = 1 << 0, /*< nick=refcount >*/
 } GVirConfigStorageVolTargetFeatures;
 
 /**

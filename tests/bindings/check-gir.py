@@ -22,6 +22,11 @@ CORE = '{http://www.gtk.org/introspection/core/1.0}'
 C = '{http://www.gtk.org/introspection/c/1.0}'
 GLIB = '{http://www.gtk.org/introspection/glib/1.0}'
 
+# Internal to libvirt-glib too, yet exported by it (LIBVIRT_GCONFIG_0.0.8,
+# no installed header, not in its GIR): we export them under the same node
+# for binary compatibility, and they are no more API here than there.
+INTERNAL_IN_LIBVIRT_GLIB = {'gvir_config_xml_doc_get_type', 'gvir_config_xml_doc_new'}
+
 results = []
 
 
@@ -41,7 +46,7 @@ def exported_symbols(library):
         if len(fields) == 3 and fields[1] in 'TDBR':
             name, _, version = fields[2].partition('@')
             symbols.add(name)
-            if '_PRIVATE_' not in version:
+            if '_PRIVATE_' not in version and name not in INTERNAL_IN_LIBVIRT_GLIB:
                 public.add(name)
     return symbols, public
 

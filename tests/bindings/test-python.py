@@ -112,9 +112,16 @@ def test_domain_info():
     dom = conn.find_domain_by_name('test')
     info = dom.get_info()
     check_equal(info.state, LibvirtGObject.DomainState.RUNNING)
-    check_equal(info.max_mem, 8388608)
+    # libvirt-glib's field names, so that scripts written for it keep working.
+    check_equal(info.maxMem, 8388608)
     check_equal(info.memory, 2097152)
-    check_equal(info.nr_virt_cpu, 2)
+    check_equal(info.nrVirtCpu, 2)
+    check(isinstance(info.cpuTime, int), 'cpuTime is a %r' % type(info.cpuTime))
+    # The domain runs: its CPU time never goes backwards between two reads.
+    later = dom.get_info()
+    check(later.cpuTime >= info.cpuTime, 'cpuTime %d then %d' % (info.cpuTime, later.cpuTime))
+    # The C-only snake_case aliases are not in the GIR.
+    check(not hasattr(info, 'max_mem'), 'max_mem is not a binding field')
     conn.close()
 
 

@@ -1064,7 +1064,7 @@ test_info (Fixture *f, gconstpointer data)
   g_assert_cmpuint (info->max_mem, ==, 8388608);
   g_assert_cmpuint (info->memory, ==, 2097152);
   g_assert_cmpuint (info->nr_virt_cpu, ==, 2);
-  /* libvirt-glib's field names still compile and alias the new ones. */
+  /* The snake_case C aliases share storage with libvirt-glib's names. */
   g_assert_cmpuint (info->maxMem, ==, info->max_mem);
   g_assert_cmpuint (info->nrVirtCpu, ==, info->nr_virt_cpu);
   g_assert_cmpuint (info->cpuTime, ==, info->cpu_time);
