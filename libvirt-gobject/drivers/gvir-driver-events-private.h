@@ -41,6 +41,15 @@ GPtrArray *gvir_driver_events_pinned_new (void);
  * with a driver lock held. */
 void gvir_driver_events_deliver (const GVirDriverEvents *events, GPtrArray *pinned);
 
+/* The connection an entry of a driver's list of listeners stands for. */
+typedef GVirDriverConnection *(*GVirDriverConnectionOf) (gpointer listener);
+
+/* Delivers @events to the connections in @listeners (through @conn_of,
+ * or the entries themselves when it is NULL), pinned under @lock, which
+ * guards @listeners and is not held by the caller. */
+void gvir_driver_events_emit (const GVirDriverEvents *events, GMutex *lock,
+                              GPtrArray *listeners, GVirDriverConnectionOf conn_of);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDriverEvents, gvir_driver_events_free)
 
 G_END_DECLS

@@ -103,3 +103,23 @@ gvir_driver_events_deliver (const GVirDriverEvents *events,
         gvir_driver_connection_emit_event (pinned->pdata[j], &event);
     }
 }
+
+void
+gvir_driver_events_emit (const GVirDriverEvents *events,
+                         GMutex                 *lock,
+                         GPtrArray              *listeners,
+                         GVirDriverConnectionOf  conn_of)
+{
+  g_autoptr(GPtrArray) pinned = NULL;
+  guint i;
+
+  if (gvir_driver_events_is_empty (events))
+    return;
+  pinned = gvir_driver_events_pinned_new ();
+  g_mutex_lock (lock);
+  for (i = 0; i < listeners->len; i++)
+    gvir_driver_events_pin (pinned, conn_of != NULL ? conn_of (listeners->pdata[i])
+                                                    : listeners->pdata[i]);
+  g_mutex_unlock (lock);
+  gvir_driver_events_deliver (events, pinned);
+}

@@ -83,17 +83,7 @@ void
 gvir_qemu_state_emit (GVirQemuState    *state,
                       GVirDriverEvents *events)
 {
-  g_autoptr(GPtrArray) conns = NULL;
-  guint i;
-
-  if (gvir_driver_events_is_empty (events))
-    return;
-  conns = gvir_driver_events_pinned_new ();
-  g_mutex_lock (&state->mutex);
-  for (i = 0; i < state->conns->len; i++)
-    gvir_driver_events_pin (conns, state->conns->pdata[i]);
-  g_mutex_unlock (&state->mutex);
-  gvir_driver_events_deliver (events, conns);
+  gvir_driver_events_emit (events, &state->mutex, state->conns, NULL);
 }
 
 /* ---- the state of a root -------------------------------------------------------------- */

@@ -284,23 +284,19 @@ events_add (GVirDriverEvents     *events,
   gvir_driver_events_add (events, dom_describe (dom), event, detail);
 }
 
+static GVirDriverConnection *
+handle_connection (gpointer handle)
+{
+  return ((GVirTestHandle *) handle)->conn;
+}
+
 /* Delivers @events to every connection sharing @state. Called without the
  * state lock; the connections are pinned under it first. */
 static void
 state_emit (GVirTestState    *state,
             GVirDriverEvents *events)
 {
-  g_autoptr(GPtrArray) conns = NULL;
-  guint i;
-
-  if (gvir_driver_events_is_empty (events))
-    return;
-  conns = gvir_driver_events_pinned_new ();
-  g_mutex_lock (&state->lock);
-  for (i = 0; i < state->handles->len; i++)
-    gvir_driver_events_pin (conns, ((GVirTestHandle *) state->handles->pdata[i])->conn);
-  g_mutex_unlock (&state->lock);
-  gvir_driver_events_deliver (events, conns);
+  gvir_driver_events_emit (events, &state->lock, state->handles, handle_connection);
 }
 
 /* ---- loading ------------------------------------------------------------- */
