@@ -28,6 +28,7 @@
 #include "drivers/qemu/gvir-qemu-status-private.h"
 #include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
+#include "qemu-test-children.h"
 
 #define TINY_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1809"
 #define TINY2_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1810"
@@ -82,57 +83,14 @@ open_root (Fixture *f, GError **error)
   return gvir_driver_connection_open (f->uri, FALSE, collect_event, f->events, NULL, error);
 }
 
-/* The pids of this process's QEMU children (QEMU gets a session of its
- * own, not another parent) whose command line holds @needle. */
-static GArray *
-find_child_qemus (const char *needle)
-{
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *entry;
-
-  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
-      g_autofree char *cmdline = NULL;
-      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
-      guint64 ppid = 0;
-      gsize len = 0, i;
-
-      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
-          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      for (i = 0; i + 1 < len; i++)
-        if (cmdline[i] == '\0')
-          cmdline[i] = ' ';
-      if (strstr (cmdline, "qemu-system") != NULL && strstr (cmdline, needle) != NULL)
-        g_array_append_val (pids, pid);
-    }
-  return pids;
-}
-
 /* The pid of the QEMU running the domain "tiny", 0 when there is none. */
 static gint64
 find_qemu_pid (Fixture *f)
 {
-  g_autoptr(GArray) pids = find_child_qemus ("guest=tiny,");
+  g_autoptr(GArray) pids = qemu_test_find_children ("guest=tiny,");
 
   g_assert_cmpuint (pids->len, <=, 1);
   return pids->len == 1 ? g_array_index (pids, gint64, 0) : 0;
-}
-
-/* A failed assertion aborts the test: the QEMU processes it started, which
- * run in sessions of their own, must not outlive it. */
-static void
-kill_child_qemus_and_abort (int sig)
-{
-  g_autoptr(GArray) pids = find_child_qemus ("guest=");
-  guint i;
-
-  for (i = 0; i < pids->len; i++)
-    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
-  signal (sig, SIG_DFL);
-  raise (sig);
 }
 
 static void
@@ -156,7 +114,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
   g_clear_pointer (&f->conn, gvir_driver_connection_unref);
   /* Every QEMU the case started is gone. */
-  left = find_child_qemus ("guest=");
+  left = qemu_test_find_children ("guest=");
   g_assert_cmpuint (left->len, ==, 0);
   gvir_test_remove_tree (f->root);
   g_async_queue_unref (f->events);
@@ -508,8 +466,8 @@ test_reconnect (void)
   ghost_path = g_build_filename (root, "run", "qemu", "ghost.status", NULL);
   g_assert_false (g_file_test (ghost_path, G_FILE_TEST_EXISTS));
 
-  pids_tiny = find_child_qemus ("guest=tiny,");
-  pids_tiny2 = find_child_qemus ("guest=tiny2,");
+  pids_tiny = qemu_test_find_children ("guest=tiny,");
+  pids_tiny2 = qemu_test_find_children ("guest=tiny2,");
   g_assert_cmpuint (pids_tiny->len, ==, 1);
   g_assert_cmpuint (pids_tiny2->len, ==, 1);
   pid_tiny = g_array_index (pids_tiny, gint64, 0);
@@ -542,7 +500,7 @@ test_reconnect (void)
   expect_event (&f, "tiny2 5/5");
 
   g_clear_pointer (&conn, gvir_driver_connection_unref);
-  left = find_child_qemus ("guest=");
+  left = qemu_test_find_children ("guest=");
   g_assert_cmpuint (left->len, ==, 0);
   gvir_test_remove_tree (root);
 }
@@ -637,7 +595,7 @@ assert_nothing_runs (Fixture *f)
 {
   g_autoptr(GVirQemuPaths) paths = gvir_qemu_paths_new_embed (f->root, NULL);
   g_autofree char *status = gvir_qemu_paths_status_file (paths, "tiny");
-  g_autoptr(GArray) left = find_child_qemus ("guest=");
+  g_autoptr(GArray) left = qemu_test_find_children ("guest=");
 
   g_assert_cmpuint (left->len, ==, 0);
   g_assert_false (g_file_test (status, G_FILE_TEST_EXISTS));
@@ -712,7 +670,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  signal (SIGABRT, kill_child_qemus_and_abort);
+  qemu_test_kill_children_on_abort ();
   /* QEMUs whose starter exited (the reconnect case) become our children. */
   prctl (PR_SET_CHILD_SUBREAPER, 1);
 

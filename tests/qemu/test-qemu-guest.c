@@ -32,6 +32,7 @@
 #include "drivers/qemu/gvir-qemu-process-private.h"
 #include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
+#include "qemu-test-children.h"
 
 #define GUEST_UUID "5d1c3a0e-8f0b-4d7e-9d6a-2b9e1f0c4a11"
 
@@ -55,39 +56,10 @@ typedef struct
 
 /* ---- processes -------------------------------------------------------------------- */
 
-/* The pids of this process's QEMU children whose command line holds
- * @needle (QEMU runs in a session of its own, still our child). */
-static GArray *
-find_child_qemus (const char *needle)
-{
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *entry;
-
-  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
-      g_autofree char *cmdline = NULL;
-      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
-      guint64 ppid = 0;
-      gsize len = 0, i;
-
-      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
-          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      for (i = 0; i + 1 < len; i++)
-        if (cmdline[i] == '\0')
-          cmdline[i] = ' ';
-      if (strstr (cmdline, "qemu-system") != NULL && strstr (cmdline, needle) != NULL)
-        g_array_append_val (pids, pid);
-    }
-  return pids;
-}
-
 static gint64
 find_guest_pid (void)
 {
-  g_autoptr(GArray) pids = find_child_qemus ("guest=guest,");
+  g_autoptr(GArray) pids = qemu_test_find_children ("guest=guest,");
 
   g_assert_cmpuint (pids->len, <=, 1);
   return pids->len == 1 ? g_array_index (pids, gint64, 0) : 0;
@@ -97,19 +69,6 @@ static gboolean
 guest_gone (gpointer data)
 {
   return find_guest_pid () == 0;
-}
-
-/* A failed check ends the test: the QEMU processes of the case go first. */
-static void
-kill_child_qemus_and_abort (int sig)
-{
-  g_autoptr(GArray) pids = find_child_qemus ("guest=");
-  guint i;
-
-  for (i = 0; i < pids->len; i++)
-    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
-  signal (sig, SIG_DFL);
-  raise (sig);
 }
 
 /* ---- fixture ------------------------------------------------------------------------ */
@@ -147,7 +106,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   if (f->console >= 0)
     close (f->console);
   g_clear_pointer (&f->conn, gvir_driver_connection_unref);
-  left = find_child_qemus ("guest=");
+  left = qemu_test_find_children ("guest=");
   g_assert_cmpuint (left->len, ==, 0);
   gvir_test_remove_tree (f->root);
   g_async_queue_unref (f->events);
@@ -611,8 +570,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   /* A failed assertion aborts; a timed-out wait (g_error) traps. */
-  signal (SIGABRT, kill_child_qemus_and_abort);
-  signal (SIGTRAP, kill_child_qemus_and_abort);
+  qemu_test_kill_children_on_abort ();
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, NULL, fixture_setup, cases[i].func, fixture_teardown);
   return g_test_run ();

@@ -29,6 +29,7 @@
 #include "drivers/qemu/gvir-qemu-probe-private.h"
 #include "drivers/qemu/gvir-qemu-process-private.h"
 #include "../common/gvir-test-files.h"
+#include "qemu-test-children.h"
 
 #define KVM_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1900"
 #define NODE_DIR "/sys/devices/system/node"
@@ -667,52 +668,6 @@ test_domain_capabilities_errors (Fixture *f, gconstpointer data)
 
 /* ---- KVM ------------------------------------------------------------------------------ */
 
-/* The pids of this process's QEMU children running the smoke domain. */
-static GArray *
-find_kvm_qemus (void)
-{
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *entry;
-
-  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
-      g_autofree char *cmdline = NULL;
-      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
-      guint64 ppid = 0;
-      gsize len = 0;
-
-      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
-          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      for (gsize i = 0; i + 1 < len; i++)
-        if (cmdline[i] == '\0')
-          cmdline[i] = ' ';
-      if (strstr (cmdline, "guest=kvmsmoke,") != NULL)
-        g_array_append_val (pids, pid);
-    }
-  return pids;
-}
-
-static void
-kill_kvm_qemus (void)
-{
-  g_autoptr(GArray) pids = find_kvm_qemus ();
-
-  for (guint i = 0; i < pids->len; i++)
-    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
-}
-
-/* A failed assertion aborts: the smoke domain's QEMU must not survive it. */
-static void
-kill_kvm_qemus_and_abort (int sig)
-{
-  kill_kvm_qemus ();
-  signal (sig, SIG_DFL);
-  raise (sig);
-}
-
 static void
 define_kvm_domain (Fixture *f)
 {
@@ -749,7 +704,7 @@ test_kvm_refused (Fixture *f, gconstpointer data)
                                                           NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_SHUTOFF);
-  left = find_kvm_qemus ();
+  left = qemu_test_find_children ("guest=kvmsmoke,");
   g_assert_cmpuint (left->len, ==, 0);
 }
 
@@ -785,7 +740,7 @@ test_kvm_smoke (Fixture *f, gconstpointer data)
   g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_RUNNING);
 
   /* It runs on KVM: the accelerator QEMU was given. */
-  pids = find_kvm_qemus ();
+  pids = qemu_test_find_children ("guest=kvmsmoke,");
   g_assert_cmpuint (pids->len, ==, 1);
   cmdline_path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/cmdline",
                                   g_array_index (pids, gint64, 0));
@@ -798,7 +753,7 @@ test_kvm_smoke (Fixture *f, gconstpointer data)
 
   g_assert_true (gvir_driver_connection_destroy_domain (f->conn, KVM_UUID, 0, NULL, &error));
   g_assert_no_error (error);
-  left = find_kvm_qemus ();
+  left = qemu_test_find_children ("guest=kvmsmoke,");
   g_assert_cmpuint (left->len, ==, 0);
 }
 
@@ -806,7 +761,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  signal (SIGABRT, kill_kvm_qemus_and_abort);
+  qemu_test_kill_children_on_abort ();
 
   g_test_add ("/gvir/qemu/host/node-info", Fixture, NULL, fixture_setup, test_node_info,
               fixture_teardown);

@@ -31,6 +31,7 @@
 #include "drivers/qemu/gvir-qemu-status-private.h"
 #include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
+#include "qemu-test-children.h"
 
 #define TINY_UUID "5d0d1c1e-8a0c-4f5e-9b61-3d8f0c2a7b10"
 
@@ -68,53 +69,13 @@ emulator_missing (void)
   return TRUE;
 }
 
-/* The pids of this process's QEMU children (a session of their own, but
- * still our children) whose command line holds @needle. */
-static GArray *
-find_child_qemus (const char *needle)
-{
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *entry;
-
-  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
-      g_autofree char *cmdline = NULL;
-      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
-      guint64 ppid = 0;
-      gsize len = 0;
-
-      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
-          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      for (gsize i = 0; i + 1 < len; i++)
-        if (cmdline[i] == '\0')
-          cmdline[i] = ' ';
-      if (strstr (cmdline, "qemu-system") != NULL && strstr (cmdline, needle) != NULL)
-        g_array_append_val (pids, pid);
-    }
-  return pids;
-}
-
 static gint64
 find_qemu_pid (void)
 {
-  g_autoptr(GArray) pids = find_child_qemus ("guest=tiny,");
+  g_autoptr(GArray) pids = qemu_test_find_children ("guest=tiny,");
 
   g_assert_cmpuint (pids->len, <=, 1);
   return pids->len == 1 ? g_array_index (pids, gint64, 0) : 0;
-}
-
-static void
-kill_child_qemus_and_abort (int sig)
-{
-  g_autoptr(GArray) pids = find_child_qemus ("guest=");
-
-  for (guint i = 0; i < pids->len; i++)
-    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
-  signal (sig, SIG_DFL);
-  raise (sig);
 }
 
 static void
@@ -136,7 +97,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autoptr(GArray) left = NULL;
 
   g_clear_pointer (&f->conn, gvir_driver_connection_unref);
-  left = find_child_qemus ("guest=");
+  left = qemu_test_find_children ("guest=");
   g_assert_cmpuint (left->len, ==, 0);
   gvir_test_remove_tree (f->root);
   g_free (f->uri);
@@ -693,7 +654,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  signal (SIGABRT, kill_child_qemus_and_abort);
+  qemu_test_kill_children_on_abort ();
 
   g_test_add ("/qemu/placement/pinning", Fixture, NULL, fixture_setup, test_pinning,
               fixture_teardown);

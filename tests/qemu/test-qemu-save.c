@@ -31,6 +31,7 @@
 #include "drivers/qemu/gvir-qemu-status-private.h"
 #include "../common/gvir-test-files.h"
 #include "../common/gvir-test-wait.h"
+#include "qemu-test-children.h"
 
 #define TINY_UUID "3d2b5c0e-7a51-4c1f-9e0a-5f6d2b8c9a01"
 #define LIB_DOMAIN "Libvirt.GObject"
@@ -266,54 +267,6 @@ collect_event (const GVirDriverEvent *event,
                                                event->detail));
 }
 
-/* The pids of this process's QEMU children running a guest. */
-static GArray *
-find_child_qemus (void)
-{
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *entry;
-
-  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", entry);
-      g_autofree char *cmdline = NULL;
-      gint64 pid = g_ascii_strtoll (entry, NULL, 10);
-      guint64 ppid = 0;
-      gsize len = 0, i;
-
-      if (pid <= 0 || !gvir_qemu_process_stat_field (pid, 4, &ppid, NULL) ||
-          ppid != (guint64) getpid () || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      for (i = 0; i + 1 < len; i++)
-        if (cmdline[i] == '\0')
-          cmdline[i] = ' ';
-      if (strstr (cmdline, "qemu-system") != NULL && strstr (cmdline, "guest=") != NULL)
-        g_array_append_val (pids, pid);
-    }
-  return pids;
-}
-
-static void
-kill_child_qemus_and_abort (int sig)
-{
-  g_autoptr(GArray) pids = find_child_qemus ();
-  guint i;
-
-  for (i = 0; i < pids->len; i++)
-    kill ((pid_t) g_array_index (pids, gint64, i), SIGKILL);
-  signal (sig, SIG_DFL);
-  raise (sig);
-}
-
-static guint
-count_child_qemus (void)
-{
-  g_autoptr(GArray) pids = find_child_qemus ();
-
-  return pids->len;
-}
-
 static GVirDriverConnection *
 open_root (const char *root, GAsyncQueue *events)
 {
@@ -342,7 +295,7 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->conn, gvir_driver_connection_unref);
-  g_assert_cmpuint (count_child_qemus (), ==, 0);
+  g_assert_cmpuint (qemu_test_count_children ("guest="), ==, 0);
   gvir_test_remove_tree (f->root);
   g_async_queue_unref (f->events);
   g_free (f->root);
@@ -448,7 +401,7 @@ assert_nothing_runs (Fixture *f)
   g_autofree char *status_dir = g_build_filename (f->root, "run", "qemu", NULL);
   g_autofree char *left = list_dir (status_dir);
 
-  g_assert_cmpuint (count_child_qemus (), ==, 0);
+  g_assert_cmpuint (qemu_test_count_children ("guest="), ==, 0);
   g_assert_null (strstr (left, ".status"));
 }
 
@@ -524,7 +477,7 @@ test_running_round_trip (Fixture *f, gconstpointer data)
   expect_event (f, "tiny 2/2");
   expect_no_event (f);
   assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_RESTORED);
-  g_assert_cmpuint (count_child_qemus (), ==, 1);
+  g_assert_cmpuint (qemu_test_count_children ("guest="), ==, 1);
   /* It runs with the replacement; the definition stays as it was. */
   live = gvir_driver_connection_get_domain_xml (f->conn, TINY_UUID, 0, NULL, &error);
   g_assert_no_error (error);
@@ -539,7 +492,7 @@ test_running_round_trip (Fixture *f, gconstpointer data)
                                                                   &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
   g_clear_error (&error);
-  g_assert_cmpuint (count_child_qemus (), ==, 1);
+  g_assert_cmpuint (qemu_test_count_children ("guest="), ==, 1);
   destroy (f, "tiny");
 }
 
@@ -708,7 +661,7 @@ test_restore_in_fresh_root (Fixture *f, gconstpointer data)
   g_assert_true (gvir_driver_connection_destroy_domain (other, TINY_UUID, 0, NULL, &error));
   g_assert_no_error (error);
   gvir_driver_connection_unref (other);
-  g_assert_cmpuint (count_child_qemus (), ==, 0);
+  g_assert_cmpuint (qemu_test_count_children ("guest="), ==, 0);
   gvir_test_remove_tree (other_root);
 }
 
@@ -939,7 +892,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  signal (SIGABRT, kill_child_qemus_and_abort);
+  qemu_test_kill_children_on_abort ();
 
   g_test_add_func ("/qemu/save/reader/good", test_reader_good);
   g_test_add_func ("/qemu/save/reader/corrupt-header", test_reader_corrupt);
