@@ -180,6 +180,7 @@ typedef struct
   GVirDomain *other_dom;    /* "conf-main", as seen through other */
   GVirDomain *extra;        /* a domain a case prepared, or NULL */
   Recorder rec;
+  Recorder other_rec;       /* what the second connection hears */
   char *save_path;
 } Fixture;
 
@@ -258,6 +259,10 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->rec.watch_added = TRUE;
   recorder_watch_connection (&f->rec, f->conn);
   recorder_watch_domain (&f->rec, f->dom);
+  f->other_rec.expected = g_main_context_default ();
+  f->other_rec.watch_added = TRUE;
+  recorder_watch_connection (&f->other_rec, f->other);
+  recorder_watch_domain (&f->other_rec, f->other_dom);
 }
 
 /* Leaves the host as the case found it: the case's domains stopped and
@@ -601,6 +606,7 @@ test_event (Fixture *f, gconstpointer data)
   if (c->prepare != NULL)
     c->prepare (f);
   recorder_forget (&f->rec);
+  recorder_forget (&f->other_rec);
 
   dom = c->act (f);
   g_assert_nonnull (dom);
@@ -625,6 +631,9 @@ test_event (Fixture *f, gconstpointer data)
 
   if (!guest_decides)
     recorder_expectv (&f->rec, c->signals);
+  /* Every connection to the host hears the same, whichever acted. */
+  recorder_expectv (&f->other_rec, c->signals);
+  g_assert_false (f->other_rec.wrong_context);
   g_assert_false (f->rec.wrong_context);
   g_assert_cmpuint (f->rec.added, ==, c->added);
   g_assert_cmpuint (f->rec.removed, ==, c->removed);
