@@ -117,6 +117,15 @@ typedef struct
   gboolean listen;
 } Options;
 
+static void
+options_clear (Options *opts)
+{
+  g_clear_pointer (&opts->config_file, g_free);
+  g_clear_pointer (&opts->pid_file, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
 static gboolean
 parse_options (int       *argc,
                char    ***argv,
@@ -185,7 +194,7 @@ main (int    argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (GvirdConfig) config = NULL;
   g_autofree char *sock_dir = NULL;
-  Options opts = { 0 };
+  g_auto (Options) opts = { 0 };
   GvirdServer server = { 0 };
   int pid_fd = -1;
   guint sig_term, sig_int;
@@ -241,7 +250,5 @@ main (int    argc,
     }
   g_main_loop_unref (server.loop);
   g_main_context_unref (server.context);
-  g_free (opts.config_file);
-  g_free (opts.pid_file);
   return 0;
 }
