@@ -9,11 +9,12 @@
  * License as published by the Free Software Foundation; either
  * version 2.1 of the License, or (at your option) any later version.
  *
- * Each case measures the daemon's resident memory (VmRSS) once it served
- * a first client, runs its fault, checks that another client is served
- * right, and asserts that the daemon's VmRSS is back within a generous
- * bound of that idle figure. No case asserts anything about time; every
- * wait has its own bound.
+ * Each case measures the daemon's resident memory (VmRSS) and open file
+ * descriptors once it served a first client, runs its fault, checks that
+ * another client is served right, and asserts that the daemon's VmRSS is
+ * back within a generous bound of that idle figure and that it holds no
+ * more descriptors than then (a closed client left nothing behind). No
+ * case asserts anything about time; every wait has its own bound.
  */
 /* POLLRDHUP */
 #ifndef _GNU_SOURCE
@@ -54,16 +55,61 @@ daemon_rss_kib (GPid pid)
   return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
 }
 
-static void
-assert_rss_near_idle (GvirdRunner *gvird,
-                      guint64      idle_kib,
-                      const char  *after)
+/* How many descriptors the daemon has open. */
+static guint
+daemon_fd_count (GPid pid)
 {
-  guint64 now = daemon_rss_kib (gvird->pid);
+  g_autofree char *path = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
 
-  g_test_message ("VmRSS after %s: %" G_GUINT64_FORMAT " KiB (idle %" G_GUINT64_FORMAT " KiB)",
-                  after, now, idle_kib);
-  g_assert_cmpuint (now, <=, idle_kib + RSS_SLACK_KIB);
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  guint64 rss_kib;
+  guint fds;
+} Usage;
+
+static Usage
+daemon_usage (GPid pid)
+{
+  Usage u = { daemon_rss_kib (pid), daemon_fd_count (pid) };
+
+  return u;
+}
+
+static gboolean
+usage_near (const Usage *now,
+            const Usage *idle)
+{
+  return now->rss_kib <= idle->rss_kib + RSS_SLACK_KIB && now->fds <= idle->fds;
+}
+
+/* The daemon notices closes asynchronously: a client served after them
+ * does not prove they were all handled, so this waits (bounded) for the
+ * usage to come back before asserting it. */
+static void
+assert_usage_near_idle (GvirdRunner *gvird,
+                        const Usage *idle,
+                        const char  *after)
+{
+  gint64 deadline = gvir_test_wait_deadline ();
+  Usage now = daemon_usage (gvird->pid);
+
+  while (!usage_near (&now, idle) && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (20000);
+      now = daemon_usage (gvird->pid);
+    }
+  g_test_message ("after %s: VmRSS %" G_GUINT64_FORMAT " KiB, %u fds (idle %" G_GUINT64_FORMAT
+                  " KiB, %u fds)", after, now.rss_kib, now.fds, idle->rss_kib, idle->fds);
+  g_assert_cmpuint (now.rss_kib, <=, idle->rss_kib + RSS_SLACK_KIB);
+  g_assert_cmpuint (now.fds, <=, idle->fds);
 }
 
 static GByteArray *
@@ -96,18 +142,24 @@ assert_get_info (GSocket *sock)
   g_assert_cmpuint (info.nr_virt_cpu, ==, 2);
 }
 
-/* A new client, opened and served; its measure of the daemon's idle RSS
- * comes after this first client, so that what any client at all costs
- * once (the driver's state, the worker threads) is in it. */
-static guint64
-idle_rss_after_first_client (GvirdRunner *gvird)
+/* The daemon's idle usage: its descriptors before any client, and its
+ * VmRSS once a first client came and went, so that what any client at
+ * all costs once (the worker threads, the allocator's arenas, the
+ * driver's state) is in it. */
+static Usage
+idle_usage (GvirdRunner *gvird)
 {
+  guint fds_before = daemon_fd_count (gvird->pid);
   g_autoptr (GSocket) first = raw_connect (gvird->socket);
+  Usage idle = { G_MAXUINT64 / 2, fds_before };  /* no RSS bound yet */
 
   raw_open (first, 0);
   assert_get_info (first);
   g_clear_object (&first);
-  return daemon_rss_kib (gvird->pid);
+  /* Once the first client's descriptor is closed, it is gone. */
+  assert_usage_near_idle (gvird, &idle, "the first client");
+  idle.rss_kib = daemon_rss_kib (gvird->pid);
+  return idle;
 }
 
 static void
@@ -121,21 +173,17 @@ assert_another_client_served (GvirdRunner *gvird)
 
 /* ---- 100 clients at once ------------------------------------------------------ */
 
-/* Every client sends its next call before any reads its reply, so that
- * the daemon holds all 100 connections and their calls at once; every
- * reply must match its own call's serial and carry the right figures. */
+/* One wave: N_CLIENTS clients at once, each sending its next call
+ * before any reads its reply, so that the daemon holds all connections
+ * and their calls together; every reply must match its own call's serial
+ * and carry the right figures. */
 static void
-test_many_clients (void)
+run_wave (GvirdRunner *gvird)
 {
-  g_autoptr (GError) error = NULL;
-  GvirdRunner *gvird = gvird_runner_start ("max_clients = 200", &error);
   g_autoptr (GByteArray) dom = domain_args ();
   GSocket *clients[N_CLIENTS];
-  guint64 idle;
   guint i, round;
 
-  g_assert_no_error (error);
-  idle = idle_rss_after_first_client (gvird);
   for (i = 0; i < N_CLIENTS; i++)
     {
       clients[i] = raw_connect (gvird->socket);
@@ -168,18 +216,25 @@ test_many_clients (void)
                   daemon_rss_kib (gvird->pid));
   for (i = 0; i < N_CLIENTS; i++)
     g_object_unref (clients[i]);
-  /* The daemon notices the closes asynchronously; a served client after
-   * them does not prove they were all handled, so wait (bounded) for the
-   * memory to come back rather than asserting it at once. */
-  assert_another_client_served (gvird);
-  {
-    gint64 deadline = gvir_test_wait_deadline ();
+}
 
-    while (daemon_rss_kib (gvird->pid) > idle + RSS_SLACK_KIB &&
-           g_get_monotonic_time () < deadline)
-      g_usleep (20000);
-  }
-  assert_rss_near_idle (gvird, idle, "100 clients closed");
+/* Two waves, with room for little more than one under max_clients: the
+ * second is served only if the first one's places were given back. */
+static void
+test_many_clients (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("max_clients = 120", &error);
+  Usage idle;
+
+  g_assert_no_error (error);
+  idle = idle_usage (gvird);
+  run_wave (gvird);
+  assert_another_client_served (gvird);
+  assert_usage_near_idle (gvird, &idle, "a wave of 100 clients");
+  run_wave (gvird);
+  assert_another_client_served (gvird);
+  assert_usage_near_idle (gvird, &idle, "a second wave of 100 clients");
   gvird_runner_stop (gvird);
 }
 
@@ -218,11 +273,11 @@ test_event_sleeper (void)
   g_autoptr (GSocket) driver = NULL;
   g_autoptr (GBytes) reply = NULL;
   GVirRpcHeader header;
-  guint64 idle;
+  Usage idle;
   guint rounds;
 
   g_assert_no_error (error);
-  idle = idle_rss_after_first_client (gvird);
+  idle = idle_usage (gvird);
   payload = gvir_rpc_encode_connect_domain_event_callback_register_any_args (&args, NULL);
   sleeper = raw_connect (gvird->socket);
   raw_open (sleeper, 0);
@@ -245,7 +300,7 @@ test_event_sleeper (void)
   g_clear_object (&sleeper);
   g_clear_object (&driver);
   assert_another_client_served (gvird);
-  assert_rss_near_idle (gvird, idle, "the sleeper was closed");
+  assert_usage_near_idle (gvird, &idle, "the sleeper was closed");
   gvird_runner_stop (gvird);
 }
 
@@ -291,11 +346,11 @@ test_client_killed (void)
 {
   g_autoptr (GError) error = NULL;
   GvirdRunner *gvird = gvird_runner_start (NULL, &error);
-  guint64 idle;
+  Usage idle;
   guint round;
 
   g_assert_no_error (error);
-  idle = idle_rss_after_first_client (gvird);
+  idle = idle_usage (gvird);
   for (round = 0; round < 20; round++)
     {
       int pipe_fds[2];
@@ -326,7 +381,7 @@ test_client_killed (void)
       g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
       assert_another_client_served (gvird);
     }
-  assert_rss_near_idle (gvird, idle, "20 clients killed mid-call");
+  assert_usage_near_idle (gvird, &idle, "20 clients killed mid-call");
   gvird_runner_stop (gvird);
 }
 
