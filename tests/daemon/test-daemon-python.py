@@ -267,22 +267,27 @@ def collect_events(uri, drive):
     return events
 
 
-def suspend_resume_twice(conn):
+def four_transitions(conn):
     dom = conn.lookupByName('test')
-    for _ in range(2):
-        dom.suspend()
-        dom.resume()
+    dom.suspend()
+    dom.resume()
+    dom.destroy()
+    dom.create()
 
 
 def test_events():
-    ours = collect_events(GVIRD.uri(), suspend_resume_twice)
+    ours = collect_events(GVIRD.uri(), four_transitions)
     want = [('test', libvirt.VIR_DOMAIN_EVENT_SUSPENDED,
              libvirt.VIR_DOMAIN_EVENT_SUSPENDED_PAUSED),
             ('test', libvirt.VIR_DOMAIN_EVENT_RESUMED,
-             libvirt.VIR_DOMAIN_EVENT_RESUMED_UNPAUSED)] * 2
+             libvirt.VIR_DOMAIN_EVENT_RESUMED_UNPAUSED),
+            ('test', libvirt.VIR_DOMAIN_EVENT_STOPPED,
+             libvirt.VIR_DOMAIN_EVENT_STOPPED_DESTROYED),
+            ('test', libvirt.VIR_DOMAIN_EVENT_STARTED,
+             libvirt.VIR_DOMAIN_EVENT_STARTED_BOOTED)]
     check_equal(ours, want, 'lifecycle events from gvird')
     if LIBVIRTD is not None:
-        check_equal(ours, collect_events(LIBVIRTD.uri(), suspend_resume_twice),
+        check_equal(ours, collect_events(LIBVIRTD.uri(), four_transitions),
                     'lifecycle events (ours vs libvirtd)')
 
 
