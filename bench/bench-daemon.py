@@ -15,6 +15,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import argparse
+import os
 import multiprocessing
 import statistics
 import time
@@ -30,6 +31,13 @@ def rss_kib(pid):
             if line.startswith('VmRSS:'):
                 return int(line.split()[1])
     raise RuntimeError('no VmRSS for pid %d' % pid)
+
+
+def cpu_seconds(pid):
+    """The daemon's user and system CPU time so far."""
+    with open('/proc/%d/stat' % pid) as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
 
 
 def client_run(uri, calls, start, out):
@@ -49,8 +57,9 @@ def client_run(uri, calls, start, out):
     out.put(latencies)
 
 
-def measure(uri, clients, calls):
-    """(calls per second, median latency us, p99 latency us)."""
+def measure(pid, uri, clients, calls):
+    """(calls per second, median latency us, p99 latency us, daemon CPU
+    us per call)."""
     start = multiprocessing.Event()
     out = multiprocessing.Queue()
     procs = [multiprocessing.Process(target=client_run, args=(uri, calls // clients, start, out))
@@ -59,16 +68,19 @@ def measure(uri, clients, calls):
         p.start()
     time.sleep(0.5)  # the clients connect and warm up
     t0 = time.perf_counter()
+    cpu0 = cpu_seconds(pid)
     start.set()
     latencies = []
     for _ in procs:
         latencies.extend(out.get())
     elapsed = time.perf_counter() - t0
+    cpu = cpu_seconds(pid) - cpu0
     for p in procs:
         p.join()
     latencies.sort()
     n = len(latencies)
-    return (n / elapsed, latencies[n // 2] * 1e6, latencies[min(n - 1, int(n * 0.99))] * 1e6)
+    return (n / elapsed, latencies[n // 2] * 1e6, latencies[min(n - 1, int(n * 0.99))] * 1e6,
+            cpu * 1e6 / n)
 
 
 def memory(pid, uri):
@@ -99,17 +111,19 @@ def main():
     figures = {(name, c): [] for name, _, _ in daemons for c in (1, 8)}
     for r in range(args.rounds):
         order = daemons if r % 2 == 0 else list(reversed(daemons))
-        for name, _, uri in order:
+        for name, pid, uri in order:
             for clients in (1, 8):
-                figures[(name, clients)].append(measure(uri, clients, args.calls))
+                figures[(name, clients)].append(measure(int(pid), uri, clients, args.calls))
 
-    print('%-10s %7s %12s %12s %10s' % ('daemon', 'clients', 'calls/s', 'median us', 'p99 us'))
+    print('%-10s %7s %12s %12s %10s %16s'
+          % ('daemon', 'clients', 'calls/s', 'median us', 'p99 us', 'daemon CPU us/call'))
     for name, _, _ in daemons:
         for clients in (1, 8):
             runs = figures[(name, clients)]
-            print('%-10s %7d %12.0f %12.1f %10.1f'
+            print('%-10s %7d %12.0f %12.1f %10.1f %16.1f'
                   % (name, clients, statistics.median(r[0] for r in runs),
-                     statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs)))
+                     statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs),
+                     statistics.median(r[3] for r in runs)))
     print()
     print('%-10s %12s %16s' % ('daemon', 'idle RSS KiB', '100-client KiB'))
     for name, _, _ in daemons:
