@@ -118,9 +118,8 @@ def start_gvird():
 def start_libvirtd():
     """libvirtd with only its built-in test driver (an empty driver folder),
     UNIX sockets only; None when it is not installed."""
-    binary = os.environ.get('LIBVIRTD')
-    if binary is None:
-        binary = next((c for c in LIBVIRTD_CANDIDATES if os.access(c, os.X_OK)), None)
+    candidates = [os.environ['LIBVIRTD']] if 'LIBVIRTD' in os.environ else LIBVIRTD_CANDIDATES
+    binary = next((c for c in candidates if os.access(c, os.X_OK)), None)
     if binary is None:
         return None
     config = ('unix_sock_ro_perms = "0777"\nunix_sock_rw_perms = "0770"\n'
