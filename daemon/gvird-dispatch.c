@@ -32,6 +32,10 @@
 
 /* virErrorDomain VIR_FROM_DOMAIN, what libvirt's API checks report. */
 #define ERR_DOMAIN_DOMAIN 20
+/* virErrorDomain of libvirt's drivers: libvirtd reports a driver's error
+ * with its driver's domain (libvirt's Python binding and virsh show it). */
+#define ERR_DOMAIN_QEMU 10
+#define ERR_DOMAIN_TEST 12
 
 typedef struct
 {
@@ -1114,14 +1118,34 @@ gvird_dispatch_error_reply (const GVirRpcHeader *call,
   return gvir_rpc_packet_encode (&header, payload->data, payload->len, NULL);
 }
 
+/* The error domain libvirtd gives an error that @conn's driver raised. */
+static gint32
+driver_error_domain (GVirDriverConnection *conn,
+                     gint32                fallback)
+{
+  const char *driver;
+
+  if (conn == NULL)
+    return fallback;
+  driver = gvir_driver_connection_get_uri (conn)->driver;
+  if (g_str_equal (driver, "test"))
+    return ERR_DOMAIN_TEST;
+  if (g_str_equal (driver, "qemu"))
+    return ERR_DOMAIN_QEMU;
+  return fallback;
+}
+
 static GBytes *
-reply_from_gerror (const GVirRpcHeader *call,
-                   const char          *proc_name,
-                   const GError        *error)
+reply_from_gerror (const GVirRpcHeader  *call,
+                   const char           *proc_name,
+                   GVirDriverConnection *conn,
+                   const GError         *error)
 {
   g_auto (GVirRpcError) err = { 0 };
 
   gvir_rpc_error_from_gerror (error, &err);
+  if (err.domain == GVIR_RPC_ERR_DOMAIN_REMOTE)
+    err.domain = driver_error_domain (conn, err.domain);
   if (g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED) &&
       !g_str_has_prefix (error->message, "this function is not supported") &&
       !g_str_has_prefix (error->message, "unsupported configuration"))
@@ -1201,9 +1225,14 @@ session_call (GvirdSession        *session,
     ok = extra->run (&call, data, len, body, &error);
   else
     ok = gvir_rpc_server_dispatch (&handlers, &call, header->proc, data, len, body, &error);
-  g_clear_pointer (&call.conn, gvir_driver_connection_unref);
   if (!ok)
-    return reply_from_gerror (header, info->name, error);
+    {
+      GBytes *failed = reply_from_gerror (header, info->name, call.conn, error);
+
+      g_clear_pointer (&call.conn, gvir_driver_connection_unref);
+      return failed;
+    }
+  g_clear_pointer (&call.conn, gvir_driver_connection_unref);
   reply.type = GVIR_RPC_TYPE_REPLY;
   reply.status = GVIR_RPC_STATUS_OK;
   return gvir_rpc_packet_encode (&reply, body->data, body->len, NULL);

@@ -1,0 +1,386 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 The libvirt-glib-ng authors
+#
+# libvirt's own Python binding (Debian's python3-libvirt) as a client of
+# gvird's test driver: open, list, lookups, a lifecycle, lifecycle events
+# through virEventRegisterDefaultImpl, and errors. Every answer is compared
+# with the same call against a real libvirtd's test driver started here
+# (skipped with the reason when libvirtd is missing, failed instead under
+# GVIR_TESTS_REQUIRE_ALL=1). Reports TAP.
+#
+# Must run under /usr/bin/python3; GVIRD names the daemon to start.
+
+import ctypes
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+import libvirt
+
+# checks.py lives with the binding tests.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'bindings'))
+from checks import check, check_equal  # noqa: E402  (python3 -O keeps these)
+
+# The bound of tests/common/gvir-test-wait.h, stretched the same way.
+WAIT_SECONDS = 20 * int(os.environ.get('GVIR_TEST_WAIT_MULTIPLIER', '1'))
+LIBVIRTD_CANDIDATES = ['/usr/sbin/libvirtd', '/usr/local/sbin/libvirtd']
+PR_SET_PDEATHSIG = 1
+NEW_DOMAIN = 'pydaemon-new'
+NEW_XML = ("<domain type='test'><name>%s</name>"
+           "<uuid>0b8e6a55-0d2f-4b57-9a4c-2f2e8a0c1d01</uuid>"
+           "<memory>8192</memory><vcpu>1</vcpu>"
+           "<os><type>hvm</type></os></domain>" % NEW_DOMAIN)
+
+
+class Skip(Exception):
+    """The test cannot run here; the reason goes to the TAP line."""
+
+
+def die_with_parent():
+    """In the daemon's child process: it must not outlive a failed test."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def wait_listening(path, proc, log_path):
+    """Waits (bounded) until something accepts connections on path."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            probe.connect(path)
+            return
+        except OSError:
+            time.sleep(0.01)
+        finally:
+            probe.close()
+    with open(log_path, errors='replace') as log:
+        raise AssertionError('daemon did not listen on %s in time; log:\n%s'
+                             % (path, log.read()))
+
+
+class Daemon:
+    """A daemon started by this test on sockets in its own folder, stopped
+    by its pid."""
+
+    def __init__(self, argv_of, config, sock_subdir, empty_driver_dir=False):
+        self.dir = tempfile.mkdtemp(prefix='gvird-python-')
+        env = None
+        if empty_driver_dir:
+            # Only libvirtd's built-in drivers (the test driver) load.
+            env = dict(os.environ)
+            env['LIBVIRT_DRIVER_DIR'] = os.path.join(self.dir, 'drivers-empty')
+            os.makedirs(env['LIBVIRT_DRIVER_DIR'])
+        sock_dir = os.path.join(self.dir, sock_subdir)
+        os.makedirs(sock_dir, exist_ok=True)
+        self.socket = os.path.join(sock_dir, 'libvirt-sock')
+        self.socket_ro = os.path.join(sock_dir, 'libvirt-sock-ro')
+        conf = os.path.join(self.dir, 'daemon.conf')
+        with open(conf, 'w') as f:
+            f.write('unix_sock_dir = "%s"\n%s' % (sock_dir, config % {'dir': self.dir}))
+        log_path = os.path.join(self.dir, 'daemon.log')
+        pid_file = os.path.join(self.dir, 'daemon.pid')
+        with open(log_path, 'w') as log:
+            self.proc = subprocess.Popen(argv_of(conf, pid_file), cwd=self.dir, env=env,
+                                         stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                         preexec_fn=die_with_parent)
+        wait_listening(self.socket_ro, self.proc, log_path)
+
+    def uri(self, read_only=False):
+        return 'test+unix:///default?socket=%s' % (self.socket_ro if read_only else self.socket)
+
+    def stop(self):
+        """SIGTERM, a bounded wait (then SIGKILL); returns the exit status."""
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            status = self.proc.wait(WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            status = self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+        return status
+
+
+def start_gvird():
+    gvird = os.environ['GVIRD']
+    return Daemon(lambda conf, pid: [gvird, '--config', conf, '--pid-file', pid], '', '.')
+
+
+def start_libvirtd():
+    """libvirtd with only its built-in test driver (an empty driver folder),
+    UNIX sockets only; None when it is not installed."""
+    candidates = [os.environ['LIBVIRTD']] if 'LIBVIRTD' in os.environ else LIBVIRTD_CANDIDATES
+    binary = next((c for c in candidates if os.access(c, os.X_OK)), None)
+    if binary is None:
+        return None
+    config = ('unix_sock_ro_perms = "0777"\nunix_sock_rw_perms = "0770"\n'
+              'auth_unix_ro = "none"\nauth_unix_rw = "none"\n'
+              'log_outputs = "3:file:%(dir)s/libvirtd.log"\n')
+    return Daemon(lambda conf, pid: [binary, '--config', conf, '--pid-file', pid],
+                  config, 'run', empty_driver_dir=True)
+
+
+def error_of(call):
+    """(code, domain) of the libvirtError that call raises."""
+    try:
+        call()
+    except libvirt.libvirtError as e:
+        return (e.get_error_code(), e.get_error_domain())
+    raise AssertionError('no error raised')
+
+
+class Pair:
+    """One connection to gvird and, when libvirtd runs, one to libvirtd;
+    each check runs on both and compares."""
+
+    def __init__(self, ours_uri, theirs_uri, read_only=False):
+        opener = libvirt.openReadOnly if read_only else libvirt.open
+        self.ours = opener(ours_uri)
+        self.theirs = opener(theirs_uri) if theirs_uri is not None else None
+
+    def both(self):
+        return [c for c in (self.ours, self.theirs) if c is not None]
+
+    def same(self, what, fn):
+        """fn(conn) on both connections: the answers must be equal. Returns ours."""
+        got = fn(self.ours)
+        if self.theirs is not None:
+            check_equal(got, fn(self.theirs), '%s (ours vs libvirtd)' % what)
+        return got
+
+    def close(self):
+        for c in self.both():
+            c.close()
+
+
+GVIRD = None
+LIBVIRTD = None
+
+
+def pair(read_only=False):
+    return Pair(GVIRD.uri(read_only), LIBVIRTD.uri(read_only) if LIBVIRTD else None, read_only)
+
+
+def test_open_and_list():
+    p = pair()
+    try:
+        check_equal(p.ours.getType(), 'TEST', 'driver type')
+        p.same('type', lambda c: c.getType())
+        p.same('alive', lambda c: c.isAlive())
+        names = p.same('all domains', lambda c: sorted(d.name() for d in c.listAllDomains()))
+        check_equal(names, ['test'], 'domains of test:///default')
+        p.same('active ids', lambda c: sorted(
+            d.ID() for d in c.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_ACTIVE)))
+        p.same('inactive', lambda c: sorted(
+            d.name() for d in c.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_INACTIVE)))
+        p.same('node info', lambda c: c.getInfo())
+        ro = pair(read_only=True)
+        ro.same('read-only list', lambda c: sorted(d.name() for d in c.listAllDomains()))
+        ro.close()
+    finally:
+        p.close()
+
+
+def test_lookups():
+    p = pair()
+    try:
+        def by_name(c):
+            d = c.lookupByName('test')
+            # The CPU time (the last figure) is the clock's in libvirt.
+            return (d.name(), d.UUIDString(), d.ID(), d.info()[:4])
+        name, uuid, dom_id, info = p.same('lookupByName', by_name)
+        check_equal(uuid, '6695eb01-f6a4-8304-79aa-97f2502e193f', 'uuid of test')
+        check_equal(info, [libvirt.VIR_DOMAIN_RUNNING, 8388608, 2097152, 2], 'info of test')
+        p.same('lookupByUUIDString',
+               lambda c: c.lookupByUUIDString(uuid).name())
+        p.same('lookupByUUID',
+               lambda c: c.lookupByUUID(bytes.fromhex(uuid.replace('-', ''))).name())
+        check_equal(p.same('lookupByID', lambda c: c.lookupByID(dom_id).name()), 'test',
+                    'lookupByID')
+    finally:
+        p.close()
+
+
+def test_lifecycle():
+    p = pair()
+    try:
+        def state(c):
+            return c.lookupByName(NEW_DOMAIN).state()
+
+        p.same('define', lambda c: c.defineXML(NEW_XML).name())
+        check_equal(p.same('state after define', state)[0], libvirt.VIR_DOMAIN_SHUTOFF,
+                    'defined')
+        p.same('create', lambda c: c.lookupByName(NEW_DOMAIN).create())
+        check_equal(p.same('state after create', state)[0], libvirt.VIR_DOMAIN_RUNNING,
+                    'created')
+        p.same('suspend', lambda c: c.lookupByName(NEW_DOMAIN).suspend())
+        check_equal(p.same('state after suspend', state)[0], libvirt.VIR_DOMAIN_PAUSED,
+                    'suspended')
+        p.same('resume', lambda c: c.lookupByName(NEW_DOMAIN).resume())
+        check_equal(p.same('state after resume', state)[0], libvirt.VIR_DOMAIN_RUNNING,
+                    'resumed')
+        p.same('destroy', lambda c: c.lookupByName(NEW_DOMAIN).destroy())
+        check_equal(p.same('state after destroy', state)[0], libvirt.VIR_DOMAIN_SHUTOFF,
+                    'destroyed')
+        p.same('undefine', lambda c: c.lookupByName(NEW_DOMAIN).undefine())
+        p.same('gone', lambda c: error_of(lambda: c.lookupByName(NEW_DOMAIN))[0])
+    finally:
+        p.close()
+
+
+def collect_events(uri, drive):
+    """Registers for lifecycle events on uri, runs drive() on another
+    connection, and runs the default event loop (bounded) until the
+    events of drive()'s four transitions arrived; returns their
+    (name, event, detail) in order."""
+    events = []
+    listener = libvirt.open(uri)
+    cb = listener.domainEventRegisterAny(
+        None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        lambda conn, dom, event, detail, opaque: events.append((dom.name(), event, detail)),
+        None)
+    # A timer wakes the loop so that the deadline is checked while idle.
+    timer = libvirt.virEventAddTimeout(50, lambda timer, opaque: None, None)
+    try:
+        driver = libvirt.open(uri)
+        drive(driver)
+        driver.close()
+        deadline = time.monotonic() + WAIT_SECONDS
+        while len(events) < 4 and time.monotonic() < deadline:
+            libvirt.virEventRunDefaultImpl()
+        check(len(events) >= 4, 'timed out waiting for 4 lifecycle events on %s; got %r'
+              % (uri, events))
+    finally:
+        libvirt.virEventRemoveTimeout(timer)
+        listener.domainEventDeregisterAny(cb)
+        listener.close()
+    return events
+
+
+def four_transitions(conn):
+    dom = conn.lookupByName('test')
+    dom.suspend()
+    dom.resume()
+    dom.destroy()
+    dom.create()
+
+
+def test_events():
+    ours = collect_events(GVIRD.uri(), four_transitions)
+    want = [('test', libvirt.VIR_DOMAIN_EVENT_SUSPENDED,
+             libvirt.VIR_DOMAIN_EVENT_SUSPENDED_PAUSED),
+            ('test', libvirt.VIR_DOMAIN_EVENT_RESUMED,
+             libvirt.VIR_DOMAIN_EVENT_RESUMED_UNPAUSED),
+            ('test', libvirt.VIR_DOMAIN_EVENT_STOPPED,
+             libvirt.VIR_DOMAIN_EVENT_STOPPED_DESTROYED),
+            ('test', libvirt.VIR_DOMAIN_EVENT_STARTED,
+             libvirt.VIR_DOMAIN_EVENT_STARTED_BOOTED)]
+    check_equal(ours, want, 'lifecycle events from gvird')
+    if LIBVIRTD is not None:
+        check_equal(ours, collect_events(LIBVIRTD.uri(), four_transitions),
+                    'lifecycle events (ours vs libvirtd)')
+
+
+# Where our error differs from libvirtd's on purpose (what we answer,
+# and why); every other error must equal libvirtd's code and domain.
+KNOWN_DIFFERENCES = {
+    # libvirt's test driver says INTERNAL_ERROR; ours says what the
+    # caller did wrong, as libvirt's real drivers do.
+    'create of a running domain': (libvirt.VIR_ERR_OPERATION_INVALID, libvirt.VIR_FROM_TEST),
+    'resume of a running domain': (libvirt.VIR_ERR_OPERATION_INVALID, libvirt.VIR_FROM_TEST),
+    # libvirt gives XML_DETAIL from its XML layer; ours is XML_ERROR from
+    # the driver.
+    'define of bad XML': (libvirt.VIR_ERR_XML_ERROR, libvirt.VIR_FROM_TEST),
+}
+
+
+def test_errors():
+    p = pair()
+    ro = pair(read_only=True)
+    try:
+        cases = [
+            ('lookup of an unknown name', p, lambda c: c.lookupByName('no-such-domain')),
+            ('lookup of an unknown id', p, lambda c: c.lookupByID(4242)),
+            ('lookup of an unknown uuid', p,
+             lambda c: c.lookupByUUIDString('00000000-0000-0000-0000-00000000abcd')),
+            ('create of a running domain', p, lambda c: c.lookupByName('test').create()),
+            ('resume of a running domain', p, lambda c: c.lookupByName('test').resume()),
+            ('define of bad XML', p, lambda c: c.defineXML('<domain')),
+            ('define on the read-only socket', ro, lambda c: c.defineXML(NEW_XML)),
+            ('suspend on the read-only socket', ro,
+             lambda c: c.lookupByName('test').suspend()),
+        ]
+        codes = {}
+        for what, conns, call in cases:
+            if what in KNOWN_DIFFERENCES:
+                codes[what] = error_of(lambda: call(conns.ours))
+                check_equal(codes[what], KNOWN_DIFFERENCES[what], what)
+                if conns.theirs is not None:
+                    print('# %s: ours %r, libvirtd %r' % (what, codes[what],
+                                                         error_of(lambda: call(conns.theirs))))
+            else:
+                codes[what] = conns.same(what, lambda c: error_of(lambda: call(c)))
+        check_equal(codes['lookup of an unknown name'],
+                    (libvirt.VIR_ERR_NO_DOMAIN, libvirt.VIR_FROM_TEST), 'unknown name')
+        check_equal(codes['define on the read-only socket'],
+                    (libvirt.VIR_ERR_OPERATION_DENIED, libvirt.VIR_FROM_DOMAIN), 'read-only define')
+        # The daemon keeps serving the same connections after errors.
+        p.same('after errors', lambda c: c.lookupByName('test').state())
+    finally:
+        p.close()
+        ro.close()
+
+
+TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors]
+
+
+def main():
+    global GVIRD, LIBVIRTD
+    libvirt.registerErrorHandler(lambda ctx, err: None, None)
+    # Must come before any connection is opened.
+    libvirt.virEventRegisterDefaultImpl()
+    require_all = os.environ.get('GVIR_TESTS_REQUIRE_ALL') == '1'
+    print('1..%d' % len(TESTS))
+    failed = 0
+    GVIRD = start_gvird()
+    try:
+        LIBVIRTD = start_libvirtd()
+        if LIBVIRTD is None:
+            reason = 'no libvirtd to compare with (install libvirt-daemon)'
+            if require_all:
+                raise AssertionError(reason + ' and GVIR_TESTS_REQUIRE_ALL=1')
+            print('# %s: gvird only' % reason)
+        for number, test in enumerate(TESTS, 1):
+            try:
+                test()
+            except Skip as skip:
+                print('ok %d - %s # SKIP %s' % (number, test.__name__, skip))
+                continue
+            except Exception:
+                failed += 1
+                print('not ok %d - %s' % (number, test.__name__))
+                for line in traceback.format_exc().splitlines():
+                    print('# ' + line)
+                continue
+            print('ok %d - %s' % (number, test.__name__))
+            sys.stdout.flush()
+    finally:
+        if LIBVIRTD is not None:
+            LIBVIRTD.stop()
+        status = GVIRD.stop()
+    # A clean stop on SIGTERM after all these clients.
+    check_equal(status, 0, 'gvird exit status')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
