@@ -250,7 +250,7 @@ check_client (TlsClient *c)
   if (!gvird_tls_dn_allowed (c->tls->allowed_dns, dn))
     return g_strdup_printf ("DN '%s' is not on the list of allowed clients "
                             "(tls_allowed_dn_list)", dn);
-  g_debug ("TLS client %s: DN is %s", c->who, dn);
+  g_message ("TLS client %s accepted: DN is %s", c->who, dn);
   return NULL;
 }
 
