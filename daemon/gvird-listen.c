@@ -116,12 +116,18 @@ peer_may_write (const GvirdListener *l,
   return l->have_group && peer->gid == l->group;
 }
 
+static gboolean
+server_is_full (const GvirdServer *server)
+{
+  return server->n_clients >= (guint) server->config->max_clients;
+}
+
 void
 gvird_listen_adopt (GvirdServer     *server,
                     GSocket         *socket,
                     const GvirdPeer *peer)
 {
-  if (server->n_clients >= (guint) server->config->max_clients)
+  if (server_is_full (server))
     {
       g_message ("refusing a client: max_clients (%d) reached", server->config->max_clients);
       g_socket_close (socket, NULL);
@@ -153,7 +159,7 @@ listener_accept (GSocket      *socket,
         g_warning ("accept on %s: %s", l->name, error->message);
       return G_SOURCE_CONTINUE;
     }
-  if (server->n_clients >= (guint) server->config->max_clients)
+  if (server_is_full (server))
     {
       g_message ("refusing a client on %s: max_clients (%d) reached", l->name,
                  server->config->max_clients);

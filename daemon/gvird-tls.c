@@ -43,11 +43,15 @@
 
 /* Seconds a client may take over its handshake. */
 #define HANDSHAKE_TIMEOUT 30
+/* Handshakes at once (each has a thread): libvirtd's default
+ * max_anonymous_clients, clients connected but not yet authenticated. */
+#define MAX_HANDSHAKES 20
 
 struct _GvirdTls
 {
   gint ref_count;
   gnutls_certificate_credentials_t creds;
+  gint handshakes;              /* in progress */
   char **allowed_dns;           /* NULL: no DN check */
 };
 
@@ -444,8 +448,10 @@ static gpointer
 serve_client (gpointer data)
 {
   TlsClient *c = data;
+  gboolean passed = handshake (c);
 
-  if (!handshake (c) || !start_relays (c))
+  g_atomic_int_add (&c->tls->handshakes, -1);
+  if (!passed || !start_relays (c))
     tls_client_unref (c);
   return NULL;
 }
@@ -470,9 +476,19 @@ gvird_tls_serve (GvirdTls    *tls,
                  GSocket     *conn)
 {
   g_autoptr (GError) error = NULL;
-  TlsClient *c = g_new0 (TlsClient, 1);
+  TlsClient *c;
   GThread *thread;
 
+  if (g_atomic_int_add (&tls->handshakes, 1) >= MAX_HANDSHAKES)
+    {
+      g_autofree char *who = describe_remote (conn);
+
+      g_atomic_int_add (&tls->handshakes, -1);
+      g_message ("refusing TLS client %s: %d handshakes already in progress", who,
+                 MAX_HANDSHAKES);
+      return;
+    }
+  c = g_new0 (TlsClient, 1);
   c->ref_count = 1;
   c->tls = gvird_tls_ref (tls);
   c->server = server;
@@ -486,6 +502,7 @@ gvird_tls_serve (GvirdTls    *tls,
   if (thread == NULL)
     {
       g_warning ("TLS client %s: %s", c->who, error->message);
+      g_atomic_int_add (&tls->handshakes, -1);
       tls_client_unref (c);
       return;
     }
