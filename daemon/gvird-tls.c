@@ -200,26 +200,62 @@ set_timeouts (int fd,
 }
 
 static char *
-peer_dn (gnutls_session_t session)
+crt_dn (gnutls_x509_crt_t crt)
+{
+  size_t size = 0;
+  char *dn;
+
+  if (gnutls_x509_crt_get_dn (crt, NULL, &size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
+    return NULL;
+  dn = g_malloc0 (size + 1);
+  if (gnutls_x509_crt_get_dn (crt, dn, &size) < 0)
+    g_clear_pointer (&dn, g_free);
+  return dn;
+}
+
+/* As libvirt: a certificate that names its purposes must name TLS WWW
+ * client (a server's certificate is no client's). */
+static gboolean
+crt_may_be_client (gnutls_x509_crt_t crt)
+{
+  char oid[256];
+  unsigned int i;
+
+  for (i = 0;; i++)
+    {
+      size_t size = sizeof oid;
+      int rc = gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, NULL);
+
+      if (rc == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        return i == 0;
+      if (rc < 0)
+        return FALSE;
+      if (g_str_equal (oid, GNUTLS_KP_TLS_WWW_CLIENT))
+        return TRUE;
+    }
+}
+
+/* The client's certificate (already verified): NULL when it may in, else
+ * why not; @dn is set to its subject. */
+static char *
+check_subject (gnutls_session_t   session,
+               char             **dn)
 {
   const gnutls_datum_t *certs;
   unsigned int n_certs = 0;
   gnutls_x509_crt_t crt = NULL;
-  size_t size = 0;
-  char *dn = NULL;
+  char *why = NULL;
 
   certs = gnutls_certificate_get_peers (session, &n_certs);
   if (certs == NULL || n_certs == 0 || gnutls_x509_crt_init (&crt) < 0)
-    return NULL;
-  if (gnutls_x509_crt_import (crt, &certs[0], GNUTLS_X509_FMT_DER) >= 0 &&
-      gnutls_x509_crt_get_dn (crt, NULL, &size) == GNUTLS_E_SHORT_MEMORY_BUFFER)
-    {
-      dn = g_malloc0 (size + 1);
-      if (gnutls_x509_crt_get_dn (crt, dn, &size) < 0)
-        g_clear_pointer (&dn, g_free);
-    }
+    return g_strdup ("cannot read the client certificate");
+  if (gnutls_x509_crt_import (crt, &certs[0], GNUTLS_X509_FMT_DER) < 0 ||
+      (*dn = crt_dn (crt)) == NULL)
+    why = g_strdup ("cannot read the client certificate's DN");
+  else if (!crt_may_be_client (crt))
+    why = g_strdup_printf ("the certificate of '%s' is not for TLS clients (key purpose)", *dn);
   gnutls_x509_crt_deinit (crt);
-  return dn;
+  return why;
 }
 
 /* Checks the client's certificate: NULL when it may in, else why not. */
@@ -248,9 +284,9 @@ check_client (TlsClient *c)
       gnutls_free (text.data);
       return why;
     }
-  dn = peer_dn (c->session);
-  if (dn == NULL)
-    return g_strdup ("cannot read the client certificate's DN");
+  why = check_subject (c->session, &dn);
+  if (why != NULL)
+    return why;
   if (!gvird_tls_dn_allowed (c->tls->allowed_dns, dn))
     return g_strdup_printf ("DN '%s' is not on the list of allowed clients "
                             "(tls_allowed_dn_list)", dn);

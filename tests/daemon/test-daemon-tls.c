@@ -10,7 +10,7 @@
  *
  * The certificates are made here with certtool: a CA, the server's, a
  * good client (C=US,O=Test,CN=testclient), an expired one, a revoked one
- * (on the CRL), one whose DN is not on tls_allowed_dn_list and one signed
+ * (on the CRL), one made for a server, one whose DN is not on tls_allowed_dn_list and one signed
  * by another CA. One gvird listens on 127.0.0.1 (free ports) for TCP and
  * TLS. Debian's virsh and our remote driver use it over both; a small
  * GnuTLS client presents each bad certificate (or none) and must not get
@@ -67,6 +67,10 @@ static const char expired_template[] =
 static const char intruder_template[] =
   "country = GB\norganization = Other\ncn = intruder\n"
   "tls_www_client\nencryption_key\nsigning_key\nexpiration_days = 30\n";
+/* The right DN, but a server's purpose only. */
+static const char server_purpose_template[] =
+  "country = US\norganization = Test\ncn = testclient\n"
+  "tls_www_server\nencryption_key\nsigning_key\nexpiration_days = 30\n";
 static const char crl_template[] = "crl_next_update = 30\ncrl_number = 1\n";
 
 static void
@@ -152,6 +156,7 @@ make_pki (void)
   make_cert ("expired", expired_template, "ca");
   make_cert ("revoked", client_template, "ca");
   make_cert ("intruder", intruder_template, "ca");
+  make_cert ("serverpurpose", server_purpose_template, "ca");
   make_cert ("otherca", other_ca_template, NULL);
   make_cert ("stranger", client_template, "otherca");
   crl_info = g_build_filename (pki, "crl.info", NULL);
@@ -507,6 +512,12 @@ test_refuse_dn (void)
 }
 
 static void
+test_refuse_server_purpose (void)
+{
+  assert_refused ("serverpurpose", "is not for TLS clients");
+}
+
+static void
 test_refuse_no_cert (void)
 {
   assert_refused (NULL, "no client certificate");
@@ -608,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/daemon/tls/refuse/expired", test_refuse_expired);
   g_test_add_func ("/daemon/tls/refuse/revoked", test_refuse_revoked);
   g_test_add_func ("/daemon/tls/refuse/dn-not-allowed", test_refuse_dn);
+  g_test_add_func ("/daemon/tls/refuse/server-purpose", test_refuse_server_purpose);
   g_test_add_func ("/daemon/tls/refuse/no-client-cert", test_refuse_no_cert);
   g_test_add_func ("/daemon/tls/listen-addr-only", test_listen_addr_only);
   g_test_add_func ("/daemon/tls/config-errors", test_config_errors);
