@@ -9,7 +9,7 @@
  * version 2.1 of the License, or (at your option) any later version.
  *
  * The certificates are made here with certtool: a CA, the server's, a
- * good client (C=US,O=Test,CN=testclient), an expired one, a revoked one
+ * good client (C=US,O=Test,CN=testclient), an expired one, one not yet valid, a revoked one
  * (on the CRL), one made for a server, one whose DN is not on tls_allowed_dn_list and one signed
  * by another CA. One gvird listens on 127.0.0.1 (free ports) for TCP and
  * TLS. Debian's virsh and our remote driver use it over both; a small
@@ -64,6 +64,11 @@ static const char expired_template[] =
   "tls_www_client\nencryption_key\nsigning_key\n"
   "activation_date = \"2020-01-01 00:00:00 UTC\"\n"
   "expiration_date = \"2020-02-01 00:00:00 UTC\"\n";
+static const char future_template[] =
+  "country = US\norganization = Test\ncn = testclient\n"
+  "tls_www_client\nencryption_key\nsigning_key\n"
+  "activation_date = \"2090-01-01 00:00:00 UTC\"\n"
+  "expiration_date = \"2091-01-01 00:00:00 UTC\"\n";
 static const char intruder_template[] =
   "country = GB\norganization = Other\ncn = intruder\n"
   "tls_www_client\nencryption_key\nsigning_key\nexpiration_days = 30\n";
@@ -154,6 +159,7 @@ make_pki (void)
   make_cert ("server", server_template, "ca");
   make_cert ("client", client_template, "ca");
   make_cert ("expired", expired_template, "ca");
+  make_cert ("future", future_template, "ca");
   make_cert ("revoked", client_template, "ca");
   make_cert ("intruder", intruder_template, "ca");
   make_cert ("serverpurpose", server_purpose_template, "ca");
@@ -496,7 +502,13 @@ test_refuse_unknown_ca (void)
 static void
 test_refuse_expired (void)
 {
-  assert_refused ("expired", "expired");
+  assert_refused ("expired", "uses expired certificate");
+}
+
+static void
+test_refuse_not_yet_valid (void)
+{
+  assert_refused ("future", "not yet valid");
 }
 
 static void
@@ -617,6 +629,7 @@ main (int    argc,
   g_test_add_func ("/daemon/tls/driver-tcp", test_driver_tcp);
   g_test_add_func ("/daemon/tls/refuse/unknown-ca", test_refuse_unknown_ca);
   g_test_add_func ("/daemon/tls/refuse/expired", test_refuse_expired);
+  g_test_add_func ("/daemon/tls/refuse/not-yet-valid", test_refuse_not_yet_valid);
   g_test_add_func ("/daemon/tls/refuse/revoked", test_refuse_revoked);
   g_test_add_func ("/daemon/tls/refuse/dn-not-allowed", test_refuse_dn);
   g_test_add_func ("/daemon/tls/refuse/server-purpose", test_refuse_server_purpose);
