@@ -230,11 +230,14 @@ wait_for_port (int port)
   close (fd);
 }
 
-static void
-start_daemon (void)
+/* A daemon listening on 127.0.0.1 at new free ports with @dn_list as
+ * tls_allowed_dn_list. */
+static GvirdRunner *
+start_daemon_with (const char *dn_list)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *conf = NULL;
+  GvirdRunner *runner;
 
   tcp_port = free_port ();
   tls_port = free_port ();
@@ -242,12 +245,19 @@ start_daemon (void)
                           "tcp_port = \"%d\"\ntls_port = \"%d\"\n"
                           "key_file = \"%s/serverkey.pem\"\ncert_file = \"%s/servercert.pem\"\n"
                           "ca_file = \"%s/cacert.pem\"\ncrl_file = \"%s/crl.pem\"\n"
-                          "tls_allowed_dn_list = [ \"C=GB,O=Nobody,CN=*\", \"%s\" ]\n",
-                          tcp_port, tls_port, pki, pki, pki, pki, ALLOWED_DN);
-  daemon_runner = gvird_runner_start_listen (conf, &error);
+                          "tls_allowed_dn_list = %s\n",
+                          tcp_port, tls_port, pki, pki, pki, pki, dn_list);
+  runner = gvird_runner_start_listen (conf, &error);
   g_assert_no_error (error);
   wait_for_port (tcp_port);
   wait_for_port (tls_port);
+  return runner;
+}
+
+static void
+start_daemon (void)
+{
+  daemon_runner = start_daemon_with ("[ \"C=GB,O=Nobody,CN=*\", \"" ALLOWED_DN "\" ]");
 }
 
 static char *
@@ -535,6 +545,36 @@ test_refuse_no_cert (void)
   assert_refused (NULL, "no client certificate");
 }
 
+/* libvirt's matching rules: case-sensitive globs on the "C=..,O=..,CN=.."
+ * order; an empty list lets no one in. A second daemon for each list. */
+static void
+dn_list_case (const char *dn_list,
+              gboolean    accepted)
+{
+  GvirdRunner *main_runner = daemon_runner;
+  int main_tcp = tcp_port, main_tls = tls_port;
+
+  daemon_runner = start_daemon_with (dn_list);
+  g_assert_cmpint (tls_probe ("client"), ==, accepted);
+  if (!accepted)
+    assert_logged ("is not on the list of allowed clients");
+  gvird_runner_stop (daemon_runner);
+  daemon_runner = main_runner;
+  tcp_port = main_tcp;
+  tls_port = main_tls;
+}
+
+static void
+test_dn_list_rules (void)
+{
+  dn_list_case ("[]", FALSE);
+  dn_list_case ("[ \"*CN=testclient\" ]", TRUE);
+  dn_list_case ("[ \"C=US,O=Test,CN=testclien?\" ]", TRUE);
+  dn_list_case ("[ \"CN=testclient,O=Test,C=US\" ]", FALSE);
+  dn_list_case ("[ \"c=us,o=test,cn=testclient\" ]", FALSE);
+  dn_list_case ("[ \"C=US, O=Test, CN=testclient\" ]", FALSE);
+}
+
 /* listen_addr = 127.0.0.1: another loopback address of the host (all of
  * 127/8 is local on Linux) reaches no listener. */
 static void
@@ -634,6 +674,7 @@ main (int    argc,
   g_test_add_func ("/daemon/tls/refuse/dn-not-allowed", test_refuse_dn);
   g_test_add_func ("/daemon/tls/refuse/server-purpose", test_refuse_server_purpose);
   g_test_add_func ("/daemon/tls/refuse/no-client-cert", test_refuse_no_cert);
+  g_test_add_func ("/daemon/tls/dn-list-rules", test_dn_list_rules);
   g_test_add_func ("/daemon/tls/listen-addr-only", test_listen_addr_only);
   g_test_add_func ("/daemon/tls/config-errors", test_config_errors);
   rc = g_test_run ();
