@@ -211,9 +211,6 @@ main (int    argc,
       g_printerr ("gvird: %s\n", error->message);
       return 1;
     }
-  if (opts.listen && (config->listen_tcp || config->listen_tls))
-    g_warning ("--listen: TCP and TLS listeners are not available yet; serving UNIX sockets only");
-
   server.config = config;
   server.context = g_main_context_ref_thread_default ();
   server.loop = g_main_loop_new (server.context, FALSE);
@@ -228,7 +225,8 @@ main (int    argc,
   /* Before the sockets exist: whoever sees them may already stop us. */
   sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, &server);
   sig_int = g_unix_signal_add (SIGINT, quit_on_signal, &server);
-  if (!gvird_dispatch_start (&server, &error) || !gvird_listen_unix (&server, sock_dir, &error))
+  if (!gvird_dispatch_start (&server, &error) || !gvird_listen_unix (&server, sock_dir, &error) ||
+      (opts.listen && !gvird_listen_network (&server, &error)))
     {
       g_printerr ("gvird: %s\n", error->message);
       gvird_listen_close_all (&server);

@@ -47,6 +47,10 @@ typedef struct
  * configured permissions and group, refusing to take over sockets where a
  * daemon still answers. */
 gboolean gvird_listen_unix (GvirdServer *server, const char *dir, GError **error);
+/* With --listen: listens on listen_addr at tcp_port (listen_tcp, no
+ * encryption) and at tls_port (listen_tls, GnuTLS with client
+ * certificates; gvird-tls.c). */
+gboolean gvird_listen_network (GvirdServer *server, GError **error);
 /* Stops listening and removes the socket files. */
 void gvird_listen_close_all (GvirdServer *server);
 
@@ -61,6 +65,9 @@ typedef struct
   guint gid;
 } GvirdPeer;
 
+/* Makes the accepted @socket a client of @server, within max_clients
+ * (I/O thread). */
+void gvird_listen_adopt (GvirdServer *server, GSocket *socket, const GvirdPeer *peer);
 /* Takes over the accepted @socket (I/O thread). */
 GvirdClient *gvird_client_new (GvirdServer *server, GSocket *socket, const GvirdPeer *peer);
 GvirdClient *gvird_client_ref (GvirdClient *client);

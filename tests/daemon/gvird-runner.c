@@ -71,16 +71,17 @@ gvird_runner_child_setup (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
-GvirdRunner *
-gvird_runner_start (const char  *extra_config,
-                    GError     **error)
+static GvirdRunner *
+runner_start (const char  *extra_config,
+              gboolean     listen,
+              GError     **error)
 {
   const char *gvird = g_getenv ("GVIRD");
   GvirdRunner *r;
   g_autofree char *conf = NULL;
   g_autofree char *conf_path = NULL;
   g_autofree char *log_path = NULL;
-  char *argv[6];
+  char *argv[7];
   int log_fd;
 
   g_assert_nonnull (gvird);
@@ -101,7 +102,8 @@ gvird_runner_start (const char  *extra_config,
   argv[2] = conf_path;
   argv[3] = (char *) "--pid-file";
   argv[4] = r->pid_file;
-  argv[5] = NULL;
+  argv[5] = listen ? (char *) "--listen" : NULL;
+  argv[6] = NULL;
   log_fd = open (log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   g_assert_cmpint (log_fd, >=, 0);
   if (!g_spawn_async_with_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, gvird_runner_child_setup, NULL,
@@ -121,6 +123,20 @@ gvird_runner_start (const char  *extra_config,
       g_error ("gvird did not create its sockets in time; its log:\n%s", log);
     }
   return r;
+}
+
+GvirdRunner *
+gvird_runner_start (const char  *extra_config,
+                    GError     **error)
+{
+  return runner_start (extra_config, FALSE, error);
+}
+
+GvirdRunner *
+gvird_runner_start_listen (const char  *extra_config,
+                           GError     **error)
+{
+  return runner_start (extra_config, TRUE, error);
 }
 
 char *

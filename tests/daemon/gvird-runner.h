@@ -30,6 +30,9 @@ typedef struct
  * unix_sock_dir in a new temporary folder plus @extra_config lines, and
  * waits (bounded) for its sockets. */
 GvirdRunner *gvird_runner_start (const char *extra_config, GError **error);
+/* The same with --listen (TCP and TLS as the configuration says); the
+ * caller waits for its ports. */
+GvirdRunner *gvird_runner_start_listen (const char *extra_config, GError **error);
 /* SIGTERM, then a bounded wait; asserts a clean exit (status 0) that
  * removed the sockets and the pid file. Frees @runner. */
 void gvird_runner_stop (GvirdRunner *runner);

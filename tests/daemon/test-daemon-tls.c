@@ -1,0 +1,687 @@
+/*
+ * test-daemon-tls.c: gvird over TCP and TLS (--listen)
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * The certificates are made here with certtool: a CA, the server's, a
+ * good client (C=US,O=Test,CN=testclient), an expired one, one not yet valid, a revoked one
+ * (on the CRL), one made for a server, one whose DN is not on tls_allowed_dn_list and one signed
+ * by another CA. One gvird listens on 127.0.0.1 (free ports) for TCP and
+ * TLS. Debian's virsh and our remote driver use it over both; a small
+ * GnuTLS client presents each bad certificate (or none) and must not get
+ * libvirt's confirmation byte, the daemon must log why, and a good client
+ * must still be served afterwards.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
+
+#include "gvir-test-files.h"
+#include "gvir-test-wait.h"
+#include "gvird-runner.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+
+#define TEST_DOMAIN "test"
+#define ALLOWED_DN "C=US,O=Test,CN=test*"
+
+static GvirdRunner *daemon_runner;
+static char *pki;        /* all certificates and keys */
+static char *pki_good;   /* virsh's pkipath: cacert.pem, clientcert.pem, clientkey.pem */
+static int tcp_port;
+static int tls_port;
+
+/* ---- certificates ----------------------------------------------------------- */
+
+static const char ca_template[] =
+  "cn = Test CA\nca\ncert_signing_key\ncrl_signing_key\nexpiration_days = 30\n";
+/* Another CA of the same name, so that the client (which picks its
+ * certificate by the issuer names the server lists) presents the
+ * stranger's certificate and the daemon's own chain check refuses it. */
+static const char other_ca_template[] =
+  "cn = Test CA\nca\ncert_signing_key\nexpiration_days = 30\n";
+static const char server_template[] =
+  "organization = Test\ncn = localhost\ndns_name = localhost\nip_address = 127.0.0.1\n"
+  "tls_www_server\nencryption_key\nsigning_key\nexpiration_days = 30\n";
+static const char client_template[] =
+  "country = US\norganization = Test\ncn = testclient\n"
+  "tls_www_client\nencryption_key\nsigning_key\nexpiration_days = 30\n";
+static const char expired_template[] =
+  "country = US\norganization = Test\ncn = testclient\n"
+  "tls_www_client\nencryption_key\nsigning_key\n"
+  "activation_date = \"2020-01-01 00:00:00 UTC\"\n"
+  "expiration_date = \"2020-02-01 00:00:00 UTC\"\n";
+static const char future_template[] =
+  "country = US\norganization = Test\ncn = testclient\n"
+  "tls_www_client\nencryption_key\nsigning_key\n"
+  "activation_date = \"2090-01-01 00:00:00 UTC\"\n"
+  "expiration_date = \"2091-01-01 00:00:00 UTC\"\n";
+static const char intruder_template[] =
+  "country = GB\norganization = Other\ncn = intruder\n"
+  "tls_www_client\nencryption_key\nsigning_key\nexpiration_days = 30\n";
+/* The right DN, but a server's purpose only. */
+static const char server_purpose_template[] =
+  "country = US\norganization = Test\ncn = testclient\n"
+  "tls_www_server\nencryption_key\nsigning_key\nexpiration_days = 30\n";
+static const char crl_template[] = "crl_next_update = 30\ncrl_number = 1\n";
+
+static void
+run_certtool (const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  guint i;
+
+  g_ptr_array_add (argv, (gpointer) "certtool");
+  for (i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (pki, (char **) argv->pdata, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("certtool %s failed: %s", args[0], err);
+}
+
+/* NAMEkey.pem and NAMEcert.pem in @pki, signed by CAcert.pem (self-signed
+ * when @ca is NULL). */
+static void
+make_cert (const char *name,
+           const char *template,
+           const char *ca)
+{
+  g_autofree char *key = g_strdup_printf ("%skey.pem", name);
+  g_autofree char *cert = g_strdup_printf ("%scert.pem", name);
+  g_autofree char *info = g_strdup_printf ("%s/%s.info", pki, name);
+  g_autofree char *ca_key = g_strdup_printf ("%skey.pem", ca != NULL ? ca : "");
+  g_autofree char *ca_cert = g_strdup_printf ("%scert.pem", ca != NULL ? ca : "");
+  const char *keygen[] = { "--generate-privkey", "--bits", "2048", "--outfile", key, NULL };
+
+  g_assert_true (g_file_set_contents (info, template, -1, NULL));
+  run_certtool (keygen);
+  if (ca == NULL)
+    {
+      const char *args[] = { "--generate-self-signed", "--load-privkey", key, "--template",
+                             info, "--outfile", cert, NULL };
+      run_certtool (args);
+    }
+  else
+    {
+      const char *args[] = { "--generate-certificate", "--load-privkey", key,
+                             "--load-ca-certificate", ca_cert, "--load-ca-privkey", ca_key,
+                             "--template", info, "--outfile", cert, NULL };
+      run_certtool (args);
+    }
+}
+
+static void
+copy_into (const char *name,
+           const char *dir,
+           const char *as)
+{
+  g_autofree char *from = g_build_filename (pki, name, NULL);
+  g_autofree char *to = g_build_filename (dir, as, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
+}
+
+static void
+make_pki (void)
+{
+  g_autofree char *crl_info = NULL;
+  const char *crl_args[] = { "--generate-crl", "--load-ca-privkey", "cakey.pem",
+                             "--load-ca-certificate", "cacert.pem", "--load-certificate",
+                             "revokedcert.pem", "--template", "crl.info", "--outfile",
+                             "crl.pem", NULL };
+
+  pki = g_dir_make_tmp ("gvird-tls-pki-XXXXXX", NULL);
+  g_assert_nonnull (pki);
+  make_cert ("ca", ca_template, NULL);
+  make_cert ("server", server_template, "ca");
+  make_cert ("client", client_template, "ca");
+  make_cert ("expired", expired_template, "ca");
+  make_cert ("future", future_template, "ca");
+  make_cert ("revoked", client_template, "ca");
+  make_cert ("intruder", intruder_template, "ca");
+  make_cert ("serverpurpose", server_purpose_template, "ca");
+  make_cert ("otherca", other_ca_template, NULL);
+  make_cert ("stranger", client_template, "otherca");
+  crl_info = g_build_filename (pki, "crl.info", NULL);
+  g_assert_true (g_file_set_contents (crl_info, crl_template, -1, NULL));
+  run_certtool (crl_args);
+
+  pki_good = g_build_filename (pki, "client-good", NULL);
+  g_assert_cmpint (g_mkdir (pki_good, 0700), ==, 0);
+  copy_into ("cacert.pem", pki_good, "cacert.pem");
+  copy_into ("clientcert.pem", pki_good, "clientcert.pem");
+  copy_into ("clientkey.pem", pki_good, "clientkey.pem");
+}
+
+/* ---- the daemon ------------------------------------------------------------- */
+
+/* A port nobody listens on right now (the daemon binds it next). */
+static int
+free_port (void)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET };
+  socklen_t len = sizeof addr;
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int port;
+
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
+  port = ntohs (addr.sin_port);
+  close (fd);
+  return port;
+}
+
+/* A blocking TCP connection to @host:@port with the wait bound as socket
+ * timeouts, or -1. */
+static int
+tcp_connect (const char *host,
+             int         port)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons ((guint16) port) };
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (inet_pton (AF_INET, host, &addr.sin_addr), ==, 1);
+  gvir_test_socket_set_timeouts (fd);
+  if (connect (fd, (struct sockaddr *) &addr, sizeof addr) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+static void
+wait_for_port (int port)
+{
+  gint64 deadline = gvir_test_wait_deadline ();
+  int fd;
+
+  while ((fd = tcp_connect ("127.0.0.1", port)) < 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+  close (fd);
+}
+
+/* A daemon listening on 127.0.0.1 at new free ports with @dn_list as
+ * tls_allowed_dn_list. */
+static GvirdRunner *
+start_daemon_with (const char *dn_list)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *conf = NULL;
+  GvirdRunner *runner;
+
+  tcp_port = free_port ();
+  tls_port = free_port ();
+  conf = g_strdup_printf ("listen_tcp = 1\nlisten_tls = 1\nlisten_addr = \"127.0.0.1\"\n"
+                          "tcp_port = \"%d\"\ntls_port = \"%d\"\n"
+                          "key_file = \"%s/serverkey.pem\"\ncert_file = \"%s/servercert.pem\"\n"
+                          "ca_file = \"%s/cacert.pem\"\ncrl_file = \"%s/crl.pem\"\n"
+                          "tls_allowed_dn_list = %s\n",
+                          tcp_port, tls_port, pki, pki, pki, pki, dn_list);
+  runner = gvird_runner_start_listen (conf, &error);
+  g_assert_no_error (error);
+  wait_for_port (tcp_port);
+  wait_for_port (tls_port);
+  return runner;
+}
+
+static void
+start_daemon (void)
+{
+  daemon_runner = start_daemon_with ("[ \"C=GB,O=Nobody,CN=*\", \"" ALLOWED_DN "\" ]");
+}
+
+static char *
+daemon_log (void)
+{
+  g_autofree char *path = g_build_filename (daemon_runner->dir, "gvird.log", NULL);
+  char *log = NULL;
+
+  g_assert_true (g_file_get_contents (path, &log, NULL, NULL));
+  return log;
+}
+
+/* Waits (bounded) for the daemon's log to contain @words. */
+static void
+assert_logged (const char *words)
+{
+  gint64 deadline = gvir_test_wait_deadline ();
+
+  for (;;)
+    {
+      g_autofree char *log = daemon_log ();
+
+      if (strstr (log, words) != NULL)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the daemon's log never said '%s'; it is:\n%s", words, log);
+      g_usleep (10000);
+    }
+}
+
+/* ---- virsh ------------------------------------------------------------------ */
+
+static char *
+tls_uri (void)
+{
+  return g_strdup_printf ("test+tls://127.0.0.1:%d/default?pkipath=%s", tls_port, pki_good);
+}
+
+static char *
+tcp_uri (void)
+{
+  return g_strdup_printf ("test+tcp://127.0.0.1:%d/default", tcp_port);
+}
+
+/* Runs virsh -c @uri @commands (one argument; ';' separates commands,
+ * which share one connection), bounded by timeout(1); returns its output,
+ * asserting exit status 0. */
+static char *
+virsh (const char *uri,
+       const char *commands)
+{
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  const char *argv[] = { "timeout", "-s", "KILL", bound, "virsh", "-c", uri, commands,
+                         NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("virsh -c %s '%s' failed: %s%s", uri, commands, out, err);
+  return out;
+}
+
+/* @text has a line equal to @line once runs of spaces are squeezed (virsh
+ * aligns its columns). */
+static void
+assert_has_line (const char *text,
+                 const char *line)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint i;
+
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) words = g_strsplit_set (lines[i], " \t", -1);
+      GString *squeezed = g_string_new (NULL);
+      gboolean same;
+      guint j;
+
+      for (j = 0; words[j] != NULL; j++)
+        if (words[j][0] != '\0')
+          g_string_append_printf (squeezed, "%s%s", squeezed->len > 0 ? " " : "", words[j]);
+      same = g_str_equal (squeezed->str, line);
+      g_string_free (squeezed, TRUE);
+      if (same)
+        return;
+    }
+  g_error ("no line '%s' in:\n%s", line, text);
+}
+
+static void
+virsh_lifecycle (const char *uri)
+{
+  g_autofree char *list = virsh (uri, "list --all");
+  g_autofree char *info = virsh (uri, "dominfo " TEST_DOMAIN);
+  /* The test driver's state lives while a connection holds it (as in
+   * libvirtd), so the lifecycle runs in one virsh. */
+  g_autofree char *lifecycle = virsh (uri, "destroy " TEST_DOMAIN "; list --all; "
+                                      "start " TEST_DOMAIN "; list --all");
+
+  assert_has_line (list, "1 test running");
+  assert_has_line (info, "Name: test");
+  assert_has_line (info, "State: running");
+  assert_has_line (info, "UUID: 6695eb01-f6a4-8304-79aa-97f2502e193f");
+  assert_has_line (lifecycle, "Domain 'test' destroyed");
+  assert_has_line (lifecycle, "- test shut off");
+  assert_has_line (lifecycle, "Domain 'test' started");
+  assert_has_line (lifecycle, "2 test running");
+}
+
+static void
+test_virsh_tls (void)
+{
+  g_autofree char *uri = tls_uri ();
+
+  virsh_lifecycle (uri);
+  assert_logged ("DN is C=US,O=Test,CN=testclient");
+}
+
+static void
+test_virsh_tcp (void)
+{
+  g_autofree char *uri = tcp_uri ();
+
+  virsh_lifecycle (uri);
+}
+
+/* ---- our remote driver -------------------------------------------------------- */
+
+static void
+driver_lifecycle (const char *uri)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVirDriverConnection) conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL,
+                                                                       NULL, &error);
+  g_autoptr (GVirDriverDomain) dom = NULL;
+  g_autofree char *type = NULL;
+  const char *xml = "<domain type='test'><name>tls-vm</name><memory>8192</memory>"
+                    "<vcpu>1</vcpu><os><type>hvm</type></os></domain>";
+  int state = -1, reason = -1;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conn);
+  type = gvir_driver_connection_get_type (conn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "TEST");
+  dom = gvir_driver_connection_define_domain (conn, xml, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dom->name, ==, "tls-vm");
+  g_assert_cmpint (dom->state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+  g_assert_true (gvir_driver_connection_start_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, dom->uuid, &state, &reason,
+                                                          NULL, &error));
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_RUNNING);
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, dom->uuid, &state, &reason,
+                                                          NULL, &error));
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+  g_assert_true (gvir_driver_connection_undefine_domain (conn, dom->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_driver_tls (void)
+{
+  g_autofree char *uri = tls_uri ();
+
+  driver_lifecycle (uri);
+}
+
+static void
+test_driver_tcp (void)
+{
+  g_autofree char *uri = tcp_uri ();
+
+  driver_lifecycle (uri);
+}
+
+/* ---- refusals ------------------------------------------------------------------- */
+
+/* A TLS client presenting NAMEcert.pem (none when @name is NULL): whether
+ * the daemon sent libvirt's confirmation byte, i.e. accepted it. */
+static gboolean
+tls_probe (const char *name)
+{
+  gnutls_certificate_credentials_t creds = NULL;
+  gnutls_session_t session = NULL;
+  int fd = tcp_connect ("127.0.0.1", tls_port);
+  gboolean confirmed = FALSE;
+  guint8 byte = 0;
+  int rc;
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (gnutls_certificate_allocate_credentials (&creds), ==, 0);
+  if (name != NULL)
+    {
+      g_autofree char *cert = g_strdup_printf ("%s/%scert.pem", pki, name);
+      g_autofree char *key = g_strdup_printf ("%s/%skey.pem", pki, name);
+
+      g_assert_cmpint (gnutls_certificate_set_x509_key_file (creds, cert, key,
+                                                             GNUTLS_X509_FMT_PEM), ==, 0);
+    }
+  g_assert_cmpint (gnutls_init (&session, GNUTLS_CLIENT), ==, 0);
+  g_assert_cmpint (gnutls_set_default_priority (session), ==, 0);
+  g_assert_cmpint (gnutls_credentials_set (session, GNUTLS_CRD_CERTIFICATE, creds), ==, 0);
+  gnutls_transport_set_int (session, fd);
+  do
+    rc = gnutls_handshake (session);
+  while (rc < 0 && !gnutls_error_is_fatal (rc));
+  if (rc == 0)
+    {
+      do
+        rc = (int) gnutls_record_recv (session, &byte, 1);
+      while (rc == GNUTLS_E_AGAIN || rc == GNUTLS_E_INTERRUPTED);
+      /* A timeout (the daemon neither confirms nor closes) is a failure. */
+      g_assert_cmpint (rc, !=, GNUTLS_E_PULL_ERROR);
+      confirmed = rc == 1 && byte == 1;
+    }
+  gnutls_deinit (session);
+  gnutls_certificate_free_credentials (creds);
+  close (fd);
+  return confirmed;
+}
+
+static void
+assert_refused (const char *name,
+                const char *logged)
+{
+  g_assert_false (tls_probe (name));
+  assert_logged (logged);
+  /* The daemon goes on serving good clients. */
+  g_assert_true (tls_probe ("client"));
+}
+
+static void
+test_good_client (void)
+{
+  g_assert_true (tls_probe ("client"));
+}
+
+static void
+test_refuse_unknown_ca (void)
+{
+  assert_refused ("stranger", "invalid client certificate: The certificate is NOT trusted");
+}
+
+static void
+test_refuse_expired (void)
+{
+  assert_refused ("expired", "uses expired certificate");
+}
+
+static void
+test_refuse_not_yet_valid (void)
+{
+  assert_refused ("future", "not yet valid");
+}
+
+static void
+test_refuse_revoked (void)
+{
+  assert_refused ("revoked", "revoked");
+}
+
+static void
+test_refuse_dn (void)
+{
+  assert_refused ("intruder", "DN 'C=GB,O=Other,CN=intruder' is not on the list");
+}
+
+static void
+test_refuse_server_purpose (void)
+{
+  assert_refused ("serverpurpose", "is not for TLS clients");
+}
+
+static void
+test_refuse_no_cert (void)
+{
+  assert_refused (NULL, "no client certificate");
+}
+
+/* libvirt's matching rules: case-sensitive globs on the "C=..,O=..,CN=.."
+ * order; an empty list lets no one in. A second daemon for each list. */
+static void
+dn_list_case (const char *dn_list,
+              gboolean    accepted)
+{
+  GvirdRunner *main_runner = daemon_runner;
+  int main_tcp = tcp_port, main_tls = tls_port;
+
+  daemon_runner = start_daemon_with (dn_list);
+  g_assert_cmpint (tls_probe ("client"), ==, accepted);
+  if (!accepted)
+    assert_logged ("is not on the list of allowed clients");
+  gvird_runner_stop (daemon_runner);
+  daemon_runner = main_runner;
+  tcp_port = main_tcp;
+  tls_port = main_tls;
+}
+
+static void
+test_dn_list_rules (void)
+{
+  dn_list_case ("[]", FALSE);
+  dn_list_case ("[ \"*CN=testclient\" ]", TRUE);
+  dn_list_case ("[ \"C=US,O=Test,CN=testclien?\" ]", TRUE);
+  dn_list_case ("[ \"CN=testclient,O=Test,C=US\" ]", FALSE);
+  dn_list_case ("[ \"c=us,o=test,cn=testclient\" ]", FALSE);
+  dn_list_case ("[ \"C=US, O=Test, CN=testclient\" ]", FALSE);
+}
+
+/* listen_addr = 127.0.0.1: another loopback address of the host (all of
+ * 127/8 is local on Linux) reaches no listener. */
+static void
+test_listen_addr_only (void)
+{
+  int fd = tcp_connect ("127.0.0.2", tcp_port);
+
+  if (fd >= 0)
+    close (fd);
+  g_assert_cmpint (fd, <, 0);
+  fd = tcp_connect ("127.0.0.2", tls_port);
+  if (fd >= 0)
+    close (fd);
+  g_assert_cmpint (fd, <, 0);
+}
+
+/* ---- configuration errors ---------------------------------------------------------- */
+
+/* Runs gvird --listen on @config_text; it must stop (bounded) with status
+ * 1 and a message containing @words. */
+static void
+assert_config_refused (const char *config_text,
+                       const char *words)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gvird-tls-conf-XXXXXX", NULL);
+  g_autofree char *conf_path = g_build_filename (dir, "gvird.conf", NULL);
+  g_autofree char *conf = g_strdup_printf ("unix_sock_dir = \"%s\"\n%s\n", dir, config_text);
+  g_autofree char *bound = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                            gvir_test_wait_bound_usec () / G_USEC_PER_SEC);
+  const char *argv[] = { "timeout", "-s", "KILL", bound, g_getenv ("GVIRD"), "--listen",
+                         "--config", conf_path, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (conf_path, conf, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, words));
+  gvir_test_remove_tree (dir);
+}
+
+static void
+test_config_errors (void)
+{
+  g_autofree char *only_key = g_strdup_printf ("listen_tls = 1\nkey_file = \"%s/serverkey.pem\"\n",
+                                               pki);
+  g_autofree char *bad_crl = g_strdup_printf ("listen_tls = 1\nkey_file = \"%s/serverkey.pem\"\n"
+                                              "cert_file = \"%s/servercert.pem\"\n"
+                                              "ca_file = \"%s/cacert.pem\"\n"
+                                              "crl_file = \"%s/missing.pem\"\n",
+                                              pki, pki, pki, pki);
+
+  assert_config_refused ("listen_tcp = 1\nlisten_tls = 0\nauth_tcp = \"sasl\"\n", "auth_tcp");
+  assert_config_refused (only_key, "must be set together");
+  assert_config_refused (bad_crl, "crl_file");
+  assert_config_refused ("listen_tcp = 1\nlisten_tls = 0\ntcp_port = \"no-such-service\"\n",
+                         "tcp_port");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *certtool = NULL;
+  g_autofree char *virsh_path = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  gnutls_global_init ();
+  certtool = g_find_program_in_path ("certtool");
+  virsh_path = g_find_program_in_path ("virsh");
+  if (certtool == NULL || virsh_path == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("certtool (gnutls-bin) and virsh are needed");
+      g_test_skip ("certtool (gnutls-bin) or virsh missing");
+      return g_test_run ();
+    }
+  make_pki ();
+  start_daemon ();
+  g_test_add_func ("/daemon/tls/good-client", test_good_client);
+  g_test_add_func ("/daemon/tls/virsh-tls", test_virsh_tls);
+  g_test_add_func ("/daemon/tls/virsh-tcp", test_virsh_tcp);
+  g_test_add_func ("/daemon/tls/driver-tls", test_driver_tls);
+  g_test_add_func ("/daemon/tls/driver-tcp", test_driver_tcp);
+  g_test_add_func ("/daemon/tls/refuse/unknown-ca", test_refuse_unknown_ca);
+  g_test_add_func ("/daemon/tls/refuse/expired", test_refuse_expired);
+  g_test_add_func ("/daemon/tls/refuse/not-yet-valid", test_refuse_not_yet_valid);
+  g_test_add_func ("/daemon/tls/refuse/revoked", test_refuse_revoked);
+  g_test_add_func ("/daemon/tls/refuse/dn-not-allowed", test_refuse_dn);
+  g_test_add_func ("/daemon/tls/refuse/server-purpose", test_refuse_server_purpose);
+  g_test_add_func ("/daemon/tls/refuse/no-client-cert", test_refuse_no_cert);
+  g_test_add_func ("/daemon/tls/dn-list-rules", test_dn_list_rules);
+  g_test_add_func ("/daemon/tls/listen-addr-only", test_listen_addr_only);
+  g_test_add_func ("/daemon/tls/config-errors", test_config_errors);
+  rc = g_test_run ();
+  gvird_runner_stop (daemon_runner);
+  gvir_test_remove_tree (pki);
+  g_free (pki);
+  g_free (pki_good);
+  gnutls_global_deinit ();
+  return rc;
+}
