@@ -157,6 +157,11 @@ GVirConfigObject *gvir_config_object_get_child_with_type (GVirConfigObject *self
 GVirConfigObject *gvir_config_object_new_view (GVirConfigObject *self,
                                                GType type,
                                                xmlNodePtr node);
+/* A view without its document's schema: what libvirt-gconfig gives for
+ * a domain's devices and a snapshot's disks (and what they lead to). */
+GVirConfigObject *gvir_config_object_new_view_without_schema (GVirConfigObject *self,
+                                                              GType type,
+                                                              xmlNodePtr node);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 GList *gvir_config_object_get_children_with_type (GVirConfigObject *self,
                                                   const char *parent_name,

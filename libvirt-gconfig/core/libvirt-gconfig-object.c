@@ -995,8 +995,17 @@ gvir_config_object_attach_replace (GVirConfigObject *parent,
     gvir_config_object_attach_add (parent, child);
 }
 
+/* A view validates against its document's schema, as in libvirt-gconfig:
+ * gvir_config_object_get_schema() on a domain's disk gives domain.rng. */
 GVirConfigObject *
 gvir_config_object_new_view (GVirConfigObject *self, GType type, xmlNodePtr node)
+{
+  return gvir_config_object_new_from_tree (type, gvir_config_object_get_xml_doc (self),
+                                           gvir_config_object_get_schema (self), node);
+}
+
+GVirConfigObject *
+gvir_config_object_new_view_without_schema (GVirConfigObject *self, GType type, xmlNodePtr node)
 {
   return gvir_config_object_new_from_tree (type, gvir_config_object_get_xml_doc (self),
                                            NULL, node);

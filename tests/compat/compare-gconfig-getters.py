@@ -2,7 +2,7 @@
 """TAP test: libvirt-gconfig's getters read the same values from the same
 documents in our library and in Debian's libvirt-gconfig 4.0.
 
-    compare-gconfig-getters.py CC OUR-PROGRAM KNOWN-DIFFERENCES.md SOURCE... -- FILE...
+    compare-gconfig-getters.py CC OUR-PROGRAM SCHEMA-DIR KNOWN-DIFFERENCES.md SOURCE... -- FILE...
 
 OUR-PROGRAM is gconfig-getters built against our library; SOURCE... are its
 C sources (gconfig-getters.c, the generated table, gconfig-getters.h's
@@ -13,7 +13,9 @@ line. A line only one side prints must match a pattern of
 KNOWN-DIFFERENCES.md (the "-" and "+" lines of its ```diff blocks, shell
 wildcards, "-" for Debian's line and "+" for ours), and each pattern must
 still match a line, so that the file lists exactly the differences there
-are. Without the system's libvirt-gconfig-1.0 it skips, or fails when
+are. Our schema paths start with SCHEMA-DIR, libvirt's schema directory
+under this build's prefix; they are compared as if it were Debian's
+(/usr/share/libvirt/schemas), so that only the file names count. Without the system's libvirt-gconfig-1.0 it skips, or fails when
 GVIR_TESTS_REQUIRE_ALL=1.
 """
 import difflib
@@ -25,6 +27,8 @@ import sys
 import tempfile
 
 RUN_TIMEOUT = 120
+# Where Debian's libvirt-gconfig (built with prefix /usr) finds libvirt's schemas.
+SYSTEM_SCHEMA_DIR = '/usr/share/libvirt/schemas'
 
 
 def tap_plan_skip(reason):
@@ -78,8 +82,8 @@ def outcome(path, result):
 
 def main():
     split = sys.argv.index('--')
-    cc, ours, known = sys.argv[1:4]
-    sources, files = sys.argv[4:split], sys.argv[split + 1:]
+    cc, ours, schema_dir, known = sys.argv[1:5]
+    sources, files = sys.argv[5:split], sys.argv[split + 1:]
 
     if system_pkg_config(cc, '--exists', 'libvirt-gconfig-1.0').returncode != 0:
         tap_plan_skip('the system has no libvirt-gconfig-1.0 (apt-get install libvirt-glib-1.0-dev)')
@@ -113,7 +117,8 @@ def main():
         mine.append(outcome(path, our_run))
         if our_run.returncode != 0:
             failures.append('%s: status %d\n%s' % (path, our_run.returncode, our_run.stderr[-4000:]))
-    theirs, mine = ''.join(theirs).splitlines(), ''.join(mine).splitlines()
+    theirs = ''.join(theirs).splitlines()
+    mine = ''.join(mine).replace('"%s/' % schema_dir, '"%s/' % SYSTEM_SCHEMA_DIR).splitlines()
     if failures:
         print('not ok 2 - our program failed on %d documents' % len(failures))
         for failure in failures:
