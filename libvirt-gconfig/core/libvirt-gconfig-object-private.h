@@ -180,5 +180,8 @@ gint gvir_config_genum_get_value (GType enum_type, const char *nick, gint defaul
 /* "1024" in @unit (libvirt's scaled-integer units) to KiB; FALSE if invalid. */
 GVIR_CONFIG_AVAILABLE_IN_ALL
 gboolean gvir_config_parse_kib (const char *value, const char *unit, guint64 *kib);
+/* The exact number of bytes of a scaled integer (no rounding: 1 kB is
+ * 1000 bytes); FALSE when malformed or above G_MAXUINT64. */
+gboolean gvir_config_parse_bytes (const char *value, const char *unit, guint64 *bytes);
 
 G_END_DECLS

@@ -1097,6 +1097,21 @@ unit_factor (const char *unit)
 }
 
 gboolean
+gvir_config_parse_bytes (const char *value, const char *unit, guint64 *bytes)
+{
+  guint64 number;
+  guint64 factor;
+
+  if (!parse_uint64 (value, &number))
+    return FALSE;
+  factor = unit == NULL || *unit == '\0' ? 1 : unit_factor (unit);
+  if (factor == 0 || number > G_MAXUINT64 / factor)
+    return FALSE;
+  *bytes = number * factor;
+  return TRUE;
+}
+
+gboolean
 gvir_config_parse_kib (const char *value, const char *unit, guint64 *kib)
 {
   guint64 number;
