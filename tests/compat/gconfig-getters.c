@@ -202,6 +202,7 @@ element_key (GVirConfigObject *obj, GHashTable *seen)
   g_autofree gchar *name = NULL;
   g_autofree gchar *type = NULL;
   gchar *kind;
+  gchar *key;
   guint count;
 
   if (start_tag == NULL)
@@ -216,8 +217,10 @@ element_key (GVirConfigObject *obj, GHashTable *seen)
                           type != NULL && type[0] != '\0' ? " type=" : "",
                           type != NULL ? type : "");
   count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, kind));
+  key = g_strdup_printf ("%s #%u", kind, count);
+  /* The table keeps the first copy of @kind and frees this one. */
   g_hash_table_insert (seen, kind, GUINT_TO_POINTER (count + 1));
-  return g_strdup_printf ("%s #%u", kind, count);
+  return key;
 }
 
 void
