@@ -11,7 +11,8 @@ libvirt-gconfig-1.0. Both run over the corpus FILEs and print one line per
 getter call and the documents they write; the outputs are compared line by
 line. A line only one side prints must match a pattern of
 KNOWN-DIFFERENCES.md (the "-" and "+" lines of its ```diff blocks, shell
-wildcards, "-" for Debian's line and "+" for ours), and each pattern must
+"*" matching any text and nothing else special, "-" for Debian's line
+and "+" for ours), and each pattern must
 still match a line, so that the file lists exactly the differences there
 are. Our schema paths start with SCHEMA-DIR, libvirt's schema directory
 under this build's prefix; they are compared as if it were Debian's
@@ -19,7 +20,6 @@ under this build's prefix; they are compared as if it were Debian's
 GVIR_TESTS_REQUIRE_ALL=1.
 """
 import difflib
-import fnmatch
 import os
 import re
 import subprocess
@@ -49,6 +49,12 @@ def system_pkg_config(cc, *args):
     env['PKG_CONFIG_LIBDIR'] = ':'.join(['/usr/lib/%s/pkgconfig' % multiarch,
                                          '/usr/lib/pkgconfig', '/usr/share/pkgconfig'])
     return subprocess.run(['pkg-config'] + list(args), env=env, capture_output=True, text=True)
+
+
+def pattern_regex(pattern):
+    """A pattern's line without its side: "*" is any text, the rest literal
+    (output lines are full of brackets that globs would take as sets)."""
+    return re.compile('.*'.join(re.escape(part) for part in pattern[1:].split('*')) + r'\Z')
 
 
 def known_patterns(path):
@@ -133,6 +139,7 @@ def main():
         print('# ' + line)
 
     patterns = known_patterns(known)
+    regexes = {p: pattern_regex(p) for p in patterns}
     used = set()
     unexplained = []
     diff = list(difflib.unified_diff(theirs, mine,
@@ -140,7 +147,7 @@ def main():
     for line in diff:
         if line.startswith(('---', '+++', '@@')):
             continue
-        matches = [p for p in patterns if p[0] == line[0] and fnmatch.fnmatchcase(line[1:], p[1:])]
+        matches = [p for p in patterns if p[0] == line[0] and regexes[p].match(line[1:])]
         used.update(matches)
         if not matches:
             unexplained.append(line)
