@@ -167,6 +167,7 @@ gvir_config_capabilities_cpu_add_feature (GVirConfigCapabilitiesCpu *cpu,
  *
  * Gets live views of the CPU features: the `<feature name=...>` elements,
  * and the empty elements inside `<features>` that host capabilities use.
+ * For a #GVirConfigDomainCpu they are #GVirConfigDomainCpuFeature objects.
  *
  * Returns: (transfer full) (element-type LibvirtGConfig.CapabilitiesCpuFeature):
  *   the features, in document order
@@ -176,15 +177,19 @@ gvir_config_capabilities_cpu_get_features (GVirConfigCapabilitiesCpu *cpu)
 {
   GVirConfigObject *self;
   GList *features;
+  GType feature_type;
 
   g_return_val_if_fail (GVIR_CONFIG_IS_CAPABILITIES_CPU (cpu), NULL);
 
   self = GVIR_CONFIG_OBJECT (cpu);
-  features = gvir_config_object_get_children_with_type (self, NULL, "feature",
-                                                        GVIR_CONFIG_TYPE_CAPABILITIES_CPU_FEATURE);
+  /* A domain's <cpu> has features with a policy: as in libvirt-gconfig,
+   * they are GVirConfigDomainCpuFeature objects there. */
+  feature_type = GVIR_CONFIG_IS_DOMAIN_CPU (cpu) ? GVIR_CONFIG_TYPE_DOMAIN_CPU_FEATURE
+                                                 : GVIR_CONFIG_TYPE_CAPABILITIES_CPU_FEATURE;
+  features = gvir_config_object_get_children_with_type (self, NULL, "feature", feature_type);
   return g_list_concat (features,
                         gvir_config_object_get_children_with_type (self, "features", NULL,
-                                                                   GVIR_CONFIG_TYPE_CAPABILITIES_CPU_FEATURE));
+                                                                   feature_type));
 }
 
 /**

@@ -120,16 +120,12 @@ gvir_config_doc_get_bytes (GVirConfigObject *self, const char *node_name)
 {
   const char *text = gvir_config_object_get_node_content (self, node_name);
   const char *unit = gvir_config_object_get_attribute (self, node_name, "unit");
-  guint64 kib;
+  guint64 bytes;
 
-  if (unit == NULL || g_ascii_strcasecmp (unit, "b") == 0 ||
-      g_ascii_strcasecmp (unit, "bytes") == 0)
-    return gvir_config_object_get_node_content_uint64 (self, node_name, 0);
-  /* Any other unit is at least a KiB or a kB; kB values are rounded up
-   * to whole KiB by the shared parser. */
-  if (!gvir_config_parse_kib (text, unit, &kib) || kib > G_MAXUINT64 / 1024)
+  /* Exact: a size in kB or MB is not rounded to whole KiB. */
+  if (text == NULL || !gvir_config_parse_bytes (text, unit, &bytes))
     return 0;
-  return kib * 1024;
+  return bytes;
 }
 
 void

@@ -157,6 +157,11 @@ GVirConfigObject *gvir_config_object_get_child_with_type (GVirConfigObject *self
 GVirConfigObject *gvir_config_object_new_view (GVirConfigObject *self,
                                                GType type,
                                                xmlNodePtr node);
+/* A view without its document's schema: what libvirt-gconfig gives for
+ * a domain's devices and a snapshot's disks (and what they lead to). */
+GVirConfigObject *gvir_config_object_new_view_without_schema (GVirConfigObject *self,
+                                                              GType type,
+                                                              xmlNodePtr node);
 GVIR_CONFIG_AVAILABLE_IN_ALL
 GList *gvir_config_object_get_children_with_type (GVirConfigObject *self,
                                                   const char *parent_name,
@@ -175,5 +180,8 @@ gint gvir_config_genum_get_value (GType enum_type, const char *nick, gint defaul
 /* "1024" in @unit (libvirt's scaled-integer units) to KiB; FALSE if invalid. */
 GVIR_CONFIG_AVAILABLE_IN_ALL
 gboolean gvir_config_parse_kib (const char *value, const char *unit, guint64 *kib);
+/* The exact number of bytes of a scaled integer (no rounding: 1 kB is
+ * 1000 bytes); FALSE when malformed or above G_MAXUINT64. */
+gboolean gvir_config_parse_bytes (const char *value, const char *unit, guint64 *bytes);
 
 G_END_DECLS

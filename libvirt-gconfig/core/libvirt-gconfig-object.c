@@ -995,8 +995,17 @@ gvir_config_object_attach_replace (GVirConfigObject *parent,
     gvir_config_object_attach_add (parent, child);
 }
 
+/* A view validates against its document's schema, as in libvirt-gconfig:
+ * gvir_config_object_get_schema() on a domain's disk gives domain.rng. */
 GVirConfigObject *
 gvir_config_object_new_view (GVirConfigObject *self, GType type, xmlNodePtr node)
+{
+  return gvir_config_object_new_from_tree (type, gvir_config_object_get_xml_doc (self),
+                                           gvir_config_object_get_schema (self), node);
+}
+
+GVirConfigObject *
+gvir_config_object_new_view_without_schema (GVirConfigObject *self, GType type, xmlNodePtr node)
 {
   return gvir_config_object_new_from_tree (type, gvir_config_object_get_xml_doc (self),
                                            NULL, node);
@@ -1085,6 +1094,21 @@ unit_factor (const char *unit)
   for (long i = 0; i <= prefix - prefixes; i++)
     factor *= base;
   return factor;
+}
+
+gboolean
+gvir_config_parse_bytes (const char *value, const char *unit, guint64 *bytes)
+{
+  guint64 number;
+  guint64 factor;
+
+  if (!parse_uint64 (value, &number))
+    return FALSE;
+  factor = unit == NULL || *unit == '\0' ? 1 : unit_factor (unit);
+  if (factor == 0 || number > G_MAXUINT64 / factor)
+    return FALSE;
+  *bytes = number * factor;
+  return TRUE;
 }
 
 gboolean

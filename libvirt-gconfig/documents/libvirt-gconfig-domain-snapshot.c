@@ -344,8 +344,17 @@ gvir_config_domain_snapshot_add_disk (GVirConfigDomainSnapshot *snapshot,
 GList *
 gvir_config_domain_snapshot_get_disks (GVirConfigDomainSnapshot *snapshot)
 {
+  GVirConfigObject *self;
+  xmlNodePtr disks;
+  GList *list = NULL;
+
   g_return_val_if_fail (GVIR_CONFIG_IS_DOMAIN_SNAPSHOT (snapshot), NULL);
 
-  return gvir_config_object_get_children_with_type (GVIR_CONFIG_OBJECT (snapshot), "disks", "disk",
-                                                    GVIR_CONFIG_TYPE_DOMAIN_SNAPSHOT_DISK);
+  self = GVIR_CONFIG_OBJECT (snapshot);
+  disks = gvir_config_xml_get_element (gvir_config_object_get_xml_node (self), "disks");
+  for (xmlNodePtr child = disks ? disks->children : NULL; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) child->name, "disk") == 0)
+      list = g_list_prepend (list, gvir_config_object_new_view_without_schema (
+                                     self, GVIR_CONFIG_TYPE_DOMAIN_SNAPSHOT_DISK, child));
+  return g_list_reverse (list);
 }

@@ -84,20 +84,46 @@ gvir_config_storage_permissions_new_from_xml (const gchar *xml, GError **error)
                                                                            xml, error);
 }
 
+/* libvirt writes an unset user or group id as -1 (an uid_t of -1, the
+ * "no change" id of chown()). Read back, it is (guint) -1, and that id is
+ * written as -1 again, not as 4294967295. */
+#define UNSET_ID G_MAXUINT
+
+static guint
+get_id (GVirConfigStoragePermissions *perms, const char *node_name)
+{
+  const char *text = gvir_config_object_get_node_content (GVIR_CONFIG_OBJECT (perms), node_name);
+  g_autofree gchar *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (g_strcmp0 (stripped, "-1") == 0)
+    return UNSET_ID;
+  return gvir_config_doc_get_content_uint (GVIR_CONFIG_OBJECT (perms), node_name, G_MAXUINT);
+}
+
+static void
+set_id (GVirConfigStoragePermissions *perms, const char *node_name, guint id)
+{
+  if (id == UNSET_ID)
+    gvir_config_object_set_node_content (GVIR_CONFIG_OBJECT (perms), node_name, "-1");
+  else
+    gvir_config_object_set_node_content_uint64 (GVIR_CONFIG_OBJECT (perms), node_name, id);
+}
+
 /**
  * gvir_config_storage_permissions_get_group:
  * @perms: a #GVirConfigStoragePermissions
  *
  * Gets the group id.
  *
- * Returns: the group id, or 0 if unset or invalid
+ * Returns: the group id; (guint) -1 for libvirt's `-1` (no id set), 0 if
+ *   missing or invalid
  */
 guint
 gvir_config_storage_permissions_get_group (GVirConfigStoragePermissions *perms)
 {
   g_return_val_if_fail (GVIR_CONFIG_IS_STORAGE_PERMISSIONS (perms), 0);
 
-  return gvir_config_doc_get_content_uint (GVIR_CONFIG_OBJECT (perms), "group", G_MAXUINT);
+  return get_id (perms, "group");
 }
 
 /**
@@ -105,14 +131,14 @@ gvir_config_storage_permissions_get_group (GVirConfigStoragePermissions *perms)
  * @perms: a #GVirConfigStoragePermissions
  * @group: the group id
  *
- * Sets the group id.
+ * Sets the group id; (guint) -1 is written as libvirt's `-1` (no id set).
  */
 void
 gvir_config_storage_permissions_set_group (GVirConfigStoragePermissions *perms, guint group)
 {
   g_return_if_fail (GVIR_CONFIG_IS_STORAGE_PERMISSIONS (perms));
 
-  gvir_config_object_set_node_content_uint64 (GVIR_CONFIG_OBJECT (perms), "group", group);
+  set_id (perms, "group", group);
 }
 
 /**
@@ -121,14 +147,15 @@ gvir_config_storage_permissions_set_group (GVirConfigStoragePermissions *perms, 
  *
  * Gets the user id.
  *
- * Returns: the user id, or 0 if unset or invalid
+ * Returns: the user id; (guint) -1 for libvirt's `-1` (no id set), 0 if
+ *   missing or invalid
  */
 guint
 gvir_config_storage_permissions_get_owner (GVirConfigStoragePermissions *perms)
 {
   g_return_val_if_fail (GVIR_CONFIG_IS_STORAGE_PERMISSIONS (perms), 0);
 
-  return gvir_config_doc_get_content_uint (GVIR_CONFIG_OBJECT (perms), "owner", G_MAXUINT);
+  return get_id (perms, "owner");
 }
 
 /**
@@ -136,14 +163,14 @@ gvir_config_storage_permissions_get_owner (GVirConfigStoragePermissions *perms)
  * @perms: a #GVirConfigStoragePermissions
  * @owner: the user id
  *
- * Sets the user id.
+ * Sets the user id; (guint) -1 is written as libvirt's `-1` (no id set).
  */
 void
 gvir_config_storage_permissions_set_owner (GVirConfigStoragePermissions *perms, guint owner)
 {
   g_return_if_fail (GVIR_CONFIG_IS_STORAGE_PERMISSIONS (perms));
 
-  gvir_config_object_set_node_content_uint64 (GVIR_CONFIG_OBJECT (perms), "owner", owner);
+  set_id (perms, "owner", owner);
 }
 
 /**

@@ -882,7 +882,8 @@ gvir_config_domain_get_devices (GVirConfigDomain *domain)
   devices = gvir_config_xml_get_element (gvir_config_object_get_xml_node (self), "devices");
   for (xmlNodePtr child = devices ? devices->children : NULL; child != NULL; child = child->next)
     if (child->type == XML_ELEMENT_NODE)
-      list = g_list_prepend (list, gvir_config_object_new_view (self, device_type_for_node (child), child));
+      list = g_list_prepend (list, gvir_config_object_new_view_without_schema (self, device_type_for_node (child),
+                                                                               child));
   return g_list_reverse (list);
 }
 

@@ -45,7 +45,19 @@ struct _GVirConfigDomainAddressPci
 
 G_DEFINE_FINAL_TYPE (GVirConfigDomainAddressPci, gvir_config_domain_address_pci, GVIR_CONFIG_TYPE_DOMAIN_ADDRESS)
 
-/* A fresh element (made by g_object_new() too) needs its kind. */
+/* Only an element made from nothing (by _new() or g_object_new()): the
+ * root of its own document, without attributes or children. A view of
+ * an existing element is left as it is, or reading a hostdev's
+ * <source><address> (which has no type in libvirt's format) would write
+ * one into the document. */
+static gboolean
+is_fresh_element (xmlNodePtr node)
+{
+  return node != NULL && node->properties == NULL && node->children == NULL &&
+         (node->parent == NULL || node->parent->type == XML_DOCUMENT_NODE);
+}
+
+/* A fresh element needs its kind. */
 static void
 gvir_config_domain_address_pci_constructed (GObject *object)
 {
@@ -53,7 +65,7 @@ gvir_config_domain_address_pci_constructed (GObject *object)
 
   G_OBJECT_CLASS (gvir_config_domain_address_pci_parent_class)->constructed (object);
 
-  if (gvir_config_object_get_attribute (self, NULL, "type") == NULL)
+  if (is_fresh_element (gvir_config_object_get_xml_node (self)))
     gvir_config_object_set_attribute (self, NULL, "type", "pci");
 }
 
