@@ -40,6 +40,7 @@ typedef struct
   GSource *source;
   char *path;
   gboolean read_only;
+  gboolean adopted;           /* passed by systemd: the socket file is not ours */
   gboolean have_group;
   gid_t group;
 } GvirdListener;
@@ -57,7 +58,7 @@ listener_free (gpointer data)
   if (l->socket != NULL)
     g_socket_close (l->socket, NULL);
   g_clear_object (&l->socket);
-  if (l->path != NULL)
+  if (l->path != NULL && !l->adopted)
     g_unlink (l->path);
   g_free (l->path);
   g_free (l);
@@ -132,6 +133,15 @@ listener_accept (GSocket      *socket,
   return G_SOURCE_CONTINUE;
 }
 
+static void
+listener_watch (GvirdListener *l)
+{
+  g_socket_set_blocking (l->socket, FALSE);
+  l->source = g_socket_create_source (l->socket, G_IO_IN, NULL);
+  g_source_set_callback (l->source, (GSourceFunc) (GCallback) listener_accept, l, NULL);
+  g_source_attach (l->source, l->server->context);
+}
+
 /* Whether a daemon still answers on @path (then it is not ours to take). */
 static gboolean
 socket_in_use (const char *path)
@@ -199,12 +209,36 @@ listener_open (GvirdServer  *server,
   g_socket_set_listen_backlog (l->socket, 1000);
   if (!g_socket_listen (l->socket, error))
     return FALSE;
-  g_socket_set_blocking (l->socket, FALSE);
-  l->source = g_socket_create_source (l->socket, G_IO_IN, NULL);
-  g_source_set_callback (l->source, (GSourceFunc) (GCallback) listener_accept, l, NULL);
-  g_source_attach (l->source, server->context);
+  listener_watch (l);
   g_debug ("listening on %s (%s, mode %04o)", l->path, read_only ? "read-only" : "read-write",
            perms);
+  return TRUE;
+}
+
+gboolean
+gvird_listen_adopt (GvirdServer  *server,
+                    int           fd,
+                    const char   *name,
+                    gboolean      read_only,
+                    GError      **error)
+{
+  GvirdListener *l = g_new0 (GvirdListener, 1);
+
+  if (server->listeners == NULL)
+    server->listeners = g_ptr_array_new_with_free_func (listener_free);
+  l->server = server;
+  l->read_only = read_only;
+  l->adopted = TRUE;
+  l->path = g_strdup_printf ("fd %d (%s)", fd, name);
+  g_ptr_array_add (server->listeners, l);
+  l->socket = g_socket_new_from_fd (fd, error);
+  if (l->socket == NULL)
+    {
+      g_prefix_error (error, "socket %s from systemd: ", l->path);
+      return FALSE;
+    }
+  listener_watch (l);
+  g_debug ("listening on %s (%s, from systemd)", l->path, read_only ? "read-only" : "read-write");
   return TRUE;
 }
 

@@ -28,11 +28,51 @@
 
 /* ---- open / close ---------------------------------------------------------------- */
 
+/* Set once by a daemon: only there do qemu:///session and qemu:///system
+ * run the driver; elsewhere they go to a daemon's socket (remote driver). */
+static gint serve_daemon_modes;
+
+void
+gvir_qemu_driver_serve_daemon_modes (void)
+{
+  g_atomic_int_set (&serve_daemon_modes, 1);
+}
+
+static gboolean
+is_daemon_mode (const GVirDriverUri *uri)
+{
+  return g_str_equal (uri->path, "/session") || g_str_equal (uri->path, "/system");
+}
+
 static gboolean
 qemu_accepts (const GVirDriverUri *uri)
 {
-  return g_str_equal (uri->driver, "qemu") && uri->transport == NULL && uri->host == NULL &&
-         g_str_equal (uri->path, "/embed");
+  if (!g_str_equal (uri->driver, "qemu") || uri->transport != NULL || uri->host != NULL)
+    return FALSE;
+  if (is_daemon_mode (uri))
+    return g_atomic_int_get (&serve_daemon_modes) != 0;
+  return g_str_equal (uri->path, "/embed");
+}
+
+/* The state root named by @uri: the embed folder, or a daemon mode. */
+static const char *
+root_of_uri (const GVirDriverUri  *uri,
+             GError              **error)
+{
+  const char *root = gvir_driver_uri_get_param (uri, "root");
+
+  if (g_str_equal (uri->path, "/session"))
+    return GVIR_QEMU_ROOT_SESSION;
+  if (g_str_equal (uri->path, "/system"))
+    return GVIR_QEMU_ROOT_SYSTEM;
+  if (root == NULL || !g_path_is_absolute (root))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI,
+                   "QEMU driver URI '%s' has no absolute root: use "
+                   "qemu:///embed?root=/absolute/path", uri->original);
+      return NULL;
+    }
+  return root;
 }
 
 static gpointer
@@ -41,17 +81,12 @@ qemu_open (GVirDriverConnection  *conn,
            GError               **error)
 {
   const GVirDriverUri *uri = gvir_driver_connection_get_uri (conn);
-  const char *root = gvir_driver_uri_get_param (uri, "root");
+  const char *root = root_of_uri (uri, error);
   GVirQemuHandle *handle;
   GVirQemuState *state;
 
-  if (root == NULL || *root == '\0')
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI,
-                   "QEMU driver URI '%s' has no root: use qemu:///embed?root=/absolute/path",
-                   uri->original);
-      return NULL;
-    }
+  if (root == NULL)
+    return NULL;
   state = gvir_qemu_state_get (root, error);
   if (state == NULL)
     return NULL;
