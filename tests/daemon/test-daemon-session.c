@@ -539,8 +539,10 @@ test_qemu_session (void)
   g_autofree char *status_file = NULL;
   g_autofree char *out = NULL;
   const char *args[] = { NULL };
+  const char *timeout_args[] = { "--timeout", "1", NULL };
   pid_t qemu;
   GPid pid;
+  int status;
 
   if (qemu_missing ())
     return;
@@ -569,17 +571,22 @@ test_qemu_session (void)
   /* Stopping the daemon leaves the VM running; the next one finds it. */
   stop_gvird (pid);
   g_assert_false (process_gone (qemu));
-  pid = start_gvird (args, NULL, 0, NULL);
+  pid = start_gvird (timeout_args, NULL, 0, NULL);
   wait_socket (session_socket, pid);
   out = virsh (uri, "domstate", "tiny", NULL);
   g_assert_cmpstr (g_strstrip (out), ==, "running");
   g_clear_pointer (&out, g_free);
-  g_free (virsh (uri, "destroy", "tiny", NULL));
+
+  /* No client, but a running VM: --timeout does not stop the daemon. */
+  g_usleep (3 * G_USEC_PER_SEC);
+  g_assert_cmpint (waitpid (pid, NULL, WNOHANG), ==, 0);
+  /* One virsh for all three: the daemon may stop once the VM is gone. */
+  out = virsh (uri, "destroy tiny; domstate tiny; undefine tiny", NULL);
+  g_assert_nonnull (strstr (out, "shut off"));
   wait_process_gone (qemu, "QEMU to stop after destroy");
-  out = virsh (uri, "domstate", "tiny", NULL);
-  g_assert_cmpstr (g_strstrip (out), ==, "shut off");
-  g_free (virsh (uri, "undefine", "tiny", NULL));
-  stop_gvird (pid);
+  status = wait_child_exit (pid, "gvird to stop on its --timeout once no VM runs");
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_unlink (xml_path);
 }
 
