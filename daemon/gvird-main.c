@@ -27,7 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "gvird-server-private.h"
-#include "libvirt-gobject/drivers/qemu/gvir-qemu-driver-private.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
 
 static gboolean
 quit_on_signal (gpointer data)
@@ -236,7 +236,7 @@ main (int    argc,
   if (opts.listen && (config->listen_tcp || config->listen_tls))
     g_warning ("--listen: TCP and TLS listeners are not available yet; serving UNIX sockets only");
 
-  gvir_qemu_driver_serve_daemon_modes ();
+  gvir_driver_set_daemon_mode ();
   server.config = config;
   server.context = g_main_context_ref_thread_default ();
   server.loop = g_main_loop_new (server.context, FALSE);

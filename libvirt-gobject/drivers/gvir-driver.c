@@ -142,6 +142,20 @@ gvir_driver_register (const GVirDriver *driver)
  * URI goes to the first local driver that accepts it, and when none does,
  * to the remote driver if it accepts it (qemu:///session, served by a
  * daemon's socket as libvirt's client does). */
+static gint daemon_mode;
+
+void
+gvir_driver_set_daemon_mode (void)
+{
+  g_atomic_int_set (&daemon_mode, 1);
+}
+
+gboolean
+gvir_driver_is_daemon_mode (void)
+{
+  return g_atomic_int_get (&daemon_mode) != 0;
+}
+
 static gboolean
 driver_claims_local (const GVirDriver *driver,
                      gconstpointer     data)
@@ -170,7 +184,8 @@ registry_find (const GVirDriverUri  *uri,
 
   g_mutex_lock (&registry_lock);
   found = registry_lookup (driver_claims_local, uri);
-  if (found == NULL)
+  if (found == NULL &&
+      (uri->transport != NULL || uri->host != NULL || !gvir_driver_is_daemon_mode ()))
     found = registry_lookup (driver_claims_remote, uri);
   g_mutex_unlock (&registry_lock);
   if (found != NULL)

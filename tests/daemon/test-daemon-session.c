@@ -439,6 +439,21 @@ test_autospawn (void)
   g_unsetenv ("GVIRD_TIMEOUT");
 }
 
+/* In the daemon, a URI that only a daemon's socket could serve has no
+ * driver: the daemon never connects to a socket (its own) for a client. */
+static void
+assert_daemon_is_no_client_of_itself (void)
+{
+  g_autofree char *uri = unix_uri ("lxc", "/session", session_socket);
+  g_autoptr(GError) error = NULL;
+  GVirDriverConnection *conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL,
+                                                            &error);
+
+  g_assert_null (conn);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no driver for URI 'lxc:///session'"));
+}
+
 /* A daemon already on the socket is used as it is. */
 static void
 test_autospawn_uses_running_daemon (void)
@@ -452,6 +467,7 @@ test_autospawn_uses_running_daemon (void)
   g_assert_cmpint (read_pid_file (session_pid_file), ==, pid);
   g_assert_cmpuint (count_domains (conn), ==, 0);
   close_conn (conn);
+  assert_daemon_is_no_client_of_itself ();
   stop_gvird (pid);
 }
 

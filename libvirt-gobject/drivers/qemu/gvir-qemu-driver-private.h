@@ -24,9 +24,4 @@ G_BEGIN_DECLS
 
 extern const GVirDriver gvir_qemu_driver;
 
-/* Makes this process serve qemu:///session and qemu:///system with the
- * driver (their XDG or system layouts): the daemon calls it at start. In
- * every other process those URIs go to a daemon's socket. */
-void gvir_qemu_driver_serve_daemon_modes (void);
-
 G_END_DECLS

@@ -28,18 +28,8 @@
 
 /* ---- open / close ---------------------------------------------------------------- */
 
-/* Set once by a daemon: only there do qemu:///session and qemu:///system
- * run the driver; elsewhere they go to a daemon's socket (remote driver). */
-static gint serve_daemon_modes;
-
-void
-gvir_qemu_driver_serve_daemon_modes (void)
-{
-  g_atomic_int_set (&serve_daemon_modes, 1);
-}
-
 static gboolean
-is_daemon_mode (const GVirDriverUri *uri)
+is_daemon_path (const GVirDriverUri *uri)
 {
   return g_str_equal (uri->path, "/session") || g_str_equal (uri->path, "/system");
 }
@@ -49,8 +39,9 @@ qemu_accepts (const GVirDriverUri *uri)
 {
   if (!g_str_equal (uri->driver, "qemu") || uri->transport != NULL || uri->host != NULL)
     return FALSE;
-  if (is_daemon_mode (uri))
-    return g_atomic_int_get (&serve_daemon_modes) != 0;
+  /* Only a daemon runs them; elsewhere they go to a daemon's socket. */
+  if (is_daemon_path (uri))
+    return gvir_driver_is_daemon_mode ();
   return g_str_equal (uri->path, "/embed");
 }
 
