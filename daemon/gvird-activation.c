@@ -56,24 +56,34 @@ passed_fd_count (GError **error)
   return (int) value;
 }
 
+/* What systemd passed, read once before any thread exists. */
+static int passed_count;
+static char **passed_names;
+
+gboolean
+gvird_activation_read_env (GError **error)
+{
+  const char *names = g_getenv ("LISTEN_FDNAMES");
+
+  passed_count = passed_fd_count (error);
+  passed_names = g_strsplit (names != NULL ? names : "", ":", -1);
+  g_unsetenv ("LISTEN_PID");
+  g_unsetenv ("LISTEN_FDS");
+  g_unsetenv ("LISTEN_FDNAMES");
+  return passed_count >= 0;
+}
+
 gboolean
 gvird_activation_listen (GvirdServer  *server,
                          gboolean     *activated,
                          GError      **error)
 {
-  g_auto(GStrv) names = g_strsplit (g_getenv ("LISTEN_FDNAMES") ? g_getenv ("LISTEN_FDNAMES") : "",
-                                    ":", -1);
-  int n = passed_fd_count (error);
-  gboolean named;
+  g_auto(GStrv) names = g_steal_pointer (&passed_names);
+  int n = passed_count;
+  gboolean named = names != NULL && g_strv_length (names) == (guint) n;
   int i;
 
   *activated = n > 0;
-  g_unsetenv ("LISTEN_PID");
-  g_unsetenv ("LISTEN_FDS");
-  g_unsetenv ("LISTEN_FDNAMES");
-  if (n <= 0)
-    return n == 0;
-  named = g_strv_length (names) == (guint) n;
   for (i = 0; i < n; i++)
     {
       int fd = LISTEN_FDS_START + i;

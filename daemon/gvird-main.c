@@ -222,7 +222,7 @@ main (int    argc,
   guint sig_term, sig_int;
 
   setlocale (LC_ALL, "");
-  if (!parse_options (&argc, &argv, &opts, &error))
+  if (!parse_options (&argc, &argv, &opts, &error) || !gvird_activation_read_env (&error))
     {
       g_printerr ("gvird: %s\n", error->message);
       return 1;

@@ -56,7 +56,11 @@ void gvird_listen_close_all (GvirdServer *server);
 
 /* ---- socket activation (gvird-activation.c) ---- */
 
-/* Serves the sockets systemd passed when LISTEN_PID names this process:
+/* Reads and removes systemd's LISTEN_PID, LISTEN_FDS and LISTEN_FDNAMES
+ * (changing the environment is safe only before any thread exists);
+ * fails on a LISTEN_FDS that is not a sane count. */
+gboolean gvird_activation_read_env (GError **error);
+/* Serves the sockets systemd passed when LISTEN_PID named this process:
  * LISTEN_FDS of them from fd 3, read-only when their LISTEN_FDNAMES name
  * ends in "-ro" or "-ro.socket", else in order (read-write, read-only).
  * Sets *@activated to whether there were any. */
