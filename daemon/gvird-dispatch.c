@@ -305,6 +305,7 @@ h_connect_open (gpointer                      data,
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "internal error: connection already open");
       return FALSE;
     }
+  gvird_idle_hold_uri (uri);
   return TRUE;
 }
 

@@ -61,6 +61,7 @@ typedef struct
   char *name;                   /* for messages: the path or address:port */
   GvirdTls *tls;                /* TLS only */
   gboolean read_only;
+  gboolean adopted;           /* passed by systemd: the socket file is not ours */
   gboolean have_group;
   gid_t group;
 } GvirdListener;
@@ -78,7 +79,7 @@ listener_free (gpointer data)
   if (l->socket != NULL)
     g_socket_close (l->socket, NULL);
   g_clear_object (&l->socket);
-  if (l->path != NULL)
+  if (l->path != NULL && !l->adopted)
     g_unlink (l->path);
   g_free (l->path);
   g_free (l->name);
@@ -123,9 +124,9 @@ server_is_full (const GvirdServer *server)
 }
 
 void
-gvird_listen_adopt (GvirdServer     *server,
-                    GSocket         *socket,
-                    const GvirdPeer *peer)
+gvird_listen_take_client (GvirdServer     *server,
+                          GSocket         *socket,
+                          const GvirdPeer *peer)
 {
   if (server_is_full (server))
     {
@@ -183,10 +184,20 @@ listener_accept (GSocket      *socket,
           return G_SOURCE_CONTINUE;
         }
     }
-  gvird_listen_adopt (server, conn, &peer);
+  gvird_listen_take_client (server, conn, &peer);
   return G_SOURCE_CONTINUE;
 }
 
+static void
+listener_watch (GvirdListener *l)
+{
+  g_socket_set_blocking (l->socket, FALSE);
+  l->source = g_socket_create_source (l->socket, G_IO_IN, NULL);
+  g_source_set_callback (l->source, (GSourceFunc) (GCallback) listener_accept, l, NULL);
+  g_source_attach (l->source, l->server->context);
+}
+
+/* Listens on @l's bound socket and serves it. */
 static gboolean
 listener_start (GvirdListener  *l,
                 GError        **error)
@@ -194,10 +205,7 @@ listener_start (GvirdListener  *l,
   g_socket_set_listen_backlog (l->socket, 1000);
   if (!g_socket_listen (l->socket, error))
     return FALSE;
-  g_socket_set_blocking (l->socket, FALSE);
-  l->source = g_socket_create_source (l->socket, G_IO_IN, NULL);
-  g_source_set_callback (l->source, (GSourceFunc) (GCallback) listener_accept, l, NULL);
-  g_source_attach (l->source, l->server->context);
+  listener_watch (l);
   return TRUE;
 }
 
@@ -271,6 +279,35 @@ listener_open (GvirdServer  *server,
     return FALSE;
   g_debug ("listening on %s (%s, mode %04o)", l->path, read_only ? "read-only" : "read-write",
            perms);
+  return TRUE;
+}
+
+gboolean
+gvird_listen_adopt (GvirdServer  *server,
+                    int           fd,
+                    const char   *name,
+                    gboolean      read_only,
+                    GError      **error)
+{
+  GvirdListener *l = g_new0 (GvirdListener, 1);
+
+  if (server->listeners == NULL)
+    server->listeners = g_ptr_array_new_with_free_func (listener_free);
+  l->server = server;
+  l->read_only = read_only;
+  l->adopted = TRUE;
+  l->kind = LISTENER_UNIX;
+  l->path = g_strdup_printf ("fd %d (%s)", fd, name);
+  l->name = g_strdup (l->path);
+  g_ptr_array_add (server->listeners, l);
+  l->socket = g_socket_new_from_fd (fd, error);
+  if (l->socket == NULL)
+    {
+      g_prefix_error (error, "socket %s from systemd: ", l->path);
+      return FALSE;
+    }
+  listener_watch (l);
+  g_debug ("listening on %s (%s, from systemd)", l->path, read_only ? "read-only" : "read-write");
   return TRUE;
 }
 

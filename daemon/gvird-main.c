@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "gvird-server-private.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
 
 static gboolean
 quit_on_signal (gpointer data)
@@ -38,12 +39,22 @@ quit_on_signal (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* --timeout: no client for that long. As libvirtd, running domains keep
+ * the daemon alive: look again after another timeout. */
 static gboolean
 quit_when_idle (gpointer data)
 {
   GvirdServer *server = data;
+  guint running = gvird_idle_count_running ();
 
-  g_message ("no client for %u s (--timeout): stopping", server->idle_timeout);
+  if (running > 0)
+    {
+      g_debug ("no client for %u s but %u domain(s) running: staying", server->idle_timeout,
+               running);
+      return G_SOURCE_CONTINUE;
+    }
+  g_message ("no client for %u s and no running domain (--timeout): stopping",
+             server->idle_timeout);
   g_clear_pointer (&server->idle_source, g_source_unref);
   g_main_loop_quit (server->loop);
   return G_SOURCE_REMOVE;
@@ -91,8 +102,13 @@ write_pid_file (const char  *path,
                 GError     **error)
 {
   g_autofree char *text = g_strdup_printf ("%d\n", (int) getpid ());
-  int fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  g_autofree char *dir = g_path_get_dirname (path);
   struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+  int fd;
+
+  /* The session's runtime folder may not exist yet, as libvirtd makes it. */
+  g_mkdir_with_parents (dir, 0700);
+  fd = open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
 
   if (fd < 0 || fcntl (fd, F_SETLK, &lock) != 0 || ftruncate (fd, 0) != 0 ||
       write (fd, text, strlen (text)) != (ssize_t) strlen (text))
@@ -177,6 +193,8 @@ server_shutdown (GvirdServer *server)
   while (server->clients != NULL)
     gvird_client_close (server->clients->data, "the daemon stops");
   gvird_dispatch_stop (server);
+  /* Closing them leaves the VMs running, for the next daemon. */
+  gvird_idle_release_all ();
   /* Deliver (and so free) what workers posted last. */
   while (g_main_context_iteration (server->context, FALSE))
     ;
@@ -185,6 +203,45 @@ server_shutdown (GvirdServer *server)
       g_source_destroy (server->idle_source);
       g_clear_pointer (&server->idle_source, g_source_unref);
     }
+}
+
+/* The sockets systemd passed, else our own under @sock_dir. */
+static gboolean
+start_listening (GvirdServer  *server,
+                 const char   *sock_dir,
+                 GError      **error)
+{
+  gboolean activated;
+
+  if (!gvird_activation_listen (server, &activated, error))
+    return FALSE;
+  return activated || gvird_listen_unix (server, sock_dir, error);
+}
+
+/* Listens and serves until a signal or the idle timeout; 0, or 1 with
+ * @error set when it could not start. */
+static int
+serve (GvirdServer    *server,
+       const Options  *opts,
+       const char     *sock_dir,
+       GError        **error)
+{
+  /* Before the sockets exist: whoever sees them may already stop us. */
+  guint sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, server);
+  guint sig_int = g_unix_signal_add (SIGINT, quit_on_signal, server);
+  gboolean started = gvird_dispatch_start (server, error) &&
+                     start_listening (server, sock_dir, error) &&
+                     (!opts->listen || gvird_listen_network (server, error));
+
+  if (started)
+    {
+      arm_idle_timeout (server);
+      g_main_loop_run (server->loop);
+    }
+  g_source_remove (sig_term);
+  g_source_remove (sig_int);
+  server_shutdown (server);
+  return started ? 0 : 1;
 }
 
 int
@@ -197,10 +254,10 @@ main (int    argc,
   g_auto (Options) opts = { 0 };
   GvirdServer server = { 0 };
   int pid_fd = -1;
-  guint sig_term, sig_int;
+  int status;
 
   setlocale (LC_ALL, "");
-  if (!parse_options (&argc, &argv, &opts, &error))
+  if (!parse_options (&argc, &argv, &opts, &error) || !gvird_activation_read_env (&error))
     {
       g_printerr ("gvird: %s\n", error->message);
       return 1;
@@ -211,6 +268,7 @@ main (int    argc,
       g_printerr ("gvird: %s\n", error->message);
       return 1;
     }
+  gvir_driver_set_daemon_mode ();
   server.config = config;
   server.context = g_main_context_ref_thread_default ();
   server.loop = g_main_loop_new (server.context, FALSE);
@@ -218,35 +276,19 @@ main (int    argc,
   sock_dir = config->unix_sock_dir != NULL ? g_strdup (config->unix_sock_dir) : default_sock_dir ();
 
   if (opts.pid_file != NULL && (pid_fd = write_pid_file (opts.pid_file, &error)) < 0)
+    status = 1;
+  else
     {
-      g_printerr ("gvird: %s\n", error->message);
-      return 1;
-    }
-  /* Before the sockets exist: whoever sees them may already stop us. */
-  sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, &server);
-  sig_int = g_unix_signal_add (SIGINT, quit_on_signal, &server);
-  if (!gvird_dispatch_start (&server, &error) || !gvird_listen_unix (&server, sock_dir, &error) ||
-      (opts.listen && !gvird_listen_network (&server, &error)))
-    {
-      g_printerr ("gvird: %s\n", error->message);
-      gvird_listen_close_all (&server);
-      gvird_dispatch_stop (&server);
+      status = serve (&server, &opts, sock_dir, &error);
       if (opts.pid_file != NULL)
-        g_unlink (opts.pid_file);
-      return 1;
+        {
+          g_unlink (opts.pid_file);
+          close (pid_fd);
+        }
     }
-  arm_idle_timeout (&server);
-  g_main_loop_run (server.loop);
-
-  g_source_remove (sig_term);
-  g_source_remove (sig_int);
-  server_shutdown (&server);
-  if (opts.pid_file != NULL)
-    {
-      g_unlink (opts.pid_file);
-      close (pid_fd);
-    }
+  if (status != 0)
+    g_printerr ("gvird: %s\n", error->message);
   g_main_loop_unref (server.loop);
   g_main_context_unref (server.context);
-  return 0;
+  return status;
 }

@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 
 #include "gvird-config-private.h"
+#include "libvirt-gobject/drivers/gvir-driver-types-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-packet-private.h"
 
 G_BEGIN_DECLS
@@ -51,8 +52,32 @@ gboolean gvird_listen_unix (GvirdServer *server, const char *dir, GError **error
  * encryption) and at tls_port (listen_tls, GnuTLS with client
  * certificates; gvird-tls.c). */
 gboolean gvird_listen_network (GvirdServer *server, GError **error);
-/* Stops listening and removes the socket files. */
+/* Serves the listening socket @fd that systemd passed (named @name). */
+gboolean gvird_listen_adopt (GvirdServer *server, int fd, const char *name, gboolean read_only,
+                             GError **error);
+/* Stops listening and removes the socket files (not the ones systemd made). */
 void gvird_listen_close_all (GvirdServer *server);
+
+/* ---- socket activation (gvird-activation.c) ---- */
+
+/* Reads and removes systemd's LISTEN_PID, LISTEN_FDS and LISTEN_FDNAMES
+ * (changing the environment is safe only before any thread exists);
+ * fails on a LISTEN_FDS that is not a sane count. */
+gboolean gvird_activation_read_env (GError **error);
+/* Serves the sockets systemd passed when LISTEN_PID named this process:
+ * LISTEN_FDS of them from fd 3, read-only when their LISTEN_FDNAMES name
+ * ends in "-ro" or "-ro.socket", else in order (read-write, read-only).
+ * Sets *@activated to whether there were any. */
+gboolean gvird_activation_listen (GvirdServer *server, gboolean *activated, GError **error);
+
+/* ---- idle: held driver connections (gvird-idle.c) ---- */
+
+/* Keeps a connection to @uri until gvird_idle_release_all() when its
+ * driver's domains outlive their connections (QEMU). Any thread. */
+void gvird_idle_hold_uri (const GVirDriverUri *uri);
+/* Running domains of the held connections (unanswerable ones count as 1). */
+guint gvird_idle_count_running (void);
+void gvird_idle_release_all (void);
 
 /* ---- clients (gvird-client.c) ---- */
 
@@ -67,7 +92,7 @@ typedef struct
 
 /* Makes the accepted @socket a client of @server, within max_clients
  * (I/O thread). */
-void gvird_listen_adopt (GvirdServer *server, GSocket *socket, const GvirdPeer *peer);
+void gvird_listen_take_client (GvirdServer *server, GSocket *socket, const GvirdPeer *peer);
 /* Takes over the accepted @socket (I/O thread). */
 GvirdClient *gvird_client_new (GvirdServer *server, GSocket *socket, const GvirdPeer *peer);
 GvirdClient *gvird_client_ref (GvirdClient *client);

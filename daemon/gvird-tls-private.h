@@ -29,7 +29,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GvirdTls, gvird_tls_unref)
 /* Takes the accepted TCP connection @conn: the handshake and the checks
  * of the client certificate run on a thread of their own, so a slow or
  * hostile client never holds the I/O thread. A client that passes becomes
- * a daemon client (through gvird_listen_adopt() on the I/O thread); a
+ * a daemon client (through gvird_listen_take_client() on the I/O thread); a
  * refused one is closed with a log line saying why. */
 void gvird_tls_serve (GvirdTls *tls, GvirdServer *server, GSocket *conn);
 

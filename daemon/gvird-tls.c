@@ -424,7 +424,7 @@ adopt_on_io_thread (gpointer data)
   Adoption *a = data;
   GvirdPeer peer = { 0 };
 
-  gvird_listen_adopt (a->server, a->socket, &peer);
+  gvird_listen_take_client (a->server, a->socket, &peer);
   g_object_unref (a->socket);
   g_free (a);
   return G_SOURCE_REMOVE;

@@ -124,6 +124,14 @@ typedef struct
  * may add more. Registration order decides which driver claims a URI. */
 void gvir_driver_register (const GVirDriver *driver);
 
+/* Makes this process a daemon that serves its local drivers: qemu:///session
+ * and qemu:///system run the QEMU driver here (their XDG or system layouts)
+ * and a URI without transport or host never goes to the remote driver
+ * (which would make the daemon a client of its own socket). Elsewhere those
+ * URIs go to a daemon's socket, as libvirt's client does. */
+void gvir_driver_set_daemon_mode (void);
+gboolean gvir_driver_is_daemon_mode (void);
+
 /* Keeps the state of the driver named @name started without a connection
  * (a daemon holds the drivers it serves for its whole life, so that
  * autostart and reconnection do not wait for a client): starts it now if

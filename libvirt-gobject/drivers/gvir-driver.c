@@ -139,17 +139,40 @@ gvir_driver_register (const GVirDriver *driver)
 }
 
 /* A "+transport" or a host always means the remote driver; every other
- * URI goes to the first local driver that accepts it. */
+ * URI goes to the first local driver that accepts it, and when none does,
+ * to the remote driver if it accepts it (qemu:///session, served by a
+ * daemon's socket as libvirt's client does). */
+static gint daemon_mode;
+
+void
+gvir_driver_set_daemon_mode (void)
+{
+  g_atomic_int_set (&daemon_mode, 1);
+}
+
+gboolean
+gvir_driver_is_daemon_mode (void)
+{
+  return g_atomic_int_get (&daemon_mode) != 0;
+}
+
 static gboolean
-driver_claims (const GVirDriver *driver,
-               gconstpointer     data)
+driver_claims_local (const GVirDriver *driver,
+                     gconstpointer     data)
 {
   const GVirDriverUri *uri = data;
-  gboolean remote = uri->transport != NULL || uri->host != NULL;
 
-  if (remote != g_str_equal (driver->name, "remote"))
+  if (uri->transport != NULL || uri->host != NULL || g_str_equal (driver->name, "remote"))
     return FALSE;
   return driver->accepts == NULL || driver->accepts (uri);
+}
+
+static gboolean
+driver_claims_remote (const GVirDriver *driver,
+                      gconstpointer     data)
+{
+  return g_str_equal (driver->name, "remote") &&
+         (driver->accepts == NULL || driver->accepts (data));
 }
 
 static RegistryEntry *
@@ -160,7 +183,10 @@ registry_find (const GVirDriverUri  *uri,
   RegistryEntry *found;
 
   g_mutex_lock (&registry_lock);
-  found = registry_lookup (driver_claims, uri);
+  found = registry_lookup (driver_claims_local, uri);
+  if (found == NULL &&
+      (uri->transport != NULL || uri->host != NULL || !gvir_driver_is_daemon_mode ()))
+    found = registry_lookup (driver_claims_remote, uri);
   g_mutex_unlock (&registry_lock);
   if (found != NULL)
     return found;

@@ -116,10 +116,11 @@ static void
 test_no_driver (void)
 {
   /* URIs with a transport or a host belong to the remote driver (see
-   * test_remote_claims), so only local schemes can lack a driver. */
+   * test_remote_claims), and so do "/session" and "/system" (a daemon's
+   * socket), so only other local URIs can lack a driver. */
   static const char *const uris[] = {
     "nosuch:///default",
-    "qemu:///system",
+    "qemu:///default",
     "nosuch:///",
   };
   gsize i;

@@ -29,10 +29,41 @@
 /* ---- open / close ---------------------------------------------------------------- */
 
 static gboolean
+is_daemon_path (const GVirDriverUri *uri)
+{
+  return g_str_equal (uri->path, "/session") || g_str_equal (uri->path, "/system");
+}
+
+static gboolean
 qemu_accepts (const GVirDriverUri *uri)
 {
-  return g_str_equal (uri->driver, "qemu") && uri->transport == NULL && uri->host == NULL &&
-         g_str_equal (uri->path, "/embed");
+  if (!g_str_equal (uri->driver, "qemu") || uri->transport != NULL || uri->host != NULL)
+    return FALSE;
+  /* Only a daemon runs them; elsewhere they go to a daemon's socket. */
+  if (is_daemon_path (uri))
+    return gvir_driver_is_daemon_mode ();
+  return g_str_equal (uri->path, "/embed");
+}
+
+/* The state root named by @uri: the embed folder, or a daemon mode. */
+static const char *
+root_of_uri (const GVirDriverUri  *uri,
+             GError              **error)
+{
+  const char *root = gvir_driver_uri_get_param (uri, "root");
+
+  if (g_str_equal (uri->path, "/session"))
+    return GVIR_QEMU_ROOT_SESSION;
+  if (g_str_equal (uri->path, "/system"))
+    return GVIR_QEMU_ROOT_SYSTEM;
+  if (root == NULL || !g_path_is_absolute (root))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI,
+                   "QEMU driver URI '%s' has no absolute root: use "
+                   "qemu:///embed?root=/absolute/path", uri->original);
+      return NULL;
+    }
+  return root;
 }
 
 static gpointer
@@ -41,17 +72,12 @@ qemu_open (GVirDriverConnection  *conn,
            GError               **error)
 {
   const GVirDriverUri *uri = gvir_driver_connection_get_uri (conn);
-  const char *root = gvir_driver_uri_get_param (uri, "root");
+  const char *root = root_of_uri (uri, error);
   GVirQemuHandle *handle;
   GVirQemuState *state;
 
-  if (root == NULL || *root == '\0')
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_URI,
-                   "QEMU driver URI '%s' has no root: use qemu:///embed?root=/absolute/path",
-                   uri->original);
-      return NULL;
-    }
+  if (root == NULL)
+    return NULL;
   state = gvir_qemu_state_get (root, error);
   if (state == NULL)
     return NULL;

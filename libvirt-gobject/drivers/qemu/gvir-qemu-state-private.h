@@ -135,6 +135,13 @@ void gvir_qemu_job_end (GVirQemuDomain *dom);
 
 /* ---- the state of a root ------------------------------------------------- */
 
+/* The roots of the daemon's modes (every other root is an embed folder):
+ * qemu:///session keeps its files in the user's XDG folders, qemu:///system
+ * in /etc, /run and /var as libvirt's. They cannot clash with an embed
+ * root, which is an absolute path. */
+#define GVIR_QEMU_ROOT_SESSION "session"
+#define GVIR_QEMU_ROOT_SYSTEM "system"
+
 /* The state of @root, shared by this process's connections to it (opened,
  * locked and reconnected on first use). */
 GVirQemuState *gvir_qemu_state_get (const char *root, GError **error);

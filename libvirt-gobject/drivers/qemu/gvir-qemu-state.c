@@ -216,11 +216,23 @@ state_load_definitions (GVirQemuState *state)
     g_warning ("root '%s': %s", state->root, (const char *) problems->pdata[i]);
 }
 
+/* The layout of @root: a folder (embed) or one of the daemon's modes. */
+static GVirQemuPaths *
+paths_for_root (const char  *root,
+                GError     **error)
+{
+  if (g_str_equal (root, GVIR_QEMU_ROOT_SESSION))
+    return gvir_qemu_paths_new_session ();
+  if (g_str_equal (root, GVIR_QEMU_ROOT_SYSTEM))
+    return gvir_qemu_paths_new_system ();
+  return gvir_qemu_paths_new_embed (root, error);
+}
+
 static GVirQemuState *
 state_new (const char  *root,
            GError     **error)
 {
-  g_autoptr(GVirQemuPaths) paths = gvir_qemu_paths_new_embed (root, error);
+  g_autoptr(GVirQemuPaths) paths = paths_for_root (root, error);
   g_autofree char *what = NULL;
   GVirQemuState *state;
 

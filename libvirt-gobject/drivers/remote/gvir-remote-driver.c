@@ -21,6 +21,7 @@
 #include <libvirt-gconfig/libvirt-gconfig.h>
 
 #include "gvir-remote-driver-private.h"
+#include "gvir-remote-spawn-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
@@ -130,19 +131,31 @@ gvir_remote_uri_open_name (const GVirDriverUri *uri)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
+/* As libvirt's client: a non-root user's "/session" is the session
+ * daemon's; root has none and uses the system daemon. */
+static gboolean
+is_session (const GVirDriverUri *uri)
+{
+  return g_str_equal (uri->path, "/session") && getuid () != 0;
+}
+
 static gboolean
 remote_accepts (const GVirDriverUri *uri)
 {
   /* Every URI with a transport or a host is ours; unsupported transports
-   * are refused at open with a message that names them. */
-  return uri->transport != NULL || uri->host != NULL;
+   * are refused at open with a message that names them. Without either,
+   * the registry asks us only when no local driver took the URI: then
+   * "/session" and "/system" mean a daemon's socket, as in libvirt. */
+  if (uri->transport != NULL || uri->host != NULL)
+    return TRUE;
+  return g_str_equal (uri->path, "/session") || g_str_equal (uri->path, "/system");
 }
 
 static char *
 default_unix_socket (const GVirDriverUri *uri,
                      gboolean             read_only)
 {
-  if (g_str_equal (uri->path, "/session"))
+  if (is_session (uri))
     return g_build_filename (g_get_user_runtime_dir (), "libvirt", "libvirt-sock", NULL);
   return g_strdup (read_only ? REMOTE_SYSTEM_SOCKET_RO : REMOTE_SYSTEM_SOCKET);
 }
@@ -197,6 +210,12 @@ connect_transport (const GVirDriverUri  *uri,
     {
       g_autofree char *path = g_strdup (gvir_driver_uri_get_param (uri, "socket"));
 
+      /* Only the default session socket is ours to start a daemon on. */
+      if (path == NULL && is_session (uri))
+        {
+          path = default_unix_socket (uri, read_only);
+          return gvir_remote_connect_session (path, cancellable, error);
+        }
       if (path == NULL)
         path = default_unix_socket (uri, read_only);
       return gvir_rpc_transport_connect_unix (path, cancellable, error);
