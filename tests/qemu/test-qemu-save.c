@@ -353,12 +353,14 @@ define_and_start (Fixture *f, const char *name, guint flags)
                                                                           &error);
   g_autofree char *defined = g_strdup_printf ("%s 0/0", name);
   g_autofree char *started = g_strdup_printf ("%s 2/0", name);
+  gboolean started_ok;
 
   g_assert_no_error (error);
   g_assert_cmpstr (dom->uuid, ==, TINY_UUID);
   expect_event (f, defined);
-  g_assert_true (gvir_driver_connection_start_domain (f->conn, TINY_UUID, flags, NULL, &error));
+  started_ok = gvir_driver_connection_start_domain (f->conn, TINY_UUID, flags, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (started_ok);
   expect_event (f, started);
 }
 
