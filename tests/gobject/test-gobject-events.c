@@ -26,6 +26,8 @@
 #include "gvir-test-files.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -789,6 +791,41 @@ pick_profile (int *argc, char **argv)
   argv[out] = NULL;
 }
 
+/* Whether process @pid is a QEMU child of this process. */
+static gboolean
+is_child_qemu (const char *pid)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%s/stat", pid);
+  g_autofree char *cmd_path = g_strdup_printf ("/proc/%s/cmdline", pid);
+  g_autofree char *stat = NULL;
+  g_autofree char *cmdline = NULL;
+  const char *after_name;
+  int ppid = -1;
+
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+      (after_name = strrchr (stat, ')')) == NULL ||
+      sscanf (after_name, ") %*c %d", &ppid) != 1 || ppid != getpid () ||
+      !g_file_get_contents (cmd_path, &cmdline, NULL, NULL))
+    return FALSE;
+  return strstr (cmdline, "qemu-system") != NULL;
+}
+
+/* A failed assertion aborts the test (SIGABRT, or SIGTRAP from a timed-out
+ * wait): the QEMU processes the QEMU driver started for it run in sessions
+ * of their own and would outlive it, so they are killed by pid first. */
+static void
+kill_child_qemus_and_die (int sig)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+
+  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
+    if (g_ascii_isdigit (entry[0]) && is_child_qemu (entry))
+      kill ((pid_t) g_ascii_strtoll (entry, NULL, 10), SIGKILL);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -807,6 +844,11 @@ main (int argc, char **argv)
     {
       g_test_add_func ("/gvir/events/no-guest", skip_no_guest);
       return g_test_run ();
+    }
+  if (g_str_equal (profile->name, "qemu"))
+    {
+      signal (SIGABRT, kill_child_qemus_and_die);
+      signal (SIGTRAP, kill_child_qemus_and_die);
     }
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, &cases[i], fixture_setup, test_event, fixture_teardown);
