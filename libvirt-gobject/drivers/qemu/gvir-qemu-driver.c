@@ -351,35 +351,13 @@ qemu_destroy_domain (gpointer       data,
                      GError       **error)
 {
   GVirQemuState *state = GVIR_QEMU_HANDLE_STATE (data);
-  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
   GVirQemuDomain *dom = gvir_qemu_job_begin_active (state, uuid, error);
-  GVirQemuProcess *proc;
   gboolean ok;
 
   if (dom == NULL)
     return FALSE;
-  g_mutex_lock (&state->mutex);
-  dom->destroying = TRUE;
-  proc = dom->proc;
-  g_mutex_unlock (&state->mutex);
-
-  ok = gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, error);
-
-  g_mutex_lock (&state->mutex);
-  dom->destroying = FALSE;
-  if (ok)
-    {
-      dom->proc = NULL;
-      gvir_qemu_domain_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_DESTROYED,
-                                     GVIR_DRIVER_STOPPED_DESTROYED, events);
-    }
-  g_mutex_unlock (&state->mutex);
-  gvir_qemu_state_emit (state, events);
-  if (ok)
-    {
-      gvir_qemu_process_free (proc);
-      gvir_qemu_domain_unref (dom);          /* the process's reference */
-    }
+  ok = gvir_qemu_domain_kill (state, dom, GVIR_DRIVER_SHUTOFF_DESTROYED,
+                              GVIR_DRIVER_STOPPED_DESTROYED, error);
   gvir_qemu_job_end (dom);
   return ok;
 }

@@ -548,33 +548,8 @@ save_stop (GVirQemuState   *state,
            GVirQemuDomain  *dom,
            GError         **error)
 {
-  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
-  GVirQemuProcess *proc;
-  gboolean ok;
-
-  g_mutex_lock (&state->mutex);
-  dom->destroying = TRUE;
-  proc = dom->proc;
-  g_mutex_unlock (&state->mutex);
-
-  ok = gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, error);
-
-  g_mutex_lock (&state->mutex);
-  dom->destroying = FALSE;
-  if (ok)
-    {
-      dom->proc = NULL;
-      gvir_qemu_domain_mark_stopped (state, dom, GVIR_DRIVER_SHUTOFF_SAVED,
-                                     GVIR_DRIVER_STOPPED_SAVED, events);
-    }
-  g_mutex_unlock (&state->mutex);
-  gvir_qemu_state_emit (state, events);
-  if (ok)
-    {
-      gvir_qemu_process_free (proc);
-      gvir_qemu_domain_unref (dom);          /* the process's reference */
-    }
-  return ok;
+  return gvir_qemu_domain_kill (state, dom, GVIR_DRIVER_SHUTOFF_SAVED, GVIR_DRIVER_STOPPED_SAVED,
+                                error);
 }
 
 /* After a failed save: the guest as it was, or, when QEMU ended meanwhile,

@@ -96,6 +96,11 @@ void gvir_qemu_domain_set_state (GVirQemuDomain *dom, int new_state, int reason,
  * transient domain with them. Under the state lock. */
 void gvir_qemu_domain_mark_stopped (GVirQemuState *state, GVirQemuDomain *dom, int reason,
                                     int detail, GVirDriverEvents *events);
+/* Ends running @dom's QEMU (SIGTERM, SIGKILL after the destroy grace) and,
+ * once it is gone, marks the domain stopped with @reason and @detail and
+ * reports it. The caller holds the job, not the state lock. */
+gboolean gvir_qemu_domain_kill (GVirQemuState *state, GVirQemuDomain *dom, int reason,
+                                int detail, GError **error);
 /* Fails with OPERATION_INVALID (or NOT_FOUND) unless @dom is defined and
  * not running. Under the state lock. */
 gboolean gvir_qemu_domain_check_inactive (GVirQemuDomain *dom, const char *uuid, GError **error);

@@ -816,6 +816,41 @@ gvir_qemu_domain_start (GVirQemuState     *state,
 }
 
 gboolean
+gvir_qemu_domain_kill (GVirQemuState   *state,
+                       GVirQemuDomain  *dom,
+                       int              reason,
+                       int              detail,
+                       GError         **error)
+{
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
+  GVirQemuProcess *proc;
+  gboolean ok;
+
+  g_mutex_lock (&state->mutex);
+  dom->destroying = TRUE;
+  proc = dom->proc;
+  g_mutex_unlock (&state->mutex);
+
+  ok = gvir_qemu_process_kill (proc, GVIR_QEMU_DESTROY_GRACE_MS, error);
+
+  g_mutex_lock (&state->mutex);
+  dom->destroying = FALSE;
+  if (ok)
+    {
+      dom->proc = NULL;
+      gvir_qemu_domain_mark_stopped (state, dom, reason, detail, events);
+    }
+  g_mutex_unlock (&state->mutex);
+  gvir_qemu_state_emit (state, events);
+  if (ok)
+    {
+      gvir_qemu_process_free (proc);
+      gvir_qemu_domain_unref (dom);          /* the process's reference */
+    }
+  return ok;
+}
+
+gboolean
 gvir_qemu_domain_check_inactive (GVirQemuDomain  *dom,
                                  const char      *uuid,
                                  GError         **error)
