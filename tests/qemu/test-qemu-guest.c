@@ -326,6 +326,30 @@ expect_guest_gone (void)
   gvir_test_spin_until (NULL, guest_gone, NULL, "the guest's QEMU to exit");
 }
 
+/* After a guest-side power-off or reset that the domain's <on_*> turned
+ * into a reset: the guest boots again ("ABW" on its console) in the same
+ * QEMU (@pid), running for @reason, with no event; then it is destroyed. */
+static void
+expect_restarted_in_place (Fixture *f, gint64 pid, int reason)
+{
+  expect_console (f, "ABW");
+  assert_state (f, GVIR_DRIVER_STATE_RUNNING, reason);
+  g_assert_cmpint (find_guest_pid (), ==, pid);
+  expect_no_event (f);
+  destroy_guest (f);
+}
+
+/* After a guest power-off the domain ends: shutdown::guest, then
+ * stopped::shutdown, shut off (shutdown), and its QEMU exits. */
+static void
+expect_shut_down (Fixture *f)
+{
+  expect_event (f, "guest 6/1");
+  expect_event (f, "guest 5/0");
+  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
+  expect_guest_gone ();
+}
+
 /* ---- cases ---------------------------------------------------------------------------- */
 
 /* ACPI power-off: shutdown::guest, then stopped::shutdown, shut off (shutdown). */
@@ -339,10 +363,7 @@ test_poweroff (Fixture *f, gconstpointer data)
   run_guest (f, &spec);
   press_power_button (f);
   expect_console (f, "A");
-  expect_event (f, "guest 6/1");
-  expect_event (f, "guest 5/0");
-  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
-  expect_guest_gone ();
+  expect_shut_down (f);
   expect_no_event (f);
 }
 
@@ -357,11 +378,7 @@ test_poweroff_restart (Fixture *f, gconstpointer data)
     return;
   pid = run_guest (f, &spec);
   press_power_button (f);
-  expect_console (f, "ABW");
-  assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED);
-  g_assert_cmpint (find_guest_pid (), ==, pid);
-  expect_no_event (f);
-  destroy_guest (f);
+  expect_restarted_in_place (f, pid, GVIR_DRIVER_RUNNING_UNPAUSED);
 }
 
 /* <on_poweroff>preserve: shut down, QEMU kept until destroyed. */
@@ -403,10 +420,7 @@ test_reboot (Fixture *f, gconstpointer data)
   expect_no_event (f);
 
   press_power_button (f);
-  expect_event (f, "guest 6/1");
-  expect_event (f, "guest 5/0");
-  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
-  expect_guest_gone ();
+  expect_shut_down (f);
 }
 
 /* A guest that ignores ACPI (no OS at all): reboot succeeds, nothing
@@ -453,11 +467,7 @@ test_reset_restart (Fixture *f, gconstpointer data)
     return;
   pid = run_guest (f, &spec);
   press_power_button (f);
-  expect_console (f, "ABW");
-  assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED);
-  g_assert_cmpint (find_guest_pid (), ==, pid);
-  expect_no_event (f);
-  destroy_guest (f);
+  expect_restarted_in_place (f, pid, GVIR_DRIVER_RUNNING_UNPAUSED);
 }
 
 /* A guest reset with <on_reboot>destroy: QEMU reports a guest shutdown
@@ -471,10 +481,7 @@ test_reset_destroy (Fixture *f, gconstpointer data)
     return;
   run_guest (f, &spec);
   press_power_button (f);
-  expect_event (f, "guest 6/1");
-  expect_event (f, "guest 5/0");
-  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SHUTDOWN);
-  expect_guest_gone ();
+  expect_shut_down (f);
   expect_no_event (f);
 }
 
@@ -528,11 +535,7 @@ test_panic_restart (Fixture *f, gconstpointer data)
   press_power_button (f);
   expect_event (f, "guest 8/0");
   expect_event (f, "guest 4/0");
-  expect_console (f, "ABW");
-  assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_CRASHED);
-  g_assert_cmpint (find_guest_pid (), ==, pid);
-  expect_no_event (f);
-  destroy_guest (f);
+  expect_restarted_in_place (f, pid, GVIR_DRIVER_RUNNING_CRASHED);
 }
 
 /* ACPI S3 from the guest: pmsuspended::memory, state pmsuspended. */
