@@ -18,21 +18,8 @@ ours=$1
 source=$2
 cc=$3
 
-multiarch=$(${cc} -print-multiarch 2>/dev/null || true)
-PKG_CONFIG_LIBDIR=/usr/lib/${multiarch}/pkgconfig:/usr/lib/pkgconfig:/usr/share/pkgconfig
-export PKG_CONFIG_LIBDIR
-unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR
-
-if ! pkg-config --exists libvirt-gobject-1.0 2>/dev/null; then
-  missing="the system has no libvirt-gobject-1.0 (apt-get install libvirt-glib-1.0-dev)"
-  if [ "${GVIR_TESTS_REQUIRE_ALL:-}" = 1 ]; then
-    echo "1..1"
-    echo "not ok 1 - GVIR_TESTS_REQUIRE_ALL=1 but $missing"
-    exit 1
-  fi
-  echo "1..0 # SKIP $missing"
-  exit 0
-fi
+. "$(dirname "$0")/system-libvirt-glib.sh"
+use_system_libvirt_glib "${cc}" libvirt-gobject-1.0
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
