@@ -46,7 +46,7 @@
 /* What a case needs beyond define, start, pause, resume and destroy. */
 enum
 {
-  NEEDS_SAVE = 1 << 0,              /* managed save, save to and restore from a file */
+  NEEDS_SAVE = 1 << 0,              /* managed save */
   NEEDS_GUEST_SHUTDOWN = 1 << 1,    /* a guest that powers off when asked */
   NEEDS_REBOOT = 1 << 2,
   NEEDS_SAVE_FILE = 1 << 3,         /* save to and restore from a file of the caller's */
