@@ -22,6 +22,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string.h>
 
 #include "gvird-server-private.h"
@@ -527,6 +529,10 @@ gvird_client_new (GvirdServer     *server,
   client->peer = *peer;
   g_queue_init (&client->out);
   g_socket_set_blocking (socket, FALSE);
+  /* An event and the reply that follows it are two writes: with Nagle's
+   * algorithm the reply waits for the client's delayed ACK (40 ms a call). */
+  if (g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
+    g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
   client->session = gvird_session_new (client, peer->read_only);
 
   client->source = g_source_new (&client_source_funcs, sizeof (GSource));

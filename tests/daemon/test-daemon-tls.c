@@ -33,6 +33,7 @@
 #include "gvir-test-files.h"
 #include "gvir-test-wait.h"
 #include "gvird-runner.h"
+#include "gvird-tls-setup.h"
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 
 #define TEST_DOMAIN "test"
@@ -46,19 +47,11 @@ static int tls_port;
 
 /* ---- certificates ----------------------------------------------------------- */
 
-static const char ca_template[] =
-  "cn = Test CA\nca\ncert_signing_key\ncrl_signing_key\nexpiration_days = 30\n";
 /* Another CA of the same name, so that the client (which picks its
  * certificate by the issuer names the server lists) presents the
  * stranger's certificate and the daemon's own chain check refuses it. */
 static const char other_ca_template[] =
   "cn = Test CA\nca\ncert_signing_key\nexpiration_days = 30\n";
-static const char server_template[] =
-  "organization = Test\ncn = localhost\ndns_name = localhost\nip_address = 127.0.0.1\n"
-  "tls_www_server\nencryption_key\nsigning_key\nexpiration_days = 30\n";
-static const char client_template[] =
-  "country = US\norganization = Test\ncn = testclient\n"
-  "tls_www_client\nencryption_key\nsigning_key\nexpiration_days = 30\n";
 static const char expired_template[] =
   "country = US\norganization = Test\ncn = testclient\n"
   "tls_www_client\nencryption_key\nsigning_key\n"
@@ -78,72 +71,8 @@ static const char server_purpose_template[] =
   "tls_www_server\nencryption_key\nsigning_key\nexpiration_days = 30\n";
 static const char crl_template[] = "crl_next_update = 30\ncrl_number = 1\n";
 
-static void
-run_certtool (const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-  guint i;
-
-  g_ptr_array_add (argv, (gpointer) "certtool");
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (pki, (char **) argv->pdata, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("certtool %s failed: %s", args[0], err);
-}
-
-/* NAMEkey.pem and NAMEcert.pem in @pki, signed by CAcert.pem (self-signed
- * when @ca is NULL). */
-static void
-make_cert (const char *name,
-           const char *template,
-           const char *ca)
-{
-  g_autofree char *key = g_strdup_printf ("%skey.pem", name);
-  g_autofree char *cert = g_strdup_printf ("%scert.pem", name);
-  g_autofree char *info = g_strdup_printf ("%s/%s.info", pki, name);
-  g_autofree char *ca_key = g_strdup_printf ("%skey.pem", ca != NULL ? ca : "");
-  g_autofree char *ca_cert = g_strdup_printf ("%scert.pem", ca != NULL ? ca : "");
-  const char *keygen[] = { "--generate-privkey", "--bits", "2048", "--outfile", key, NULL };
-
-  g_assert_true (g_file_set_contents (info, template, -1, NULL));
-  run_certtool (keygen);
-  if (ca == NULL)
-    {
-      const char *args[] = { "--generate-self-signed", "--load-privkey", key, "--template",
-                             info, "--outfile", cert, NULL };
-      run_certtool (args);
-    }
-  else
-    {
-      const char *args[] = { "--generate-certificate", "--load-privkey", key,
-                             "--load-ca-certificate", ca_cert, "--load-ca-privkey", ca_key,
-                             "--template", info, "--outfile", cert, NULL };
-      run_certtool (args);
-    }
-}
-
-static void
-copy_into (const char *name,
-           const char *dir,
-           const char *as)
-{
-  g_autofree char *from = g_build_filename (pki, name, NULL);
-  g_autofree char *to = g_build_filename (dir, as, NULL);
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
-  g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
-}
-
+/* The CA, server and good client certificates of gvird_pki_new(), then
+ * the bad ones and the CRL. */
 static void
 make_pki (void)
 {
@@ -153,82 +82,21 @@ make_pki (void)
                              "revokedcert.pem", "--template", "crl.info", "--outfile",
                              "crl.pem", NULL };
 
-  pki = g_dir_make_tmp ("gvird-tls-pki-XXXXXX", NULL);
-  g_assert_nonnull (pki);
-  make_cert ("ca", ca_template, NULL);
-  make_cert ("server", server_template, "ca");
-  make_cert ("client", client_template, "ca");
-  make_cert ("expired", expired_template, "ca");
-  make_cert ("future", future_template, "ca");
-  make_cert ("revoked", client_template, "ca");
-  make_cert ("intruder", intruder_template, "ca");
-  make_cert ("serverpurpose", server_purpose_template, "ca");
-  make_cert ("otherca", other_ca_template, NULL);
-  make_cert ("stranger", client_template, "otherca");
+  pki = gvird_pki_new ();
+  gvird_pki_make_cert (pki, "expired", expired_template, "ca");
+  gvird_pki_make_cert (pki, "future", future_template, "ca");
+  gvird_pki_make_cert (pki, "revoked", gvird_pki_client_template, "ca");
+  gvird_pki_make_cert (pki, "intruder", intruder_template, "ca");
+  gvird_pki_make_cert (pki, "serverpurpose", server_purpose_template, "ca");
+  gvird_pki_make_cert (pki, "otherca", other_ca_template, NULL);
+  gvird_pki_make_cert (pki, "stranger", gvird_pki_client_template, "otherca");
   crl_info = g_build_filename (pki, "crl.info", NULL);
   g_assert_true (g_file_set_contents (crl_info, crl_template, -1, NULL));
-  run_certtool (crl_args);
-
-  pki_good = g_build_filename (pki, "client-good", NULL);
-  g_assert_cmpint (g_mkdir (pki_good, 0700), ==, 0);
-  copy_into ("cacert.pem", pki_good, "cacert.pem");
-  copy_into ("clientcert.pem", pki_good, "clientcert.pem");
-  copy_into ("clientkey.pem", pki_good, "clientkey.pem");
+  gvird_pki_run_certtool (pki, crl_args);
+  pki_good = gvird_pki_client_dir (pki);
 }
 
 /* ---- the daemon ------------------------------------------------------------- */
-
-/* A port nobody listens on right now (the daemon binds it next). */
-static int
-free_port (void)
-{
-  struct sockaddr_in addr = { .sin_family = AF_INET };
-  socklen_t len = sizeof addr;
-  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  int port;
-
-  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
-  port = ntohs (addr.sin_port);
-  close (fd);
-  return port;
-}
-
-/* A blocking TCP connection to @host:@port with the wait bound as socket
- * timeouts, or -1. */
-static int
-tcp_connect (const char *host,
-             int         port)
-{
-  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons ((guint16) port) };
-  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (inet_pton (AF_INET, host, &addr.sin_addr), ==, 1);
-  gvir_test_socket_set_timeouts (fd);
-  if (connect (fd, (struct sockaddr *) &addr, sizeof addr) != 0)
-    {
-      close (fd);
-      return -1;
-    }
-  return fd;
-}
-
-static void
-wait_for_port (int port)
-{
-  gint64 deadline = gvir_test_wait_deadline ();
-  int fd;
-
-  while ((fd = tcp_connect ("127.0.0.1", port)) < 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (10000);
-    }
-  close (fd);
-}
 
 /* A daemon listening on 127.0.0.1 at new free ports with @dn_list as
  * tls_allowed_dn_list. */
@@ -239,8 +107,8 @@ start_daemon_with (const char *dn_list)
   g_autofree char *conf = NULL;
   GvirdRunner *runner;
 
-  tcp_port = free_port ();
-  tls_port = free_port ();
+  tcp_port = gvird_free_port ();
+  tls_port = gvird_free_port ();
   conf = g_strdup_printf ("listen_tcp = 1\nlisten_tls = 1\nlisten_addr = \"127.0.0.1\"\n"
                           "tcp_port = \"%d\"\ntls_port = \"%d\"\n"
                           "key_file = \"%s/serverkey.pem\"\ncert_file = \"%s/servercert.pem\"\n"
@@ -249,8 +117,8 @@ start_daemon_with (const char *dn_list)
                           tcp_port, tls_port, pki, pki, pki, pki, dn_list);
   runner = gvird_runner_start_listen (conf, &error);
   g_assert_no_error (error);
-  wait_for_port (tcp_port);
-  wait_for_port (tls_port);
+  gvird_wait_for_port (tcp_port);
+  gvird_wait_for_port (tls_port);
   return runner;
 }
 
@@ -450,7 +318,7 @@ tls_probe (const char *name)
 {
   gnutls_certificate_credentials_t creds = NULL;
   gnutls_session_t session = NULL;
-  int fd = tcp_connect ("127.0.0.1", tls_port);
+  int fd = gvird_tcp_connect ("127.0.0.1", tls_port);
   gboolean confirmed = FALSE;
   guint8 byte = 0;
   int rc;
@@ -580,12 +448,12 @@ test_dn_list_rules (void)
 static void
 test_listen_addr_only (void)
 {
-  int fd = tcp_connect ("127.0.0.2", tcp_port);
+  int fd = gvird_tcp_connect ("127.0.0.2", tcp_port);
 
   if (fd >= 0)
     close (fd);
   g_assert_cmpint (fd, <, 0);
-  fd = tcp_connect ("127.0.0.2", tls_port);
+  fd = gvird_tcp_connect ("127.0.0.2", tls_port);
   if (fd >= 0)
     close (fd);
   g_assert_cmpint (fd, <, 0);
@@ -679,7 +547,7 @@ main (int    argc,
   g_test_add_func ("/daemon/tls/config-errors", test_config_errors);
   rc = g_test_run ();
   gvird_runner_stop (daemon_runner);
-  gvir_test_remove_tree (pki);
+  gvird_pki_remove (pki);
   g_free (pki);
   g_free (pki_good);
   gnutls_global_deinit ();

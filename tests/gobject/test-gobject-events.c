@@ -19,7 +19,9 @@
  *
  * The same cases run on every driver that runs domains: --driver=NAME
  * (before the GTest options) picks the driver profile below; meson runs
- * one test per profile, in suite 'conformance'.
+ * one test per profile, in suite 'conformance'. The gvird-* profiles run
+ * them on the test driver hosted by gvird, through our remote driver over
+ * a UNIX socket, TCP and TLS.
  */
 #include "config.h"
 
@@ -34,6 +36,8 @@
 #include <unistd.h>
 
 #include "test-gobject-common.h"
+#include "gvird-runner.h"
+#include "gvird-tls-setup.h"
 
 #define MAIN_UUID "11111111-2222-3333-4444-000000000e00"
 #define NEW_UUID "11111111-2222-3333-4444-000000000e01"
@@ -42,9 +46,10 @@
 /* What a case needs beyond define, start, pause, resume and destroy. */
 enum
 {
-  NEEDS_SAVE = 1 << 0,              /* managed save, save to and restore from a file */
+  NEEDS_SAVE = 1 << 0,              /* managed save */
   NEEDS_GUEST_SHUTDOWN = 1 << 1,    /* a guest that powers off when asked */
   NEEDS_REBOOT = 1 << 2,
+  NEEDS_SAVE_FILE = 1 << 3,         /* save to and restore from a file of the caller's */
 };
 
 /* What the cases need to know of a driver. */
@@ -54,13 +59,17 @@ typedef struct
   guint features;                   /* NEEDS_*: what the driver does */
   const char *missing;              /* why the others are skipped */
   /* The URI of the host the cases run on; two connections to it see the
-   * same domains. @tmpdir is a fresh folder of the test's own. */
+   * same domains. @tmpdir is a fresh folder of the test's own. A profile
+   * whose host is a daemon starts one here, for the case alone. */
   char *(*make_uri) (const char *tmpdir);
   /* A domain this driver can run; @name and @uuid are given. */
   GVirConfigDomain *(*make_domain) (const char *name, const char *uuid);
   /* Returns once the guest of running domain @name can take a power
    * button press (NULL: at once). */
   void (*wait_guest_ready) (const char *name);
+  /* Stops what make_uri started, once the case closed its connections
+   * (NULL: nothing to stop). */
+  void (*stop_host) (void);
 } DriverProfile;
 
 static char *
@@ -164,14 +173,112 @@ wait_qemu_guest_ready (const char *name)
   close (fd);
 }
 
+/* ---- the test driver hosted by gvird ------------------------------------------ */
+
+/* Each case gets a gvird of its own, started by make_uri and stopped by
+ * stop_host: the test driver's state lives in the daemon (while a client
+ * holds it), so a new daemon per case gives every case the fresh
+ * test:///default the in-process 'test' profile gets, whatever a failed
+ * or slow close of the previous case's connections left behind. */
+static GvirdRunner *gvird;
+static volatile pid_t gvird_pid;  /* read by the signal handler */
+static char *gvird_pki;           /* gvird-tls: certificates made once per run */
+
+static void
+start_gvird (const char *extra_config,
+             gboolean    listen)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gvird);
+  gvird = listen ? gvird_runner_start_listen (extra_config, &error)
+                 : gvird_runner_start (extra_config, &error);
+  g_assert_no_error (error);
+  gvird_pid = gvird->pid;
+}
+
+static void
+stop_gvird (void)
+{
+  /* gvird_runner_stop reaps it, or kills it by itself if it hangs. */
+  gvird_pid = 0;
+  gvird_runner_stop (g_steal_pointer (&gvird));
+}
+
+static char *
+gvird_unix_uri (const char *tmpdir)
+{
+  start_gvird (NULL, FALSE);
+  return gvird_runner_uri (gvird, FALSE);
+}
+
+static char *
+gvird_tcp_uri (const char *tmpdir)
+{
+  int port = gvird_free_port ();
+  g_autofree char *config = g_strdup_printf ("listen_tcp = 1\nlisten_tls = 0\n"
+                                             "listen_addr = \"127.0.0.1\"\n"
+                                             "tcp_port = \"%d\"\n", port);
+
+  start_gvird (config, TRUE);
+  gvird_wait_for_port (port);
+  return g_strdup_printf ("test+tcp://127.0.0.1:%d/default", port);
+}
+
+/* The client checks the server's certificate against "localhost". */
+static char *
+gvird_tls_uri (const char *tmpdir)
+{
+  int port = gvird_free_port ();
+  g_autofree char *client = gvird_pki_client_dir (gvird_pki);
+  g_autofree char *config = g_strdup_printf ("listen_tcp = 0\nlisten_tls = 1\n"
+                                             "listen_addr = \"127.0.0.1\"\n"
+                                             "tls_port = \"%d\"\n"
+                                             "key_file = \"%s/serverkey.pem\"\n"
+                                             "cert_file = \"%s/servercert.pem\"\n"
+                                             "ca_file = \"%s/cacert.pem\"\n",
+                                             port, gvird_pki, gvird_pki, gvird_pki);
+
+  start_gvird (config, TRUE);
+  gvird_wait_for_port (port);
+  return g_strdup_printf ("test+tls://localhost:%d/default?pkipath=%s", port, client);
+}
+
+/* A failed assertion aborts the test (SIGABRT, or SIGTRAP from a timed-out
+ * wait) before the teardown stops the case's daemon: it is killed by pid
+ * first (gvird-runner's parent-death signal is the second line). */
+static void
+kill_gvird_and_die (int sig)
+{
+  if (gvird_pid > 0)
+    kill (gvird_pid, SIGKILL);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+#define ALL_FEATURES (NEEDS_SAVE | NEEDS_SAVE_FILE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT)
+#define GVIRD_FEATURES (NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT)
+#define GVIRD_MISSING "gvird does not serve DOMAIN_SAVE_FLAGS, DOMAIN_RESTORE_FLAGS and " \
+                      "DOMAIN_SAVE_IMAGE_GET_XML_DESC (save to and restore from a file) yet"
+
 static const DriverProfile profiles[] = {
-  { "test", NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT, NULL, test_driver_uri,
-    make_domain_config, NULL },
-  { "qemu", NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT, NULL,
-    qemu_driver_uri, make_qemu_domain, wait_qemu_guest_ready },
+  { "test", ALL_FEATURES, NULL, test_driver_uri, make_domain_config, NULL },
+  { "qemu", ALL_FEATURES, NULL, qemu_driver_uri, make_qemu_domain, wait_qemu_guest_ready },
+  { "gvird-unix", GVIRD_FEATURES, GVIRD_MISSING, gvird_unix_uri, make_domain_config, NULL,
+    stop_gvird },
+  { "gvird-tcp", GVIRD_FEATURES, GVIRD_MISSING, gvird_tcp_uri, make_domain_config, NULL,
+    stop_gvird },
+  { "gvird-tls", GVIRD_FEATURES, GVIRD_MISSING, gvird_tls_uri, make_domain_config, NULL,
+    stop_gvird },
 };
 
 static const DriverProfile *profile = &profiles[0];
+
+static gboolean
+is_gvird_profile (void)
+{
+  return g_str_has_prefix (profile->name, "gvird-");
+}
 
 typedef struct
 {
@@ -189,7 +296,9 @@ typedef struct
 typedef struct
 {
   const char *path;
-  void (*prepare) (Fixture *f);
+  /* Brings the host into the starting state; returns how many lifecycle
+   * signals that causes on each connection. */
+  guint (*prepare) (Fixture *f);
   /* Performs the transition; returns the domain it concerns (new ref). */
   GVirDomain *(*act) (Fixture *f);
   const char *signals[3];   /* NULL-terminated */
@@ -253,8 +362,10 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->save_path = g_build_filename (f->tmpdir, "domain.save", NULL);
   uri = profile->make_uri (f->tmpdir);
   f->conn = open_profile_connection (uri);
-  f->other = open_profile_connection (uri);
   g_object_unref (start_main_domain (f->conn));
+  /* Opened afterwards, it hears no event of the domain's start: a daemon
+   * could deliver one after the recorders below start listening. */
+  f->other = open_profile_connection (uri);
   f->dom = fetch_domain (f->conn, MAIN_UUID);
   f->other_dom = fetch_domain (f->other, MAIN_UUID);
   f->rec.expected = g_main_context_default ();
@@ -302,14 +413,24 @@ fixture_teardown (Fixture *f, gconstpointer data)
   close_and_finalize (f->other);
   close_and_finalize (f->conn);
   assert_finalized_soon (f->dom);
+  if (profile->stop_host != NULL)
+    profile->stop_host ();
   g_remove (f->save_path);
   g_assert_true (gvir_test_remove_tree (f->tmpdir));
   g_free (f->save_path);
   g_free (f->tmpdir);
 }
 
+/* Takes @error after @done was computed: ok (call (&error), error) would
+ * let the compiler read error before the call sets it. */
+#define ok(call, error) \
+  G_STMT_START { \
+    gboolean ok_done_ = (call); \
+    ok_check (ok_done_, (error)); \
+  } G_STMT_END
+
 static void
-ok (gboolean done, GError *error)
+ok_check (gboolean done, GError *error)
 {
   g_assert_no_error (error);
   g_assert_true (done);
@@ -317,39 +438,43 @@ ok (gboolean done, GError *error)
 
 /* ---- starting states ---------------------------------------------------------- */
 
-static void
+static guint
 prepare_shut_off (Fixture *f)
 {
   GError *error = NULL;
 
   ok (gvir_domain_stop (f->dom, 0, &error), error);
+  return 1;   /* stopped::destroyed */
 }
 
-static void
+static guint
 prepare_paused (Fixture *f)
 {
   GError *error = NULL;
 
   ok (gvir_domain_suspend (f->dom, &error), error);
+  return 1;   /* suspended::paused */
 }
 
-static void
+static guint
 prepare_managed_save (Fixture *f)
 {
   GError *error = NULL;
 
   ok (gvir_domain_save (f->dom, 0, &error), error);
+  return 1;   /* stopped::saved */
 }
 
-static void
+static guint
 prepare_saved_file (Fixture *f)
 {
   GError *error = NULL;
 
   ok (gvir_domain_save_to_file (f->dom, f->save_path, NULL, 0, &error), error);
+  return 1;   /* stopped::saved */
 }
 
-static void
+static guint
 prepare_defined (Fixture *f)
 {
   g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-defined", NEW_UUID);
@@ -357,9 +482,10 @@ prepare_defined (Fixture *f)
 
   f->extra = gvir_connection_create_domain (f->conn, conf, &error);
   ok (f->extra != NULL, error);
+  return 0;   /* a definition has no lifecycle signal */
 }
 
-static void
+static guint
 prepare_transient (Fixture *f)
 {
   g_autoptr(GVirConfigDomain) conf = profile->make_domain ("ev-transient", NEW_UUID);
@@ -369,6 +495,7 @@ prepare_transient (Fixture *f)
   ok (f->extra != NULL, error);
   if (profile->wait_guest_ready != NULL)
     profile->wait_guest_ready ("ev-transient");
+  return 1;   /* started::booted, heard through domain-added */
 }
 
 /* ---- transitions ---------------------------------------------------------------- */
@@ -550,7 +677,7 @@ static const EventCase cases[] = {
   { "/gvir/events/restore-managed-save", prepare_managed_save, act_start,
     { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/restore-file", prepare_saved_file, act_restore_file,
-    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE, NEEDS_SAVE },
+    { "started::restored", NULL }, RUNNING, REASON_RUNNING_RESTORED, 0, 0, TRUE, NEEDS_SAVE_FILE },
   { "/gvir/events/suspend", NULL, act_suspend,
     { "suspended::paused", NULL }, PAUSED, REASON_PAUSED_USER, 0, 0, TRUE },
   { "/gvir/events/suspend-elsewhere", NULL, act_suspend_elsewhere,
@@ -576,7 +703,7 @@ static const EventCase cases[] = {
   { "/gvir/events/managed-save-elsewhere", NULL, act_managed_save_elsewhere,
     { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE, NEEDS_SAVE },
   { "/gvir/events/save-file", NULL, act_save_file,
-    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE, NEEDS_SAVE },
+    { "stopped::saved", NULL }, SHUTOFF, REASON_SHUTOFF_SAVED, 0, 0, TRUE, NEEDS_SAVE_FILE },
   { "/gvir/events/create-transient", NULL, act_create,
     { "started::booted", NULL }, RUNNING, REASON_RUNNING_BOOTED, 1, 0, FALSE },
   { "/gvir/events/create-transient-paused", NULL, act_create_paused,
@@ -588,6 +715,20 @@ static const EventCase cases[] = {
   { "/gvir/events/destroy-transient-elsewhere", prepare_transient, act_destroy_extra_elsewhere,
     { "stopped::destroyed", NULL }, GONE, 0, 0, 1, FALSE },
 };
+
+/* Waits (bounded) until both connections heard the @n lifecycle signals
+ * the starting state caused, so that none of them is taken for one of the
+ * transition's. In-process drivers emit them before their call returns;
+ * a daemon sends them to the other connection on a socket of its own,
+ * which may be read after this connection's reply. */
+static void
+settle (Fixture *f,
+        guint    n)
+{
+  spin_until (NULL, &f->rec.n_lifecycle, n, "the starting state's signals");
+  spin_until (NULL, &f->other_rec.n_lifecycle, n,
+              "the starting state's signals on the other connection");
+}
 
 static void
 test_event (Fixture *f, gconstpointer data)
@@ -606,7 +747,7 @@ test_event (Fixture *f, gconstpointer data)
       return;
     }
   if (c->prepare != NULL)
-    c->prepare (f);
+    settle (f, c->prepare (f));
   recorder_forget (&f->rec);
   recorder_forget (&f->other_rec);
 
@@ -767,6 +908,23 @@ skip_no_guest (void)
   g_test_skip ("the test guests were not built (binutils' as and ld are missing)");
 }
 
+/* The gvird-tls profile makes its certificates with certtool (gnutls-bin). */
+static gboolean
+certtool_available (void)
+{
+  g_autofree char *path = g_find_program_in_path ("certtool");
+
+  if (path == NULL && g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
+    g_error ("certtool (gnutls-bin) is missing and GVIR_TESTS_REQUIRE_ALL is set");
+  return path != NULL;
+}
+
+static void
+skip_no_certtool (void)
+{
+  g_test_skip ("certtool (gnutls-bin) is not installed");
+}
+
 /* Takes --driver=NAME out of @argv (GTest refuses options it does not know). */
 static void
 pick_profile (int *argc, char **argv)
@@ -845,11 +1003,23 @@ main (int argc, char **argv)
       g_test_add_func ("/gvir/events/no-guest", skip_no_guest);
       return g_test_run ();
     }
+  if (g_str_equal (profile->name, "gvird-tls") && !certtool_available ())
+    {
+      g_test_add_func ("/gvir/events/no-certtool", skip_no_certtool);
+      return g_test_run ();
+    }
   if (g_str_equal (profile->name, "qemu"))
     {
       signal (SIGABRT, kill_child_qemus_and_die);
       signal (SIGTRAP, kill_child_qemus_and_die);
     }
+  if (is_gvird_profile ())
+    {
+      signal (SIGABRT, kill_gvird_and_die);
+      signal (SIGTRAP, kill_gvird_and_die);
+    }
+  if (g_str_equal (profile->name, "gvird-tls"))
+    gvird_pki = gvird_pki_new ();
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add (cases[i].path, Fixture, &cases[i], fixture_setup, test_event, fixture_teardown);
   /* Domains in every state from a <node> file: the test driver's own. */
@@ -857,6 +1027,9 @@ main (int argc, char **argv)
     g_test_add_func ("/gvir/events/state-from-file", test_state_from_file);
 
   status = g_test_run ();
+  if (gvird_pki != NULL)
+    gvird_pki_remove (gvird_pki);
+  g_free (gvird_pki);
   if (qemu_guest_dir != NULL)
     g_assert_true (gvir_test_remove_tree (qemu_guest_dir));
   g_free (qemu_guest_dir);

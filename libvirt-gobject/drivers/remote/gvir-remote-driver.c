@@ -65,6 +65,14 @@ typedef struct
 
   GMutex lock;                  /* guards domains */
   GHashTable *domains;          /* uuid string -> RemoteDomainFacts */
+
+  /* How many events the reader queued and the event thread delivered, so
+   * that a call returns after the events that came before its reply. */
+  GMutex events_lock;
+  GCond events_cond;
+  guint64 events_queued;
+  guint64 events_delivered;
+  gpointer event_thread;        /* atomic: the GThread delivering them */
 } RemoteHandle;
 
 /* An event queued from the reader thread to the event thread. */
@@ -455,6 +463,8 @@ describe_domain (RemoteHandle         *h,
 }
 
 /* For calls whose reply is one remote_nonnull_domain: clears @ret. */
+static gboolean after_events (RemoteHandle *h, gboolean ok);
+
 static GVirDriverDomain *
 describe_domain_ret (RemoteHandle      *h,
                      gboolean           ok,
@@ -464,7 +474,7 @@ describe_domain_ret (RemoteHandle      *h,
 {
   GVirDriverDomain *out;
 
-  if (!ok)
+  if (!after_events (h, ok))
     return NULL;
   out = describe_domain (h, &ret->dom, cancellable, error);
   gvir_rpc_domain_ret_clear (ret);
@@ -657,6 +667,7 @@ event_thread_func (gpointer data,
   RemoteEvent *ev = data;
   RemoteHandle *h = user_data;
 
+  g_atomic_pointer_set (&h->event_thread, g_thread_self ());
   if (ev->kind == GVIR_DRIVER_EVENT_DOMAIN_LIFECYCLE)
     deliver_lifecycle (h, ev);
   else
@@ -669,6 +680,51 @@ event_thread_func (gpointer data,
       gvir_driver_connection_emit_event (h->conn, &event);
     }
   remote_event_free (ev);
+  g_mutex_lock (&h->events_lock);
+  h->events_delivered++;
+  g_cond_broadcast (&h->events_cond);
+  g_mutex_unlock (&h->events_lock);
+}
+
+static void
+push_event (RemoteHandle *h,
+            RemoteEvent  *ev)
+{
+  g_mutex_lock (&h->events_lock);
+  h->events_queued++;
+  g_mutex_unlock (&h->events_lock);
+  g_thread_pool_push (h->events, ev, NULL);
+}
+
+/* The in-process drivers emit a change's events before the call that made
+ * it returns; callers (and the public layer's signals) may rely on that.
+ * Here they come from the server ahead of the call's reply, and the event
+ * thread delivers them: wait until it delivered every event queued so far.
+ * Not from the event thread itself (a handler calling the driver), and
+ * bounded, as the event thread may be waiting for the server. */
+static void
+wait_events_delivered (RemoteHandle *h)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint64 target;
+
+  if (g_atomic_pointer_get (&h->event_thread) == (gpointer) g_thread_self ())
+    return;
+  g_mutex_lock (&h->events_lock);
+  target = h->events_queued;
+  while (h->events_delivered < target &&
+         g_cond_wait_until (&h->events_cond, &h->events_lock, deadline))
+    ;
+  g_mutex_unlock (&h->events_lock);
+}
+
+/* Returns @ok once the events that came before the reply are delivered. */
+static gboolean
+after_events (RemoteHandle *h,
+              gboolean      ok)
+{
+  wait_events_delivered (h);
+  return ok;
 }
 
 static void
@@ -679,7 +735,7 @@ queue_close_event (RemoteHandle *h,
 
   ev->kind = GVIR_DRIVER_EVENT_CONNECTION_CLOSED;
   ev->close_reason = reason;
-  g_thread_pool_push (h->events, ev, NULL);
+  push_event (h, ev);
 }
 
 /* Takes @msg's domain. */
@@ -695,7 +751,7 @@ queue_lifecycle_event (RemoteHandle                     *h,
   memset (&msg->dom, 0, sizeof msg->dom);
   ev->event = msg->event;
   ev->detail = msg->detail;
-  g_thread_pool_push (h->events, ev, NULL);
+  push_event (h, ev);
 }
 
 static void
@@ -893,6 +949,8 @@ remote_open (GVirDriverConnection  *conn,
   h->conn = conn;
   h->callback_id = -1;
   g_mutex_init (&h->lock);
+  g_mutex_init (&h->events_lock);
+  g_cond_init (&h->events_cond);
   h->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) remote_domain_facts_free);
   h->events = g_thread_pool_new (event_thread_func, h, 1, FALSE, NULL);
@@ -962,6 +1020,8 @@ remote_close (gpointer data)
   gvir_rpc_client_free (h->client);
   g_hash_table_destroy (h->domains);
   g_mutex_clear (&h->lock);
+  g_mutex_clear (&h->events_lock);
+  g_cond_clear (&h->events_cond);
   g_free (h);
 }
 
@@ -1410,6 +1470,7 @@ remote_list_domains (gpointer       data,
   else if (fetch_calls_succeeded (calls, error))
     out = domains_from_replies (h, calls, error);
   fetch_calls_clear (calls);
+  wait_events_delivered (h);
   return out;
 }
 
@@ -1520,8 +1581,8 @@ domain_action (RemoteHandle    *h,
 {
   g_auto(GVirRpcDomainArgs) args = { 0 };
 
-  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
-         call (h->client, &args, cancellable, error);
+  return after_events (h, domain_ref (h, uuid, &args.dom, cancellable, error) &&
+                          call (h->client, &args, cancellable, error));
 }
 
 /* The same with flags. */
@@ -1535,8 +1596,8 @@ domain_flags_action (RemoteHandle         *h,
 {
   g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
 
-  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
-         call (h->client, &args, cancellable, error);
+  return after_events (h, domain_ref (h, uuid, &args.dom, cancellable, error) &&
+                          call (h->client, &args, cancellable, error));
 }
 
 static gboolean
@@ -1561,8 +1622,9 @@ start_domain_raw (RemoteHandle  *h,
   g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
   g_auto(GVirRpcDomainRet) ret = { 0 };
 
-  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
-         gvir_rpc_call_domain_create_with_flags (h->client, &args, &ret, cancellable, error);
+  return after_events (h, domain_ref (h, uuid, &args.dom, cancellable, error) &&
+                          gvir_rpc_call_domain_create_with_flags (h->client, &args, &ret,
+                                                                  cancellable, error));
 }
 
 static gboolean
@@ -1670,8 +1732,9 @@ remote_save_domain_to_file (gpointer       data,
     .flags = flags,
   };
 
-  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
-         gvir_rpc_call_domain_save_flags (h->client, &args, cancellable, error);
+  return after_events (h, domain_ref (h, uuid, &args.dom, cancellable, error) &&
+                          gvir_rpc_call_domain_save_flags (h->client, &args, cancellable,
+                                                           error));
 }
 
 /* The UUID of a domain XML description, by text: libvirt writes
@@ -1724,7 +1787,8 @@ remote_restore_domain_from_file (gpointer       data,
       return NULL;
     }
 
-  if (!gvir_rpc_call_domain_restore_flags (h->client, &args, cancellable, error) ||
+  if (!after_events (h, gvir_rpc_call_domain_restore_flags (h->client, &args, cancellable,
+                                                            error)) ||
       !lookup_by_uuid_raw (h, uuid, &dom, cancellable, error))
     return NULL;
   return describe_domain (h, &dom, cancellable, error);
