@@ -14,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if HAVE_GNUTLS
+#include <gnutls/gnutls.h>
+#endif
+
 #include "gvird-config-private.h"
 
 typedef enum
@@ -39,6 +43,7 @@ typedef enum
   KEY_PERMS,    /* an octal mode in a string, e.g. "0770" */
   KEY_AUTH,     /* "none", "sasl" or "polkit" */
   KEY_LIST,     /* a list of strings */
+  KEY_PRIORITY, /* a GnuTLS priority string ("NORMAL:-VERS-TLS1.0") */
 } KeyType;
 
 typedef struct
@@ -69,6 +74,7 @@ static const KeyInfo keys[] = {
   KEY (ca_file, KEY_STRING),
   KEY (crl_file, KEY_STRING),
   KEY (tls_allowed_dn_list, KEY_LIST),
+  KEY (tls_priority, KEY_PRIORITY),
   KEY (max_clients, KEY_COUNT),
   KEY (max_workers, KEY_COUNT),
   KEY (max_client_requests, KEY_COUNT),
@@ -93,6 +99,7 @@ gvird_config_new_default (void)
   config->tls_port = g_strdup ("16514");
   config->auth_tcp = g_strdup ("none");
   config->auth_tls = g_strdup ("none");
+  config->tls_priority = g_strdup ("NORMAL");
   config->max_clients = 5000;
   config->max_workers = 20;
   config->max_client_requests = 5;
@@ -114,7 +121,7 @@ gvird_config_free (GvirdConfig *config)
     {
       gpointer field = G_STRUCT_MEMBER_P (config, keys[i].offset);
 
-      if (keys[i].type == KEY_STRING || keys[i].type == KEY_AUTH)
+      if (keys[i].type == KEY_STRING || keys[i].type == KEY_AUTH || keys[i].type == KEY_PRIORITY)
         g_free (*(char **) field);
       else if (keys[i].type == KEY_LIST)
         g_strfreev (*(char ***) field);
@@ -293,6 +300,28 @@ parse_perms (const char *s,
   return TRUE;
 }
 
+/* Whether GnuTLS accepts @priority; *@bad_at points into it where it
+ * does not. Checked when the file is read, so a typo stops the daemon at
+ * start with the key and line instead of failing every TLS handshake.
+ * Without GnuTLS there is no TLS listener to use it: anything goes. */
+static gboolean
+priority_valid (const char  *priority,
+                const char **bad_at)
+{
+#if HAVE_GNUTLS
+  gnutls_priority_t cache = NULL;
+
+  if (gnutls_priority_init (&cache, priority, bad_at) < 0)
+    {
+      if (*bad_at == NULL)
+        *bad_at = priority;
+      return FALSE;
+    }
+  gnutls_priority_deinit (cache);
+#endif
+  return TRUE;
+}
+
 static gboolean
 key_apply (GvirdConfig    *config,
            const KeyInfo  *key,
@@ -301,6 +330,7 @@ key_apply (GvirdConfig    *config,
            GError        **error)
 {
   gpointer field = G_STRUCT_MEMBER_P (config, key->offset);
+  const char *bad_at = NULL;
 
   switch (key->type)
     {
@@ -327,6 +357,13 @@ key_apply (GvirdConfig    *config,
     case KEY_STRING:
       if (v->kind != VALUE_STRING)
         return lexer_fail (lx, error, "%s: expected a \"string\"", key->name);
+      break;
+    case KEY_PRIORITY:
+      if (v->kind != VALUE_STRING)
+        return lexer_fail (lx, error, "%s: expected a \"string\"", key->name);
+      if (!priority_valid (v->s, &bad_at))
+        return lexer_fail (lx, error, "%s: not a GnuTLS priority string (bad at \"%s\")",
+                           key->name, bad_at);
       break;
     case KEY_LIST:
       if (v->kind != VALUE_LIST)

@@ -555,6 +555,109 @@ h_list_all_domains (gpointer                                data,
   return TRUE;
 }
 
+/* The older list calls (python's listDomainsID and numOfDomains, virsh's
+ * fallback when LIST_ALL_DOMAINS is unsupported): ids of the running
+ * domains, names of the inactive persistent ones. */
+static GPtrArray *
+list_matching (Call      *call,
+               guint32    flags,
+               GError   **error)
+{
+  g_autoptr (GPtrArray) all = gvir_driver_connection_list_domains (call->conn, NULL, error);
+  GPtrArray *matching;
+  guint i;
+
+  if (all == NULL)
+    return NULL;
+  matching = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_domain_free);
+  for (i = 0; i < all->len; i++)
+    if (list_filter_accepts (all->pdata[i], flags))
+      g_ptr_array_add (matching, g_steal_pointer (&all->pdata[i]));
+  return matching;
+}
+
+/* libvirtd's bound check of a list call's maximum count. */
+static gboolean
+check_list_max (gint32       max,
+                const char  *what,
+                GError     **error)
+{
+  if (max < 0 || max > GVIR_RPC_DOMAIN_LIST_MAX)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL, "%s > REMOTE_DOMAIN_LIST_MAX", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+h_list_domains (gpointer                              data,
+                const GVirRpcConnectListDomainsArgs  *args,
+                GVirRpcConnectListDomainsRet         *ret,
+                GError                              **error)
+{
+  g_autoptr (GPtrArray) active = NULL;
+  guint i;
+
+  if (!check_list_max (args->maxids, "maxids", error))
+    return FALSE;
+  active = list_matching (data, GVIR_RPC_LIST_DOMAINS_ACTIVE, error);
+  if (active == NULL)
+    return FALSE;
+  ret->n_ids = MIN (active->len, (guint) args->maxids);
+  ret->ids = g_new0 (gint32, MAX (ret->n_ids, 1));
+  for (i = 0; i < ret->n_ids; i++)
+    ret->ids[i] = ((const GVirDriverDomain *) active->pdata[i])->id;
+  return TRUE;
+}
+
+static gboolean
+h_list_defined_domains (gpointer                                     data,
+                        const GVirRpcConnectListDefinedDomainsArgs  *args,
+                        GVirRpcConnectListDefinedDomainsRet         *ret,
+                        GError                                     **error)
+{
+  g_autoptr (GPtrArray) inactive = NULL;
+  guint i;
+
+  if (!check_list_max (args->maxnames, "maxnames", error))
+    return FALSE;
+  inactive = list_matching (data, GVIR_RPC_LIST_DOMAINS_INACTIVE, error);
+  if (inactive == NULL)
+    return FALSE;
+  ret->n_names = MIN (inactive->len, (guint) args->maxnames);
+  ret->names = g_new0 (char *, MAX (ret->n_names, 1));
+  for (i = 0; i < ret->n_names; i++)
+    ret->names[i] = g_strdup (((const GVirDriverDomain *) inactive->pdata[i])->name);
+  return TRUE;
+}
+
+static gboolean
+count_domains (Call            *call,
+               guint32          flags,
+               GVirRpcIntRet   *ret,
+               GError         **error)
+{
+  g_autoptr (GPtrArray) matching = list_matching (call, flags, error);
+
+  if (matching == NULL)
+    return FALSE;
+  ret->value = matching->len;
+  return TRUE;
+}
+
+static gboolean
+h_num_of_domains (gpointer data, GVirRpcIntRet *ret, GError **error)
+{
+  return count_domains (data, GVIR_RPC_LIST_DOMAINS_ACTIVE, ret, error);
+}
+
+static gboolean
+h_num_of_defined_domains (gpointer data, GVirRpcIntRet *ret, GError **error)
+{
+  return count_domains (data, GVIR_RPC_LIST_DOMAINS_INACTIVE, ret, error);
+}
+
 /* ---- domains: queries --------------------------------------------------------- */
 
 static gboolean
@@ -745,6 +848,48 @@ h_managed_save (gpointer data, const GVirRpcDomainFlagsArgs *args, GError **erro
   UUID_CALL (gvir_driver_connection_managed_save_domain, args, args->flags, NULL, error);
 }
 
+/* virsh save and restore: to and from a file the daemon writes and reads
+ * (virsh passes the path as given; libvirtd resolves nothing either). */
+static gboolean
+h_save (gpointer data, const GVirRpcDomainSaveArgs *args, GError **error)
+{
+  UUID_CALL (gvir_driver_connection_save_domain_to_file, args, args->to, NULL, 0, NULL, error);
+}
+
+static gboolean
+h_save_flags (gpointer data, const GVirRpcDomainSaveFlagsArgs *args, GError **error)
+{
+  UUID_CALL (gvir_driver_connection_save_domain_to_file, args, args->to, args->dxml, args->flags,
+             NULL, error);
+}
+
+static gboolean
+restore_from (Call        *call,
+              const char  *from,
+              const char  *dxml,
+              guint        flags,
+              GError     **error)
+{
+  g_autoptr (GVirDriverDomain) dom = gvir_driver_connection_restore_domain_from_file (call->conn,
+                                                                                     from, dxml,
+                                                                                     flags, NULL,
+                                                                                     error);
+
+  return dom != NULL;
+}
+
+static gboolean
+h_restore (gpointer data, const GVirRpcDomainRestoreArgs *args, GError **error)
+{
+  return restore_from (data, args->from, NULL, 0, error);
+}
+
+static gboolean
+h_restore_flags (gpointer data, const GVirRpcDomainRestoreFlagsArgs *args, GError **error)
+{
+  return restore_from (data, args->from, args->dxml, args->flags, error);
+}
+
 /* ---- NUMA parameters ------------------------------------------------------------ */
 
 /* virTypedParameterFlags' STRING_OKAY: the client takes string values. Not
@@ -882,6 +1027,7 @@ static const GVirRpcServerHandlers handlers = {
   .connect_close = h_connect_close,
   .connect_get_type = h_get_type,
   .connect_get_version = h_get_version,
+  .connect_list_domains = h_list_domains,
   .node_get_info = h_node_get_info,
   .connect_get_capabilities = h_get_capabilities,
   .domain_create_xml = h_create_xml,
@@ -889,13 +1035,18 @@ static const GVirRpcServerHandlers handlers = {
   .domain_destroy = h_destroy,
   .domain_get_xml_desc = h_get_xml_desc,
   .domain_get_info = h_get_info,
+  .domain_save = h_save,
+  .domain_restore = h_restore,
+  .connect_list_defined_domains = h_list_defined_domains,
   .domain_lookup_by_id = h_lookup_by_id,
   .domain_lookup_by_name = h_lookup_by_name,
   .domain_lookup_by_uuid = h_lookup_by_uuid,
+  .connect_num_of_defined_domains = h_num_of_defined_domains,
   .domain_reboot = h_reboot,
   .domain_resume = h_resume,
   .domain_shutdown = h_shutdown,
   .domain_suspend = h_suspend,
+  .connect_num_of_domains = h_num_of_domains,
   .connect_get_hostname = h_get_hostname,
   .connect_supports_feature = h_supports_feature,
   .auth_list = h_auth_list,
@@ -907,6 +1058,8 @@ static const GVirRpcServerHandlers handlers = {
   .domain_create_with_flags = h_create_with_flags,
   .domain_get_state = h_get_state,
   .domain_undefine_flags = h_undefine_flags,
+  .domain_save_flags = h_save_flags,
+  .domain_restore_flags = h_restore_flags,
   .domain_destroy_flags = h_destroy_flags,
   .domain_shutdown_flags = h_shutdown_flags,
   .domain_get_numa_parameters = h_get_numa_parameters,
@@ -1077,20 +1230,31 @@ extra_proc_lookup (gint32 proc)
 /* ---- one call ------------------------------------------------------------------- */
 
 /* libvirt's public API name of a procedure: "domain_suspend" ->
- * "virDomainSuspend", for the messages clients expect. */
+ * "virDomainSuspend", "domain_define_xml" -> "virDomainDefineXML", for
+ * the messages clients expect. */
 static char *
 api_name (const char *proc_name)
 {
+  /* The words libvirt's API names spell in capitals. */
+  static const char *const acronyms[] = { "xml", "uuid", "id", NULL };
   g_auto (GStrv) words = g_strsplit (proc_name, "_", -1);
   GString *s = g_string_new ("vir");
   guint i;
 
   for (i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      {
-        g_string_append_c (s, g_ascii_toupper (words[i][0]));
-        g_string_append (s, words[i] + 1);
-      }
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (g_strv_contains (acronyms, words[i]))
+        {
+          g_autofree char *upper = g_ascii_strup (words[i], -1);
+
+          g_string_append (s, upper);
+          continue;
+        }
+      g_string_append_c (s, g_ascii_toupper (words[i][0]));
+      g_string_append (s, words[i] + 1);
+    }
   return g_string_free (s, FALSE);
 }
 

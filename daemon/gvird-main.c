@@ -19,9 +19,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 #include <glib-unix.h>
 #include <glib/gstdio.h>
@@ -205,6 +208,50 @@ server_shutdown (GvirdServer *server)
     }
 }
 
+/* systemd's readiness notification (sd_notify(3)), by hand: one datagram
+ * "READY=1" to the UNIX socket NOTIFY_SOCKET names ('@' starts an
+ * abstract name), once the sockets accept clients, so that a
+ * Type=notify unit orders its dependents after that. The variable is
+ * read and removed at start, before any thread, so that no child (QEMU)
+ * takes it for its own. A failure is logged only: the daemon serves
+ * anyway, as with sd_notify. */
+static char *notify_socket;
+
+static void
+notify_read_env (void)
+{
+  notify_socket = g_strdup (g_getenv ("NOTIFY_SOCKET"));
+  g_unsetenv ("NOTIFY_SOCKET");
+}
+
+static void
+notify_ready (void)
+{
+  static const char ready[] = "READY=1";
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  g_autofree char *target = g_steal_pointer (&notify_socket);
+  gsize len = target != NULL ? strlen (target) : 0;
+  int fd;
+
+  if (target == NULL)
+    return;
+  if ((target[0] != '/' && target[0] != '@') || len < 2 || len >= sizeof addr.sun_path)
+    {
+      g_warning ("NOTIFY_SOCKET='%s' is not a UNIX socket address: systemd not notified",
+                 target);
+      return;
+    }
+  memcpy (addr.sun_path, target, len);
+  if (addr.sun_path[0] == '@')
+    addr.sun_path[0] = '\0';
+  fd = socket (AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0 || sendto (fd, ready, sizeof ready - 1, MSG_NOSIGNAL, (struct sockaddr *) &addr,
+                        offsetof (struct sockaddr_un, sun_path) + len) < 0)
+    g_warning ("cannot notify systemd at %s: %s", target, g_strerror (errno));
+  if (fd >= 0)
+    close (fd);
+}
+
 /* The sockets systemd passed, else our own under @sock_dir. */
 static gboolean
 start_listening (GvirdServer  *server,
@@ -236,6 +283,7 @@ serve (GvirdServer    *server,
   if (started)
     {
       arm_idle_timeout (server);
+      notify_ready ();
       g_main_loop_run (server->loop);
     }
   g_source_remove (sig_term);
@@ -257,6 +305,7 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
+  notify_read_env ();
   if (!parse_options (&argc, &argv, &opts, &error) || !gvird_activation_read_env (&error))
     {
       g_printerr ("gvird: %s\n", error->message);
@@ -290,5 +339,6 @@ main (int    argc,
     g_printerr ("gvird: %s\n", error->message);
   g_main_loop_unref (server.loop);
   g_main_context_unref (server.context);
+  g_clear_pointer (&notify_socket, g_free);
   return status;
 }

@@ -51,6 +51,7 @@ struct _GvirdTls
 {
   gint ref_count;
   gnutls_certificate_credentials_t creds;
+  gnutls_priority_t priority;   /* tls_priority, parsed once */
   gint handshakes;              /* in progress */
   char **allowed_dns;           /* NULL: no DN check */
 };
@@ -135,6 +136,14 @@ gvird_tls_new (const GvirdConfig *config,
       gvird_tls_unref (tls);
       return NULL;
     }
+  rc = gnutls_priority_init (&tls->priority, config->tls_priority, NULL);
+  if (rc < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "tls_priority \"%s\": %s",
+                   config->tls_priority, gnutls_strerror (rc));
+      gvird_tls_unref (tls);
+      return NULL;
+    }
   return tls;
 }
 
@@ -152,6 +161,8 @@ gvird_tls_unref (GvirdTls *tls)
     return;
   if (tls->creds != NULL)
     gnutls_certificate_free_credentials (tls->creds);
+  if (tls->priority != NULL)
+    gnutls_priority_deinit (tls->priority);
   g_strfreev (tls->allowed_dns);
   g_free (tls);
 }
@@ -302,7 +313,7 @@ handshake (TlsClient *c)
   int rc;
 
   if (gnutls_init (&c->session, GNUTLS_SERVER) < 0 ||
-      gnutls_set_default_priority (c->session) < 0 ||
+      gnutls_priority_set (c->session, c->tls->priority) < 0 ||
       gnutls_credentials_set (c->session, GNUTLS_CRD_CERTIFICATE, c->tls->creds) < 0)
     {
       g_message ("refusing TLS client %s: cannot set up a TLS session", c->who);

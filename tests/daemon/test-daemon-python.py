@@ -340,7 +340,53 @@ def test_errors():
         ro.close()
 
 
-TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors]
+OLD_LIST_DOMAIN = 'pydaemon-inactive'
+OLD_LIST_XML = ("<domain type='test'><name>%s</name>"
+                "<uuid>0b8e6a55-0d2f-4b57-9a4c-2f2e8a0c1d02</uuid>"
+                "<memory>8192</memory><vcpu>1</vcpu>"
+                "<os><type>hvm</type></os></domain>" % OLD_LIST_DOMAIN)
+
+
+def old_lists(c):
+    """The calls of the binding before listAllDomains: counts, ids and names."""
+    return (c.numOfDomains(), sorted(c.listDomainsID()),
+            c.numOfDefinedDomains(), sorted(c.listDefinedDomains()))
+
+
+def test_old_lists():
+    """listDomainsID / numOfDomains / listDefinedDomains / numOfDefinedDomains
+    (LIST_DOMAINS, NUM_OF_DOMAINS, LIST_DEFINED_DOMAINS, NUM_OF_DEFINED_DOMAINS),
+    on the read-write and the read-only socket, with an inactive domain."""
+    p = pair()
+    ro = pair(read_only=True)
+    try:
+        test_id = p.ours.lookupByName('test').ID()
+        check_equal(p.same('lists', old_lists), (1, [test_id], 0, []), 'lists of test:///default')
+        for c in p.both():
+            c.defineXML(OLD_LIST_XML)
+        check_equal(p.same('lists with an inactive domain', old_lists),
+                    (1, [test_id], 1, [OLD_LIST_DOMAIN]), 'lists with an inactive domain')
+        check_equal(ro.same('read-only lists', old_lists),
+                    (1, [test_id], 1, [OLD_LIST_DOMAIN]), 'read-only lists')
+        for c in p.both():
+            c.lookupByName(OLD_LIST_DOMAIN).create()
+        check_equal(p.same('lists after a start', old_lists)[:3], (2, sorted(
+            [test_id, p.ours.lookupByName(OLD_LIST_DOMAIN).ID()]), 0), 'lists after a start')
+    finally:
+        for c in p.both():
+            try:
+                d = c.lookupByName(OLD_LIST_DOMAIN)
+                if d.isActive():
+                    d.destroy()
+                d.undefine()
+            except libvirt.libvirtError:
+                pass
+        p.close()
+        ro.close()
+
+
+TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors,
+         test_old_lists]
 
 
 def main():

@@ -17,7 +17,11 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,29 +84,70 @@ assert_state (GSocket *sock,
   g_assert_cmpint (ret.state, ==, want);
 }
 
-/* libvirt's API name of a procedure: "domain_suspend" -> "virDomainSuspend"
- * (in a static buffer). */
-static const char *
-api_name (const char *proc_name)
+/* libvirt's API name of each mutating procedure, spelled as libvirtd's
+ * "read only access prevents virXxx" does: every procedure the daemon
+ * knows that is not flagged read-only must be here, so a new one cannot
+ * slip through unchecked. */
+typedef struct
 {
-  static char buf[128];
-  gboolean upper = TRUE;
-  gsize n = 3;
-  const char *p;
+  gint32 proc;
+  const char *api;
+} MutatingProc;
 
-  memcpy (buf, "vir", 3);
-  for (p = proc_name; *p != '\0' && n < sizeof buf - 1; p++)
-    {
-      if (*p == '_')
-        {
-          upper = TRUE;
-          continue;
-        }
-      buf[n++] = upper ? g_ascii_toupper (*p) : *p;
-      upper = FALSE;
-    }
-  buf[n] = '\0';
-  return buf;
+static const MutatingProc mutating_procs[] = {
+  { 9, "virDomainCreate" },
+  { 10, "virDomainCreateXML" },
+  { 11, "virDomainDefineXML" },
+  { 12, "virDomainDestroy" },
+  { 27, "virDomainReboot" },
+  { 28, "virDomainResume" },
+  { 33, "virDomainShutdown" },
+  { 34, "virDomainSuspend" },
+  { 35, "virDomainUndefine" },
+  { 54, "virDomainRestore" },
+  { 55, "virDomainSave" },
+  { 182, "virDomainManagedSave" },
+  { 196, "virDomainCreateWithFlags" },
+  { 231, "virDomainUndefineFlags" },
+  { 232, "virDomainSaveFlags" },
+  { 233, "virDomainRestoreFlags" },
+  { 234, "virDomainDestroyFlags" },
+  { 254, "virDomainSetNumaParameters" },
+  { 258, "virDomainShutdownFlags" },
+  { 350, "virDomainDefineXMLFlags" },
+};
+
+static const char *
+mutating_api_name (gint32 proc)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (mutating_procs); i++)
+    if (mutating_procs[i].proc == proc)
+      return mutating_procs[i].api;
+  return NULL;
+}
+
+/* One call of @proc on read-only @sock: refused with OPERATION_DENIED and
+ * libvirt's message naming the API. */
+static void
+assert_refused (GSocket    *sock,
+                gint32      proc,
+                GByteArray *args)
+{
+  g_autoptr (GBytes) reply = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *want = NULL;
+  const char *api = mutating_api_name (proc);
+  GVirRpcHeader header;
+
+  if (api == NULL)
+    g_error ("procedure %d is not read-only and not in mutating_procs", proc);
+  g_assert_true (raw_call (sock, proc, args->data, args->len, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+  g_assert_cmpint (raw_error_code (reply, &message), ==, GVIR_RPC_ERR_OPERATION_DENIED);
+  want = g_strdup_printf ("operation forbidden: read only access prevents %s", api);
+  g_assert_cmpstr (message, ==, want);
 }
 
 /* Every procedure of the table that is not flagged read-only is
@@ -126,10 +171,6 @@ test_read_only_table (void)
   for (proc = 0; proc < PROC_SCAN_MAX; proc++)
     {
       const GVirRpcProcInfo *info = gvir_rpc_proc_info_lookup (proc);
-      g_autoptr (GBytes) reply = NULL;
-      g_autofree char *message = NULL;
-      g_autofree char *want = NULL;
-      GVirRpcHeader header;
 
       if (info == NULL || (info->flags & GVIR_RPC_PROC_EVENT))
         continue;
@@ -138,16 +179,16 @@ test_read_only_table (void)
           allowed++;
           continue;
         }
-      g_assert_true (raw_call (ro, proc, dom->data, dom->len, &header, &reply));
-      g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
-      g_assert_cmpint (raw_error_code (reply, &message), ==, GVIR_RPC_ERR_OPERATION_DENIED);
-      want = g_strdup_printf ("operation forbidden: read only access prevents %s",
-                              api_name (info->name));
-      g_assert_cmpstr (message, ==, want);
+      assert_refused (ro, proc, dom);
       refused++;
     }
-  /* The table has both kinds; the mutating domain calls are among them. */
-  g_assert_cmpuint (refused, >=, 15);
+  /* The calls outside the generated table that virsh sends (start's
+   * DOMAIN_CREATE, undefine's fallback DOMAIN_UNDEFINE). */
+  assert_refused (ro, 9, dom);
+  assert_refused (ro, 35, dom);
+  refused += 2;
+  /* Every mutating procedure was met, none skipped by the table. */
+  g_assert_cmpuint (refused, ==, G_N_ELEMENTS (mutating_procs));
   g_assert_cmpuint (allowed, >=, 15);
   assert_serves (ro);
   assert_state (ro, 1);
@@ -215,20 +256,18 @@ test_call_rules (void)
   /* A procedure of the table the daemon does not serve: libvirt's
    * NO_SUPPORT with libvirt's text. */
   {
-    GVirRpcDomainSaveFlagsArgs args = { { (char *) "test", { 0 }, 1 }, (char *) "/nonexistent",
-                                        NULL, 0 };
+    GVirRpcDomainSaveImageGetXmlDescArgs args = { (char *) "/nonexistent", 0 };
     g_autoptr (GByteArray) payload = NULL;
     g_autoptr (GBytes) reply4 = NULL;
     g_autofree char *message4 = NULL;
 
-    g_assert_true (gvir_rpc_uuid_parse (TEST_UUID, args.dom.uuid));
-    payload = gvir_rpc_encode_domain_save_flags_args (&args, NULL);
-    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_SAVE_FLAGS, payload->data, payload->len,
-                             &header, &reply4));
+    payload = gvir_rpc_encode_domain_save_image_get_xml_desc_args (&args, NULL);
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC, payload->data,
+                             payload->len, &header, &reply4));
     g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
     g_assert_cmpint (raw_error_code (reply4, &message4), ==, GVIR_RPC_ERR_NO_SUPPORT);
-    g_assert_cmpstr (message4, ==,
-                     "this function is not supported by the connection driver: virDomainSaveFlags");
+    g_assert_cmpstr (message4, ==, "this function is not supported by the connection driver: "
+                                   "virDomainSaveImageGetXMLDesc");
   }
 
   /* An event number called as a procedure is unknown too. */
@@ -624,6 +663,63 @@ test_config_accepted (void)
   gvird_runner_stop (gvird);
 }
 
+/* sd_notify: with NOTIFY_SOCKET naming a datagram socket the test owns
+ * (a path, then an abstract name), gvird sends READY=1 once, when its
+ * sockets accept clients. */
+static void
+notify_case (gboolean abstract)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvird-notify-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notify", NULL);
+  g_autofree char *name = g_strdup_printf ("@gvird-notify-test-%d", (int) getpid ());
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  struct timeval tv = { gvir_test_wait_bound_usec () / G_USEC_PER_SEC, 0 };
+  const char *target = abstract ? name : path;
+  char buf[64] = { 0 };
+  GvirdRunner *gvird;
+  ssize_t n;
+  int fd = socket (AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpuint (strlen (target), <, sizeof addr.sun_path);
+  memcpy (addr.sun_path, target, strlen (target));
+  if (abstract)
+    addr.sun_path[0] = '\0';
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr,
+                         offsetof (struct sockaddr_un, sun_path) + strlen (target)), ==, 0);
+  g_assert_cmpint (setsockopt (fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv), ==, 0);
+
+  g_setenv ("NOTIFY_SOCKET", target, TRUE);
+  gvird = gvird_runner_start (NULL, &error);
+  g_unsetenv ("NOTIFY_SOCKET");
+  g_assert_no_error (error);
+  n = recv (fd, buf, sizeof buf - 1, 0);
+  g_assert_cmpint (n, ==, strlen ("READY=1"));
+  g_assert_cmpstr (buf, ==, "READY=1");
+  /* Ready means serving: both sockets are there and answer. */
+  g_assert_true (g_file_test (gvird->socket, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr (GSocket) sock = raw_connect (gvird->socket_ro);
+
+    raw_open (sock, 0);
+    assert_state (sock, 1);
+  }
+  /* Once only. */
+  g_assert_cmpint (recv (fd, buf, sizeof buf - 1, MSG_DONTWAIT), ==, -1);
+  gvird_runner_stop (gvird);
+  close (fd);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_sd_notify (void)
+{
+  notify_case (FALSE);
+  notify_case (TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -640,5 +736,6 @@ main (int    argc,
   g_test_add_func ("/daemon/main/idle-timeout", test_idle_timeout);
   g_test_add_func ("/daemon/config/errors", test_config_errors);
   g_test_add_func ("/daemon/config/accepted", test_config_accepted);
+  g_test_add_func ("/daemon/main/sd-notify", test_sd_notify);
   return g_test_run ();
 }

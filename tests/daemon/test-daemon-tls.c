@@ -99,9 +99,10 @@ make_pki (void)
 /* ---- the daemon ------------------------------------------------------------- */
 
 /* A daemon listening on 127.0.0.1 at new free ports with @dn_list as
- * tls_allowed_dn_list. */
+ * tls_allowed_dn_list, plus the @extra configuration lines. */
 static GvirdRunner *
-start_daemon_with (const char *dn_list)
+start_daemon_with (const char *dn_list,
+                   const char *extra)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *conf = NULL;
@@ -113,8 +114,8 @@ start_daemon_with (const char *dn_list)
                           "tcp_port = \"%d\"\ntls_port = \"%d\"\n"
                           "key_file = \"%s/serverkey.pem\"\ncert_file = \"%s/servercert.pem\"\n"
                           "ca_file = \"%s/cacert.pem\"\ncrl_file = \"%s/crl.pem\"\n"
-                          "tls_allowed_dn_list = %s\n",
-                          tcp_port, tls_port, pki, pki, pki, pki, dn_list);
+                          "tls_allowed_dn_list = %s\n%s",
+                          tcp_port, tls_port, pki, pki, pki, pki, dn_list, extra);
   runner = gvird_runner_start_listen (conf, &error);
   g_assert_no_error (error);
   gvird_wait_for_port (tcp_port);
@@ -125,7 +126,7 @@ start_daemon_with (const char *dn_list)
 static void
 start_daemon (void)
 {
-  daemon_runner = start_daemon_with ("[ \"C=GB,O=Nobody,CN=*\", \"" ALLOWED_DN "\" ]");
+  daemon_runner = start_daemon_with ("[ \"C=GB,O=Nobody,CN=*\", \"" ALLOWED_DN "\" ]", "");
 }
 
 static char *
@@ -311,10 +312,12 @@ test_driver_tcp (void)
 
 /* ---- refusals ------------------------------------------------------------------- */
 
-/* A TLS client presenting NAMEcert.pem (none when @name is NULL): whether
- * the daemon sent libvirt's confirmation byte, i.e. accepted it. */
+/* A TLS client presenting NAMEcert.pem (none when @name is NULL) with
+ * the GnuTLS @priority string (NULL: GnuTLS's default): whether the daemon
+ * sent libvirt's confirmation byte, i.e. accepted it. */
 static gboolean
-tls_probe (const char *name)
+tls_probe_with (const char *name,
+                const char *priority)
 {
   gnutls_certificate_credentials_t creds = NULL;
   gnutls_session_t session = NULL;
@@ -334,7 +337,10 @@ tls_probe (const char *name)
                                                              GNUTLS_X509_FMT_PEM), ==, 0);
     }
   g_assert_cmpint (gnutls_init (&session, GNUTLS_CLIENT), ==, 0);
-  g_assert_cmpint (gnutls_set_default_priority (session), ==, 0);
+  if (priority != NULL)
+    g_assert_cmpint (gnutls_priority_set_direct (session, priority, NULL), ==, 0);
+  else
+    g_assert_cmpint (gnutls_set_default_priority (session), ==, 0);
   g_assert_cmpint (gnutls_credentials_set (session, GNUTLS_CRD_CERTIFICATE, creds), ==, 0);
   gnutls_transport_set_int (session, fd);
   do
@@ -353,6 +359,12 @@ tls_probe (const char *name)
   gnutls_certificate_free_credentials (creds);
   close (fd);
   return confirmed;
+}
+
+static gboolean
+tls_probe (const char *name)
+{
+  return tls_probe_with (name, NULL);
 }
 
 static void
@@ -422,7 +434,7 @@ dn_list_case (const char *dn_list,
   GvirdRunner *main_runner = daemon_runner;
   int main_tcp = tcp_port, main_tls = tls_port;
 
-  daemon_runner = start_daemon_with (dn_list);
+  daemon_runner = start_daemon_with (dn_list, "");
   g_assert_cmpint (tls_probe ("client"), ==, accepted);
   if (!accepted)
     assert_logged ("is not on the list of allowed clients");
@@ -441,6 +453,32 @@ test_dn_list_rules (void)
   dn_list_case ("[ \"CN=testclient,O=Test,C=US\" ]", FALSE);
   dn_list_case ("[ \"c=us,o=test,cn=testclient\" ]", FALSE);
   dn_list_case ("[ \"C=US, O=Test, CN=testclient\" ]", FALSE);
+}
+
+/* tls_priority: a daemon limited to TLS 1.2 refuses a client that only
+ * speaks TLS 1.3 (which the default "NORMAL" daemon accepts), and serves
+ * one that speaks TLS 1.2. */
+#define ONLY_TLS12 "NORMAL:-VERS-ALL:+VERS-TLS1.2"
+#define ONLY_TLS13 "NORMAL:-VERS-ALL:+VERS-TLS1.3"
+
+static void
+test_tls_priority (void)
+{
+  GvirdRunner *main_runner = daemon_runner;
+  int main_tcp = tcp_port, main_tls = tls_port;
+
+  g_assert_true (tls_probe_with ("client", ONLY_TLS13));
+  g_assert_true (tls_probe_with ("client", ONLY_TLS12));
+
+  daemon_runner = start_daemon_with ("[ \"" ALLOWED_DN "\" ]",
+                                     "tls_priority = \"" ONLY_TLS12 "\"\n");
+  g_assert_false (tls_probe_with ("client", ONLY_TLS13));
+  g_assert_true (tls_probe_with ("client", ONLY_TLS12));
+  g_assert_true (tls_probe ("client"));
+  gvird_runner_stop (daemon_runner);
+  daemon_runner = main_runner;
+  tcp_port = main_tcp;
+  tls_port = main_tls;
 }
 
 /* listen_addr = 127.0.0.1: another loopback address of the host (all of
@@ -507,6 +545,13 @@ test_config_errors (void)
   assert_config_refused (bad_crl, "crl_file");
   assert_config_refused ("listen_tcp = 1\nlisten_tls = 0\ntcp_port = \"no-such-service\"\n",
                          "tcp_port");
+  /* A priority string GnuTLS rejects stops the daemon at start, naming
+   * the key, its line and where the string goes wrong. */
+  assert_config_refused ("listen_tls = 0\ntls_priority = \"NORMAL:+NO-SUCH-THING\"\n",
+                         "gvird.conf:3: tls_priority: not a GnuTLS priority string (bad at "
+                         "\"+NO-SUCH-THING\")");
+  assert_config_refused ("listen_tls = 0\ntls_priority = 1\n",
+                         "gvird.conf:3: tls_priority: expected a \"string\"");
 }
 
 int
@@ -544,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/daemon/tls/refuse/no-client-cert", test_refuse_no_cert);
   g_test_add_func ("/daemon/tls/dn-list-rules", test_dn_list_rules);
   g_test_add_func ("/daemon/tls/listen-addr-only", test_listen_addr_only);
+  g_test_add_func ("/daemon/tls/priority", test_tls_priority);
   g_test_add_func ("/daemon/tls/config-errors", test_config_errors);
   rc = g_test_run ();
   gvird_runner_stop (daemon_runner);
