@@ -258,8 +258,9 @@ kill_gvird_and_die (int sig)
 
 #define ALL_FEATURES (NEEDS_SAVE | NEEDS_SAVE_FILE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT)
 #define GVIRD_FEATURES (NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT)
-#define GVIRD_MISSING "gvird does not serve DOMAIN_SAVE_FLAGS, DOMAIN_RESTORE_FLAGS and " \
-                      "DOMAIN_SAVE_IMAGE_GET_XML_DESC (save to and restore from a file) yet"
+#define GVIRD_MISSING "gvird does not serve DOMAIN_SAVE_IMAGE_GET_XML_DESC yet, which the " \
+                      "remote driver's restore from a file asks first (the driver layer has " \
+                      "no call that reads a saved image's XML)"
 
 static const DriverProfile profiles[] = {
   { "test", ALL_FEATURES, NULL, test_driver_uri, make_domain_config, NULL },
