@@ -470,8 +470,9 @@ read_lifecycle_pairs (GSocket *sock,
  * clients' calls pile up at a client that does not read (far more than
  * the kernel buffers), then come out whole and in order once it reads
  * (the I/O thread finishes what the posting threads could not write);
- * replies to its own calls, large enough to be written in parts, come
- * after every event queued before them. */
+ * replies to its own calls, large enough to be written in parts and
+ * sent in one burst past its calls-in-flight cap, come after every
+ * event queued before them, one for each call. */
 static void
 test_output_backlog (void)
 {
@@ -482,6 +483,7 @@ test_output_backlog (void)
   g_autoptr (GSocket) listener = NULL;
   g_autoptr (GSocket) driver = NULL;
   g_autoptr (GBytes) reply = NULL;
+  g_autoptr (GByteArray) calls = NULL;
   gboolean answered[OUTPUT_CALLS] = { FALSE };
   GVirRpcHeader header;
   guint i;
@@ -509,9 +511,22 @@ test_output_backlog (void)
       call_domain (driver, GVIR_RPC_PROC_DOMAIN_SUSPEND);
       call_domain (driver, GVIR_RPC_PROC_DOMAIN_RESUME);
     }
+  /* All the calls in one write: more than max_client_requests (5) come
+   * in one read, and the rest wait until slots free. */
+  calls = g_byte_array_new ();
   for (i = 0; i < OUTPUT_CALLS; i++)
-    g_assert_true (raw_send_call (listener, GVIR_RPC_PROC_CONNECT_GET_CAPABILITIES, 5000 + i,
-                                  NULL, 0));
+    {
+      GVirRpcHeader call = { GVIR_RPC_REMOTE_PROGRAM, GVIR_RPC_REMOTE_VERSION,
+                             GVIR_RPC_PROC_CONNECT_GET_CAPABILITIES, GVIR_RPC_TYPE_CALL,
+                             5000 + i, GVIR_RPC_STATUS_OK };
+      g_autoptr (GBytes) packet = gvir_rpc_packet_encode (&call, NULL, 0, NULL);
+      gsize size = 0;
+      const guint8 *data = g_bytes_get_data (packet, &size);
+
+      g_byte_array_append (calls, data, size);
+    }
+  g_assert_cmpint (g_socket_send (listener, (const char *) calls->data, calls->len, NULL, NULL),
+                   ==, calls->len);
   read_lifecycle_pairs (listener, OUTPUT_ROUNDS);
   /* Calls run side by side, so their replies may come in any order. */
   for (i = 0; i < OUTPUT_CALLS; i++)
