@@ -1405,6 +1405,21 @@ session_call (GvirdSession        *session,
 
 /* ---- the worker pool --------------------------------------------------------------- */
 
+/* Our own pool rather than a GThreadPool: a call is handed over with one
+ * lock and at most one wakeup, sent after the lock is released so that
+ * the woken worker does not block on it at once; workers are started as
+ * calls need them, up to max_workers, and stay. */
+struct _GvirdWorkers
+{
+  GMutex lock;
+  GCond wake;
+  GQueue jobs;                  /* Job, waiting for a worker */
+  GPtrArray *threads;
+  guint max_threads;
+  guint idle;                   /* workers waiting for a job */
+  gboolean stopping;
+};
+
 static void
 job_free (Job *job)
 {
@@ -1414,10 +1429,8 @@ job_free (Job *job)
 }
 
 static void
-worker_run (gpointer data,
-            gpointer user_data)
+job_run (Job *job)
 {
-  Job *job = data;
   g_autoptr (GBytes) reply = session_call (gvird_client_get_session (job->client), &job->header,
                                            job->payload);
 
@@ -1429,20 +1442,90 @@ worker_run (gpointer data,
   job_free (job);
 }
 
+/* A worker: runs jobs until the pool stops and none is left. */
+static gpointer
+worker_main (gpointer data)
+{
+  GvirdWorkers *workers = data;
+
+  g_mutex_lock (&workers->lock);
+  for (;;)
+    {
+      Job *job = g_queue_pop_head (&workers->jobs);
+
+      if (job != NULL)
+        {
+          g_mutex_unlock (&workers->lock);
+          job_run (job);
+          g_mutex_lock (&workers->lock);
+          continue;
+        }
+      if (workers->stopping)
+        break;
+      workers->idle++;
+      g_cond_wait (&workers->wake, &workers->lock);
+      workers->idle--;
+    }
+  g_mutex_unlock (&workers->lock);
+  return NULL;
+}
+
 gboolean
 gvird_dispatch_start (GvirdServer  *server,
                       GError      **error)
 {
-  server->pool = g_thread_pool_new (worker_run, server, MAX (server->config->max_workers, 1),
-                                    FALSE, error);
-  return server->pool != NULL;
+  GvirdWorkers *workers;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  workers = g_new0 (GvirdWorkers, 1);
+  g_mutex_init (&workers->lock);
+  g_cond_init (&workers->wake);
+  g_queue_init (&workers->jobs);
+  workers->threads = g_ptr_array_new ();
+  workers->max_threads = MAX (server->config->max_workers, 1);
+  server->workers = workers;
+  return TRUE;
 }
 
 void
 gvird_dispatch_stop (GvirdServer *server)
 {
-  if (server->pool != NULL)
-    g_thread_pool_free (g_steal_pointer (&server->pool), FALSE, TRUE);
+  GvirdWorkers *workers = g_steal_pointer (&server->workers);
+  guint i;
+
+  if (workers == NULL)
+    return;
+  /* The jobs still queued run first: their clients get their replies
+   * dropped, and their references back. */
+  g_mutex_lock (&workers->lock);
+  workers->stopping = TRUE;
+  g_cond_broadcast (&workers->wake);
+  g_mutex_unlock (&workers->lock);
+  for (i = 0; i < workers->threads->len; i++)
+    g_thread_join (workers->threads->pdata[i]);
+  g_ptr_array_unref (workers->threads);
+  g_cond_clear (&workers->wake);
+  g_mutex_clear (&workers->lock);
+  g_free (workers);
+}
+
+/* Starts one more worker (under lock); FALSE when none could start. */
+static gboolean
+workers_grow (GvirdWorkers *workers)
+{
+  g_autoptr (GError) error = NULL;
+  GThread *thread;
+
+  if (workers->threads->len >= workers->max_threads)
+    return FALSE;
+  thread = g_thread_try_new ("gvird-worker", worker_main, workers, &error);
+  if (thread == NULL)
+    {
+      g_warning ("cannot start a worker thread: %s", error->message);
+      return FALSE;
+    }
+  g_ptr_array_add (workers->threads, thread);
+  return TRUE;
 }
 
 void
@@ -1451,10 +1534,22 @@ gvird_dispatch_queue (GvirdServer         *server,
                       const GVirRpcHeader *header,
                       GBytes              *payload)
 {
+  GvirdWorkers *workers = server->workers;
   Job *job = g_new0 (Job, 1);
+  gboolean wake = FALSE;
 
   job->client = gvird_client_ref (client);
   job->header = *header;
   job->payload = g_bytes_ref (payload);
-  g_thread_pool_push (server->pool, job, NULL);
+  g_mutex_lock (&workers->lock);
+  g_queue_push_tail (&workers->jobs, job);
+  /* An idle worker for each queued job, else one more worker (with none
+   * at all, the job waits for a busy one). */
+  if (workers->jobs.length <= workers->idle)
+    wake = TRUE;
+  else if (!workers_grow (workers))
+    wake = workers->idle > 0;
+  g_mutex_unlock (&workers->lock);
+  if (wake)
+    g_cond_signal (&workers->wake);
 }

@@ -9,10 +9,12 @@
  * version 2.1 of the License, or (at your option) any later version.
  *
  * Threads: one I/O thread (the main loop of GvirdServer.context) accepts,
- * reads, frames, answers keepalive pings and writes every client's queued
- * packets; calls run on a pool of workers (gvird-dispatch.c) and hand
- * their reply packets back to the I/O thread; driver events come from
- * driver threads the same way.
+ * reads, frames, answers keepalive pings and writes what a client's
+ * socket did not take at once; calls run on a pool of workers
+ * (gvird-dispatch.c), which write their replies themselves when nothing
+ * else waits to be written to that client, else queue them for the I/O
+ * thread; driver events come from driver threads the same way
+ * (gvird_client_post()).
  */
 #pragma once
 
@@ -26,13 +28,14 @@ G_BEGIN_DECLS
 
 typedef struct _GvirdClient GvirdClient;
 typedef struct _GvirdSession GvirdSession;
+typedef struct _GvirdWorkers GvirdWorkers;
 
 typedef struct
 {
   const GvirdConfig *config;
   GMainContext *context;
   GMainLoop *loop;
-  GThreadPool *pool;
+  GvirdWorkers *workers;       /* the calls' worker threads (gvird-dispatch.c) */
   GList *clients;             /* GvirdClient, I/O thread only */
   guint n_clients;
   guint64 next_client_id;
@@ -103,8 +106,10 @@ void gvird_client_close (GvirdClient *client, const char *why);
 guint64 gvird_client_get_id (GvirdClient *client);
 const GvirdPeer *gvird_client_get_peer (GvirdClient *client);
 GvirdSession *gvird_client_get_session (GvirdClient *client);
-/* Queues a packet for the client, from any thread. @ends_call: it is the
- * reply of a call, which frees a slot of the client's calls in flight. */
+/* Sends a packet to the client, from any thread: written at once when
+ * nothing is queued before it and the socket takes it, else queued for
+ * the I/O thread. @ends_call: it is the reply of a call, which frees a
+ * slot of the client's calls in flight. */
 void gvird_client_post (GvirdClient *client, GBytes *packet, gboolean ends_call);
 
 /* ---- dispatch: sessions and the worker pool (gvird-dispatch.c) ---- */
@@ -117,7 +122,7 @@ void gvird_session_free (GvirdSession *session);
  * daemon pings it when it falls silent. */
 gboolean gvird_session_wants_keepalive (GvirdSession *session);
 
-/* Starts the worker pool. */
+/* Sets up the worker pool (its threads start as calls need them). */
 gboolean gvird_dispatch_start (GvirdServer *server, GError **error);
 /* Waits for running calls and stops the pool. */
 void gvird_dispatch_stop (GvirdServer *server);

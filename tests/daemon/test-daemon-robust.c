@@ -15,6 +15,7 @@
 #endif
 #include "config.h"
 
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stddef.h>
@@ -439,6 +440,165 @@ test_event_pile_up (void)
   gvird_runner_stop (gvird);
 }
 
+/* Reads @len bytes from @sock's descriptor, which raw_connect() made
+ * blocking with the wait bound as its receive timeout (GSocket's own
+ * blocking receive would wait past it). */
+static gboolean
+read_all (GSocket *sock,
+          guint8  *buf,
+          gsize    len)
+{
+  gsize have = 0;
+
+  while (have < len)
+    {
+      ssize_t n = read (g_socket_get_fd (sock), buf + have, len - have);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      have += n;
+    }
+  return TRUE;
+}
+
+/* The next packet, whatever its type; its payload in *@payload. */
+static void
+read_packet (GSocket        *sock,
+             GVirRpcHeader  *header,
+             GBytes        **payload)
+{
+  guint8 word[GVIR_RPC_LEN_SIZE];
+  g_autofree guint8 *body = NULL;
+  guint32 body_len = 0;
+
+  g_assert_true (read_all (sock, word, sizeof word));
+  g_assert_true (gvir_rpc_packet_check_length (word, &body_len, NULL));
+  body = g_malloc (body_len);
+  g_assert_true (read_all (sock, body, body_len));
+  g_assert_true (gvir_rpc_header_decode (body, body_len, header, NULL));
+  *payload = g_bytes_new (body + GVIR_RPC_HEADER_SIZE, body_len - GVIR_RPC_HEADER_SIZE);
+}
+
+/* Reads @rounds suspended/resumed event pairs, each whole and in turn. */
+static void
+read_lifecycle_pairs (GSocket *sock,
+                      guint    rounds)
+{
+  guint i;
+
+  for (i = 0; i < 2 * rounds; i++)
+    {
+      g_auto (GVirRpcDomainEventCallbackLifecycleMsg) msg = { 0 };
+      g_autoptr (GBytes) payload = NULL;
+      GVirRpcHeader header;
+      gsize len = 0;
+      const guint8 *data;
+
+      read_packet (sock, &header, &payload);
+      g_assert_cmpint (header.type, ==, GVIR_RPC_TYPE_MESSAGE);
+      g_assert_cmpint (header.proc, ==, GVIR_RPC_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE);
+      data = g_bytes_get_data (payload, &len);
+      g_assert_true (gvir_rpc_decode_domain_event_callback_lifecycle_msg (data, len, &msg, NULL));
+      g_assert_cmpstr (msg.msg.dom.name, ==, "test");
+      /* VIR_DOMAIN_EVENT_SUSPENDED (3), then VIR_DOMAIN_EVENT_RESUMED (4) */
+      g_assert_cmpint (msg.msg.event, ==, i % 2 == 0 ? 3 : 4);
+    }
+}
+
+#define OUTPUT_ROUNDS 1500
+#define OUTPUT_CALLS 40
+
+/* Output that the socket does not take at once: events from other
+ * clients' calls pile up at a client that does not read (far more than
+ * the kernel buffers), then come out whole and in order once it reads
+ * (the I/O thread finishes what the posting threads could not write);
+ * replies to its own calls, large enough to be written in parts and
+ * sent in one burst past its calls-in-flight cap, come after every
+ * event queued before them, one for each call. */
+static void
+test_output_backlog (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start (NULL, &error);
+  GVirRpcConnectDomainEventCallbackRegisterAnyArgs args = { 0, NULL };
+  g_autoptr (GByteArray) payload = gvir_rpc_encode_connect_domain_event_callback_register_any_args (&args, NULL);
+  g_autoptr (GSocket) listener = NULL;
+  g_autoptr (GSocket) driver = NULL;
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (GByteArray) calls = NULL;
+  gboolean answered[OUTPUT_CALLS] = { FALSE };
+  GVirRpcHeader header;
+  guint i;
+
+  g_assert_no_error (error);
+  listener = raw_connect (gvird->socket);
+  raw_open (listener, 0);
+  g_assert_true (raw_call (listener, GVIR_RPC_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                           payload->data, payload->len, &header, &reply));
+  g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+  driver = raw_connect (gvird->socket);
+  raw_open (driver, 0);
+
+  /* The listener sends nothing meanwhile: only the posting threads can
+   * get the I/O thread to finish the writes. */
+  for (i = 0; i < OUTPUT_ROUNDS; i++)
+    {
+      call_domain (driver, GVIR_RPC_PROC_DOMAIN_SUSPEND);
+      call_domain (driver, GVIR_RPC_PROC_DOMAIN_RESUME);
+    }
+  read_lifecycle_pairs (listener, OUTPUT_ROUNDS);
+
+  for (i = 0; i < OUTPUT_ROUNDS; i++)
+    {
+      call_domain (driver, GVIR_RPC_PROC_DOMAIN_SUSPEND);
+      call_domain (driver, GVIR_RPC_PROC_DOMAIN_RESUME);
+    }
+  /* All the calls in one write: more than max_client_requests (5) come
+   * in one read, and the rest wait until slots free. */
+  calls = g_byte_array_new ();
+  for (i = 0; i < OUTPUT_CALLS; i++)
+    {
+      GVirRpcHeader call = { GVIR_RPC_REMOTE_PROGRAM, GVIR_RPC_REMOTE_VERSION,
+                             GVIR_RPC_PROC_CONNECT_GET_CAPABILITIES, GVIR_RPC_TYPE_CALL,
+                             5000 + i, GVIR_RPC_STATUS_OK };
+      g_autoptr (GBytes) packet = gvir_rpc_packet_encode (&call, NULL, 0, NULL);
+      gsize size = 0;
+      const guint8 *data = g_bytes_get_data (packet, &size);
+
+      g_byte_array_append (calls, data, size);
+    }
+  g_assert_cmpint (write (g_socket_get_fd (listener), calls->data, calls->len), ==, calls->len);
+  read_lifecycle_pairs (listener, OUTPUT_ROUNDS);
+  /* Calls run side by side, so their replies may come in any order. */
+  for (i = 0; i < OUTPUT_CALLS; i++)
+    {
+      g_auto (GVirRpcStringRet) caps = { 0 };
+      g_autoptr (GBytes) body = NULL;
+      gsize len = 0;
+      const guint8 *data;
+
+      read_packet (listener, &header, &body);
+      g_assert_cmpint (header.type, ==, GVIR_RPC_TYPE_REPLY);
+      g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_OK);
+      g_assert_cmpint (header.proc, ==, GVIR_RPC_PROC_CONNECT_GET_CAPABILITIES);
+      g_assert_cmpuint (header.serial, >=, 5000);
+      g_assert_cmpuint (header.serial, <, 5000 + OUTPUT_CALLS);
+      g_assert_false (answered[header.serial - 5000]);
+      answered[header.serial - 5000] = TRUE;
+      data = g_bytes_get_data (body, &len);
+      g_assert_true (gvir_rpc_decode_string_ret (data, len, &caps, NULL));
+      g_assert_true (g_str_has_prefix (caps.value, "<capabilities>"));
+    }
+  assert_serves (listener);
+  assert_serves (driver);
+
+  g_clear_object (&listener);
+  g_clear_object (&driver);
+  gvird_runner_stop (gvird);
+}
+
 /* max_clients: a client beyond it is closed at once; a place freed is
  * taken again. */
 static void
@@ -733,6 +893,7 @@ main (int    argc,
   g_test_add_func ("/daemon/frames/bad", test_bad_frames);
   g_test_add_func ("/daemon/limits/event-pile-up", test_event_pile_up);
   g_test_add_func ("/daemon/limits/max-clients", test_max_clients);
+  g_test_add_func ("/daemon/output/backlog", test_output_backlog);
   g_test_add_func ("/daemon/main/idle-timeout", test_idle_timeout);
   g_test_add_func ("/daemon/config/errors", test_config_errors);
   g_test_add_func ("/daemon/config/accepted", test_config_accepted);
