@@ -66,15 +66,17 @@ pool_cache_get (GVirConnection *conn)
   return cache;
 }
 
-GVirStoragePool *
-_gvir_connection_storage_remember (GVirConnection *conn, const GVirDriverStoragePool *desc)
+/* Adds or updates the pool @desc: a new reference to the one object of
+ * that UUID (a new object when the one cached is gone). */
+static GVirStoragePool *
+pool_cache_remember (GVirConnection *conn, const GVirDriverStoragePool *desc)
 {
   PoolCache *cache = pool_cache_get (conn);
   GVirStoragePool *pool;
 
   g_mutex_lock (&cache->lock);
   pool = g_hash_table_lookup (cache->pools, desc->uuid);
-  if (pool != NULL)
+  if (pool != NULL && !_gvir_storage_pool_is_gone (pool))
     _gvir_storage_pool_update (pool, desc);
   else
     {
@@ -84,29 +86,6 @@ _gvir_connection_storage_remember (GVirConnection *conn, const GVirDriverStorage
   g_object_ref (pool);
   g_mutex_unlock (&cache->lock);
   return pool;
-}
-
-void
-_gvir_connection_storage_forget (GVirConnection *conn, const char *uuid)
-{
-  PoolCache *cache = pool_cache_get (conn);
-
-  g_mutex_lock (&cache->lock);
-  g_hash_table_remove (cache->pools, uuid);
-  g_mutex_unlock (&cache->lock);
-}
-
-GVirDriverConnection *
-_gvir_storage_dup_driver (GWeakRef *weak_conn, GVirConnection **conn, GError **error)
-{
-  *conn = g_weak_ref_get (weak_conn);
-  if (*conn == NULL)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
-                           "the storage object's connection is gone");
-      return NULL;
-    }
-  return _gvir_connection_dup_driver (*conn, error);
 }
 
 /* Makes the cache hold exactly the pools of @list (GVirDriverStoragePool),
@@ -124,7 +103,7 @@ pool_cache_replace (GVirConnection *conn, GPtrArray *list)
       const GVirDriverStoragePool *desc = list->pdata[i];
       GVirStoragePool *pool = g_hash_table_lookup (cache->pools, desc->uuid);
 
-      if (pool != NULL)
+      if (pool != NULL && !_gvir_storage_pool_is_gone (pool))
         {
           _gvir_storage_pool_update (pool, desc);
           g_object_ref (pool);
@@ -277,7 +256,8 @@ gvir_connection_get_storage_pools (GVirConnection *conn)
   g_mutex_lock (&cache->lock);
   g_hash_table_iter_init (&iter, cache->pools);
   while (g_hash_table_iter_next (&iter, NULL, &pool))
-    list = g_list_prepend (list, g_object_ref (pool));
+    if (!_gvir_storage_pool_is_gone (pool))
+      list = g_list_prepend (list, g_object_ref (pool));
   g_mutex_unlock (&cache->lock);
   return list;
 }
@@ -304,8 +284,10 @@ gvir_connection_get_storage_pool (GVirConnection *conn, const gchar *uuid)
   cache = pool_cache_get (conn);
   g_mutex_lock (&cache->lock);
   pool = g_hash_table_lookup (cache->pools, uuid);
-  if (pool != NULL)
+  if (pool != NULL && !_gvir_storage_pool_is_gone (pool))
     g_object_ref (pool);
+  else
+    pool = NULL;
   g_mutex_unlock (&cache->lock);
   return pool;
 }
@@ -335,7 +317,8 @@ gvir_connection_find_storage_pool_by_name (GVirConnection *conn, const gchar *na
   g_mutex_lock (&cache->lock);
   g_hash_table_iter_init (&iter, cache->pools);
   while (found == NULL && g_hash_table_iter_next (&iter, NULL, &pool))
-    if (g_str_equal (gvir_storage_pool_get_name (pool), name))
+    if (g_str_equal (gvir_storage_pool_get_name (pool), name) &&
+        !_gvir_storage_pool_is_gone (pool))
       found = g_object_ref (pool);
   g_mutex_unlock (&cache->lock);
   return found;
@@ -370,5 +353,5 @@ gvir_connection_create_storage_pool (GVirConnection *conn, GVirConfigStoragePool
     return NULL;
   xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (conf));
   desc = gvir_driver_connection_define_pool (drv, xml, flags, NULL, err);
-  return desc ? _gvir_connection_storage_remember (conn, desc) : NULL;
+  return desc ? pool_cache_remember (conn, desc) : NULL;
 }

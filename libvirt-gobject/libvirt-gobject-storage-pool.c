@@ -13,6 +13,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-storage-private.h"
+#include "libvirt-gobject/libvirt-gobject-storage-vol-private.h"
 
 /**
  * SECTION:libvirt-gobject-storage-pool
@@ -42,6 +43,7 @@ typedef struct
   GMutex lock;                /* guards what follows */
   gboolean active;
   gboolean persistent;
+  gboolean gone;              /* the driver no longer has the pool */
   GHashTable *volumes;        /* name -> GVirStorageVol (owned), filled by refresh */
 } GVirStoragePoolPrivate;
 
@@ -138,14 +140,16 @@ _gvir_storage_pool_update (GVirStoragePool *pool, const GVirDriverStoragePool *d
   g_mutex_unlock (&priv->lock);
 }
 
-void
-_gvir_storage_pool_forget_volume (GVirStoragePool *pool, const char *name)
+gboolean
+_gvir_storage_pool_is_gone (GVirStoragePool *pool)
 {
   GVirStoragePoolPrivate *priv = pool_priv (pool);
+  gboolean gone;
 
   g_mutex_lock (&priv->lock);
-  g_hash_table_remove (priv->volumes, name);
+  gone = priv->gone;
   g_mutex_unlock (&priv->lock);
+  return gone;
 }
 
 /* ---- talking to the driver ----------------------------------------------------- */
@@ -157,8 +161,8 @@ pool_dup_driver (GVirStoragePool *pool, GVirConnection **conn, GError **error)
 }
 
 /* Reads the pool's state again after a change: a pool the driver no
- * longer has (undefined, or a transient one stopped) leaves the
- * connection's cache. */
+ * longer has (undefined, or a transient one stopped) is marked gone, and
+ * the connection's pool list skips it from then on. */
 static void
 pool_reread (GVirStoragePool *pool, GVirConnection *conn, GVirDriverConnection *drv)
 {
@@ -174,9 +178,9 @@ pool_reread (GVirStoragePool *pool, GVirConnection *conn, GVirDriverConnection *
       g_mutex_lock (&priv->lock);
       priv->active = FALSE;
       priv->persistent = FALSE;
+      priv->gone = TRUE;
       g_hash_table_remove_all (priv->volumes);
       g_mutex_unlock (&priv->lock);
-      _gvir_connection_storage_forget (conn, priv->uuid);
     }
 }
 
@@ -195,6 +199,8 @@ pool_merge_volumes (GVirStoragePool *pool, GVirConnection *conn, GPtrArray *list
       const GVirDriverStorageVol *desc = list->pdata[i];
       GVirStorageVol *vol = g_hash_table_lookup (priv->volumes, desc->name);
 
+      if (vol != NULL && _gvir_storage_vol_is_deleted (vol))
+        vol = NULL;
       vol = vol ? g_object_ref (vol) : _gvir_storage_vol_new (conn, pool, desc);
       g_hash_table_replace (fresh, g_strdup (desc->name), vol);
     }
@@ -604,7 +610,8 @@ gvir_storage_pool_get_volumes (GVirStoragePool *pool)
   g_mutex_lock (&priv->lock);
   g_hash_table_iter_init (&iter, priv->volumes);
   while (g_hash_table_iter_next (&iter, NULL, &vol))
-    list = g_list_prepend (list, g_object_ref (vol));
+    if (!_gvir_storage_vol_is_deleted (vol))
+      list = g_list_prepend (list, g_object_ref (vol));
   g_mutex_unlock (&priv->lock);
   return list;
 }
@@ -631,8 +638,10 @@ gvir_storage_pool_get_volume (GVirStoragePool *pool, const gchar *name)
   priv = pool_priv (pool);
   g_mutex_lock (&priv->lock);
   vol = g_hash_table_lookup (priv->volumes, name);
-  if (vol != NULL)
+  if (vol != NULL && !_gvir_storage_vol_is_deleted (vol))
     g_object_ref (vol);
+  else
+    vol = NULL;
   g_mutex_unlock (&priv->lock);
   return vol;
 }
@@ -674,7 +683,7 @@ gvir_storage_pool_create_volume (GVirStoragePool *pool, GVirConfigStorageVol *co
 
   g_mutex_lock (&priv->lock);
   vol = g_hash_table_lookup (priv->volumes, desc->name);
-  if (vol == NULL)
+  if (vol == NULL || _gvir_storage_vol_is_deleted (vol))
     {
       vol = _gvir_storage_vol_new (conn, pool, desc);
       g_hash_table_replace (priv->volumes, g_strdup (desc->name), vol);

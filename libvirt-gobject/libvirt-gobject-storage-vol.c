@@ -12,7 +12,7 @@
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
-#include "libvirt-gobject/libvirt-gobject-storage-private.h"
+#include "libvirt-gobject/libvirt-gobject-storage-vol-private.h"
 
 /**
  * SECTION:libvirt-gobject-storage-vol
@@ -34,6 +34,7 @@ typedef struct
   char *pool_uuid;            /* immutable, like the rest */
   char *name;
   char *path;
+  gint deleted;               /* atomic: set once by gvir_storage_vol_delete() */
 } GVirStorageVolPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (GVirStorageVol, gvir_storage_vol, G_TYPE_OBJECT)
@@ -88,10 +89,44 @@ gvir_storage_vol_finalize (GObject *object)
   G_OBJECT_CLASS (gvir_storage_vol_parent_class)->finalize (object);
 }
 
+enum
+{
+  PROP_0,
+  PROP_POOL,
+};
+
+static void
+gvir_storage_vol_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  GVirStorageVolPrivate *priv = vol_priv (GVIR_STORAGE_VOL (object));
+
+  switch (prop_id)
+    {
+    case PROP_POOL:
+      g_value_take_object (value, g_weak_ref_get (&priv->pool));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gvir_storage_vol_class_init (GVirStorageVolClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = gvir_storage_vol_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gvir_storage_vol_finalize;
+  object_class->get_property = gvir_storage_vol_get_property;
+
+  /**
+   * GVirStorageVol:pool:
+   *
+   * The pool of the volume, %NULL once nothing else keeps the pool alive
+   * (the volume does not).
+   */
+  g_object_class_install_property (object_class, PROP_POOL,
+    g_param_spec_object ("pool", "Pool", "The pool of the volume", GVIR_TYPE_STORAGE_POOL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -114,6 +149,25 @@ _gvir_storage_vol_new (GVirConnection *conn, GVirStoragePool *pool,
   priv->name = g_strdup (desc->name);
   priv->path = g_strdup (desc->path);
   return vol;
+}
+
+gboolean
+_gvir_storage_vol_is_deleted (GVirStorageVol *vol)
+{
+  return g_atomic_int_get (&vol_priv (vol)->deleted) != 0;
+}
+
+GVirDriverConnection *
+_gvir_storage_dup_driver (GWeakRef *weak_conn, GVirConnection **conn, GError **error)
+{
+  *conn = g_weak_ref_get (weak_conn);
+  if (*conn == NULL)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED,
+                           "the storage object's connection is gone");
+      return NULL;
+    }
+  return _gvir_connection_dup_driver (*conn, error);
 }
 
 static GVirDriverConnection *
@@ -240,7 +294,6 @@ gvir_storage_vol_delete (GVirStorageVol *vol, guint flags, GError **err)
 {
   g_autoptr(GVirConnection) conn = NULL;
   g_autoptr(GVirDriverConnection) drv = NULL;
-  g_autoptr(GVirStoragePool) pool = NULL;
   GVirStorageVolPrivate *priv;
 
   g_return_val_if_fail (GVIR_IS_STORAGE_VOL (vol), FALSE);
@@ -251,9 +304,7 @@ gvir_storage_vol_delete (GVirStorageVol *vol, guint flags, GError **err)
   if (drv == NULL ||
       !gvir_driver_connection_delete_volume (drv, priv->pool_uuid, priv->name, flags, NULL, err))
     return FALSE;
-  pool = g_weak_ref_get (&priv->pool);
-  if (pool != NULL)
-    _gvir_storage_pool_forget_volume (pool, priv->name);
+  g_atomic_int_set (&priv->deleted, 1);
   return TRUE;
 }
 
