@@ -440,6 +440,61 @@ test_config_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The GTypes: boxed infos copy by value; enums carry libvirt's values. */
+static void
+test_types (void)
+{
+  GVirStoragePoolInfo pool_info = { GVIR_STORAGE_POOL_STATE_DEGRADED, 3, 2, 1 };
+  GVirStorageVolInfo vol_info = { GVIR_STORAGE_VOL_STATE_BLOCK, 5, 4 };
+  g_autoptr(GVirStoragePoolInfo) pool_copy = gvir_storage_pool_info_copy (&pool_info);
+  g_autoptr(GVirStorageVolInfo) vol_copy = gvir_storage_vol_info_copy (&vol_info);
+  g_autoptr(GEnumClass) states = g_type_class_ref (gvir_storage_pool_state_get_type ());
+  g_autoptr(GEnumClass) types = g_type_class_ref (gvir_storage_vol_type_get_type ());
+  g_autoptr(GFlagsClass) resize = g_type_class_ref (gvir_storage_vol_resize_flags_get_type ());
+
+  g_assert_true (G_TYPE_IS_OBJECT (gvir_storage_pool_get_type ()));
+  g_assert_true (G_TYPE_IS_OBJECT (gvir_storage_vol_get_type ()));
+  g_assert_true (G_TYPE_IS_BOXED (gvir_storage_pool_info_get_type ()));
+  g_assert_true (G_TYPE_IS_BOXED (gvir_storage_vol_info_get_type ()));
+  g_assert_cmpmem (pool_copy, sizeof pool_info, &pool_info, sizeof pool_info);
+  g_assert_cmpmem (vol_copy, sizeof vol_info, &vol_info, sizeof vol_info);
+  g_assert_cmpint (g_enum_get_value (states, 4)->value, ==, GVIR_STORAGE_POOL_STATE_INACCESSIBLE);
+  g_assert_cmpstr (g_enum_get_value (types, 2)->value_nick, ==, "dir");
+  g_assert_cmpuint (g_flags_get_first_value (resize, 4)->value, ==, GVIR_STORAGE_VOL_RESIZE_SHRINK);
+  gvir_storage_pool_info_free (NULL);
+  gvir_storage_vol_info_free (NULL);
+}
+
+/* The blocking build and delete, and the async refresh. */
+static void
+test_pool_build_delete_refresh (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = define_pool (conn, "blocking");
+  g_autoptr(GVirStoragePool) def = fetch_default_pool (conn);
+  g_autoptr(GVirConfigStorageVol) conf = make_vol_config ("r.img", MIB, 0);
+  g_autoptr(GVirStorageVol) vol = gvir_storage_pool_create_volume (def, conf, NULL);
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { 0 };
+
+  g_assert_true (gvir_storage_pool_build (pool, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_storage_pool_delete (pool, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_storage_pool_start (pool, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (gvir_storage_pool_delete (pool, 0, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+
+  gvir_storage_pool_refresh_async (def, NULL, async_wait_cb, &wait);
+  finish_pool_ok (def, &wait, gvir_storage_pool_refresh_finish, "refresh");
+  g_clear_object (&vol);
+  vol = gvir_storage_pool_get_volume (def, "r.img");
+  g_assert_nonnull (vol);
+  g_clear_object (&vol);
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,5 +510,7 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/fetch-async", test_fetch_async);
   g_test_add_func ("/storage/after-close", test_after_close);
   g_test_add_func ("/storage/config-file", test_config_file);
+  g_test_add_func ("/storage/types", test_types);
+  g_test_add_func ("/storage/pool-build-delete-refresh", test_pool_build_delete_refresh);
   return g_test_run ();
 }
