@@ -456,8 +456,13 @@ test_types (void)
   g_assert_true (G_TYPE_IS_OBJECT (gvir_storage_vol_get_type ()));
   g_assert_true (G_TYPE_IS_BOXED (gvir_storage_pool_info_get_type ()));
   g_assert_true (G_TYPE_IS_BOXED (gvir_storage_vol_info_get_type ()));
-  g_assert_cmpmem (pool_copy, sizeof pool_info, &pool_info, sizeof pool_info);
-  g_assert_cmpmem (vol_copy, sizeof vol_info, &vol_info, sizeof vol_info);
+  g_assert_cmpint (pool_copy->state, ==, GVIR_STORAGE_POOL_STATE_DEGRADED);
+  g_assert_cmpuint (pool_copy->capacity, ==, 3);
+  g_assert_cmpuint (pool_copy->allocation, ==, 2);
+  g_assert_cmpuint (pool_copy->available, ==, 1);
+  g_assert_cmpint (vol_copy->type, ==, GVIR_STORAGE_VOL_STATE_BLOCK);
+  g_assert_cmpuint (vol_copy->capacity, ==, 5);
+  g_assert_cmpuint (vol_copy->allocation, ==, 4);
   g_assert_cmpint (g_enum_get_value (states, 4)->value, ==, GVIR_STORAGE_POOL_STATE_INACCESSIBLE);
   g_assert_cmpstr (g_enum_get_value (types, 2)->value_nick, ==, "dir");
   g_assert_cmpuint (g_flags_get_first_value (resize, 4)->value, ==, GVIR_STORAGE_VOL_RESIZE_SHRINK);
