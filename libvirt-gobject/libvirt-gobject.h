@@ -25,4 +25,6 @@
 #include <libvirt-gobject/libvirt-gobject-connection.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>
+#include <libvirt-gobject/libvirt-gobject-storage-vol.h>
+#include <libvirt-gobject/libvirt-gobject-storage-pool.h>
 #include <libvirt-gobject/libvirt-gobject-enums.h>

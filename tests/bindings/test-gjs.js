@@ -346,8 +346,33 @@ function testQemuLifecycle() {
     }
 }
 
+// Storage: default-pool's sizes, a volume created, listed and refused a
+// shrink without its flag, then deleted.
+function testStorage() {
+    const conn = openConnection();
+    conn.fetch_storage_pools(null);
+    const pool = conn.find_storage_pool_by_name('default-pool');
+    check(pool !== null, 'default-pool is listed');
+    const info = pool.get_info();
+    check(info.state === LibvirtGObject.StoragePoolState.RUNNING, `pool state ${info.state}`);
+    check(info.capacity === 100 * 1024 * 1024 * 1024, `pool capacity ${info.capacity}`);
+    const conf = LibvirtGConfig.StorageVol.new_from_xml(
+        "<volume><name>gjs.img</name><capacity unit='bytes'>65536</capacity></volume>");
+    const vol = pool.create_volume(conf);
+    check(vol.get_path() === '/default-pool/gjs.img', `volume path ${vol.get_path()}`);
+    expectError(() => vol.resize(1, LibvirtGObject.StorageVolResizeFlags.NONE),
+        LibvirtGObject.Error.INVALID_ARGUMENT, 'shrink without the flag');
+    check(vol.get_info().capacity === 65536, `volume capacity ${vol.get_info().capacity}`);
+    pool.refresh(null);
+    check(pool.get_volumes().map(v => v.get_name()).join() === 'gjs.img', 'volume listed');
+    vol.delete(0);
+    check(pool.get_volume('gjs.img') === null, 'volume gone');
+    conn.close();
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
-    testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle];
+    testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle,
+    testStorage];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {

@@ -537,6 +537,64 @@ def test_qemu_capabilities():
         shutil.rmtree(root)
 
 
+def test_storage():
+    """Storage pools and volumes of test:///default: default-pool, a
+    volume's lifecycle and the shrink rule, a pool's async start."""
+    conn = open_connection()
+    conn.fetch_storage_pools(None)
+    pool = conn.find_storage_pool_by_name('default-pool')
+    check(pool is not None, 'default-pool is listed')
+    check_equal(pool.get_uuid(), 'dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566')
+    check_equal(pool.get_active(), True)
+    check(conn.get_storage_pool(pool.get_uuid()) is pool, 'one object per pool')
+    info = pool.get_info()
+    check_equal(info.state, LibvirtGObject.StoragePoolState.RUNNING)
+    check_equal((info.capacity, info.allocation, info.available), (100 << 30, 0, 100 << 30),
+                'capacity, allocation, available')
+
+    conf = LibvirtGConfig.StorageVol.new_from_xml(
+        "<volume><name>py.img</name><capacity unit='bytes'>1048576</capacity>"
+        "<allocation unit='bytes'>4096</allocation></volume>")
+    vol = pool.create_volume(conf)
+    check_equal(vol.get_name(), 'py.img')
+    check_equal(vol.get_path(), '/default-pool/py.img')
+    vinfo = vol.get_info()
+    check_equal((vinfo.type, vinfo.capacity, vinfo.allocation),
+                (LibvirtGObject.StorageVolType.FILE, 1048576, 4096), 'volume info')
+    try:
+        vol.resize(1024, LibvirtGObject.StorageVolResizeFlags.NONE)
+    except GLib.Error as exc:
+        assert_gvir_error(exc, LibvirtGObject.Error.INVALID_ARGUMENT, 'shrink without the flag')
+    else:
+        check(False, 'a shrink without the flag failed')
+    vol.resize(1024, LibvirtGObject.StorageVolResizeFlags.SHRINK)
+    check_equal(vol.get_info().capacity, 1024)
+    pool.refresh(None)
+    check_equal([v.get_name() for v in pool.get_volumes()], ['py.img'])
+    vol.delete(0)
+    check_equal(pool.get_volume('py.img'), None)
+
+    pconf = LibvirtGConfig.StoragePool.new_from_xml(
+        "<pool type='dir'><name>pypool</name><target><path>/pypool</path></target></pool>")
+    new = conn.create_storage_pool(pconf, 0)
+    check_equal(new.get_active(), False)
+    loop = Loop()
+    done = []
+
+    def started(source, result):
+        done.append(source.start_finish(result))
+        loop.quit()
+
+    new.start_async(0, None, started)
+    loop.run('the pool start')
+    check_equal(done, [True])
+    check_equal(new.get_active(), True)
+    new.stop()
+    new.undefine()
+    check_equal(conn.find_storage_pool_by_name('pypool'), None)
+    conn.close()
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -555,6 +613,7 @@ TESTS = [
     test_domain_numa,
     test_qemu_lifecycle,
     test_qemu_capabilities,
+    test_storage,
 ]
 
 

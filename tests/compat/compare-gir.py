@@ -40,13 +40,17 @@ EXPLAINED = {
         "the raw libvirt handle (virConnectPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Domain", "property", "handle"):
         "the raw libvirt handle (virDomainPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "StoragePool", "property", "handle"):
+        "the raw libvirt handle (virStoragePoolPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "StorageVol", "property", "handle"):
+        "the raw libvirt handle (virStorageVolPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Connection", "virtual-method", "stream_new"):
         "GVirStream is not written yet (issue 12)",
     **{("LibvirtGObject", flags, "kind", flags):
        "ours registers these flags as GFlags, libvirt-glib as a GEnum: same members and "
        "values, and ORing them works in bindings"
        for flags in ("DomainDeleteFlags", "DomainRebootFlags", "DomainShutdownFlags",
-                     "DomainXMLFlags")},
+                     "DomainXMLFlags", "StorageVolResizeFlags")},
     ("LibvirtGObject", "NodeInfo", "field type", "model"):
         "libvirt-glib's GIR has a 32-int array; ours is the string it means (docs)",
     ("LibvirtGConfig", "Object", "property", "doc"):

@@ -22,6 +22,7 @@
 #include "libvirt-gobject/drivers/gvir-domain-list-private.h"
 #include "libvirt-gobject/drivers/gvir-driver-events-private.h"
 #include "gvir-test-private.h"
+#include "gvir-test-storage-private.h"
 
 /*
  * One GVirTestState is one fake host with its domains. test:///default
@@ -52,6 +53,7 @@ typedef struct
   GVirTestHost host;
   GVirDomainList *domains;      /* data: GVirTestDomain (owned) */
   GPtrArray *handles;           /* GVirTestHandle *, unowned */
+  GVirTestStorage *storage;     /* pools and volumes, with their own lock */
 } GVirTestState;
 
 typedef struct
@@ -169,6 +171,7 @@ state_new (void)
   g_mutex_init (&state->lock);
   state->domains = gvir_domain_list_new (test_domain_free);
   state->handles = g_ptr_array_new ();
+  state->storage = gvir_test_storage_new ();
   return state;
 }
 
@@ -177,6 +180,7 @@ state_free (GVirTestState *state)
 {
   gvir_domain_list_free (state->domains);
   g_ptr_array_unref (state->handles);
+  gvir_test_storage_free (state->storage);
   gvir_test_host_clear (&state->host);
   g_mutex_clear (&state->lock);
   g_free (state);
@@ -347,6 +351,11 @@ state_new_default (GError **error)
       state_free (state);
       return NULL;
     }
+  if (!gvir_test_storage_add_default (state->storage, error))
+    {
+      state_free (state);
+      return NULL;
+    }
   return state;
 }
 
@@ -375,6 +384,11 @@ state_new_from_file (const char  *path,
           state_free (state);
           return NULL;
         }
+    }
+  if (!gvir_test_storage_load_file (state->storage, path, error))
+    {
+      state_free (state);
+      return NULL;
     }
   return state;
 }
@@ -443,6 +457,14 @@ test_open (GVirDriverConnection  *conn,
   g_ptr_array_add (state->handles, handle);
   g_mutex_unlock (&state->lock);
   return handle;
+}
+
+GVirTestStorage *
+gvir_test_handle_get_storage (gpointer data)
+{
+  GVirTestHandle *handle = data;
+
+  return handle->state->storage;
 }
 
 static void
@@ -1554,4 +1576,5 @@ const GVirDriver gvir_test_driver = {
   .get_cells_free_memory = test_get_cells_free_memory,
   .get_host_nodes = test_get_host_nodes,
   .domain = &test_domain_funcs,
+  .storage = &gvir_test_storage_funcs,
 };
