@@ -1,6 +1,6 @@
 /*
- * libvirt-gobject-domain-snapshot-private.h: snapshots and the per-domain
- * snapshot cache
+ * libvirt-gobject-domain-snapshot-private.h: the per-domain snapshot cache,
+ * kept by libvirt-gobject-domain-snapshot.c
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -23,10 +23,10 @@ G_BEGIN_DECLS
 GVirDomainSnapshot *_gvir_domain_dup_snapshot (GVirDomain *domain, const char *name);
 /* Makes @names (in order) the domain's listed snapshots. */
 void _gvir_domain_set_listed_snapshots (GVirDomain *domain, const char * const *names);
+/* The listed snapshots (transfer full). */
+GList *_gvir_domain_list_snapshots (GVirDomain *domain);
 /* Forgets the snapshots whose names are not in @existing (all of the
  * domain's snapshots, after a delete). */
 void _gvir_domain_prune_snapshots (GVirDomain *domain, const char * const *existing);
-
-GVirDomainSnapshot *_gvir_domain_snapshot_new (GVirDomain *domain, const char *name);
 
 G_END_DECLS

@@ -14,115 +14,6 @@
 #include "libvirt-gobject/libvirt-gobject-domain-call-private.h"
 #include "libvirt-gobject/libvirt-gobject-domain-snapshot-private.h"
 
-/* ---- the per-domain snapshot cache ------------------------------------------- */
-
-/* Each domain keeps one object per snapshot it has handed out (so that a
- * snapshot is always the same object) and the list of its last fetch.
- * The cache hangs off the domain as qdata, which keeps this file apart
- * from the domain's own; one lock guards every domain's cache. */
-typedef struct
-{
-  GHashTable *known;      /* name -> GVirDomainSnapshot (owned) */
-  GPtrArray *listed;      /* GVirDomainSnapshot (owned), as last fetched */
-} SnapshotCache;
-
-static GMutex snapshot_cache_lock;
-
-static void
-snapshot_cache_free (gpointer data)
-{
-  SnapshotCache *cache = data;
-
-  g_hash_table_unref (cache->known);
-  g_ptr_array_unref (cache->listed);
-  g_free (cache);
-}
-
-/* The domain's cache, created on first use; call with the lock held. */
-static SnapshotCache *
-snapshot_cache_get (GVirDomain *domain)
-{
-  static GQuark quark;
-  SnapshotCache *cache;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("gvir-domain-snapshot-cache");
-  cache = g_object_get_qdata (G_OBJECT (domain), quark);
-  if (cache == NULL)
-    {
-      cache = g_new0 (SnapshotCache, 1);
-      cache->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      cache->listed = g_ptr_array_new_with_free_func (g_object_unref);
-      g_object_set_qdata_full (G_OBJECT (domain), quark, cache, snapshot_cache_free);
-    }
-  return cache;
-}
-
-static GVirDomainSnapshot *
-snapshot_cache_lookup (SnapshotCache *cache, GVirDomain *domain, const char *name)
-{
-  GVirDomainSnapshot *snap = g_hash_table_lookup (cache->known, name);
-
-  if (snap == NULL)
-    {
-      snap = _gvir_domain_snapshot_new (domain, name);
-      g_hash_table_insert (cache->known, g_strdup (name), snap);
-    }
-  return snap;
-}
-
-GVirDomainSnapshot *
-_gvir_domain_dup_snapshot (GVirDomain *domain, const char *name)
-{
-  GVirDomainSnapshot *snap;
-
-  g_mutex_lock (&snapshot_cache_lock);
-  snap = g_object_ref (snapshot_cache_lookup (snapshot_cache_get (domain), domain, name));
-  g_mutex_unlock (&snapshot_cache_lock);
-  return snap;
-}
-
-void
-_gvir_domain_set_listed_snapshots (GVirDomain *domain, const char * const *names)
-{
-  SnapshotCache *cache;
-  guint i;
-
-  g_mutex_lock (&snapshot_cache_lock);
-  cache = snapshot_cache_get (domain);
-  g_ptr_array_set_size (cache->listed, 0);
-  for (i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (cache->listed,
-                     g_object_ref (snapshot_cache_lookup (cache, domain, names[i])));
-  g_mutex_unlock (&snapshot_cache_lock);
-}
-
-static gboolean
-is_gone (gpointer key, gpointer value, gpointer existing)
-{
-  return !g_strv_contains (existing, key);
-}
-
-void
-_gvir_domain_prune_snapshots (GVirDomain *domain, const char * const *existing)
-{
-  SnapshotCache *cache;
-  guint i;
-
-  g_mutex_lock (&snapshot_cache_lock);
-  cache = snapshot_cache_get (domain);
-  i = cache->listed->len;
-  while (i-- > 0)
-    {
-      const char *name = gvir_domain_snapshot_get_name (cache->listed->pdata[i]);
-
-      if (!g_strv_contains (existing, name))
-        g_ptr_array_remove_index (cache->listed, i);
-    }
-  g_hash_table_foreach_remove (cache->known, is_gone, (gpointer) existing);
-  g_mutex_unlock (&snapshot_cache_lock);
-}
-
 /* ---- the operations ------------------------------------------------------------ */
 
 typedef struct
@@ -357,18 +248,9 @@ gvir_domain_fetch_snapshots_finish (GVirDomain *dom, GAsyncResult *res, GError *
 GList *
 gvir_domain_get_snapshots (GVirDomain *dom)
 {
-  SnapshotCache *cache;
-  GList *list = NULL;
-  guint i;
-
   g_return_val_if_fail (GVIR_IS_DOMAIN (dom), NULL);
 
-  g_mutex_lock (&snapshot_cache_lock);
-  cache = snapshot_cache_get (dom);
-  for (i = cache->listed->len; i > 0; i--)
-    list = g_list_prepend (list, g_object_ref (cache->listed->pdata[i - 1]));
-  g_mutex_unlock (&snapshot_cache_lock);
-  return list;
+  return _gvir_domain_list_snapshots (dom);
 }
 
 /**

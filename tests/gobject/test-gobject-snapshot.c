@@ -168,6 +168,7 @@ test_create_and_list (Fixture *f, gconstpointer data)
   g_assert_false (has_current (f->dom));
 
   s1 = create_named (f->dom, "s1", "first");
+  g_assert_true (G_OBJECT_TYPE (s1) == gvir_domain_snapshot_get_type ());
   g_assert_true (is_current (s1));
   g_assert_true (has_current (f->dom));
   conf1 = get_config (s1);
