@@ -233,6 +233,8 @@ test_create_errors (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   assert_names (f->dom, 0, "s1");
+  /* The failed attempts left the current snapshot alone. */
+  g_assert_true (is_current (s1));
 }
 
 static void
@@ -396,6 +398,8 @@ test_undefine (Fixture *f, gconstpointer data)
   g_assert_false (gvir_domain_delete (f->dom, 0, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
   g_clear_error (&error);
+
+  g_assert_true (is_current (s1));
 
   g_assert_true (gvir_domain_delete (f->dom, GVIR_DOMAIN_DELETE_SNAPSHOTS_METADATA, &error));
   g_assert_no_error (error);
