@@ -413,6 +413,9 @@ op_revert (GVirDriverConnection *drv, SnapshotCall *call, GCancellable *cancella
  * gvir_domain_snapshot_get_name:
  * @snapshot: a #GVirDomainSnapshot
  *
+ * Gets the snapshot's name, which identifies it among its domain's
+ * snapshots. It is known without asking the hypervisor.
+ *
  * Returns: (transfer none): the name of the snapshot
  */
 const gchar *
