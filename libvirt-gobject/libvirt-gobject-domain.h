@@ -18,6 +18,7 @@
 #include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt-gobject/libvirt-gobject-visibility.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
+#include <libvirt-gobject/libvirt-gobject-domain-snapshot.h>
 
 G_BEGIN_DECLS
 
@@ -171,6 +172,69 @@ typedef enum /*< flags >*/
   GVIR_DOMAIN_AFFECT_LIVE = 1 << 0,
   GVIR_DOMAIN_AFFECT_CONFIG = 1 << 1,
 } GVirDomainModificationImpact;
+
+/**
+ * GVirDomainSnapshotCreateFlags:
+ * @GVIR_DOMAIN_SNAPSHOT_NONE: no flags
+ * @GVIR_DOMAIN_SNAPSHOT_REDEFINE: define again the metadata of an existing snapshot
+ * @GVIR_DOMAIN_SNAPSHOT_CURRENT: with %GVIR_DOMAIN_SNAPSHOT_REDEFINE, make the snapshot current
+ * @GVIR_DOMAIN_SNAPSHOT_NO_METADATA: keep no metadata of the snapshot
+ * @GVIR_DOMAIN_SNAPSHOT_HALT: stop the domain once the snapshot is taken
+ * @GVIR_DOMAIN_SNAPSHOT_DISK_ONLY: take a snapshot of the disks only
+ * @GVIR_DOMAIN_SNAPSHOT_REUSE_EXT: reuse existing external files
+ * @GVIR_DOMAIN_SNAPSHOT_QUIESCE: quiesce the guest's file systems first
+ * @GVIR_DOMAIN_SNAPSHOT_ATOMIC: take the snapshot of all disks or none
+ *
+ * Flags for gvir_domain_create_snapshot(). The values are libvirt's.
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_SNAPSHOT_NONE = 0,
+  GVIR_DOMAIN_SNAPSHOT_REDEFINE = 1 << 0,
+  GVIR_DOMAIN_SNAPSHOT_CURRENT = 1 << 1,
+  GVIR_DOMAIN_SNAPSHOT_NO_METADATA = 1 << 2,
+  GVIR_DOMAIN_SNAPSHOT_HALT = 1 << 3,
+  GVIR_DOMAIN_SNAPSHOT_DISK_ONLY = 1 << 4,
+  GVIR_DOMAIN_SNAPSHOT_REUSE_EXT = 1 << 5,
+  GVIR_DOMAIN_SNAPSHOT_QUIESCE = 1 << 6,
+  GVIR_DOMAIN_SNAPSHOT_ATOMIC = 1 << 7,
+} GVirDomainSnapshotCreateFlags;
+
+/**
+ * GVirDomainSnapshotListFlags:
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_ALL: every snapshot
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS: all descendants (when listing
+ *   the children of a snapshot; the same value as
+ *   %GVIR_DOMAIN_SNAPSHOT_LIST_ROOTS)
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_ROOTS: only snapshots without a parent
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_METADATA: only snapshots with metadata
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_LEAVES: only snapshots without children
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES: only snapshots with children
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA: only snapshots without metadata
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_INACTIVE: snapshots of a shut off domain
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_ACTIVE: snapshots of a running domain
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY: snapshots of the disks only
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_INTERNAL: snapshots stored inside the disk images
+ * @GVIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL: snapshots stored in files of their own
+ *
+ * Flags for gvir_domain_fetch_snapshots(). The values are libvirt's; of
+ * each pair of opposites, giving neither or both lists everything.
+ */
+typedef enum /*< flags >*/
+{
+  GVIR_DOMAIN_SNAPSHOT_LIST_ALL = 0,
+  GVIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS = 1 << 0,
+  GVIR_DOMAIN_SNAPSHOT_LIST_ROOTS = 1 << 0,
+  GVIR_DOMAIN_SNAPSHOT_LIST_METADATA = 1 << 1,
+  GVIR_DOMAIN_SNAPSHOT_LIST_LEAVES = 1 << 2,
+  GVIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES = 1 << 3,
+  GVIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA = 1 << 4,
+  GVIR_DOMAIN_SNAPSHOT_LIST_INACTIVE = 1 << 5,
+  GVIR_DOMAIN_SNAPSHOT_LIST_ACTIVE = 1 << 6,
+  GVIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY = 1 << 7,
+  GVIR_DOMAIN_SNAPSHOT_LIST_INTERNAL = 1 << 8,
+  GVIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL = 1 << 9,
+} GVirDomainSnapshotListFlags;
 
 /* Defined in libvirt-gobject-domain-info.h; hidden from gtk-doc, which
  * would otherwise take this forward declaration for an empty struct. */
@@ -395,5 +459,32 @@ void gvir_domain_set_numa_mode_async (GVirDomain *dom, GVirDomainNumatuneMode mo
 GVIR_AVAILABLE_IN_ALL
 gboolean gvir_domain_set_numa_mode_finish (GVirDomain *dom, GAsyncResult *result,
                                            GError **err);
+
+/* Snapshots: libvirt-gobject-domain-snapshots.c */
+GVIR_AVAILABLE_IN_ALL
+GVirDomainSnapshot *gvir_domain_create_snapshot (GVirDomain *dom,
+                                                 GVirConfigDomainSnapshot *custom_conf,
+                                                 guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_create_snapshot_async (GVirDomain *dom, GVirConfigDomainSnapshot *custom_conf,
+                                        guint flags, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+GVirDomainSnapshot *gvir_domain_create_snapshot_finish (GVirDomain *domain, GAsyncResult *result,
+                                                        GError **error);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_fetch_snapshots (GVirDomain *dom, guint list_flags,
+                                      GCancellable *cancellable, GError **error);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_fetch_snapshots_async (GVirDomain *dom, guint list_flags,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_fetch_snapshots_finish (GVirDomain *dom, GAsyncResult *res, GError **error);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_domain_get_snapshots (GVirDomain *dom);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_get_has_current_snapshot (GVirDomain *dom, guint flags,
+                                               gboolean *has_current_snapshot, GError **error);
 
 G_END_DECLS

@@ -75,6 +75,7 @@ map_error_code (gint32 code)
     {
     case GVIR_RPC_ERR_NO_DOMAIN:
     case GVIR_RPC_ERR_INVALID_DOMAIN:
+    case GVIR_RPC_ERR_NO_DOMAIN_SNAPSHOT:
       return GVIR_ERROR_NOT_FOUND;
     case GVIR_RPC_ERR_OPERATION_INVALID:
       return GVIR_ERROR_OPERATION_INVALID;

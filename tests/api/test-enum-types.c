@@ -101,6 +101,11 @@ static const EnumType enum_types[] = {
   { gvir_domain_numatune_mode_get_type, "GVirDomainNumatuneMode", FALSE },
   { gvir_domain_modification_impact_get_type, "GVirDomainModificationImpact", TRUE },
   { gvir_error_get_type, "GVirError", FALSE },
+  /* Snapshots */
+  { gvir_domain_snapshot_create_flags_get_type, "GVirDomainSnapshotCreateFlags", TRUE },
+  { gvir_domain_snapshot_list_flags_get_type, "GVirDomainSnapshotListFlags", TRUE },
+  { gvir_domain_snapshot_delete_flags_get_type, "GVirDomainSnapshotDeleteFlags", TRUE },
+  { gvir_domain_snapshot_revert_flags_get_type, "GVirDomainSnapshotRevertFlags", TRUE },
 };
 
 /* Nicks are lower-case words: XML attribute values and element names. */

@@ -370,9 +370,27 @@ function testStorage() {
     conn.close();
 }
 
+function testDomainSnapshots() {
+    const conn = openConnection();
+    const dom = conn.find_domain_by_name('test');
+    const conf = LibvirtGConfig.DomainSnapshot.new();
+    conf.set_name('gjs-snap');
+    const snap = dom.create_snapshot(conf, 0);
+    check(snap.get_name() === 'gjs-snap', `name ${snap.get_name()}`);
+    const [, current] = snap.get_is_current(0);
+    check(current === true, 'gjs-snap is current');
+    dom.fetch_snapshots(LibvirtGObject.DomainSnapshotListFlags.ALL, null);
+    const names = dom.get_snapshots().map(s => s.get_name());
+    check(names.join() === 'gjs-snap', `snapshots ${names}`);
+    snap.delete(0);
+    const [, has] = dom.get_has_current_snapshot(0);
+    check(has === false, 'no current snapshot after delete');
+    conn.close();
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
     testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle,
-    testStorage];
+    testStorage, testDomainSnapshots];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {

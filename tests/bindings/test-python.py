@@ -592,6 +592,62 @@ def test_storage():
     new.stop()
     new.undefine()
     check_equal(conn.find_storage_pool_by_name('pypool'), None)
+
+
+def test_domain_snapshots():
+    """Snapshots of the test domain: create, list with flags, the current
+    snapshot, revert (state and signal), delete; one object per snapshot."""
+    loop = Loop()
+    conn = open_connection()
+    dom = conn.find_domain_by_name('test')
+    check(dom is not None, 'dom is not None')
+    if dom.get_state()[0] != LibvirtGObject.DomainState.RUNNING:
+        dom.start(0)  # an earlier test may have left it stopped
+    check_equal(dom.get_has_current_snapshot(0), (True, False), 'no current snapshot at first')
+
+    conf = LibvirtGConfig.DomainSnapshot.new()
+    conf.set_name('py-up')
+    conf.set_description('taken from Python')
+    up = dom.create_snapshot(conf, 0)
+    check_equal(up.get_name(), 'py-up')
+    check_equal(up.get_is_current(0), (True, True), 'py-up is current')
+    read = up.get_config(0)
+    check_equal(read.get_description(), 'taken from Python')
+    check_equal(read.get_state(), LibvirtGConfig.DomainSnapshotDomainState.RUNNING)
+
+    dom.stop(0)
+    down_conf = LibvirtGConfig.DomainSnapshot.new()
+    down_conf.set_name('py-down')
+    down = dom.create_snapshot(down_conf, 0)
+    check_equal(down.get_config(0).get_parent(), 'py-up')
+
+    dom.fetch_snapshots(LibvirtGObject.DomainSnapshotListFlags.ROOTS, None)
+    check_equal([s.get_name() for s in dom.get_snapshots()], ['py-up'])
+    check(dom.get_snapshots()[0] is up, 'the fetch hands back the same object')
+    dom.fetch_snapshots(LibvirtGObject.DomainSnapshotListFlags.INACTIVE, None)
+    check_equal([s.get_name() for s in dom.get_snapshots()], ['py-down'])
+
+    events = []
+    dom.connect('started::from-snapshot', lambda d: (events.append('started'), loop.quit()))
+    up.revert_to(0)
+    loop.run('started::from-snapshot')
+    check_equal(events, ['started'])
+    state, reason = dom.get_state()
+    check_equal(state, LibvirtGObject.DomainState.RUNNING)
+    check_equal(reason, 4, 'reason: from snapshot')
+
+    try:
+        down.revert_to(LibvirtGObject.DomainSnapshotRevertFlags.RUNNING |
+                       LibvirtGObject.DomainSnapshotRevertFlags.PAUSED)
+    except GLib.Error as exc:
+        assert_gvir_error(exc, LibvirtGObject.Error.INVALID_ARGUMENT, 'running and paused')
+    else:
+        check(False, 'revert with running and paused must fail')
+
+    up.delete(LibvirtGObject.DomainSnapshotDeleteFlags.CHILDREN)
+    dom.fetch_snapshots(0, None)
+    check_equal(dom.get_snapshots(), [])
+    check_equal(dom.get_has_current_snapshot(0), (True, False), 'no current snapshot at the end')
     conn.close()
 
 
@@ -614,6 +670,7 @@ TESTS = [
     test_qemu_lifecycle,
     test_qemu_capabilities,
     test_storage,
+    test_domain_snapshots,
 ]
 
 

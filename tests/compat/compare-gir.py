@@ -50,7 +50,11 @@ EXPLAINED = {
        "ours registers these flags as GFlags, libvirt-glib as a GEnum: same members and "
        "values, and ORing them works in bindings"
        for flags in ("DomainDeleteFlags", "DomainRebootFlags", "DomainShutdownFlags",
-                     "DomainXMLFlags", "StorageVolResizeFlags")},
+                     "DomainXMLFlags", "StorageVolResizeFlags", "DomainSnapshotCreateFlags",
+                     "DomainSnapshotListFlags",
+                     "DomainSnapshotDeleteFlags", "DomainSnapshotRevertFlags")},
+    ("LibvirtGObject", "DomainSnapshot", "property", "handle"):
+        "the raw libvirt handle (virDomainSnapshotPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "NodeInfo", "field type", "model"):
         "libvirt-glib's GIR has a 32-int array; ours is the string it means (docs)",
     ("LibvirtGConfig", "Object", "property", "doc"):

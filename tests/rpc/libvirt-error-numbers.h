@@ -37,6 +37,7 @@ static const LibvirtErrorCase libvirt_error_cases[] = {
   { 45, GVIR_ERROR_AUTH_FAILED },          /* VIR_ERR_AUTH_FAILED */
   { 55, GVIR_ERROR_OPERATION_INVALID },    /* VIR_ERR_OPERATION_INVALID */
   { 67, GVIR_ERROR_NOT_SUPPORTED },        /* VIR_ERR_CONFIG_UNSUPPORTED */
+  { 72, GVIR_ERROR_NOT_FOUND },            /* VIR_ERR_NO_DOMAIN_SNAPSHOT */
   { 84, GVIR_ERROR_NOT_SUPPORTED },        /* VIR_ERR_OPERATION_UNSUPPORTED */
   /* Unknown to the mapping: a failure, whatever the number. */
   { 0, GVIR_ERROR_FAILED },                /* VIR_ERR_OK: never sent, still an error */

@@ -18,6 +18,8 @@
 
 #include <string.h>
 
+#include <libvirt-gconfig/libvirt-gconfig.h>
+
 #include "gvir-test-wait.h"
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 #include "libvirtd-peer.h"
@@ -342,6 +344,129 @@ case_async_queries (const char *uri)
   return out;
 }
 
+/* ---- snapshots ------------------------------------------------------------------ */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The names of the default domain's snapshots that @flags select, sorted
+ * (libvirtd lists them in no particular order). */
+static char *
+snapshot_names (GVirDriverConnection *conn,
+                guint                 flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = gvir_driver_connection_list_snapshots (conn, TEST_UUID, flags, NULL,
+                                                               &error);
+
+  g_assert_no_error (error);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+  return g_strjoinv (",", names);
+}
+
+static char *
+snapshot_facts (GVirDriverConnection *conn,
+                const char           *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = gvir_driver_connection_get_snapshot_xml (conn, TEST_UUID, name, 0,
+                                                                  NULL, &error);
+  g_autoptr(GVirConfigDomainSnapshot) conf = NULL;
+  gboolean current = FALSE;
+
+  g_assert_no_error (error);
+  conf = gvir_config_domain_snapshot_new_from_xml (xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_snapshot_is_current (conn, TEST_UUID, name, 0, &current,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup_printf ("%s: parent=%s state=%d memory=%d description=%s current=%d",
+                          gvir_config_domain_snapshot_get_name (conf),
+                          gvir_config_domain_snapshot_get_parent (conf),
+                          gvir_config_domain_snapshot_get_state (conf),
+                          gvir_config_domain_snapshot_get_memory_state (conf),
+                          gvir_config_domain_snapshot_get_description (conf), current);
+}
+
+static char *
+snapshot_domain_state (GVirDriverConnection *conn)
+{
+  g_autoptr(GError) error = NULL;
+  int state = -1, reason = -1;
+
+  g_assert_true (gvir_driver_connection_get_domain_state (conn, TEST_UUID, &state, &reason,
+                                                          NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup_printf ("domain state=%d reason=%d", state, reason);
+}
+
+/* Creates, lists, reads, reverts to and deletes snapshots of the default
+ * domain, which it leaves running and without snapshots. */
+static char *
+case_snapshots (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+  g_autofree char *c1 = NULL, *c2 = NULL;
+  g_autofree char *all = NULL, *roots = NULL, *leaves = NULL, *after = NULL;
+  g_autofree char *f1 = NULL, *f2 = NULL, *s1 = NULL, *s2 = NULL;
+  gboolean has = TRUE;
+
+  c1 = gvir_driver_connection_create_snapshot (conn, TEST_UUID,
+                                               "<domainsnapshot><name>c1</name>"
+                                               "<description>first</description>"
+                                               "</domainsnapshot>", 0, NULL, &error);
+  g_assert_no_error (error);
+  c2 = gvir_driver_connection_create_snapshot (conn, TEST_UUID,
+                                               "<domainsnapshot><name>c2</name></domainsnapshot>",
+                                               0, NULL, &error);
+  g_assert_no_error (error);
+  all = snapshot_names (conn, 0);
+  roots = snapshot_names (conn, GVIR_DRIVER_SNAPSHOT_LIST_ROOTS);
+  leaves = snapshot_names (conn, GVIR_DRIVER_SNAPSHOT_LIST_LEAVES);
+  f1 = snapshot_facts (conn, "c1");
+  f2 = snapshot_facts (conn, "c2");
+  g_string_append_printf (out, "created %s %s\nall %s\nroots %s\nleaves %s\n%s\n%s\n",
+                          c1, c2, all, roots, leaves, f1, f2);
+
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_revert_to_snapshot (conn, TEST_UUID, "c1", 0, NULL,
+                                                            &error));
+  g_assert_no_error (error);
+  s1 = snapshot_domain_state (conn);
+  g_assert_true (gvir_driver_connection_revert_to_snapshot (conn, TEST_UUID, "c2",
+                                                            GVIR_DRIVER_SNAPSHOT_REVERT_PAUSED,
+                                                            NULL, &error));
+  g_assert_no_error (error);
+  s2 = snapshot_domain_state (conn);
+  g_string_append_printf (out, "revert c1: %s\nrevert c2 paused: %s\n", s1, s2);
+
+  g_assert_false (gvir_driver_connection_revert_to_snapshot (conn, TEST_UUID, "nosuch", 0, NULL,
+                                                             &error));
+  g_string_append_printf (out, "revert nosuch: %s\n", error_code (error));
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_delete_snapshot (conn, TEST_UUID, "c1",
+                                                         GVIR_DRIVER_SNAPSHOT_DELETE_CHILDREN,
+                                                         NULL, &error));
+  g_assert_no_error (error);
+  after = snapshot_names (conn, 0);
+  g_assert_true (gvir_driver_connection_has_current_snapshot (conn, TEST_UUID, 0, &has, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  g_string_append_printf (out, "after delete: '%s' has_current=%d\n", after, has);
+
+  g_assert_true (gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, &error));
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
 typedef char *(*CaseFunc) (const char *uri);
 
 typedef struct
@@ -357,6 +482,7 @@ static const Case cases[] = {
   { "lifecycle", case_lifecycle },
   { "errors", case_errors },
   { "async-queries", case_async_queries },
+  { "snapshots", case_snapshots },
 };
 
 typedef struct

@@ -22,6 +22,7 @@
 
 #include "gvir-remote-driver-private.h"
 #include "gvir-remote-spawn-private.h"
+#include "gvir-remote-snapshot-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
@@ -2120,6 +2121,24 @@ remote_set_numa_parameters (gpointer       data,
   return gvir_rpc_call_domain_set_numa_parameters (h->client, &args, cancellable, error);
 }
 
+/* ---- for the snapshot file ------------------------------------------------- */
+
+GVirRpcClient *
+gvir_remote_handle_get_client (gpointer handle)
+{
+  return ((RemoteHandle *) handle)->client;
+}
+
+gboolean
+gvir_remote_domain_ref (gpointer        handle,
+                        const char     *uuid,
+                        GVirRpcDomain  *dom,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  return domain_ref (handle, uuid, dom, cancellable, error);
+}
+
 static const GVirDriverDomainFuncs remote_domain_funcs = {
   .list_domains = remote_list_domains,
   .lookup_domain_by_uuid = remote_lookup_domain_by_uuid,
@@ -2161,4 +2180,5 @@ const GVirDriver gvir_remote_driver = {
   .get_cells_free_memory = remote_get_cells_free_memory,
   .get_host_nodes = remote_get_host_nodes,
   .domain = &remote_domain_funcs,
+  .snapshot = &gvir_remote_snapshot_funcs,
 };

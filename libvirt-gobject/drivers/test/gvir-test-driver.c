@@ -23,6 +23,7 @@
 #include "libvirt-gobject/drivers/gvir-driver-events-private.h"
 #include "gvir-test-private.h"
 #include "gvir-test-storage-private.h"
+#include "gvir-test-snapshot-private.h"
 
 /*
  * One GVirTestState is one fake host with its domains. test:///default
@@ -45,6 +46,7 @@ typedef struct
   gboolean has_managed_save;
   gint64 running_since_us;      /* test clock at the last start or resume */
   guint64 cpu_time_ns;          /* accumulated before running_since_us */
+  GVirTestSnapshots *snapshots; /* NULL until the first snapshot */
 } GVirTestDomain;
 
 typedef struct
@@ -106,6 +108,7 @@ test_domain_free (gpointer data)
 
   g_clear_object (&dom->def);
   g_clear_object (&dom->new_def);
+  g_clear_pointer (&dom->snapshots, gvir_test_snapshots_free);
   g_free (dom);
 }
 
@@ -853,8 +856,15 @@ test_undefine_domain (gpointer       data,
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "refusing to undefine domain '%s': it has a managed save image "
                  "(ask to remove the managed save as well)", dom->entry->name);
+  else if (gvir_test_snapshots_count (dom->snapshots) > 0 &&
+           !(flags & GVIR_DRIVER_UNDEFINE_SNAPSHOTS_METADATA))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "refusing to undefine domain '%s': it has %u snapshots "
+                 "(ask to remove the snapshot metadata as well)", dom->entry->name,
+                 gvir_test_snapshots_count (dom->snapshots));
   else
     {
+      g_clear_pointer (&dom->snapshots, gvir_test_snapshots_free);
       dom->persistent = FALSE;
       dom->has_managed_save = FALSE;
       g_clear_object (&dom->new_def);
@@ -1560,6 +1570,122 @@ static const GVirDriverDomainFuncs test_domain_funcs = {
   .set_numa_parameters = test_set_numa_parameters,
 };
 
+/* ---- what the snapshot file needs of a domain ---------------------------------- */
+
+struct _GVirTestDomainRef
+{
+  GVirTestState *state;
+  GVirTestDomain *dom;
+  GVirDriverEvents *events;
+};
+
+gboolean
+gvir_test_with_domain (gpointer             data,
+                       const char          *uuid,
+                       GVirTestDomainFunc   func,
+                       gpointer             func_data,
+                       GError             **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
+  GVirTestDomainRef ref = { state, NULL, events };
+  gboolean ok;
+
+  g_mutex_lock (&state->lock);
+  ref.dom = state_find (state, uuid, error);
+  ok = ref.dom != NULL && func (&ref, func_data, error);
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ok;
+}
+
+const char *
+gvir_test_domain_ref_get_name (GVirTestDomainRef *ref)
+{
+  return ref->dom->entry->name;
+}
+
+gboolean
+gvir_test_domain_ref_is_persistent (GVirTestDomainRef *ref)
+{
+  return ref->dom->persistent;
+}
+
+int
+gvir_test_domain_ref_get_state (GVirTestDomainRef *ref)
+{
+  return ref->dom->state;
+}
+
+GVirConfigDomain *
+gvir_test_domain_ref_get_def (GVirTestDomainRef *ref)
+{
+  return ref->dom->def;
+}
+
+GVirTestSnapshots **
+gvir_test_domain_ref_snapshots (GVirTestDomainRef *ref)
+{
+  return &ref->dom->snapshots;
+}
+
+void
+gvir_test_domain_ref_revert (GVirTestDomainRef *ref,
+                             GVirConfigDomain  *def,
+                             int                target)
+{
+  GVirTestDomain *dom = ref->dom;
+
+  /* The snapshot's definition replaces both the live and the pending one. */
+  g_clear_object (&dom->new_def);
+  if (target == GVIR_DRIVER_STATE_SHUTOFF)
+    {
+      if (dom_is_active (dom))
+        {
+          dom->new_def = def;
+          gvir_driver_events_add (ref->events,
+                                  state_stop (ref->state, dom, GVIR_DRIVER_SHUTOFF_FROM_SNAPSHOT),
+                                  GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_FROM_SNAPSHOT);
+        }
+      else
+        {
+          dom_replace_def (dom, def);
+          dom->reason = GVIR_DRIVER_SHUTOFF_FROM_SNAPSHOT;
+        }
+      ref->dom = NULL;
+      return;
+    }
+
+  dom_replace_def (dom, def);
+  if (!dom_is_active (dom))
+    {
+      state_start (ref->state, dom, GVIR_DRIVER_RUNNING_FROM_SNAPSHOT);
+      events_add (ref->events, dom, GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_FROM_SNAPSHOT);
+    }
+  if (target == GVIR_DRIVER_STATE_PAUSED && dom->state != GVIR_DRIVER_STATE_PAUSED)
+    {
+      dom_set_paused (dom, TRUE, GVIR_DRIVER_PAUSED_FROM_SNAPSHOT);
+      events_add (ref->events, dom, GVIR_DRIVER_EVENT_SUSPENDED,
+                  GVIR_DRIVER_SUSPENDED_FROM_SNAPSHOT);
+    }
+  else if (target == GVIR_DRIVER_STATE_RUNNING && dom->state == GVIR_DRIVER_STATE_PAUSED)
+    {
+      dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_FROM_SNAPSHOT);
+      events_add (ref->events, dom, GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_FROM_SNAPSHOT);
+    }
+}
+
+static const GVirDriverSnapshotFuncs test_snapshot_funcs = {
+  .list_snapshots = gvir_test_list_snapshots,
+  .create_snapshot = gvir_test_create_snapshot,
+  .get_snapshot_xml = gvir_test_get_snapshot_xml,
+  .delete_snapshot = gvir_test_delete_snapshot,
+  .revert_to_snapshot = gvir_test_revert_to_snapshot,
+  .snapshot_is_current = gvir_test_snapshot_is_current,
+  .has_current_snapshot = gvir_test_has_current_snapshot,
+};
+
 const GVirDriver gvir_test_driver = {
   .name = "test",
   .accepts = test_accepts,
@@ -1577,4 +1703,5 @@ const GVirDriver gvir_test_driver = {
   .get_host_nodes = test_get_host_nodes,
   .domain = &test_domain_funcs,
   .storage = &gvir_test_storage_funcs,
+  .snapshot = &test_snapshot_funcs,
 };
