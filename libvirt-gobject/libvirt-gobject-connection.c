@@ -14,6 +14,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-domain-cache-private.h"
+#include "libvirt-gobject/libvirt-gobject-stream-private.h"
 /**
  * SECTION:libvirt-gobject-connection
  * @title: GVirConnection
@@ -158,6 +159,7 @@ gvir_connection_class_init (GVirConnectionClass *klass)
   object_class->set_property = gvir_connection_set_property;
   object_class->dispose = gvir_connection_dispose;
   object_class->finalize = gvir_connection_finalize;
+  klass->stream_new = _gvir_connection_default_stream_new;
 
   /**
    * GVirConnection:uri:

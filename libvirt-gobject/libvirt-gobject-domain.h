@@ -18,6 +18,7 @@
 #include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt-gobject/libvirt-gobject-visibility.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
+#include <libvirt-gobject/libvirt-gobject-stream.h>
 
 G_BEGIN_DECLS
 
@@ -395,5 +396,18 @@ void gvir_domain_set_numa_mode_async (GVirDomain *dom, GVirDomainNumatuneMode mo
 GVIR_AVAILABLE_IN_ALL
 gboolean gvir_domain_set_numa_mode_finish (GVirDomain *dom, GAsyncResult *result,
                                            GError **err);
+
+/* Display and consoles (libvirt-gobject-domain-display.c). */
+GVIR_AVAILABLE_IN_ALL
+gchar *gvir_domain_screenshot (GVirDomain *dom, GVirStream *stream, guint monitor_id,
+                               guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_open_console (GVirDomain *dom, GVirStream *stream, const gchar *devname,
+                                   guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_open_graphics (GVirDomain *dom, guint idx, int fd, unsigned int flags,
+                                    GError **err);
+GVIR_AVAILABLE_IN_ALL
+int gvir_domain_open_graphics_fd (GVirDomain *dom, guint idx, unsigned int flags, GError **err);
 
 G_END_DECLS

@@ -1536,6 +1536,8 @@ static const GVirDriverDomainFuncs test_domain_funcs = {
   .get_domain_xml = test_get_domain_xml,
   .get_numa_parameters = test_get_numa_parameters,
   .set_numa_parameters = test_set_numa_parameters,
+  /* Display: libvirt's test driver has the screenshot only. */
+  .screenshot_domain = gvir_test_screenshot_domain,
 };
 
 const GVirDriver gvir_test_driver = {
@@ -1554,4 +1556,5 @@ const GVirDriver gvir_test_driver = {
   .get_cells_free_memory = test_get_cells_free_memory,
   .get_host_nodes = test_get_host_nodes,
   .domain = &test_domain_funcs,
+  .stream = &gvir_test_stream_funcs,
 };
