@@ -59,7 +59,7 @@ gvir_output_stream_init (GVirOutputStream *self)
 GOutputStream *
 _gvir_output_stream_new (GVirDriverStream *handle)
 {
-  GVirOutputStream *self = g_object_new (GVIR_TYPE_INPUT_STREAM, NULL);
+  GVirOutputStream *self = g_object_new (GVIR_TYPE_OUTPUT_STREAM, NULL);
 
   self->handle = gvir_driver_stream_ref (handle);
   return G_OUTPUT_STREAM (self);
