@@ -40,6 +40,16 @@ GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirConnection, gvir_connection, GVIR, CONNECTION, GObject)
 
 /**
+ * GVirConnectionClass::stream_new:
+ * @conn: the connection
+ * @handle: (nullable): the internal stream, for the #GVirStream:handle property
+ *
+ * Makes the #GVirStream that gvir_connection_get_stream() returns.
+ *
+ * Returns: (transfer full): a new #GVirStream
+ */
+
+/**
  * GVirConnectionClass:
  * @parent_class: the parent class
  * @connection_opened: default handler of #GVirConnection::connection-opened

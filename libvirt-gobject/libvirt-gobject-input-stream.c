@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "libvirt-gobject/libvirt-gobject-stream-private.h"
+#include "libvirt-gobject/libvirt-gobject-stream-io-private.h"
 
 struct _GVirInputStream
 {

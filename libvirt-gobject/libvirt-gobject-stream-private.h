@@ -17,20 +17,7 @@
 
 G_BEGIN_DECLS
 
-/* The default GVirConnectionClass.stream_new: a plain GVirStream. */
-GVirStream *_gvir_connection_default_stream_new (GVirConnection *conn, gpointer handle);
-
 /* The internal stream behind @self (borrowed). */
 GVirDriverStream *_gvir_stream_get_driver_stream (GVirStream *self);
-
-/* The GIO faces of a stream: blocking reads and writes on @handle (which
- * they reference); their async forms are GIO's, in a worker thread. */
-#define GVIR_TYPE_INPUT_STREAM (gvir_input_stream_get_type ())
-G_DECLARE_FINAL_TYPE (GVirInputStream, gvir_input_stream, GVIR, INPUT_STREAM, GInputStream)
-GInputStream *_gvir_input_stream_new (GVirDriverStream *handle);
-
-#define GVIR_TYPE_OUTPUT_STREAM (gvir_output_stream_get_type ())
-G_DECLARE_FINAL_TYPE (GVirOutputStream, gvir_output_stream, GVIR, OUTPUT_STREAM, GOutputStream)
-GOutputStream *_gvir_output_stream_new (GVirDriverStream *handle);
 
 G_END_DECLS

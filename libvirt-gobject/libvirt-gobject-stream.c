@@ -14,6 +14,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-stream-private.h"
+#include "libvirt-gobject/libvirt-gobject-stream-io-private.h"
 
 /**
  * SECTION:libvirt-gobject-stream
@@ -297,13 +298,6 @@ _gvir_stream_get_driver_stream (GVirStream *self)
   return priv->handle;
 }
 
-GVirStream *
-_gvir_connection_default_stream_new (GVirConnection *conn,
-                                     gpointer        handle)
-{
-  return g_object_new (GVIR_TYPE_STREAM, "handle", handle, NULL);
-}
-
 /**
  * gvir_connection_get_stream:
  * @conn: an open #GVirConnection
@@ -540,14 +534,15 @@ gvir_stream_send_all (GVirStream            *stream,
 /* ---- watches --------------------------------------------------------------------- */
 
 /**
- * gvir_stream_add_watch: (skip)
+ * gvir_stream_add_watch:
  * @stream: a #GVirStream
  * @cond: the conditions to watch for (bitfield of #GVirStreamIOCondition)
- * @func: (closure opaque): called when one of them is true
+ * @func: (closure opaque) (scope forever): called when one of them is true
  * @opaque: data for @func
  *
  * As gvir_stream_add_watch_full() with the default priority and no
- * destroy notification.
+ * destroy notification (bindings should prefer gvir_stream_add_watch_full(),
+ * which frees @func's closure when the watch goes).
  *
  * Returns: the watch's source id, for g_source_remove()
  */
@@ -561,7 +556,7 @@ gvir_stream_add_watch (GVirStream            *stream,
 }
 
 /**
- * gvir_stream_add_watch_full: (rename-to gvir_stream_add_watch)
+ * gvir_stream_add_watch_full:
  * @stream: a #GVirStream
  * @priority: the priority of the watch's source
  * @cond: the conditions to watch for (bitfield of #GVirStreamIOCondition)

@@ -40,8 +40,6 @@ EXPLAINED = {
         "the raw libvirt handle (virConnectPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Domain", "property", "handle"):
         "the raw libvirt handle (virDomainPtr): we do not link libvirt (README)",
-    ("LibvirtGObject", "Connection", "virtual-method", "stream_new"):
-        "GVirStream is not written yet (issue 12)",
     **{("LibvirtGObject", flags, "kind", flags):
        "ours registers these flags as GFlags, libvirt-glib as a GEnum: same members and "
        "values, and ORing them works in bindings"

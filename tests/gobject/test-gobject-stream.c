@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -146,6 +147,7 @@ typedef struct
   GByteArray *data;
   guint calls;
   guint ended;
+  guint freed;                /* destroy notifications of the closure */
   GVirStreamIOCondition last;
 } WatchState;
 
@@ -312,6 +314,48 @@ test_stream_after_close (void)
   close_and_finalize (g_steal_pointer (&conn));
 }
 
+static void
+count_notify (gpointer data)
+{
+  ((WatchState *) data)->freed++;
+}
+
+/* The full form: the priority is the source's, and the closure is freed
+ * when the watch goes. */
+static void
+test_screenshot_watch_full (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirDomain) dom = fetch_test_domain (conn);
+  g_autoptr(GVirStream) stream = screenshot_stream (conn, dom);
+  WatchState state = { .data = g_byte_array_new () };
+  GSource *source;
+  guint id;
+
+  id = gvir_stream_add_watch_full (stream, G_PRIORITY_HIGH, GVIR_STREAM_IO_CONDITION_READABLE,
+                                   watch_cb, &state, count_notify);
+  source = g_main_context_find_source_by_id (NULL, id);
+  g_assert_nonnull (source);
+  g_assert_cmpint (g_source_get_priority (source), ==, G_PRIORITY_HIGH);
+  spin_until (NULL, &state.ended, 1, "the end of the screenshot through a full watch");
+  g_assert_cmpuint (state.freed, ==, 1);
+  assert_screenshot (state.data->data, state.data->len);
+  g_byte_array_unref (state.data);
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
+/* The condition is a registered flags type with libvirt's values. */
+static void
+test_io_condition_type (void)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (gvir_stream_io_condition_get_type ());
+  GFlagsValue *value = g_flags_get_first_value (klass, GVIR_STREAM_IO_CONDITION_HANGUP);
+
+  g_assert_true (G_TYPE_IS_FLAGS (G_TYPE_FROM_CLASS (klass)));
+  g_assert_cmpint (GVIR_STREAM_IO_CONDITION_HANGUP, ==, 4);
+  g_assert_cmpstr (value->value_nick, ==, "hangup");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -323,6 +367,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/stream/screenshot/input-stream", test_screenshot_input_stream);
   g_test_add_func ("/gvir/stream/screenshot/read-async", test_screenshot_read_async);
   g_test_add_func ("/gvir/stream/screenshot/watch", test_screenshot_watch);
+  g_test_add_func ("/gvir/stream/screenshot/watch-full", test_screenshot_watch_full);
+  g_test_add_func ("/gvir/stream/io-condition-type", test_io_condition_type);
   g_test_add_func ("/gvir/stream/screenshot/not-running", test_screenshot_not_running);
   g_test_add_func ("/gvir/stream/errors", test_stream_errors);
   g_test_add_func ("/gvir/stream/console-graphics-not-supported",
