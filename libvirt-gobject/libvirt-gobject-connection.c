@@ -149,6 +149,14 @@ gvir_connection_finalize (GObject *object)
   G_OBJECT_CLASS (gvir_connection_parent_class)->finalize (object);
 }
 
+/* The default stream_new: a plain GVirStream. */
+static GVirStream *
+gvir_connection_stream_new (GVirConnection *conn,
+                            gpointer        handle)
+{
+  return g_object_new (GVIR_TYPE_STREAM, "handle", handle, NULL);
+}
+
 static void
 gvir_connection_class_init (GVirConnectionClass *klass)
 {
@@ -158,6 +166,7 @@ gvir_connection_class_init (GVirConnectionClass *klass)
   object_class->set_property = gvir_connection_set_property;
   object_class->dispose = gvir_connection_dispose;
   object_class->finalize = gvir_connection_finalize;
+  klass->stream_new = gvir_connection_stream_new;
 
   /**
    * GVirConnection:uri:

@@ -40,12 +40,25 @@ GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirConnection, gvir_connection, GVIR, CONNECTION, GObject)
 
 /**
+ * GVirConnectionClass::stream_new:
+ * @conn: the connection
+ * @handle: (nullable): the internal stream, for the #GVirStream:handle property
+ *
+ * Makes the #GVirStream that gvir_connection_get_stream() returns.
+ *
+ * Returns: (transfer full): a new #GVirStream
+ */
+
+/**
  * GVirConnectionClass:
  * @parent_class: the parent class
  * @connection_opened: default handler of #GVirConnection::connection-opened
  * @connection_closed: default handler of #GVirConnection::connection-closed
  * @domain_added: default handler of #GVirConnection::domain-added
  * @domain_removed: default handler of #GVirConnection::domain-removed
+ * @stream_new: makes the #GVirStream that gvir_connection_get_stream()
+ *   returns; @handle is the internal stream, to pass on as the stream's
+ *   #GVirStream:handle property
  *
  * The class of #GVirConnection.
  */
@@ -57,6 +70,7 @@ struct _GVirConnectionClass
   void (*connection_closed) (GVirConnection *conn);
   void (*domain_added) (GVirConnection *conn, GVirDomain *dom);
   void (*domain_removed) (GVirConnection *conn, GVirDomain *dom);
+  GVirStream *(*stream_new) (GVirConnection *conn, gpointer handle);
 
   /*< private >*/
   gpointer padding[20];
@@ -259,5 +273,9 @@ void gvir_connection_nodeset_is_available_async (GVirConnection *conn, GVirNodes
 GVIR_AVAILABLE_IN_ALL
 gboolean gvir_connection_nodeset_is_available_finish (GVirConnection *conn,
                                                       GAsyncResult *result, GError **err);
+
+/* Streams (libvirt-gobject-stream.c). */
+GVIR_AVAILABLE_IN_ALL
+GVirStream *gvir_connection_get_stream (GVirConnection *conn, guint flags);
 
 G_END_DECLS

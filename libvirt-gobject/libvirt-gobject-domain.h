@@ -19,6 +19,7 @@
 #include <libvirt-gobject/libvirt-gobject-visibility.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-domain-snapshot.h>
+#include <libvirt-gobject/libvirt-gobject-stream.h>
 
 G_BEGIN_DECLS
 
@@ -486,5 +487,17 @@ GList *gvir_domain_get_snapshots (GVirDomain *dom);
 GVIR_AVAILABLE_IN_ALL
 gboolean gvir_domain_get_has_current_snapshot (GVirDomain *dom, guint flags,
                                                gboolean *has_current_snapshot, GError **error);
+/* Display and consoles (libvirt-gobject-domain-display.c). */
+GVIR_AVAILABLE_IN_ALL
+gchar *gvir_domain_screenshot (GVirDomain *dom, GVirStream *stream, guint monitor_id,
+                               guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_open_console (GVirDomain *dom, GVirStream *stream, const gchar *devname,
+                                   guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_open_graphics (GVirDomain *dom, guint idx, int fd, unsigned int flags,
+                                    GError **err);
+GVIR_AVAILABLE_IN_ALL
+int gvir_domain_open_graphics_fd (GVirDomain *dom, guint idx, unsigned int flags, GError **err);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <libvirt-gobject/libvirt-gobject-node-info.h>
 #include <libvirt-gobject/libvirt-gobject-domain-info.h>
 #include <libvirt-gobject/libvirt-gobject-domain-snapshot.h>
+#include <libvirt-gobject/libvirt-gobject-stream.h>
 #include <libvirt-gobject/libvirt-gobject-domain.h>
 #include <libvirt-gobject/libvirt-gobject-connection.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>

@@ -15,6 +15,9 @@
 
 #include "gvir-driver-core-private.h"
 
+/* Defined with its dispatch in gvir-driver-stream-private.h. */
+typedef struct _GVirDriverStream GVirDriverStream;
+
 G_BEGIN_DECLS
 
 /* ---- non-blocking answers --------------------------------------------------- */
@@ -102,6 +105,25 @@ struct _GVirDriverDomainFuncs
   void (*get_domain_state_async) (gpointer handle, const char *uuid,
                                   GCancellable *cancellable,
                                   GVirDriverDomainStateFunc done, gpointer user_data);
+
+  /* ---- display and consoles: dispatched in gvir-driver-stream.c --------- */
+  /* The screenshot of monitor @screen goes into @stream (unattached, of this
+   * connection), which the slot attaches; returns its MIME type. */
+  char *(*screenshot_domain) (gpointer handle, const char *uuid, GVirDriverStream *stream,
+                              guint screen, guint flags,
+                              GCancellable *cancellable, GError **error);
+  /* Connects the character device @devname (NULL: the first console) to
+   * @stream, which the slot attaches. */
+  gboolean (*open_domain_console) (gpointer handle, const char *uuid, const char *devname,
+                                   GVirDriverStream *stream, guint flags,
+                                   GCancellable *cancellable, GError **error);
+  /* Connects graphics device @idx to the caller's socket @fd (borrowed). */
+  gboolean (*open_domain_graphics) (gpointer handle, const char *uuid, guint idx, int fd,
+                                    guint flags, GCancellable *cancellable, GError **error);
+  /* A new socket connected to graphics device @idx (the caller owns it),
+   * or -1 with @error. */
+  int (*open_domain_graphics_fd) (gpointer handle, const char *uuid, guint idx, guint flags,
+                                  GCancellable *cancellable, GError **error);
 };
 
 /* ---- dispatch: the only callers of the domain table ------------------------ */

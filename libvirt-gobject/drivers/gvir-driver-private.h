@@ -41,4 +41,5 @@
 #include "gvir-driver-core-private.h"
 #include "gvir-driver-domain-private.h"
 #include "gvir-driver-snapshot-private.h"
+#include "gvir-driver-stream-private.h"
 #include "gvir-driver-async-private.h"

@@ -388,9 +388,25 @@ function testDomainSnapshots() {
     conn.close();
 }
 
+function testStreamScreenshot() {
+    const conn = openConnection();
+    const dom = conn.find_domain_by_name('test');
+    const stream = conn.get_stream(0);
+    check(dom.screenshot(stream, 0, 0) === 'image/png', 'screenshot MIME type');
+    const bytes = stream.get_input_stream().read_bytes(4096, null);
+    const data = bytes.get_data();
+    const sum = GLib.compute_checksum_for_bytes(GLib.ChecksumType.SHA256, bytes);
+    check(data.length === 165, `screenshot size ${data.length}`);
+    check(sum === '248b07a3d0e1e0f67d43d18065be8f74434549c0fdde6b0bfc08a7835d41909f',
+        `screenshot checksum ${sum}`);
+    expectError(() => dom.open_graphics_fd(0, 0), LibvirtGObject.Error.NOT_SUPPORTED,
+        'open_graphics_fd');
+    conn.close();
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
     testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle,
-    testStorage, testDomainSnapshots];
+    testStorage, testDomainSnapshots, testStreamScreenshot];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {

@@ -592,6 +592,7 @@ def test_storage():
     new.stop()
     new.undefine()
     check_equal(conn.find_storage_pool_by_name('pypool'), None)
+    conn.close()
 
 
 def test_domain_snapshots():
@@ -651,6 +652,27 @@ def test_domain_snapshots():
     conn.close()
 
 
+def test_stream_screenshot():
+    """A screenshot through a GVirStream and its GInputStream, byte for byte."""
+    import hashlib
+    conn = open_connection()
+    dom = conn.find_domain_by_name('test')
+    stream = conn.get_stream(0)
+    check(isinstance(stream, LibvirtGObject.Stream), 'stream is a %r' % type(stream))
+    check_equal(dom.screenshot(stream, 0, 0), 'image/png')
+    data = stream.get_input_stream().read_bytes(4096, None).get_data()
+    check_equal(len(data), 165, 'screenshot size')
+    check_equal(hashlib.sha256(data).hexdigest(),
+                '248b07a3d0e1e0f67d43d18065be8f74434549c0fdde6b0bfc08a7835d41909f')
+    check_equal(stream.get_input_stream().read_bytes(4096, None).get_size(), 0, 'end of data')
+    try:
+        dom.open_console(conn.get_stream(0), None, 0)
+        check(False, 'open_console succeeded on the test driver')
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.NOT_SUPPORTED, 'open_console')
+    conn.close()
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -671,6 +693,7 @@ TESTS = [
     test_qemu_capabilities,
     test_storage,
     test_domain_snapshots,
+    test_stream_screenshot,
 ]
 
 

@@ -44,8 +44,6 @@ EXPLAINED = {
         "the raw libvirt handle (virStoragePoolPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "StorageVol", "property", "handle"):
         "the raw libvirt handle (virStorageVolPtr): we do not link libvirt (README)",
-    ("LibvirtGObject", "Connection", "virtual-method", "stream_new"):
-        "GVirStream is not written yet (issue 12)",
     **{("LibvirtGObject", flags, "kind", flags):
        "ours registers these flags as GFlags, libvirt-glib as a GEnum: same members and "
        "values, and ORing them works in bindings"

@@ -1568,6 +1568,8 @@ static const GVirDriverDomainFuncs test_domain_funcs = {
   .get_domain_xml = test_get_domain_xml,
   .get_numa_parameters = test_get_numa_parameters,
   .set_numa_parameters = test_set_numa_parameters,
+  /* Display: libvirt's test driver has the screenshot only. */
+  .screenshot_domain = gvir_test_screenshot_domain,
 };
 
 /* ---- what the snapshot file needs of a domain ---------------------------------- */
@@ -1704,4 +1706,5 @@ const GVirDriver gvir_test_driver = {
   .domain = &test_domain_funcs,
   .storage = &gvir_test_storage_funcs,
   .snapshot = &test_snapshot_funcs,
+  .stream = &gvir_test_stream_funcs,
 };

@@ -113,4 +113,12 @@ typedef struct
 gboolean gvir_test_config_load (const char *path, GVirTestHost *host, GPtrArray **domains,
                                 GError **error);
 
+/* ---- streams (gvir-test-stream.c) ------------------------------------------- */
+
+extern const GVirDriverStreamFuncs gvir_test_stream_funcs;
+
+char *gvir_test_screenshot_domain (gpointer handle, const char *uuid, GVirDriverStream *stream,
+                                   guint screen, guint flags, GCancellable *cancellable,
+                                   GError **error);
+
 G_END_DECLS
