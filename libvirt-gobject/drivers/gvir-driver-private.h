@@ -40,4 +40,5 @@
 #include "gvir-driver-types-private.h"
 #include "gvir-driver-core-private.h"
 #include "gvir-driver-domain-private.h"
+#include "gvir-driver-network-private.h"
 #include "gvir-driver-async-private.h"
