@@ -11,7 +11,7 @@
 #include "config.h"
 
 #include "libvirt-gobject/libvirt-gobject-network-dhcp-lease.h"
-#include "libvirt-gobject/libvirt-gobject-network-private.h"
+#include "libvirt-gobject/libvirt-gobject-network-dhcp-lease-private.h"
 
 /**
  * SECTION:libvirt-gobject-network-dhcp-lease

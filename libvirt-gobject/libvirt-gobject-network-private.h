@@ -1,6 +1,5 @@
 /*
- * libvirt-gobject-network-private.h: GVirNetwork and its leases inside the
- * library
+ * libvirt-gobject-network-private.h: GVirNetwork inside the library
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -15,7 +14,6 @@
 
 #include "libvirt-gobject/libvirt-gobject-connection.h"
 #include "libvirt-gobject/libvirt-gobject-network.h"
-#include "libvirt-gobject/libvirt-gobject-network-dhcp-lease.h"
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
 
 G_BEGIN_DECLS
@@ -24,8 +22,5 @@ G_BEGIN_DECLS
 GVirNetwork *_gvir_network_new (GVirConnection *conn, const GVirDriverNetwork *network);
 /* Refreshes the cached name. */
 void _gvir_network_update (GVirNetwork *self, const GVirDriverNetwork *network);
-
-/* A new lease object holding a copy of @lease. */
-GVirNetworkDHCPLease *_gvir_network_dhcp_lease_new (const GVirDriverDHCPLease *lease);
 
 G_END_DECLS

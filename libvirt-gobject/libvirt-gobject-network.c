@@ -14,6 +14,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-network-private.h"
+#include "libvirt-gobject/libvirt-gobject-network-dhcp-lease-private.h"
 
 /**
  * SECTION:libvirt-gobject-network

@@ -19,13 +19,11 @@ G_BEGIN_DECLS
 
 /* ---- values ------------------------------------------------------------- */
 
-/* One virtual network, by value: its identity and state when described. */
+/* One virtual network, by value: its identity. */
 typedef struct
 {
   char *name;
   char *uuid;             /* canonical lower-case 36-character form */
-  gboolean active;
-  gboolean persistent;
 } GVirDriverNetwork;
 
 GVirDriverNetwork *gvir_driver_network_copy (const GVirDriverNetwork *network);

@@ -40,6 +40,10 @@ EXPLAINED = {
         "the raw libvirt handle (virConnectPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Domain", "property", "handle"):
         "the raw libvirt handle (virDomainPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "Network", "property", "handle"):
+        "the raw libvirt handle (virNetworkPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "NetworkDHCPLease", "property", "handle"):
+        "the raw libvirt lease (virNetworkDHCPLeasePtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Connection", "virtual-method", "stream_new"):
         "GVirStream is not written yet (issue 12)",
     **{("LibvirtGObject", flags, "kind", flags):

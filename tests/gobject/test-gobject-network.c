@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "test-gobject-common.h"
-#include "libvirt-gobject/libvirt-gobject-network-private.h"
+#include "libvirt-gobject/libvirt-gobject-network-dhcp-lease-private.h"
 
 #define DEFAULT_NETWORK_UUID "dd8fe884-6c02-601e-7551-cca97df1c5df"
 
@@ -270,6 +270,18 @@ test_lease_getters (void)
   g_assert_finalize_object (lease);
 }
 
+/* The registered types: objects, and the address kinds by their nicks. */
+static void
+test_types (void)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (gvir_ip_addr_type_get_type ());
+
+  g_assert_true (g_type_is_a (gvir_network_get_type (), G_TYPE_OBJECT));
+  g_assert_true (g_type_is_a (gvir_network_dhcp_lease_get_type (), G_TYPE_OBJECT));
+  g_assert_cmpint (g_enum_get_value_by_nick (kinds, "ipv4")->value, ==, GVIR_IP_ADDR_TYPE_IPV4);
+  g_assert_cmpint (g_enum_get_value_by_nick (kinds, "ipv6")->value, ==, GVIR_IP_ADDR_TYPE_IPV6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -285,6 +297,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/network/file-networks", test_file_networks);
   g_test_add_func ("/gvir/network/file-bad-networks", test_file_bad_networks);
   g_test_add_func ("/gvir/network/lease-getters", test_lease_getters);
+  g_test_add_func ("/gvir/network/types", test_types);
 
   return g_test_run ();
 }

@@ -151,8 +151,6 @@ describe (GVirConfigNetwork *def)
   GVirDriverNetwork desc = {
     .name = (char *) gvir_config_network_get_name (def),
     .uuid = (char *) gvir_config_network_get_uuid (def),
-    .active = TRUE,
-    .persistent = TRUE,
   };
 
   return gvir_driver_network_copy (&desc);
