@@ -21,6 +21,7 @@
 #include <libvirt-gobject/libvirt-gobject-node-info.h>
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
+#include <libvirt-gobject/libvirt-gobject-network.h>
 
 G_BEGIN_DECLS
 
@@ -277,5 +278,21 @@ gboolean gvir_connection_nodeset_is_available_finish (GVirConnection *conn,
 /* Streams (libvirt-gobject-stream.c). */
 GVIR_AVAILABLE_IN_ALL
 GVirStream *gvir_connection_get_stream (GVirConnection *conn, guint flags);
+/* Virtual networks (libvirt-gobject-connection-networks.c). */
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_networks (GVirConnection *conn, GCancellable *cancellable,
+                                         GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_networks_async (GVirConnection *conn, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_networks_finish (GVirConnection *conn, GAsyncResult *result,
+                                                GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_networks (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirNetwork *gvir_connection_get_network (GVirConnection *conn, const gchar *uuid);
+GVIR_AVAILABLE_IN_ALL
+GVirNetwork *gvir_connection_find_network_by_name (GVirConnection *conn, const gchar *name);
 
 G_END_DECLS

@@ -42,4 +42,5 @@
 #include "gvir-driver-domain-private.h"
 #include "gvir-driver-snapshot-private.h"
 #include "gvir-driver-stream-private.h"
+#include "gvir-driver-network-private.h"
 #include "gvir-driver-async-private.h"

@@ -404,9 +404,23 @@ function testStreamScreenshot() {
     conn.close();
 }
 
+function testNetworks() {
+    const conn = openConnection();
+    conn.fetch_networks(null);
+    const names = conn.get_networks().map(n => n.get_name());
+    check(names.length === 1 && names[0] === 'default', `networks ${names}`);
+    const net = conn.find_network_by_name('default');
+    check(net.get_uuid() === 'dd8fe884-6c02-601e-7551-cca97df1c5df', `uuid ${net.get_uuid()}`);
+    check(net.get_config(0).get_bridge_name() === 'virbr0', 'bridge of the default network');
+    expectError(() => net.get_dhcp_leases(null, 0), LibvirtGObject.Error.NOT_SUPPORTED,
+        'get_dhcp_leases');
+    conn.close();
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
     testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle,
-    testStorage, testDomainSnapshots, testStreamScreenshot];
+    testStorage, testDomainSnapshots, testStreamScreenshot,
+    testNetworks];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {

@@ -673,6 +673,38 @@ def test_stream_screenshot():
     conn.close()
 
 
+def test_networks():
+    conn = open_connection()
+    check_equal(conn.get_networks(), [], 'networks before a fetch')
+    loop = Loop()
+    fetched = []
+
+    def on_fetched(source, result):
+        fetched.append(source.fetch_networks_finish(result))
+        loop.quit()
+
+    conn.fetch_networks_async(None, on_fetched)
+    loop.run('fetch_networks_async')
+    check_equal(fetched, [True])
+    names = [net.get_name() for net in conn.get_networks()]
+    check_equal(names, ['default'], 'networks %r' % names)
+    net = conn.find_network_by_name('default')
+    check_equal(net.get_uuid(), 'dd8fe884-6c02-601e-7551-cca97df1c5df')
+    check(conn.get_network('DD8FE884-6C02-601E-7551-CCA97DF1C5DF') is net,
+          'the same network object by UUID')
+    conf = net.get_config(0)
+    check_equal(conf.get_bridge_name(), 'virbr0')
+    check_equal(conf.get_ip_address(), '192.168.122.1')
+    try:
+        net.get_dhcp_leases(None, 0)
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.NOT_SUPPORTED, 'get_dhcp_leases')
+    else:
+        check(False, 'get_dhcp_leases on the test driver did not fail')
+    conn.close()
+    check_equal(conn.find_network_by_name('default'), None, 'lookup after close')
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -694,6 +726,7 @@ TESTS = [
     test_storage,
     test_domain_snapshots,
     test_stream_screenshot,
+    test_networks,
 ]
 
 

@@ -44,6 +44,10 @@ EXPLAINED = {
         "the raw libvirt handle (virStoragePoolPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "StorageVol", "property", "handle"):
         "the raw libvirt handle (virStorageVolPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "Network", "property", "handle"):
+        "the raw libvirt handle (virNetworkPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "NetworkDHCPLease", "property", "handle"):
+        "the raw libvirt lease (virNetworkDHCPLeasePtr): we do not link libvirt (README)",
     **{("LibvirtGObject", flags, "kind", flags):
        "ours registers these flags as GFlags, libvirt-glib as a GEnum: same members and "
        "values, and ORing them works in bindings"

@@ -865,6 +865,46 @@ add_cases (const char *label,
     }
 }
 
+/* ---- networks: the remote driver against libvirtd's test:///default ------------ */
+
+#define DEFAULT_NETWORK_UUID "dd8fe884-6c02-601e-7551-cca97df1c5df"
+
+static void
+test_networks (gconstpointer data)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (data, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) networks = gvir_driver_connection_list_networks (conn, NULL, &error);
+  g_autoptr(GVirDriverNetwork) by_name = NULL;
+  g_autoptr(GVirDriverNetwork) by_uuid = NULL;
+  g_autoptr(GPtrArray) leases = NULL;
+  g_autofree char *xml = NULL;
+  GVirDriverNetwork *listed;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (networks->len, ==, 1);
+  listed = networks->pdata[0];
+  g_assert_cmpstr (listed->name, ==, "default");
+  g_assert_cmpstr (listed->uuid, ==, DEFAULT_NETWORK_UUID);
+
+  by_name = gvir_driver_connection_lookup_network_by_name (conn, "default", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_name->uuid, ==, DEFAULT_NETWORK_UUID);
+  by_uuid = gvir_driver_connection_lookup_network_by_uuid (conn, DEFAULT_NETWORK_UUID, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_uuid->name, ==, "default");
+
+  xml = gvir_driver_connection_get_network_xml (conn, DEFAULT_NETWORK_UUID, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, "<name>default</name>"));
+  g_assert_nonnull (strstr (xml, "<bridge name='virbr0'"));
+
+  /* libvirt's test driver has no leases: its error comes back as such. */
+  leases = gvir_driver_connection_get_dhcp_leases (conn, DEFAULT_NETWORK_UUID, NULL, 0, NULL, &error);
+  g_assert_null (leases);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -893,6 +933,7 @@ main (int    argc,
   tcp_uri = g_strdup_printf ("test+tcp://127.0.0.1:%d/default", peer->tcp_port);
   add_cases ("unix", unix_uri);
   add_cases ("tcp", tcp_uri);
+  g_test_add_data_func ("/rpc/networks/libvirtd", unix_uri, test_networks);
 
   g_test_add_func ("/rpc/events/libvirtd", test_libvirtd_events);
   g_test_add_func ("/rpc/async/cancel", test_async_cancel);

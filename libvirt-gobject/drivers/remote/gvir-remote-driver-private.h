@@ -11,6 +11,7 @@
 #pragma once
 
 #include "../gvir-driver-private.h"
+#include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,10 @@ extern const GVirDriver gvir_remote_driver;
 /* The name sent in CONNECT_OPEN for @uri: the URI without transport,
  * user, host, port and the parameters only the client uses. */
 char *gvir_remote_uri_open_name (const GVirDriverUri *uri);
+
+/* For the area files (gvir-remote-AREA.c): the RPC client of a handle. */
+GVirRpcClient *gvir_remote_handle_get_client (gpointer handle);
+
+extern const GVirDriverNetworkFuncs gvir_remote_network_funcs;
 
 G_END_DECLS

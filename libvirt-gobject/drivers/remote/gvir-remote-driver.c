@@ -327,6 +327,14 @@ steal_string (gboolean         ok,
   return ok ? g_steal_pointer (&ret->value) : NULL;
 }
 
+/* ---- for the area files (gvir-remote-driver-private.h) ------------------------ */
+
+GVirRpcClient *
+gvir_remote_handle_get_client (gpointer handle)
+{
+  return ((RemoteHandle *) handle)->client;
+}
+
 /* ---- domain references ---------------------------------------------------- */
 
 static gboolean
@@ -2181,4 +2189,5 @@ const GVirDriver gvir_remote_driver = {
   .get_host_nodes = remote_get_host_nodes,
   .domain = &remote_domain_funcs,
   .snapshot = &gvir_remote_snapshot_funcs,
+  .network = &gvir_remote_network_funcs,
 };

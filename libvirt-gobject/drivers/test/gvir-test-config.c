@@ -228,6 +228,41 @@ load_domain (xmlNode     *node,
   return cd;
 }
 
+/* A <network> is inline or file='...' relative to the configuration's
+ * directory; like libvirt, every one is active. */
+static gboolean
+load_network (xmlNode       *node,
+              GVirTestHost  *host,
+              const char    *dir,
+              const char    *path,
+              GError       **error)
+{
+  g_autofree char *file = (char *) xmlGetNoNsProp (node, (const xmlChar *) "file");
+  g_autoptr(GVirConfigNetwork) def = NULL;
+  g_autoptr(GError) local = NULL;
+  xmlDoc *doc = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *full = g_path_is_absolute (file) ? g_strdup (file)
+                                                        : g_build_filename (dir, file, NULL);
+
+      doc = read_xml_file (full, &local);
+      node = doc ? xmlDocGetRootElement (doc) : NULL;
+    }
+  if (node != NULL)
+    def = gvir_test_network_read_node (node, &local);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  if (def != NULL && gvir_test_host_add_network (host, def, &local))
+    return TRUE;
+
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "bad network%s%s%s in test configuration '%s': %s",
+               file ? " file '" : "", file ? file : "", file ? "'" : "", path,
+               local ? local->message : "empty document");
+  return FALSE;
+}
+
 /* Parse errors of the streaming reader, kept for the GError. */
 typedef struct
 {
@@ -266,8 +301,10 @@ load_element (xmlNode       *node,
   if (element_is (node, "memory"))
     return read_number (node->parent, "memory", path, G_MAXUINT64 / 1024,
                         &host->node.memory_kib, error);
+  if (element_is (node, "network"))
+    return load_network (node, host, dir, path, error);
   if (!element_is (node, "domain"))
-    return TRUE;   /* networks, interfaces, pools and devices are not modelled yet */
+    return TRUE;   /* interfaces, pools and devices are not modelled yet */
 
   cd = load_domain (node, dir, path, error);
   if (cd == NULL)

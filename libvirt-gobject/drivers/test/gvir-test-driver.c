@@ -347,6 +347,7 @@ state_new_default (GError **error)
   GVirTestConfigDomain cd = { NULL, { GVIR_DRIVER_STATE_RUNNING, FALSE, FALSE } };
 
   gvir_test_host_init_default (&state->host);
+  gvir_test_host_add_default_network (&state->host);
   cd.def = gvir_test_def_read_string (gvir_test_default_domain_xml (), error);
   if (cd.def == NULL || !state_load_domain (state, &cd, "the default configuration", error))
     {
@@ -602,6 +603,23 @@ test_get_host_nodes (gpointer       data,
   nodes = gvir_test_host_get_nodes (&state->host);
   g_mutex_unlock (&state->lock);
   return nodes;
+}
+
+/* ---- for the area files (gvir-test-private.h) -------------------------------- */
+
+GVirTestHost *
+gvir_test_handle_lock (gpointer handle)
+{
+  GVirTestState *state = ((GVirTestHandle *) handle)->state;
+
+  g_mutex_lock (&state->lock);
+  return &state->host;
+}
+
+void
+gvir_test_handle_unlock (gpointer handle)
+{
+  g_mutex_unlock (&((GVirTestHandle *) handle)->state->lock);
 }
 
 /* ---- domain lookups ----------------------------------------------------------- */
@@ -1707,4 +1725,5 @@ const GVirDriver gvir_test_driver = {
   .storage = &gvir_test_storage_funcs,
   .snapshot = &test_snapshot_funcs,
   .stream = &gvir_test_stream_funcs,
+  .network = &gvir_test_network_funcs,
 };

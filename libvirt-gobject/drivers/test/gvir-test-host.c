@@ -34,6 +34,7 @@ gvir_test_host_init_default (GVirTestHost *host)
   host->node.cores = 2;
   host->node.threads = 2;
   host->ncells = 2;
+  host->networks = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 void
@@ -41,6 +42,7 @@ gvir_test_host_clear (GVirTestHost *host)
 {
   gvir_driver_node_info_clear (&host->node);
   host->ncells = 0;
+  g_clear_pointer (&host->networks, g_ptr_array_unref);
 }
 
 GVirIdSet *

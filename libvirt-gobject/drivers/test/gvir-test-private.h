@@ -82,6 +82,7 @@ typedef struct
 {
   GVirDriverNodeInfo node;
   guint ncells;           /* NUMA cells; 0 for configurations read from a file */
+  GPtrArray *networks;    /* GVirConfigNetwork (owned), all active and persistent */
 } GVirTestHost;
 
 /* The host's NUMA nodes: its cells, or for configurations read from a file
@@ -120,5 +121,22 @@ extern const GVirDriverStreamFuncs gvir_test_stream_funcs;
 char *gvir_test_screenshot_domain (gpointer handle, const char *uuid, GVirDriverStream *stream,
                                    guint screen, guint flags, GCancellable *cancellable,
                                    GError **error);
+/* ---- networks (gvir-test-network.c) --------------------------------------- */
+
+/* Copies @node (a <network> element of a larger document) into a checked
+ * definition with a canonical UUID. */
+GVirConfigNetwork *gvir_test_network_read_node (xmlNode *node, GError **error);
+/* Adds @def (a new reference) unless a network of that name or UUID exists
+ * (GVIR_ERROR_EXISTS). */
+gboolean gvir_test_host_add_network (GVirTestHost *host, GVirConfigNetwork *def, GError **error);
+/* libvirt's network 'default' of test:///default. */
+void gvir_test_host_add_default_network (GVirTestHost *host);
+
+extern const GVirDriverNetworkFuncs gvir_test_network_funcs;
+
+/* For the area files: the host of @handle's state, with the state lock
+ * held until gvir_test_handle_unlock(). */
+GVirTestHost *gvir_test_handle_lock (gpointer handle);
+void gvir_test_handle_unlock (gpointer handle);
 
 G_END_DECLS

@@ -1,0 +1,26 @@
+/*
+ * libvirt-gobject-network-private.h: GVirNetwork inside the library
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Not installed, not scanned for the GIR.
+ */
+#pragma once
+
+#include "libvirt-gobject/libvirt-gobject-connection.h"
+#include "libvirt-gobject/libvirt-gobject-network.h"
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+
+G_BEGIN_DECLS
+
+/* A new network object for @network, attached to @conn (weakly). */
+GVirNetwork *_gvir_network_new (GVirConnection *conn, const GVirDriverNetwork *network);
+/* Refreshes the cached name. */
+void _gvir_network_update (GVirNetwork *self, const GVirDriverNetwork *network);
+
+G_END_DECLS
