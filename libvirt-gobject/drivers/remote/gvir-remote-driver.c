@@ -2131,12 +2131,6 @@ remote_set_numa_parameters (gpointer       data,
 
 /* ---- for the snapshot file ------------------------------------------------- */
 
-GVirRpcClient *
-gvir_remote_handle_get_client (gpointer handle)
-{
-  return ((RemoteHandle *) handle)->client;
-}
-
 gboolean
 gvir_remote_domain_ref (gpointer        handle,
                         const char     *uuid,

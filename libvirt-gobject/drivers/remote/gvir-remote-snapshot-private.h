@@ -11,14 +11,14 @@
 #pragma once
 
 #include "../gvir-driver-private.h"
+#include "gvir-remote-driver-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
 G_BEGIN_DECLS
 
-/* What the driver file lends the snapshot file: the handle's client and
- * the wire reference of a domain known by UUID. */
-GVirRpcClient *gvir_remote_handle_get_client (gpointer handle);
+/* What the driver file lends the snapshot file besides the handle's
+ * client: the wire reference of a domain known by UUID. */
 gboolean gvir_remote_domain_ref (gpointer handle, const char *uuid, GVirRpcDomain *dom,
                                  GCancellable *cancellable, GError **error);
 
