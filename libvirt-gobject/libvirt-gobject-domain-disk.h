@@ -46,6 +46,7 @@ struct _GVirDomainDiskStats
 #define GVIR_TYPE_DOMAIN_DISK_STATS (gvir_domain_disk_stats_get_type ())
 GVIR_AVAILABLE_IN_ALL
 GType gvir_domain_disk_stats_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDomainDiskStats, g_free)
 
 /**
  * GVIR_TYPE_DOMAIN_DISK:

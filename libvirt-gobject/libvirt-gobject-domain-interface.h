@@ -52,6 +52,7 @@ struct _GVirDomainInterfaceStats
 #define GVIR_TYPE_DOMAIN_INTERFACE_STATS (gvir_domain_interface_stats_get_type ())
 GVIR_AVAILABLE_IN_ALL
 GType gvir_domain_interface_stats_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDomainInterfaceStats, g_free)
 
 /**
  * GVIR_TYPE_DOMAIN_INTERFACE:
