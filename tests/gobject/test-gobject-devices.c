@@ -411,6 +411,21 @@ test_wakeup (void)
   g_rmdir (dir);
 }
 
+static void
+test_types (void)
+{
+  g_autoptr(GEnumClass) flags = g_type_class_ref (gvir_domain_update_device_flags_get_type ());
+
+  g_assert_cmpstr (g_type_name (gvir_manager_get_type ()), ==, "GVirManager");
+  g_assert_true (G_TYPE_IS_ABSTRACT (gvir_domain_device_get_type ()));
+  g_assert_true (g_type_is_a (GVIR_TYPE_DOMAIN_DISK, gvir_domain_device_get_type ()));
+  g_assert_true (G_TYPE_IS_BOXED (gvir_domain_interface_stats_get_type ()));
+  g_assert_true (G_TYPE_IS_BOXED (GVIR_TYPE_DOMAIN_DISK_STATS));
+  /* libvirt's virDomainModificationImpact values. */
+  g_assert_cmpint (g_enum_get_value (flags, 1)->value, ==, GVIR_DOMAIN_UPDATE_DEVICE_LIVE);
+  g_assert_cmpint (g_enum_get_value (flags, 2)->value, ==, GVIR_DOMAIN_UPDATE_DEVICE_CONFIG);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -421,6 +436,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   g_test_add_func ("/gvir/manager/connections", test_manager);
+  g_test_add_func ("/gvir/domain/devices/types", test_types);
   ADD ("/gvir/domain/devices/list", test_devices_list);
   ADD ("/gvir/domain/devices/disk-stats", test_disk_stats);
   ADD ("/gvir/domain/devices/interface-stats", test_interface_stats);
