@@ -1599,6 +1599,31 @@ test_resize_block (gpointer       data,
   return ok;
 }
 
+/* Stores the definitions an update made (either may be NULL), taking
+ * them. A live change of a running persistent domain keeps its current
+ * configuration as the pending one, for its next boot. */
+static void
+dom_store_updated (GVirTestDomain   *dom,
+                   GVirConfigDomain *live_def,
+                   GVirConfigDomain *config_def)
+{
+  if (live_def != NULL)
+    {
+      if (dom->persistent && dom->new_def == NULL)
+        dom->new_def = g_steal_pointer (&dom->def);
+      dom_replace_def (dom, live_def);
+    }
+  if (config_def == NULL)
+    return;
+  if (dom_is_active (dom))
+    {
+      g_clear_object (&dom->new_def);
+      dom->new_def = config_def;
+    }
+  else
+    dom_replace_def (dom, config_def);
+}
+
 /* Both new definitions are made before either is stored, so a refused
  * update changes nothing. */
 static gboolean
@@ -1625,17 +1650,7 @@ update_device (GVirTestDomain  *dom,
   if (config && (config_def = gvir_test_def_with_device (dom_config_def (dom), xml, error)) == NULL)
     return FALSE;
 
-  if (live && dom->persistent && dom->new_def == NULL)
-    dom->new_def = g_steal_pointer (&dom->def);
-  if (live)
-    dom_replace_def (dom, g_steal_pointer (&live_def));
-  if (config && dom_is_active (dom))
-    {
-      g_clear_object (&dom->new_def);
-      dom->new_def = g_steal_pointer (&config_def);
-    }
-  else if (config)
-    dom_replace_def (dom, g_steal_pointer (&config_def));
+  dom_store_updated (dom, g_steal_pointer (&live_def), g_steal_pointer (&config_def));
   return TRUE;
 }
 
