@@ -147,6 +147,8 @@ gvir_domain_device_init (GVirDomainDevice *self)
  * gvir_domain_device_get_domain:
  * @device: the device
  *
+ * Gets the domain the device belongs to.
+ *
  * Returns: (transfer full): the domain the device belongs to
  */
 GVirDomain *
@@ -163,6 +165,9 @@ gvir_domain_device_get_domain (GVirDomainDevice *device)
 /**
  * gvir_domain_device_get_config:
  * @device: the device
+ *
+ * Gets the configuration of the device as gvir_domain_get_devices() read
+ * it; later changes of the domain do not show in it.
  *
  * Returns: (transfer full): the configuration of the device
  */

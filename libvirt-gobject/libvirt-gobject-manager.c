@@ -183,6 +183,8 @@ gvir_manager_remove_connection (GVirManager    *man,
  * gvir_manager_get_connections:
  * @man: the manager
  *
+ * Lists the connections of the manager.
+ *
  * Returns: (transfer full) (element-type GVirConnection): the manager's
  *   connections in the order they were added; free with
  *   `g_list_free_full (list, g_object_unref)`
