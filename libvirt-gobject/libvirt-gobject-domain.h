@@ -236,6 +236,22 @@ typedef enum /*< flags >*/
   GVIR_DOMAIN_SNAPSHOT_LIST_INTERNAL = 1 << 8,
   GVIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL = 1 << 9,
 } GVirDomainSnapshotListFlags;
+ * GVirDomainUpdateDeviceFlags:
+ * @GVIR_DOMAIN_UPDATE_DEVICE_CURRENT: the live device of a running domain,
+ *   the configured one of a shut-off domain
+ * @GVIR_DOMAIN_UPDATE_DEVICE_LIVE: the live device (the domain must be running)
+ * @GVIR_DOMAIN_UPDATE_DEVICE_CONFIG: the configured device, used from the
+ *   next boot (the domain must be persistent)
+ *
+ * Which definition gvir_domain_update_device() changes; LIVE and CONFIG
+ * may be combined. The values are libvirt's.
+ */
+typedef enum
+{
+  GVIR_DOMAIN_UPDATE_DEVICE_CURRENT = 0,
+  GVIR_DOMAIN_UPDATE_DEVICE_LIVE = 1,
+  GVIR_DOMAIN_UPDATE_DEVICE_CONFIG = 2,
+} GVirDomainUpdateDeviceFlags;
 
 /* Defined in libvirt-gobject-domain-info.h; hidden from gtk-doc, which
  * would otherwise take this forward declaration for an empty struct. */
@@ -499,5 +515,27 @@ gboolean gvir_domain_open_graphics (GVirDomain *dom, guint idx, int fd, unsigned
                                     GError **err);
 GVIR_AVAILABLE_IN_ALL
 int gvir_domain_open_graphics_fd (GVirDomain *dom, guint idx, unsigned int flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_domain_get_devices (GVirDomain *domain, GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_update_device (GVirDomain *dom, GVirConfigDomainDevice *device, guint flags,
+                                    GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_time (GVirDomain *dom, GDateTime *date_time, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_set_time_async (GVirDomain *dom, GDateTime *date_time, guint flags,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_set_time_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
+
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_wakeup (GVirDomain *dom, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_domain_wakeup_async (GVirDomain *dom, guint flags, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_domain_wakeup_finish (GVirDomain *dom, GAsyncResult *result, GError **err);
 
 G_END_DECLS

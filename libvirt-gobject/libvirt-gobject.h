@@ -31,4 +31,8 @@
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>
 #include <libvirt-gobject/libvirt-gobject-storage-vol.h>
 #include <libvirt-gobject/libvirt-gobject-storage-pool.h>
+#include <libvirt-gobject/libvirt-gobject-manager.h>
+#include <libvirt-gobject/libvirt-gobject-domain-device.h>
+#include <libvirt-gobject/libvirt-gobject-domain-disk.h>
+#include <libvirt-gobject/libvirt-gobject-domain-interface.h>
 #include <libvirt-gobject/libvirt-gobject-enums.h>

@@ -31,6 +31,35 @@ typedef void (*GVirDriverDomainInfoFunc) (const GVirDriverDomainInfo *info,
 typedef void (*GVirDriverDomainStateFunc) (int state, int reason,
                                            const GError *error, gpointer user_data);
 
+/* Counters of one disk, as libvirt's virDomainBlockStats gives them
+ * (-1 for a counter the driver does not know). */
+typedef struct
+{
+  gint64 rd_req;
+  gint64 rd_bytes;
+  gint64 wr_req;
+  gint64 wr_bytes;
+  gint64 errs;
+} GVirDriverBlockStats;
+
+/* Counters of one network interface (libvirt's virDomainInterfaceStats). */
+typedef struct
+{
+  gint64 rx_bytes;
+  gint64 rx_packets;
+  gint64 rx_errs;
+  gint64 rx_drop;
+  gint64 tx_bytes;
+  gint64 tx_packets;
+  gint64 tx_errs;
+  gint64 tx_drop;
+} GVirDriverInterfaceStats;
+
+/* libvirt's VIR_DOMAIN_BLOCK_RESIZE_BYTES: the new size is in bytes, not KiB. */
+#define GVIR_DRIVER_BLOCK_RESIZE_BYTES (1u << 0)
+/* libvirt's VIR_DOMAIN_TIME_SYNC: resynchronise the guest clock from its RTC. */
+#define GVIR_DRIVER_TIME_SYNC (1u << 0)
+
 /* ---- the table ------------------------------------------------------------- */
 
 /* Domains, addressed by their UUID string. Every callback gets the driver's
@@ -124,6 +153,28 @@ struct _GVirDriverDomainFuncs
    * or -1 with @error. */
   int (*open_domain_graphics_fd) (gpointer handle, const char *uuid, guint idx, guint flags,
                                   GCancellable *cancellable, GError **error);
+  /* Devices of a running domain: @disk is a disk's target name ("vda") or
+   * source path, @device an interface's target name or MAC address. */
+  gboolean (*get_block_stats) (gpointer handle, const char *uuid, const char *disk,
+                               GVirDriverBlockStats *stats,
+                               GCancellable *cancellable, GError **error);
+  gboolean (*get_interface_stats) (gpointer handle, const char *uuid, const char *device,
+                                   GVirDriverInterfaceStats *stats,
+                                   GCancellable *cancellable, GError **error);
+  /* @size in KiB, or bytes with GVIR_DRIVER_BLOCK_RESIZE_BYTES. */
+  gboolean (*resize_block) (gpointer handle, const char *uuid, const char *disk,
+                            guint64 size, guint flags,
+                            GCancellable *cancellable, GError **error);
+  /* @xml is one device element; flags are GVIR_DRIVER_AFFECT_*. */
+  gboolean (*update_device) (gpointer handle, const char *uuid, const char *xml, guint flags,
+                             GCancellable *cancellable, GError **error);
+
+  /* The guest: its clock (@flags GVIR_DRIVER_TIME_SYNC ignores the time
+   * given) and waking it from a guest power-management suspend. */
+  gboolean (*set_time) (gpointer handle, const char *uuid, gint64 seconds, guint nseconds,
+                        guint flags, GCancellable *cancellable, GError **error);
+  gboolean (*pm_wakeup) (gpointer handle, const char *uuid, guint flags,
+                         GCancellable *cancellable, GError **error);
 };
 
 /* ---- dispatch: the only callers of the domain table ------------------------ */
@@ -170,5 +221,21 @@ gboolean gvir_driver_connection_get_numa_parameters (GVirDriverConnection *conn,
 gboolean gvir_driver_connection_set_numa_parameters (GVirDriverConnection *conn, const char *uuid, int mode,
                                                      const char *nodeset, guint flags,
                                                      GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_block_stats (GVirDriverConnection *conn, const char *uuid, const char *disk,
+                                                 GVirDriverBlockStats *stats,
+                                                 GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_interface_stats (GVirDriverConnection *conn, const char *uuid,
+                                                     const char *device, GVirDriverInterfaceStats *stats,
+                                                     GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_resize_block (GVirDriverConnection *conn, const char *uuid, const char *disk,
+                                              guint64 size, guint flags,
+                                              GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_update_device (GVirDriverConnection *conn, const char *uuid, const char *xml,
+                                               guint flags, GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_set_time (GVirDriverConnection *conn, const char *uuid, gint64 seconds,
+                                          guint nseconds, guint flags,
+                                          GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_pm_wakeup (GVirDriverConnection *conn, const char *uuid, guint flags,
+                                           GCancellable *cancellable, GError **error);
 
 G_END_DECLS

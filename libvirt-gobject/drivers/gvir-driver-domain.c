@@ -552,3 +552,118 @@ gvir_driver_connection_get_domain_state_async (GVirDriverConnection      *conn,
                                      table != NULL && table->get_domain_state != NULL),
                       uuid, cancellable, (GCallback) done, user_data);
 }
+
+/* ---- devices and the guest ---------------------------------------------------- */
+
+static gboolean
+check_device_name (const char  *name,
+                   const char  *operation,
+                   GError     **error)
+{
+  return gvir_driver_check_arg (name != NULL && *name != '\0', operation,
+                                "no device name given", error);
+}
+
+gboolean
+gvir_driver_connection_get_block_stats (GVirDriverConnection  *conn,
+                                        const char            *uuid,
+                                        const char            *disk,
+                                        GVirDriverBlockStats  *stats,
+                                        GCancellable          *cancellable,
+                                        GError               **error)
+{
+  const char *op = "get disk statistics";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) || !check_device_name (disk, op, error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, get_block_stats, op, FALSE, uuid, disk, stats, cancellable, error);
+}
+
+gboolean
+gvir_driver_connection_get_interface_stats (GVirDriverConnection      *conn,
+                                            const char                *uuid,
+                                            const char                *device,
+                                            GVirDriverInterfaceStats  *stats,
+                                            GCancellable              *cancellable,
+                                            GError                   **error)
+{
+  const char *op = "get interface statistics";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) || !check_device_name (device, op, error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, get_interface_stats, op, FALSE, uuid, device, stats, cancellable,
+                   error);
+}
+
+gboolean
+gvir_driver_connection_resize_block (GVirDriverConnection  *conn,
+                                     const char            *uuid,
+                                     const char            *disk,
+                                     guint64                size,
+                                     guint                  flags,
+                                     GCancellable          *cancellable,
+                                     GError               **error)
+{
+  const char *op = "resize disk";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) || !check_device_name (disk, op, error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, resize_block, op, TRUE, uuid, disk, size, flags, cancellable, error);
+}
+
+gboolean
+gvir_driver_connection_update_device (GVirDriverConnection  *conn,
+                                      const char            *uuid,
+                                      const char            *xml,
+                                      guint                  flags,
+                                      GCancellable          *cancellable,
+                                      GError               **error)
+{
+  const char *op = "update device";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) ||
+      !gvir_driver_check_arg (xml != NULL, op, "no device XML given", error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, update_device, op, TRUE, uuid, xml, flags, cancellable, error);
+}
+
+gboolean
+gvir_driver_connection_set_time (GVirDriverConnection  *conn,
+                                 const char            *uuid,
+                                 gint64                 seconds,
+                                 guint                  nseconds,
+                                 guint                  flags,
+                                 GCancellable          *cancellable,
+                                 GError               **error)
+{
+  const char *op = "set guest time";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) ||
+      !gvir_driver_check_arg (nseconds < 1000000000u, op,
+                              "nanoseconds must be below one second", error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, set_time, op, TRUE, uuid, seconds, nseconds, flags, cancellable,
+                   error);
+}
+
+gboolean
+gvir_driver_connection_pm_wakeup (GVirDriverConnection  *conn,
+                                  const char            *uuid,
+                                  guint                  flags,
+                                  GCancellable          *cancellable,
+                                  GError               **error)
+{
+  UUID_FLAGS_DISPATCH (pm_wakeup, "wake up domain");
+}

@@ -417,10 +417,27 @@ function testNetworks() {
     conn.close();
 }
 
+function testDevices() {
+    const conn = openConnection();
+    const manager = LibvirtGObject.Manager.new();
+    manager.add_connection(conn);
+    check(manager.find_connection_by_uri(URI) === conn, 'manager finds the connection');
+    const dom = conn.find_domain_by_name('test');
+    const devices = dom.get_devices();
+    check(devices.length === 2, `devices ${devices.length}`);
+    check(devices[0] instanceof LibvirtGObject.DomainDisk, 'first device is a disk');
+    const stats = devices[0].get_stats();
+    check(stats.rd_req === 100000000 && stats.errs === 5, `disk stats ${stats.rd_req}/${stats.errs}`);
+    const net = devices[1].get_stats();
+    check(net.rx_packets === 10000000, `rx_packets ${net.rx_packets}`);
+    manager.remove_connection(conn);
+    conn.close();
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
     testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle,
     testStorage, testDomainSnapshots, testStreamScreenshot,
-    testNetworks];
+    testNetworks, testDevices];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {

@@ -705,6 +705,42 @@ def test_networks():
     check_equal(conn.find_network_by_name('default'), None, 'lookup after close')
 
 
+def test_devices_and_manager():
+    """GVirManager holds connections; the default domain's devices come back
+    as Disk and Interface with the test driver's fixed statistics."""
+    conn = open_connection()
+    manager = LibvirtGObject.Manager.new()
+    added = []
+    manager.connect('connection-added', lambda m, c: added.append(c))
+    manager.add_connection(conn)
+    check_equal(len(added), 1, 'connection-added emissions')
+    check(manager.find_connection_by_uri(URI) is conn, 'found the connection by URI')
+    check_equal(len(manager.get_connections()), 1, 'connections in the manager')
+
+    dom = conn.find_domain_by_name('test')
+    devices = dom.get_devices()
+    check_equal([type(d).__name__ for d in devices], ['DomainDisk', 'DomainInterface'])
+    base = 1000000000
+    disk_stats = devices[0].get_stats()
+    check_equal((disk_stats.rd_req, disk_stats.rd_bytes, disk_stats.wr_req,
+                 disk_stats.wr_bytes, disk_stats.errs),
+                (base // 10, base // 20, base // 30, base // 40, 5))
+    net_stats = devices[1].get_stats()
+    check_equal((net_stats.rx_bytes, net_stats.tx_bytes, net_stats.tx_drop),
+                (base // 10, base // 20, 4))
+    check(devices[0].get_domain() is dom, 'a device knows its domain')
+    check(dom.set_time(GLib.DateTime.new_now_utc(), 0), 'set_time')
+    try:
+        dom.wakeup(0)
+    except GLib.Error as exc:
+        assert_gvir_error(exc, LibvirtGObject.Error.OPERATION_INVALID, 'wakeup of a running domain')
+    else:
+        check(False, 'wakeup of a running domain must fail')
+    manager.remove_connection(conn)
+    check_equal(len(manager.get_connections()), 0, 'connections after removal')
+    conn.close()
+
+
 TESTS = [
     test_init,
     test_list_domains,
@@ -727,6 +763,7 @@ TESTS = [
     test_domain_snapshots,
     test_stream_screenshot,
     test_networks,
+    test_devices_and_manager,
 ]
 
 

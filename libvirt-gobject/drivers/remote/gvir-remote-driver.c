@@ -2139,6 +2139,121 @@ gvir_remote_domain_ref (gpointer        handle,
                         GError        **error)
 {
   return domain_ref (handle, uuid, dom, cancellable, error);
+/* ---- devices and the guest ---------------------------------------------------- */
+
+static gboolean
+remote_get_block_stats (gpointer               data,
+                        const char            *uuid,
+                        const char            *disk,
+                        GVirDriverBlockStats  *stats,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainBlockStatsArgs) args = { .path = g_strdup (disk) };
+  GVirRpcDomainBlockStatsRet ret;
+
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_block_stats (h->client, &args, &ret, cancellable, error))
+    return FALSE;
+  stats->rd_req = ret.rd_req;
+  stats->rd_bytes = ret.rd_bytes;
+  stats->wr_req = ret.wr_req;
+  stats->wr_bytes = ret.wr_bytes;
+  stats->errs = ret.errs;
+  return TRUE;
+}
+
+static gboolean
+remote_get_interface_stats (gpointer                   data,
+                            const char                *uuid,
+                            const char                *device,
+                            GVirDriverInterfaceStats  *stats,
+                            GCancellable              *cancellable,
+                            GError                   **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainInterfaceStatsArgs) args = { .path = g_strdup (device) };
+  GVirRpcDomainInterfaceStatsRet ret;
+
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_interface_stats (h->client, &args, &ret, cancellable, error))
+    return FALSE;
+  stats->rx_bytes = ret.rx_bytes;
+  stats->rx_packets = ret.rx_packets;
+  stats->rx_errs = ret.rx_errs;
+  stats->rx_drop = ret.rx_drop;
+  stats->tx_bytes = ret.tx_bytes;
+  stats->tx_packets = ret.tx_packets;
+  stats->tx_errs = ret.tx_errs;
+  stats->tx_drop = ret.tx_drop;
+  return TRUE;
+}
+
+static gboolean
+remote_resize_block (gpointer       data,
+                     const char    *uuid,
+                     const char    *disk,
+                     guint64        size,
+                     guint          flags,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainBlockResizeArgs) args = {
+    .disk = g_strdup (disk),
+    .size = size,
+    .flags = flags,
+  };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_block_resize (h->client, &args, cancellable, error);
+}
+
+static gboolean
+remote_update_device (gpointer       data,
+                      const char    *uuid,
+                      const char    *xml,
+                      guint          flags,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainUpdateDeviceFlagsArgs) args = { .xml = g_strdup (xml), .flags = flags };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_update_device_flags (h->client, &args, cancellable, error);
+}
+
+static gboolean
+remote_set_time (gpointer       data,
+                 const char    *uuid,
+                 gint64         seconds,
+                 guint          nseconds,
+                 guint          flags,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainSetTimeArgs) args = {
+    .seconds = seconds,
+    .nseconds = nseconds,
+    .flags = flags,
+  };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_set_time (h->client, &args, cancellable, error);
+}
+
+static gboolean
+remote_pm_wakeup (gpointer       data,
+                  const char    *uuid,
+                  guint          flags,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return domain_flags_action (data, gvir_rpc_call_domain_pm_wakeup, uuid, flags, cancellable,
+                              error);
 }
 
 static const GVirDriverDomainFuncs remote_domain_funcs = {
@@ -2165,6 +2280,12 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .get_domain_xml = remote_get_domain_xml,
   .get_numa_parameters = remote_get_numa_parameters,
   .set_numa_parameters = remote_set_numa_parameters,
+  .get_block_stats = remote_get_block_stats,
+  .get_interface_stats = remote_get_interface_stats,
+  .resize_block = remote_resize_block,
+  .update_device = remote_update_device,
+  .set_time = remote_set_time,
+  .pm_wakeup = remote_pm_wakeup,
 };
 
 const GVirDriver gvir_remote_driver = {

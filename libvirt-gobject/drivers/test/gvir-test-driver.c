@@ -1560,6 +1560,238 @@ test_set_numa_parameters (gpointer       data,
   return ok;
 }
 
+/* ---- devices and the guest ------------------------------------------------------ */
+
+/* Finds the running domain @uuid; called with the lock held. */
+static GVirTestDomain *
+state_find_active (GVirTestState  *state,
+                   const char     *uuid,
+                   GError        **error)
+{
+  GVirTestDomain *dom = state_find (state, uuid, error);
+
+  return dom != NULL && check_active (dom, error) ? dom : NULL;
+}
+
+static gboolean
+test_get_block_stats (gpointer               data,
+                      const char            *uuid,
+                      const char            *disk,
+                      GVirDriverBlockStats  *stats,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  gboolean ok;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find_active (state, uuid, error);
+  ok = dom != NULL && gvir_test_def_check_disk (dom->def, disk, error);
+  g_mutex_unlock (&state->lock);
+  if (ok)
+    gvir_test_block_stats_fill (stats);
+  return ok;
+}
+
+static gboolean
+test_get_interface_stats (gpointer                   data,
+                          const char                *uuid,
+                          const char                *device,
+                          GVirDriverInterfaceStats  *stats,
+                          GCancellable              *cancellable,
+                          GError                   **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  gboolean ok;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find_active (state, uuid, error);
+  ok = dom != NULL && gvir_test_def_check_interface (dom->def, device, error);
+  g_mutex_unlock (&state->lock);
+  if (ok)
+    gvir_test_interface_stats_fill (stats);
+  return ok;
+}
+
+/* The test driver has no disk images: a resize is checked, not stored. */
+static gboolean
+test_resize_block (gpointer       data,
+                   const char    *uuid,
+                   const char    *disk,
+                   guint64        size,
+                   guint          flags,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  gboolean ok = FALSE;
+
+  if (flags & ~GVIR_DRIVER_BLOCK_RESIZE_BYTES)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "unsupported disk resize flags 0x%x", flags & ~GVIR_DRIVER_BLOCK_RESIZE_BYTES);
+      return FALSE;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot resize disk '%s' to zero", disk);
+      return FALSE;
+    }
+
+  g_mutex_lock (&state->lock);
+  dom = state_find_active (state, uuid, error);
+  ok = dom != NULL && gvir_test_def_check_disk (dom->def, disk, error);
+  g_mutex_unlock (&state->lock);
+  return ok;
+}
+
+/* Stores the definitions an update made (either may be NULL), taking
+ * them. A live change of a running persistent domain keeps its current
+ * configuration as the pending one, for its next boot. */
+static void
+dom_store_updated (GVirTestDomain   *dom,
+                   GVirConfigDomain *live_def,
+                   GVirConfigDomain *config_def)
+{
+  if (live_def != NULL)
+    {
+      if (dom->persistent && dom->new_def == NULL)
+        dom->new_def = g_steal_pointer (&dom->def);
+      dom_replace_def (dom, live_def);
+    }
+  if (config_def == NULL)
+    return;
+  if (dom_is_active (dom))
+    {
+      g_clear_object (&dom->new_def);
+      dom->new_def = config_def;
+    }
+  else
+    dom_replace_def (dom, config_def);
+}
+
+/* Both new definitions are made before either is stored, so a refused
+ * update changes nothing. */
+static gboolean
+update_device (GVirTestDomain  *dom,
+               const char      *xml,
+               guint            flags,
+               GError         **error)
+{
+  g_autoptr(GVirConfigDomain) live_def = NULL;
+  g_autoptr(GVirConfigDomain) config_def = NULL;
+  gboolean live, config;
+
+  if ((flags & GVIR_DRIVER_AFFECT_LIVE) && !dom_is_active (dom))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                   "domain '%s' is not running: it has no live devices to update",
+                   dom->entry->name);
+      return FALSE;
+    }
+  if (!resolve_affect (dom, flags, &live, &config, error))
+    return FALSE;
+  if (live && (live_def = gvir_test_def_with_device (dom->def, xml, error)) == NULL)
+    return FALSE;
+  if (config && (config_def = gvir_test_def_with_device (dom_config_def (dom), xml, error)) == NULL)
+    return FALSE;
+
+  dom_store_updated (dom, g_steal_pointer (&live_def), g_steal_pointer (&config_def));
+  return TRUE;
+}
+
+static gboolean
+test_update_device (gpointer       data,
+                    const char    *uuid,
+                    const char    *xml,
+                    guint          flags,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  gboolean ok;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  ok = dom != NULL && update_device (dom, xml, flags, error);
+  g_mutex_unlock (&state->lock);
+  return ok;
+}
+
+/* As in libvirt's test driver, which needs no guest agent: a running
+ * domain takes any time; nothing reads it back. */
+static gboolean
+test_set_time (gpointer       data,
+               const char    *uuid,
+               gint64         seconds,
+               guint          nseconds,
+               guint          flags,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  gboolean ok;
+
+  if (flags & ~GVIR_DRIVER_TIME_SYNC)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "unsupported set-time flags 0x%x", flags & ~GVIR_DRIVER_TIME_SYNC);
+      return FALSE;
+    }
+  g_mutex_lock (&state->lock);
+  ok = state_find_active (state, uuid, error) != NULL;
+  g_mutex_unlock (&state->lock);
+  return ok;
+}
+
+static gboolean
+wake_up (GVirTestDomain    *dom,
+         GVirDriverEvents  *events,
+         GError           **error)
+{
+  if (dom->state != GVIR_DRIVER_STATE_PMSUSPENDED)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                   "domain '%s' is not suspended by its guest", dom->entry->name);
+      return FALSE;
+    }
+  dom_set_paused (dom, FALSE, GVIR_DRIVER_RUNNING_WAKEUP);
+  events_add (events, dom, GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_WAKEUP);
+  return TRUE;
+}
+
+static gboolean
+test_pm_wakeup (gpointer       data,
+                const char    *uuid,
+                guint          flags,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  g_autoptr(GVirDriverEvents) events = gvir_driver_events_new ();
+  GVirTestDomain *dom;
+  gboolean ok;
+
+  if (flags != 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "unsupported wakeup flags 0x%x", flags);
+      return FALSE;
+    }
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  ok = dom != NULL && wake_up (dom, events, error);
+  g_mutex_unlock (&state->lock);
+
+  state_emit (state, events);
+  return ok;
+}
+
 /* ---- the tables ------------------------------------------------------------------ */
 
 static const GVirDriverDomainFuncs test_domain_funcs = {
@@ -1588,6 +1820,13 @@ static const GVirDriverDomainFuncs test_domain_funcs = {
   .set_numa_parameters = test_set_numa_parameters,
   /* Display: libvirt's test driver has the screenshot only. */
   .screenshot_domain = gvir_test_screenshot_domain,
+  /* Devices and the guest. */
+  .get_block_stats = test_get_block_stats,
+  .get_interface_stats = test_get_interface_stats,
+  .resize_block = test_resize_block,
+  .update_device = test_update_device,
+  .set_time = test_set_time,
+  .pm_wakeup = test_pm_wakeup,
 };
 
 /* ---- what the snapshot file needs of a domain ---------------------------------- */

@@ -76,6 +76,23 @@ GVirConfigDomain *gvir_test_def_with_numatune (GVirConfigDomain *def, int mode,
 /* The XML with id='@id' on the root when @id > 0. */
 char *gvir_test_def_format (GVirConfigDomain *def, int id);
 
+/* ---- devices (gvir-test-devices.c) -------------------------------------- */
+
+/* The base of the fake statistics (see gvir-test-devices.c). */
+#define GVIR_TEST_STATS_BASE G_GINT64_CONSTANT (1000000000)
+
+void gvir_test_block_stats_fill (GVirDriverBlockStats *stats);
+void gvir_test_interface_stats_fill (GVirDriverInterfaceStats *stats);
+/* GVIR_ERROR_NOT_FOUND unless @def has a disk whose target or source is
+ * @name (an interface whose target or MAC address is @name). */
+gboolean gvir_test_def_check_disk (GVirConfigDomain *def, const char *name, GError **error);
+gboolean gvir_test_def_check_interface (GVirConfigDomain *def, const char *name,
+                                        GError **error);
+/* A new definition in which the device @xml describes replaces the disk
+ * with its target or the interface with its MAC address. */
+GVirConfigDomain *gvir_test_def_with_device (GVirConfigDomain *def, const char *xml,
+                                             GError **error);
+
 /* ---- the host ------------------------------------------------------------ */
 
 typedef struct

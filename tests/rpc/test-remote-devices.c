@@ -1,0 +1,116 @@
+/*
+ * test-remote-devices.c: the remote driver's device and guest calls
+ * against a real libvirtd's test driver
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+#include "config.h"
+
+#include "libvirt-gobject/drivers/gvir-driver-private.h"
+#include "libvirtd-peer.h"
+
+#define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
+
+static LibvirtdPeer *peer;
+
+static GVirDriverConnection *
+open_peer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("test+unix:///default?socket=%s", peer->socket);
+  GVirDriverConnection *conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conn);
+  return conn;
+}
+
+/* libvirt's test driver derives every counter from one clock reading by
+ * a fixed divisor: the ratios are what can be compared. */
+static void
+test_block_stats (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_peer ();
+  g_autoptr(GError) error = NULL;
+  GVirDriverBlockStats stats = { 0 };
+
+  g_assert_true (gvir_driver_connection_get_block_stats (conn, TEST_UUID, "vda", &stats, NULL,
+                                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stats.rd_req, >, 0);
+  g_assert_cmpint (stats.rd_bytes, ==, stats.rd_req / 2);
+  g_assert_cmpint (stats.wr_req, ==, stats.rd_req / 3);
+  g_assert_cmpint (stats.wr_bytes, ==, stats.rd_req / 4);
+
+  g_assert_false (gvir_driver_connection_get_block_stats (conn, TEST_UUID, "vdz", &stats, NULL,
+                                                          &error));
+  g_assert_nonnull (error);
+  g_test_message ("unknown disk: %s", error->message);
+}
+
+static void
+test_interface_stats (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_peer ();
+  g_autoptr(GError) error = NULL;
+  GVirDriverInterfaceStats stats = { 0 };
+
+  g_assert_true (gvir_driver_connection_get_interface_stats (conn, TEST_UUID, "testnet0", &stats,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stats.rx_bytes, >, 0);
+  g_assert_cmpint (stats.rx_packets, ==, stats.rx_bytes / 10);
+  g_assert_cmpint (stats.tx_bytes, ==, stats.rx_bytes / 2);
+}
+
+static void
+test_guest (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_peer ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gvir_driver_connection_set_time (conn, TEST_UUID, 1733312000, 500, 0, NULL,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_set_time (conn, TEST_UUID, 0, 0, GVIR_DRIVER_TIME_SYNC,
+                                                  NULL, &error));
+  g_assert_no_error (error);
+
+  /* The default domain runs: there is nothing to wake up. */
+  g_assert_false (gvir_driver_connection_pm_wakeup (conn, TEST_UUID, 0, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->code == GVIR_ERROR_OPERATION_INVALID ||
+                 error->code == GVIR_ERROR_NOT_SUPPORTED);
+  g_test_message ("wakeup of a running domain: %s", error->message);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* No skip: without libvirtd this program must fail, loudly. */
+  peer = libvirtd_peer_start (PEER_TLS_NONE, &error);
+  if (peer == NULL)
+    {
+      g_printerr ("cannot start the reference libvirtd: %s\n", error->message);
+      return 1;
+    }
+
+  g_test_add_func ("/rpc/devices/block-stats", test_block_stats);
+  g_test_add_func ("/rpc/devices/interface-stats", test_interface_stats);
+  g_test_add_func ("/rpc/devices/guest", test_guest);
+
+  ret = g_test_run ();
+  libvirtd_peer_stop (peer);
+  return ret;
+}
