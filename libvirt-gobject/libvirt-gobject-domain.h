@@ -236,6 +236,8 @@ typedef enum /*< flags >*/
   GVIR_DOMAIN_SNAPSHOT_LIST_INTERNAL = 1 << 8,
   GVIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL = 1 << 9,
 } GVirDomainSnapshotListFlags;
+
+/**
  * GVirDomainUpdateDeviceFlags:
  * @GVIR_DOMAIN_UPDATE_DEVICE_CURRENT: the live device of a running domain,
  *   the configured one of a shut-off domain

@@ -2139,6 +2139,8 @@ gvir_remote_domain_ref (gpointer        handle,
                         GError        **error)
 {
   return domain_ref (handle, uuid, dom, cancellable, error);
+}
+
 /* ---- devices and the guest ---------------------------------------------------- */
 
 static gboolean
