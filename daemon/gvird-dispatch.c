@@ -1236,7 +1236,7 @@ static char *
 api_name (const char *proc_name)
 {
   /* The words libvirt's API names spell in capitals. */
-  static const char *const acronyms[] = { "xml", "uuid", "id", NULL };
+  static const char *const acronyms[] = { "xml", "uuid", "id", "pm", NULL };
   g_auto (GStrv) words = g_strsplit (proc_name, "_", -1);
   GString *s = g_string_new ("vir");
   guint i;

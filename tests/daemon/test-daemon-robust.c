@@ -107,6 +107,7 @@ static const MutatingProc mutating_procs[] = {
   { 35, "virDomainUndefine" },
   { 54, "virDomainRestore" },
   { 55, "virDomainSave" },
+  { 174, "virDomainUpdateDeviceFlags" },
   { 182, "virDomainManagedSave" },
   { 185, "virDomainSnapshotCreateXML" },
   { 192, "virDomainRevertToSnapshot" },
@@ -116,8 +117,11 @@ static const MutatingProc mutating_procs[] = {
   { 232, "virDomainSaveFlags" },
   { 233, "virDomainRestoreFlags" },
   { 234, "virDomainDestroyFlags" },
+  { 251, "virDomainBlockResize" },
   { 254, "virDomainSetNumaParameters" },
   { 258, "virDomainShutdownFlags" },
+  { 267, "virDomainPMWakeup" },
+  { 338, "virDomainSetTime" },
   { 350, "virDomainDefineXMLFlags" },
 };
 
