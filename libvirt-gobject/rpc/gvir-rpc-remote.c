@@ -75,6 +75,10 @@ map_error_code (gint32 code)
     {
     case GVIR_RPC_ERR_NO_DOMAIN:
     case GVIR_RPC_ERR_INVALID_DOMAIN:
+    case GVIR_RPC_ERR_NO_STORAGE_POOL:
+    case GVIR_RPC_ERR_INVALID_STORAGE_POOL:
+    case GVIR_RPC_ERR_NO_STORAGE_VOL:
+    case GVIR_RPC_ERR_INVALID_STORAGE_VOL:
       return GVIR_ERROR_NOT_FOUND;
     case GVIR_RPC_ERR_OPERATION_INVALID:
       return GVIR_ERROR_OPERATION_INVALID;
@@ -88,6 +92,7 @@ map_error_code (gint32 code)
     case GVIR_RPC_ERR_XML_DETAIL:
       return GVIR_ERROR_XML;
     case GVIR_RPC_ERR_DOM_EXIST:
+    case GVIR_RPC_ERR_STORAGE_VOL_EXIST:
       return GVIR_ERROR_EXISTS;
     case GVIR_RPC_ERR_INVALID_ARG:
       return GVIR_ERROR_INVALID_ARGUMENT;

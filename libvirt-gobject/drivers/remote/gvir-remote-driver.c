@@ -22,6 +22,7 @@
 
 #include "gvir-remote-driver-private.h"
 #include "gvir-remote-spawn-private.h"
+#include "gvir-remote-storage-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
@@ -324,6 +325,15 @@ steal_string (gboolean         ok,
               GVirRpcStringRet *ret)
 {
   return ok ? g_steal_pointer (&ret->value) : NULL;
+}
+
+/* For the other areas' files (gvir-remote-storage.c). */
+GVirRpcClient *
+gvir_remote_handle_get_client (gpointer handle)
+{
+  RemoteHandle *h = handle;
+
+  return h->client;
 }
 
 /* ---- domain references ---------------------------------------------------- */
@@ -2161,4 +2171,5 @@ const GVirDriver gvir_remote_driver = {
   .get_cells_free_memory = remote_get_cells_free_memory,
   .get_host_nodes = remote_get_host_nodes,
   .domain = &remote_domain_funcs,
+  .storage = &gvir_remote_storage_funcs,
 };
