@@ -752,6 +752,54 @@ def test_read_only_socket_enforced_by_server():
         ensure_only_test_running(fixture.main.unix_uri)
 
 
+def test_storage_like_boxes():
+    """What GNOME Boxes does on a remote connection: fetch the pools, read
+    default-pool, define, build and start its own pool, make a volume;
+    virsh sees the same pools."""
+    uri = fixture.main.unix_uri
+    conn = open_connection(uri)
+    try:
+        conn.fetch_storage_pools(None)
+        pool = conn.find_storage_pool_by_name('default-pool')
+        check(pool is not None, 'default-pool is listed')
+        check(pool.get_uuid() == 'dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566', pool.get_uuid())
+        info = pool.get_info()
+        got = (info.state, info.capacity, info.allocation, info.available)
+        check(got == (LibvirtGObject.StoragePoolState.RUNNING, 100 << 30, 0, 100 << 30),
+              'default-pool info %r' % (got,))
+
+        pconf = LibvirtGConfig.StoragePool.new_from_xml(
+            "<pool type='dir'><name>gnome-boxes</name>"
+            "<target><path>/gnome-boxes</path></target></pool>")
+        boxes = conn.create_storage_pool(pconf, 0)
+        check(boxes.get_active() is False, 'a defined pool is inactive')
+        boxes.build(0)
+        boxes.start(0)
+        check(boxes.get_active() is True, 'a started pool is active')
+        names = virsh(uri, 'pool-list', '--all', '--name').split()
+        check(sorted(names) == ['default-pool', 'gnome-boxes'], 'virsh pools %r' % names)
+
+        conf = LibvirtGConfig.StorageVol.new_from_xml(
+            "<volume><name>boxes.img</name><capacity unit='bytes'>1048576</capacity>"
+            "<allocation unit='bytes'>1048576</allocation></volume>")
+        vol = boxes.create_volume(conf)
+        check(vol.get_path() == '/gnome-boxes/boxes.img', vol.get_path())
+        vinfo = vol.get_info()
+        check((vinfo.capacity, vinfo.allocation) == (1048576, 1048576),
+              'volume sizes %r' % ((vinfo.capacity, vinfo.allocation),))
+        boxes.refresh(None)
+        check([v.get_name() for v in boxes.get_volumes()] == ['boxes.img'],
+              'volumes after refresh')
+        vol.delete(0)
+        boxes.stop()
+        boxes.undefine()
+        check(conn.find_storage_pool_by_name('gnome-boxes') is None, 'undefined pool is gone')
+        names = virsh(uri, 'pool-list', '--all', '--name').split()
+        check(names == ['default-pool'], 'virsh pools after undefine %r' % names)
+    finally:
+        conn.close()
+
+
 TESTS = [
     test_unix_list,
     test_unix_list_after_virsh_changes,
@@ -766,6 +814,7 @@ TESTS = [
     test_tls_refusals_leave_server_usable,
     test_read_only_socket,
     test_read_only_socket_enforced_by_server,
+    test_storage_like_boxes,
 ]
 
 

@@ -23,6 +23,7 @@
 #include "gvir-remote-driver-private.h"
 #include "gvir-remote-spawn-private.h"
 #include "gvir-remote-snapshot-private.h"
+#include "gvir-remote-storage-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
@@ -2307,4 +2308,5 @@ const GVirDriver gvir_remote_driver = {
   .domain = &remote_domain_funcs,
   .snapshot = &gvir_remote_snapshot_funcs,
   .network = &gvir_remote_network_funcs,
+  .storage = &gvir_remote_storage_funcs,
 };
