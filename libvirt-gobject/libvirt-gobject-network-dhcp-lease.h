@@ -32,7 +32,19 @@ typedef enum
   GVIR_IP_ADDR_TYPE_IPV6 = 1,
 } GVirIPAddrType;
 
+/**
+ * GVIR_TYPE_NETWORK_DHCP_LEASE:
+ *
+ * The #GType of #GVirNetworkDHCPLease.
+ */
 #define GVIR_TYPE_NETWORK_DHCP_LEASE (gvir_network_dhcp_lease_get_type ())
+
+/**
+ * GVirNetworkDHCPLease:
+ *
+ * One DHCP lease of a #GVirNetwork, as gvir_network_get_dhcp_leases()
+ * returns it. All its fields are private.
+ */
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirNetworkDHCPLease, gvir_network_dhcp_lease, GVIR,
                           NETWORK_DHCP_LEASE, GObject)

@@ -20,7 +20,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_TYPE_NETWORK:
+ *
+ * The #GType of #GVirNetwork.
+ */
 #define GVIR_TYPE_NETWORK (gvir_network_get_type ())
+
+/**
+ * GVirNetwork:
+ *
+ * A virtual network of a #GVirConnection: one object per network and
+ * connection. All its fields are private.
+ */
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirNetwork, gvir_network, GVIR, NETWORK, GObject)
 

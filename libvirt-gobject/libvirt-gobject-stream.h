@@ -19,8 +19,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GVIR_TYPE_STREAM:
+ *
+ * The #GType of #GVirStream.
+ */
 #define GVIR_TYPE_STREAM (gvir_stream_get_type ())
 
+/**
+ * GVirStream:
+ *
+ * A stream of data between the application and a domain or the host
+ * (a screenshot, a console), as a #GIOStream. All its fields are private.
+ */
 GVIR_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (GVirStream, gvir_stream, GVIR, STREAM, GIOStream)
 
