@@ -231,16 +231,6 @@ gvir_stream_constructed (GObject *object)
 }
 
 static void
-gvir_stream_dispose (GObject *object)
-{
-  GVirStreamPrivate *priv = gvir_stream_get_instance_private (GVIR_STREAM (object));
-
-  g_clear_object (&priv->input);
-  g_clear_object (&priv->output);
-  G_OBJECT_CLASS (gvir_stream_parent_class)->dispose (object);
-}
-
-static void
 gvir_stream_finalize (GObject *object)
 {
   GVirStreamPrivate *priv = gvir_stream_get_instance_private (GVIR_STREAM (object));
@@ -249,6 +239,10 @@ gvir_stream_finalize (GObject *object)
    * can reach the freed object. */
   if (priv->handle != NULL)
     gvir_driver_stream_set_notify (priv->handle, NULL, NULL);
+  /* Dropped here, not in dispose: GIOStream's dispose closes the stream,
+   * which asks for both halves (creating any never asked for). */
+  g_clear_object (&priv->input);
+  g_clear_object (&priv->output);
   g_clear_pointer (&priv->handle, gvir_driver_stream_unref);
   g_mutex_clear (&priv->watch_lock);
   G_OBJECT_CLASS (gvir_stream_parent_class)->finalize (object);
@@ -263,7 +257,6 @@ gvir_stream_class_init (GVirStreamClass *klass)
   object_class->set_property = gvir_stream_set_property;
   object_class->get_property = gvir_stream_get_property;
   object_class->constructed = gvir_stream_constructed;
-  object_class->dispose = gvir_stream_dispose;
   object_class->finalize = gvir_stream_finalize;
   stream_class->get_input_stream = gvir_stream_get_input_stream;
   stream_class->get_output_stream = gvir_stream_get_output_stream;

@@ -414,7 +414,7 @@ case_snapshots (const char *uri)
   GString *out = g_string_new (NULL);
   g_autofree char *c1 = NULL, *c2 = NULL;
   g_autofree char *all = NULL, *roots = NULL, *leaves = NULL, *after = NULL;
-  g_autofree char *f1 = NULL, *f2 = NULL, *s1 = NULL, *s2 = NULL;
+  g_autofree char *f1 = NULL, *f2 = NULL, *s1 = NULL, *s2 = NULL, *nosuch_code = NULL;
   gboolean has = TRUE;
 
   c1 = gvir_driver_connection_create_snapshot (conn, TEST_UUID,
@@ -449,7 +449,8 @@ case_snapshots (const char *uri)
 
   g_assert_false (gvir_driver_connection_revert_to_snapshot (conn, TEST_UUID, "nosuch", 0, NULL,
                                                              &error));
-  g_string_append_printf (out, "revert nosuch: %s\n", error_code (error));
+  nosuch_code = error_code (error);
+  g_string_append_printf (out, "revert nosuch: %s\n", nosuch_code);
   g_clear_error (&error);
 
   g_assert_true (gvir_driver_connection_delete_snapshot (conn, TEST_UUID, "c1",
