@@ -1013,11 +1013,14 @@ main (int argc, char **argv)
     {
       signal (SIGABRT, kill_child_qemus_and_die);
       signal (SIGTRAP, kill_child_qemus_and_die);
+      /* meson's timeout ends a test with SIGTERM. */
+      signal (SIGTERM, kill_child_qemus_and_die);
     }
   if (is_gvird_profile ())
     {
       signal (SIGABRT, kill_gvird_and_die);
       signal (SIGTRAP, kill_gvird_and_die);
+      signal (SIGTERM, kill_gvird_and_die);
     }
   if (g_str_equal (profile->name, "gvird-tls"))
     gvird_pki = gvird_pki_new ();

@@ -87,4 +87,6 @@ qemu_test_kill_children_on_abort (void)
 {
   signal (SIGABRT, kill_children_and_die);
   signal (SIGTRAP, kill_children_and_die);
+  /* meson's timeout ends a test with SIGTERM. */
+  signal (SIGTERM, kill_children_and_die);
 }
