@@ -400,7 +400,7 @@ client_handle_frame (GvirdClient *client)
   client->calls_in_flight++;
   g_mutex_unlock (&client->lock);
   gvird_dispatch_queue (client->server, client, &header, payload);
-  return TRUE;
+  return !client->closed;
 }
 
 /* Whether another call may be read now (I/O thread). */

@@ -126,8 +126,10 @@ gboolean gvird_session_wants_keepalive (GvirdSession *session);
 gboolean gvird_dispatch_start (GvirdServer *server, GError **error);
 /* Waits for running calls and stops the pool. */
 void gvird_dispatch_stop (GvirdServer *server);
-/* Hands one CALL of the remote program to a worker; its reply comes back
- * through gvird_client_post(). */
+/* Hands one CALL of the remote program to a worker, or runs it at once on
+ * the calling (I/O) thread when its driver never blocks and the call is a
+ * read-only one; either way its reply comes back through
+ * gvird_client_post(), before this returns in the second case. */
 void gvird_dispatch_queue (GvirdServer *server, GvirdClient *client,
                            const GVirRpcHeader *header, GBytes *payload);
 /* Encodes an error reply to @header (also used by the I/O thread). */

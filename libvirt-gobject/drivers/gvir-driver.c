@@ -489,6 +489,14 @@ gvir_driver_connection_get_driver_name (GVirDriverConnection *conn)
   return conn->driver->name;
 }
 
+gboolean
+gvir_driver_connection_calls_never_block (GVirDriverConnection *conn)
+{
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  return conn->driver->calls_never_block;
+}
+
 const GVirDriver *
 gvir_driver_connection_get_driver (GVirDriverConnection *conn)
 {
