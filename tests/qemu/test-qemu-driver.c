@@ -283,9 +283,17 @@ test_start_paused_and_errors (Fixture *f, gconstpointer data)
   expect_event (f, "tiny 2/0");
   expect_event (f, "tiny 3/0");
   assert_state (f, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
-  g_assert_false (gvir_driver_connection_suspend_domain (f->conn, TINY_UUID, NULL, &error));
+  /* As libvirt's QEMU driver: suspending a paused domain does nothing
+   * and succeeds, without an event; resuming a running one fails. */
+  g_assert_true (gvir_driver_connection_suspend_domain (f->conn, TINY_UUID, NULL, &error));
+  g_assert_no_error (error);
+  assert_state (f, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER);
+  g_assert_true (gvir_driver_connection_resume_domain (f->conn, TINY_UUID, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 4/0");
+  g_assert_false (gvir_driver_connection_resume_domain (f->conn, TINY_UUID, NULL, &error));
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
-  g_assert_cmpstr (error->message, ==, "domain 'tiny' is already paused");
+  g_assert_cmpstr (error->message, ==, "domain 'tiny' is already running");
   g_clear_error (&error);
 
   /* Undefining a running domain makes it transient; destroying it ends it. */

@@ -364,7 +364,9 @@ qemu_destroy_domain (gpointer       data,
 
 /* Runs monitor command @command on a running domain in @from_state, then
  * makes sure the state is @to_state (the monitor's event normally did
- * that already, and then nothing is reported twice). */
+ * that already, and then nothing is reported twice). A domain already in
+ * @to_state is an error (@wrong_state says why) unless @wrong_state is
+ * NULL: then there is nothing to do, and no event. */
 static gboolean
 run_state_command (GVirQemuState  *state,
                    const char     *uuid,
@@ -384,10 +386,16 @@ run_state_command (GVirQemuState  *state,
   if (dom == NULL)
     return FALSE;
   g_mutex_lock (&state->mutex);
+  if (wrong_state == NULL && dom->state_now == to_state)
+    {
+      g_mutex_unlock (&state->mutex);
+      gvir_qemu_job_end (dom);
+      return TRUE;
+    }
   ok = dom->state_now == from_state;
   if (!ok)
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID, "domain '%s' is %s",
-                 dom->entry->name, wrong_state);
+                 dom->entry->name, wrong_state != NULL ? wrong_state : "not running");
   g_mutex_unlock (&state->mutex);
   if (ok)
     ok = gvir_qemu_process_command (dom->proc, command, NULL, NULL, NULL, error);
@@ -402,11 +410,13 @@ run_state_command (GVirQemuState  *state,
   return ok;
 }
 
+/* Like libvirt's QEMU driver, suspending a paused domain succeeds and
+ * changes nothing (its test driver refuses it; ours follows each). */
 static gboolean
 qemu_suspend_domain (gpointer data, const char *uuid, GCancellable *c, GError **error)
 {
   return run_state_command (GVIR_QEMU_HANDLE_STATE (data), uuid, "stop", GVIR_DRIVER_STATE_RUNNING,
-                            "already paused", GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
+                            NULL, GVIR_DRIVER_STATE_PAUSED, GVIR_DRIVER_PAUSED_USER,
                             GVIR_DRIVER_EVENT_SUSPENDED, GVIR_DRIVER_SUSPENDED_PAUSED, error);
 }
 
@@ -414,7 +424,7 @@ static gboolean
 qemu_resume_domain (gpointer data, const char *uuid, GCancellable *c, GError **error)
 {
   return run_state_command (GVIR_QEMU_HANDLE_STATE (data), uuid, "cont", GVIR_DRIVER_STATE_PAUSED,
-                            "not paused", GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED,
+                            "already running", GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_UNPAUSED,
                             GVIR_DRIVER_EVENT_RESUMED, GVIR_DRIVER_RESUMED_UNPAUSED, error);
 }
 
