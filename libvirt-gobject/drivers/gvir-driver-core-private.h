@@ -83,6 +83,11 @@ typedef struct
    * a socket or a disk. */
   gboolean calls_never_block;
 
+  /* libvirt's node security model ("none": the driver confines nothing,
+   * as libvirt's QEMU driver without SELinux, AppArmor or DAC); NULL for
+   * none at all, answered as libvirt's test driver does, with an empty one. */
+  const char *security_model;
+
   gpointer (*open) (GVirDriverConnection *conn, GCancellable *cancellable, GError **error);
   void (*close) (gpointer handle);
   /* Optional. Called when the connection is closed while calls are still
@@ -178,6 +183,8 @@ const GVirDriverUri *gvir_driver_connection_get_uri (GVirDriverConnection *conn)
 gboolean gvir_driver_connection_is_read_only (GVirDriverConnection *conn);
 /* The driver's calls_never_block. */
 gboolean gvir_driver_connection_calls_never_block (GVirDriverConnection *conn);
+/* The driver's security_model (may be NULL). */
+const char *gvir_driver_connection_get_security_model (GVirDriverConnection *conn);
 const char *gvir_driver_connection_get_driver_name (GVirDriverConnection *conn);
 
 /* For drivers: deliver an event to the connection's event_func (dropped

@@ -497,6 +497,14 @@ gvir_driver_connection_calls_never_block (GVirDriverConnection *conn)
   return conn->driver->calls_never_block;
 }
 
+const char *
+gvir_driver_connection_get_security_model (GVirDriverConnection *conn)
+{
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  return conn->driver->security_model;
+}
+
 const GVirDriver *
 gvir_driver_connection_get_driver (GVirDriverConnection *conn)
 {

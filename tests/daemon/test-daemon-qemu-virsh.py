@@ -95,9 +95,6 @@ WALK = [
 # Commands gvird does not serve as libvirtd does yet: a regular expression
 # that gvird's whole answer (stdout, stderr, "rc=N") must match instead.
 KNOWN_GAPS = {
-    # virDomainGetSecurityModel/Label are not served: virsh leaves out
-    # its two "Security" lines.
-    'dominfo tiny': r'(?s)^(?!.*Security model).*Name: +tiny.*rc=0$',
     # virDomainGetVcpusFlags (procedure 225) is not served.
     'vcpucount tiny': r'(?s)Failed to retrieve current vcpu count.*rc=1$',
     # virDomainMemoryStats (159) and virDomainSetMemoryFlags (204): the

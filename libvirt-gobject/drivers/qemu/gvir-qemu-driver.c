@@ -575,6 +575,8 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
 const GVirDriver gvir_qemu_driver = {
   .name = "qemu",
   .accepts = qemu_accepts,
+  /* QEMU runs as the daemon's user, unconfined. */
+  .security_model = "none",
   .open = qemu_open,
   .close = qemu_close,
   .get_type = qemu_get_type,
