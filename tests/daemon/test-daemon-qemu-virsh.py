@@ -60,6 +60,8 @@ WALK = [
     ['domid', 'tiny'],
     ['domblklist', 'tiny'],
     ['domiflist', 'tiny'],
+    ['vcpucount', 'tiny'],
+    ['vcpucount', '--live', 'tiny'],
     ['start', 'tiny'],
     ['list'],
     ['domstate', '--reason', 'tiny'],
@@ -72,6 +74,7 @@ WALK = [
     ['domstate', '--reason', 'tiny'],
     ['resume', 'tiny'],
     ['vcpucount', 'tiny'],
+    ['vcpucount', '--maximum', '--config', 'tiny'],
     ['dommemstat', 'tiny'],
     ['setmem', 'tiny', '32M'],
     ['managedsave', 'tiny'],
@@ -95,8 +98,6 @@ WALK = [
 # Commands gvird does not serve as libvirtd does yet: a regular expression
 # that gvird's whole answer (stdout, stderr, "rc=N") must match instead.
 KNOWN_GAPS = {
-    # virDomainGetVcpusFlags (procedure 225) is not served.
-    'vcpucount tiny': r'(?s)Failed to retrieve current vcpu count.*rc=1$',
     # virDomainMemoryStats (159) and virDomainSetMemoryFlags (204): the
     # QEMU driver has no balloon calls yet.
     'dommemstat tiny': r'(?s)unknown procedure: 159.*rc=1$',
