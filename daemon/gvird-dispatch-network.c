@@ -55,7 +55,7 @@ static char *
 network_uuid (GvirdCall            *call,
               const GVirRpcNetwork *net)
 {
-  call->not_found = GVIRD_ERR_NO_NETWORK;
+  call->not_found = GVIR_RPC_ERR_NO_NETWORK;
   return gvird_uuid_string (net->uuid);
 }
 
@@ -65,7 +65,7 @@ h_lookup_by_name (gpointer data, const GVirRpcNetworkLookupByNameArgs *args,
 {
   GvirdCall *call = data;
 
-  call->not_found = GVIRD_ERR_NO_NETWORK;
+  call->not_found = GVIR_RPC_ERR_NO_NETWORK;
   return network_reply (gvir_driver_connection_lookup_network_by_name (call->conn, args->name,
                                                                        NULL, error),
                         ret);
@@ -78,7 +78,7 @@ h_lookup_by_uuid (gpointer data, const GVirRpcNetworkLookupByUuidArgs *args,
   GvirdCall *call = data;
   g_autofree char *uuid = NULL;
 
-  call->not_found = GVIRD_ERR_NO_NETWORK;
+  call->not_found = GVIR_RPC_ERR_NO_NETWORK;
   uuid = gvird_uuid_string (args->uuid);
   return network_reply (gvir_driver_connection_lookup_network_by_uuid (call->conn, uuid, NULL,
                                                                        error),

@@ -18,9 +18,6 @@
 
 G_BEGIN_DECLS
 
-/* virErrorNumber VIR_ERR_NO_NETWORK, which the rpc layer has no name for. */
-#define GVIRD_ERR_NO_NETWORK 43
-
 /* What a handler sees of its call. */
 typedef struct
 {

@@ -87,6 +87,30 @@ h_list_all (gpointer data, const GVirRpcDomainListAllSnapshotsArgs *args,
 }
 
 static gboolean
+h_lookup_by_name (gpointer data, const GVirRpcDomainSnapshotLookupByNameArgs *args,
+                  GVirRpcDomainSnapshotRet *ret, GError **error)
+{
+  GvirdCall *call = data;
+  g_autofree char *uuid = domain_uuid (call, &args->dom, error);
+  g_auto (GStrv) names = NULL;
+
+  if (uuid == NULL)
+    return FALSE;
+  names = gvir_driver_connection_list_snapshots (call->conn, uuid, 0, NULL, error);
+  if (names == NULL)
+    return FALSE;
+  if (!g_strv_contains ((const char *const *) names, args->name))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND,
+                   "Domain snapshot not found: no domain snapshot with matching name '%s'",
+                   args->name);
+      return FALSE;
+    }
+  snapshot_fill (&ret->snap, &args->dom, args->name);
+  return TRUE;
+}
+
+static gboolean
 h_get_xml_desc (gpointer data, const GVirRpcDomainSnapshotFlagsArgs *args, GVirRpcStringRet *ret,
                 GError **error)
 {
@@ -166,6 +190,7 @@ gvird_dispatch_add_snapshot (GVirRpcServerHandlers *h)
 {
   h->domain_snapshot_create_xml = h_create_xml;
   h->domain_snapshot_get_xml_desc = h_get_xml_desc;
+  h->domain_snapshot_lookup_by_name = h_lookup_by_name;
   h->domain_has_current_snapshot = h_has_current;
   h->domain_revert_to_snapshot = h_revert;
   h->domain_snapshot_delete = h_delete;

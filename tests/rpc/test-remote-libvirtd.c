@@ -877,6 +877,7 @@ test_networks (gconstpointer data)
   g_autoptr(GPtrArray) networks = gvir_driver_connection_list_networks (conn, NULL, &error);
   g_autoptr(GVirDriverNetwork) by_name = NULL;
   g_autoptr(GVirDriverNetwork) by_uuid = NULL;
+  g_autoptr(GVirDriverNetwork) missing = NULL;
   g_autoptr(GPtrArray) leases = NULL;
   g_autofree char *xml = NULL;
   GVirDriverNetwork *listed;
@@ -893,6 +894,11 @@ test_networks (gconstpointer data)
   by_uuid = gvir_driver_connection_lookup_network_by_uuid (conn, DEFAULT_NETWORK_UUID, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (by_uuid->name, ==, "default");
+  /* libvirt's VIR_ERR_NO_NETWORK is a "not found" like the others. */
+  missing = gvir_driver_connection_lookup_network_by_name (conn, "nosuch-net", NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   xml = gvir_driver_connection_get_network_xml (conn, DEFAULT_NETWORK_UUID, 0, NULL, &error);
   g_assert_no_error (error);
