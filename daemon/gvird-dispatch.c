@@ -26,10 +26,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gvird-server-private.h"
+#include "gvird-dispatch-private.h"
 #include "libvirt-gconfig/libvirt-gconfig.h"
-#include "libvirt-gobject/drivers/gvir-driver-private.h"
-#include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
 /* virErrorDomain VIR_FROM_DOMAIN, what libvirt's API checks report. */
 #define ERR_DOMAIN_DOMAIN 20
@@ -58,12 +56,7 @@ struct _GvirdSession
   gint32 next_callback_id;
 };
 
-/* What a handler sees of its call. */
-typedef struct
-{
-  GvirdSession *session;
-  GVirDriverConnection *conn;   /* a reference, NULL before open */
-} Call;
+typedef GvirdCall Call;
 
 typedef struct
 {
@@ -142,9 +135,9 @@ gvird_session_wants_keepalive (GvirdSession *session)
 
 /* ---- events ----------------------------------------------------------------- */
 
-static void
-rpc_domain_fill (GVirRpcDomain          *out,
-                 const GVirDriverDomain *dom)
+void
+gvird_rpc_domain_fill (GVirRpcDomain          *out,
+                       const GVirDriverDomain *dom)
 {
   out->name = g_strdup (dom->name);
   if (!gvir_rpc_uuid_parse (dom->uuid, out->uuid))
@@ -184,7 +177,7 @@ session_send_lifecycle (GvirdSession          *session,
       if (cb->event_id != 0 || (cb->has_dom && !g_str_equal (cb->uuid, event->domain->uuid)))
         continue;
       msg.callback_id = cb->id;
-      rpc_domain_fill (&msg.msg.dom, event->domain);
+      gvird_rpc_domain_fill (&msg.msg.dom, event->domain);
       msg.msg.event = event->event;
       msg.msg.detail = event->detail;
       payload = gvir_rpc_encode_domain_event_callback_lifecycle_msg (&msg, NULL);
@@ -216,10 +209,16 @@ session_on_event (const GVirDriverEvent *event,
 
 /* ---- helpers for handlers ----------------------------------------------------- */
 
+char *
+gvird_uuid_string (const guint8 *uuid)
+{
+  return gvir_rpc_uuid_format (uuid);
+}
+
 static char *
 uuid_of (const GVirRpcDomain *dom)
 {
-  return gvir_rpc_uuid_format (dom->uuid);
+  return gvird_uuid_string (dom->uuid);
 }
 
 /* Fills a domain reply from a driver domain, which it frees. */
@@ -229,7 +228,7 @@ domain_reply (GVirDriverDomain *dom,
 {
   if (dom == NULL)
     return FALSE;
-  rpc_domain_fill (&ret->dom, dom);
+  gvird_rpc_domain_fill (&ret->dom, dom);
   gvir_driver_domain_free (dom);
   return TRUE;
 }
@@ -244,10 +243,10 @@ string_reply (char             *value,
 
 /* A domain's current record (libvirt's handlers look the domain up by
  * UUID first, so a stale name or id in the arguments does not matter). */
-static GVirDriverDomain *
-lookup (Call                 *call,
-        const GVirRpcDomain  *dom,
-        GError              **error)
+GVirDriverDomain *
+gvird_call_lookup_domain (GvirdCall            *call,
+                          const GVirRpcDomain  *dom,
+                          GError              **error)
 {
   g_autofree char *uuid = uuid_of (dom);
 
@@ -453,7 +452,7 @@ h_domain_get_security_label (gpointer                           data,
                              GVirRpcDomainGetSecurityLabelRet  *ret,
                              GError                           **error)
 {
-  g_autoptr (GVirDriverDomain) dom = lookup (data, &args->dom, error);
+  g_autoptr (GVirDriverDomain) dom = gvird_call_lookup_domain (data, &args->dom, error);
 
   if (dom == NULL)
     return FALSE;
@@ -583,7 +582,7 @@ h_list_all_domains (gpointer                                data,
       const GVirDriverDomain *dom = all->pdata[i];
 
       if (list_filter_accepts (dom, args->flags))
-        rpc_domain_fill (&ret->domains[n++], dom);
+        gvird_rpc_domain_fill (&ret->domains[n++], dom);
     }
   ret->ret = n;
   ret->n_domains = args->need_results ? n : 0;
@@ -754,7 +753,7 @@ h_get_xml_desc (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcString
 static gboolean
 h_is_active (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *ret, GError **error)
 {
-  g_autoptr (GVirDriverDomain) dom = lookup (data, &args->dom, error);
+  g_autoptr (GVirDriverDomain) dom = gvird_call_lookup_domain (data, &args->dom, error);
 
   if (dom == NULL)
     return FALSE;
@@ -765,7 +764,7 @@ h_is_active (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *ret, G
 static gboolean
 h_is_persistent (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *ret, GError **error)
 {
-  g_autoptr (GVirDriverDomain) dom = lookup (data, &args->dom, error);
+  g_autoptr (GVirDriverDomain) dom = gvird_call_lookup_domain (data, &args->dom, error);
 
   if (dom == NULL)
     return FALSE;
@@ -777,7 +776,7 @@ static gboolean
 h_has_managed_save (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcIntRet *ret,
                     GError **error)
 {
-  g_autoptr (GVirDriverDomain) dom = lookup (data, &args->dom, error);
+  g_autoptr (GVirDriverDomain) dom = gvird_call_lookup_domain (data, &args->dom, error);
 
   if (dom == NULL)
     return FALSE;
@@ -829,7 +828,7 @@ h_get_vcpus_flags (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcInt
                    "virDomainGetVcpusFlags with the guest flag (no guest agent)");
       return FALSE;
     }
-  dom = lookup (call, &args->dom, error);
+  dom = gvird_call_lookup_domain (call, &args->dom, error);
   if (dom == NULL)
     return FALSE;
   live = (args->flags & VCPUS_AFFECT_LIVE) || (!(args->flags & VCPUS_AFFECT_CONFIG) && dom->id >= 0);
@@ -1131,7 +1130,9 @@ h_event_deregister_any (gpointer              data,
   return found;
 }
 
-static const GVirRpcServerHandlers handlers = {
+/* The connection's and the domains' handlers; dispatch_handlers() adds
+ * those of the other areas, which live in files of their own. */
+static GVirRpcServerHandlers handlers = {
   .connect_open = h_connect_open,
   .connect_close = h_connect_close,
   .connect_get_type = h_get_type,
@@ -1184,6 +1185,22 @@ static const GVirRpcServerHandlers handlers = {
   .connect_register_close_callback = h_close_callback,
   .connect_unregister_close_callback = h_close_callback,
 };
+
+static const GVirRpcServerHandlers *
+dispatch_handlers (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      gvird_dispatch_add_storage (&handlers);
+      gvird_dispatch_add_network (&handlers);
+      gvird_dispatch_add_snapshot (&handlers);
+      gvird_dispatch_add_devices (&handlers);
+      g_once_init_leave (&done, 1);
+    }
+  return &handlers;
+}
 
 /* ---- procedures the generated table lacks ------------------------------------- */
 
@@ -1239,7 +1256,7 @@ x_domain_get_autostart (Call *call, const guint8 *payload, gsize len, GByteArray
 
   if (!gvir_rpc_decode_domain_args (payload, len, &args, error))
     return FALSE;
-  dom = lookup (call, &args.dom, error);
+  dom = gvird_call_lookup_domain (call, &args.dom, error);
   if (dom == NULL)
     return FALSE;
   /* Our drivers have no autostart yet. */
@@ -1286,15 +1303,16 @@ x_domain_snapshot_num (Call *call, const guint8 *payload, gsize len, GByteArray 
                        GError **error)
 {
   g_auto (GVirRpcDomainFlagsArgs) args = { 0 };
-  g_autoptr (GVirDriverDomain) dom = NULL;
+  g_autofree char *uuid = NULL;
+  g_auto (GStrv) names = NULL;
 
   if (!gvir_rpc_decode_domain_flags_args (payload, len, &args, error))
     return FALSE;
-  dom = lookup (call, &args.dom, error);
-  if (dom == NULL)
+  uuid = uuid_of (&args.dom);
+  names = gvir_driver_connection_list_snapshots (call->conn, uuid, args.flags, NULL, error);
+  if (names == NULL)
     return FALSE;
-  /* Snapshots are not served yet: none. */
-  gvir_xdr_put_i32 (reply, 0);
+  gvir_xdr_put_i32 (reply, g_strv_length (names));
   return TRUE;
 }
 
@@ -1413,16 +1431,18 @@ driver_error_domain (GVirDriverConnection *conn,
 }
 
 static GBytes *
-reply_from_gerror (const GVirRpcHeader  *call,
-                   const char           *proc_name,
-                   GVirDriverConnection *conn,
-                   const GError         *error)
+reply_from_gerror (const GVirRpcHeader *call,
+                   const char          *proc_name,
+                   const GvirdCall     *handler_call,
+                   const GError        *error)
 {
   g_auto (GVirRpcError) err = { 0 };
 
   gvir_rpc_error_from_gerror (error, &err);
   if (err.domain == GVIR_RPC_ERR_DOMAIN_REMOTE)
-    err.domain = driver_error_domain (conn, err.domain);
+    err.domain = driver_error_domain (handler_call->conn, err.domain);
+  if (handler_call->not_found != 0 && g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND))
+    err.code = handler_call->not_found;
   if (g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED) &&
       !g_str_has_prefix (error->message, "this function is not supported") &&
       !g_str_has_prefix (error->message, "unsupported configuration"))
@@ -1483,7 +1503,7 @@ session_call (GvirdSession        *session,
   g_autoptr (GByteArray) body = NULL;
   g_autoptr (GError) error = NULL;
   GBytes *denied;
-  Call call = { session, NULL };
+  Call call = { session, NULL, 0 };
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (payload, &len);
   GVirRpcHeader reply = *header;
@@ -1501,10 +1521,11 @@ session_call (GvirdSession        *session,
   if (extra != NULL)
     ok = extra->run (&call, data, len, body, &error);
   else
-    ok = gvir_rpc_server_dispatch (&handlers, &call, header->proc, data, len, body, &error);
+    ok = gvir_rpc_server_dispatch (dispatch_handlers (), &call, header->proc, data, len, body,
+                                   &error);
   if (!ok)
     {
-      GBytes *failed = reply_from_gerror (header, info->name, call.conn, error);
+      GBytes *failed = reply_from_gerror (header, info->name, &call, error);
 
       g_clear_pointer (&call.conn, gvir_driver_connection_unref);
       return failed;

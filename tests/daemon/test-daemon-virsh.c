@@ -185,6 +185,22 @@ static const Step script[] = {
   { "restore @SAVE", 1, "", SAME_OUTPUT },
   { "save nosuchdomain @SAVE", 1, "", SAME_OUTPUT },
   { "managedsave nosuchdomain", 1, "", SAME_OUTPUT },
+  /* Storage, networks, snapshots. */
+  { "pool-list --all", 0, " default-pool   active   no\n", SAME_OUTPUT },
+  { "pool-list --inactive --name", 0, "", SAME_OUTPUT },
+  { "net-list --inactive --name", 0, "", SAME_OUTPUT },
+  { "pool-info default-pool", 0, "State:          running\n", SAME_OUTPUT },
+  { "vol-list default-pool", 0, " Name   Path\n", SAME_OUTPUT },
+  { "pool-info nosuch-pool", 1, "", SAME_OUTPUT },
+  { "net-list --all --name", 0, "default\n", SAME_OUTPUT },
+  { "net-dumpxml default", 0, "<name>default</name>", SAME_RC },
+  { "net-info nosuch-net", 1, "", SAME_OUTPUT },
+  { "snapshot-create-as test s1", 0, "Domain snapshot s1 created\n", SAME_OUTPUT },
+  { "snapshot-list test --name", 0, "s1\n", SAME_OUTPUT },
+  { "snapshot-dumpxml test s1", 0, "<name>s1</name>", SAME_RC },
+  { "snapshot-dumpxml test nosuch", 1, "", SAME_OUTPUT },
+  { "snapshot-delete test s1", 0, "Domain snapshot s1 deleted\n", SAME_OUTPUT },
+  { "snapshot-list test --name", 0, "", SAME_OUTPUT },
 };
 
 static void

@@ -34,6 +34,7 @@ static const LibvirtErrorCase libvirt_error_cases[] = {
   { 35, GVIR_ERROR_XML },                  /* VIR_ERR_XML_DETAIL */
   { 39, GVIR_ERROR_PROTOCOL },             /* VIR_ERR_RPC */
   { 42, GVIR_ERROR_NOT_FOUND },            /* VIR_ERR_NO_DOMAIN */
+  { 43, GVIR_ERROR_NOT_FOUND },            /* VIR_ERR_NO_NETWORK */
   { 45, GVIR_ERROR_AUTH_FAILED },          /* VIR_ERR_AUTH_FAILED */
   { 55, GVIR_ERROR_OPERATION_INVALID },    /* VIR_ERR_OPERATION_INVALID */
   { 67, GVIR_ERROR_NOT_SUPPORTED },        /* VIR_ERR_CONFIG_UNSUPPORTED */
@@ -43,7 +44,6 @@ static const LibvirtErrorCase libvirt_error_cases[] = {
   { 0, GVIR_ERROR_FAILED },                /* VIR_ERR_OK: never sent, still an error */
   { 2, GVIR_ERROR_FAILED },                /* VIR_ERR_NO_MEMORY */
   { 38, GVIR_ERROR_FAILED },               /* VIR_ERR_NO_CONNECT */
-  { 43, GVIR_ERROR_FAILED },               /* VIR_ERR_NO_NETWORK */
   { 68, GVIR_ERROR_FAILED },               /* VIR_ERR_OPERATION_ABORTED */
   { 85, GVIR_ERROR_FAILED },               /* VIR_ERR_MIGRATE_UNSAFE */
   { 86, GVIR_ERROR_FAILED },               /* VIR_ERR_AGENT_UNRESPONSIVE */

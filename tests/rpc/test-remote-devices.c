@@ -1,6 +1,8 @@
 /*
  * test-remote-devices.c: the remote driver's device and guest calls
- * against a real libvirtd's test driver
+ * against the test driver of a real libvirtd, or of gvird with
+ * GVIR_REMOTE_PEER=gvird (remote-peer.h): the same cases, the same
+ * expected values
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -12,18 +14,18 @@
 #include "config.h"
 
 #include "libvirt-gobject/drivers/gvir-driver-private.h"
-#include "libvirtd-peer.h"
+#include "remote-peer.h"
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 
-static LibvirtdPeer *peer;
+static RemotePeer *peer;
 
 static GVirDriverConnection *
 open_peer (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_strdup_printf ("test+unix:///default?socket=%s", peer->socket);
-  GVirDriverConnection *conn = gvir_driver_connection_open (uri, FALSE, NULL, NULL, NULL, &error);
+  GVirDriverConnection *conn = gvir_driver_connection_open (peer->uri, FALSE, NULL, NULL, NULL,
+                                                            &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (conn);
@@ -98,19 +100,20 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  /* No skip: without libvirtd this program must fail, loudly. */
-  peer = libvirtd_peer_start (PEER_TLS_NONE, &error);
+  /* No skip: without its daemon this program must fail, loudly. */
+  peer = remote_peer_start (&error);
   if (peer == NULL)
     {
-      g_printerr ("cannot start the reference libvirtd: %s\n", error->message);
+      g_printerr ("cannot start the peer daemon: %s\n", error->message);
       return 1;
     }
+  g_test_message ("peer: %s", remote_peer_name (peer));
 
   g_test_add_func ("/rpc/devices/block-stats", test_block_stats);
   g_test_add_func ("/rpc/devices/interface-stats", test_interface_stats);
   g_test_add_func ("/rpc/devices/guest", test_guest);
 
   ret = g_test_run ();
-  libvirtd_peer_stop (peer);
+  remote_peer_stop (peer);
   return ret;
 }
