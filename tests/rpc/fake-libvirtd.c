@@ -468,14 +468,6 @@ serve_domain_call_locked (Serve *s)
           put_fake_domain (s->ret, d);
         }
       return;
-    case GVIR_RPC_PROC_DOMAIN_DESTROY:
-    case GVIR_RPC_PROC_DOMAIN_DESTROY_FLAGS:
-    case GVIR_RPC_PROC_DOMAIN_SHUTDOWN:
-    case GVIR_RPC_PROC_DOMAIN_SHUTDOWN_FLAGS:
-    case GVIR_RPC_PROC_DOMAIN_REBOOT:
-    case GVIR_RPC_PROC_DOMAIN_SUSPEND:
-    case GVIR_RPC_PROC_DOMAIN_RESUME:
-    case GVIR_RPC_PROC_DOMAIN_MANAGED_SAVE:
     case GVIR_RPC_PROC_DOMAIN_SCREENSHOT:
       if (arg_domain_locked (s) != NULL)
         {
@@ -485,6 +477,14 @@ serve_domain_call_locked (Serve *s)
           gvir_xdr_put_string (s->ret, "image/png");
         }
       return;
+    case GVIR_RPC_PROC_DOMAIN_DESTROY:
+    case GVIR_RPC_PROC_DOMAIN_DESTROY_FLAGS:
+    case GVIR_RPC_PROC_DOMAIN_SHUTDOWN:
+    case GVIR_RPC_PROC_DOMAIN_SHUTDOWN_FLAGS:
+    case GVIR_RPC_PROC_DOMAIN_REBOOT:
+    case GVIR_RPC_PROC_DOMAIN_SUSPEND:
+    case GVIR_RPC_PROC_DOMAIN_RESUME:
+    case GVIR_RPC_PROC_DOMAIN_MANAGED_SAVE:
     case GVIR_RPC_PROC_DOMAIN_UNDEFINE_FLAGS:
     case GVIR_RPC_PROC_DOMAIN_SAVE_FLAGS:
       /* Recorded only; the test checks the arguments. */
