@@ -102,6 +102,7 @@ struct _GVirRpcClient
   gint64 silence_start;     /* keepalive: the silence being timed */
   guint unanswered;         /* pings sent in that silence */
   gboolean paused;          /* a stream refused the next packet: read nothing */
+  gint resumed;             /* atomic: a stream made room since (offer again) */
 
   /* Held while a stream's function runs, so that once
    * gvir_rpc_client_remove_stream() returns it never runs again. */
@@ -1085,7 +1086,11 @@ receive_loop (GVirRpcClient  *client,
       if (woken)
         drain_wakes (client);
       woken = FALSE;
-      if (!dispatch_buffered (client, error))
+      /* A refused packet is offered again only once a stream made room,
+       * not on every wake-up. */
+      if (client->paused && g_atomic_int_compare_and_exchange (&client->resumed, 1, 0))
+        client->paused = FALSE;
+      if (!client->paused && !dispatch_buffered (client, error))
         return;
       if (client->paused)
         {
@@ -1481,12 +1486,13 @@ gvir_rpc_client_remove_stream (GVirRpcClient *client,
     g_hash_table_add (client->ended, GUINT_TO_POINTER (serial));
   g_mutex_unlock (&client->stream_lock);
   /* The I/O thread may be paused on a packet of this stream. */
-  wake_io_thread (client);
+  gvir_rpc_client_resume_streams (client);
 }
 
 void
 gvir_rpc_client_resume_streams (GVirRpcClient *client)
 {
+  g_atomic_int_set (&client->resumed, 1);
   wake_io_thread (client);
 }
 
