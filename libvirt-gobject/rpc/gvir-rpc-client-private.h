@@ -125,6 +125,41 @@ typedef void (*GVirRpcReplyFunc) (GBytes *reply, const GError *error, gpointer u
 void gvir_rpc_client_call_async (GVirRpcClient *client, guint32 prog, gint32 proc,
                                  GByteArray *args, GVirRpcReplyFunc func, gpointer user_data);
 
+/* ---- streams -------------------------------------------------------------- */
+
+/* Told, in the I/O thread, of each STREAM packet of its stream and of a
+ * REPLY on the stream's serial (libvirt confirms a finish that way), or
+ * with @header NULL and @closed set when the connection ends. Returns
+ * FALSE when it cannot take the packet now (its buffer is full): the I/O
+ * thread then reads nothing more until gvir_rpc_client_resume_streams(),
+ * which is how a slow reader holds back a fast server. Runs with the
+ * stream table's lock held: it must not block or call the client. */
+typedef gboolean (*GVirRpcStreamFunc) (const GVirRpcHeader *header, const guint8 *payload,
+                                       gsize len, const GError *closed, gpointer user_data);
+
+/* A call that opens a stream (screenshot, console): @func is registered
+ * on the call's serial before the call goes out, so no STREAM packet can
+ * be missed; it stays registered until gvir_rpc_client_remove_stream()
+ * or the close when the call succeeds, and is gone when it fails.
+ * @destroy (optional) frees @user_data when the registration ends.
+ * *@serial gets the stream's serial. */
+gboolean gvir_rpc_client_call_stream (GVirRpcClient *client, guint32 prog, gint32 proc,
+                                      GByteArray *args, GBytes **reply,
+                                      GVirRpcStreamFunc func, gpointer user_data,
+                                      GDestroyNotify destroy, guint32 *serial, GCancellable *cancellable,
+                                      GError **error);
+/* Queues one STREAM packet of the stream @serial opened by @proc:
+ * CONTINUE with data, OK (empty) to finish, ERROR (empty) to abort. */
+gboolean gvir_rpc_client_send_stream (GVirRpcClient *client, guint32 prog, gint32 proc,
+                                      guint32 serial, guint32 status, const guint8 *data,
+                                      gsize len, GError **error);
+/* After it returns, the stream's function is never called again. Unless
+ * @answered (the server's last REPLY on @serial has come), packets still
+ * on their way for the stream are dropped until that REPLY. */
+void gvir_rpc_client_remove_stream (GVirRpcClient *client, guint32 serial, gboolean answered);
+/* A stream that refused a packet has room again. */
+void gvir_rpc_client_resume_streams (GVirRpcClient *client);
+
 gboolean gvir_rpc_client_is_open (GVirRpcClient *client);
 /* Fails every pending call at once with GVIR_ERROR_CONNECTION_CLOSED and
  * shuts the stream (nothing is sent after it, no keepalive ping either),

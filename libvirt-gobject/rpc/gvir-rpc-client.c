@@ -49,6 +49,22 @@ typedef struct
   gpointer func_data;
 } PendingCall;
 
+/* A stream opened by a call: who is told of its packets. */
+typedef struct
+{
+  GVirRpcStreamFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} StreamEntry;
+
+static void
+stream_entry_free (StreamEntry *entry)
+{
+  if (entry->destroy != NULL)
+    entry->destroy (entry->data);
+  g_free (entry);
+}
+
 /* A packet waiting to be sent. */
 typedef struct
 {
@@ -85,6 +101,15 @@ struct _GVirRpcClient
   gint64 frame_started;     /* when the buffered partial packet began */
   gint64 silence_start;     /* keepalive: the silence being timed */
   guint unanswered;         /* pings sent in that silence */
+  gboolean paused;          /* a stream refused the next packet: read nothing */
+  gint resumed;             /* atomic: a stream made room since (offer again) */
+
+  /* Held while a stream's function runs, so that once
+   * gvir_rpc_client_remove_stream() returns it never runs again. */
+  GMutex stream_lock;
+  GHashTable *streams;      /* serial -> StreamEntry */
+  GHashTable *ended;        /* serials of streams we finished or aborted
+                             * whose last REPLY has not come yet */
 
   GMutex lock;              /* guards everything below */
   GHashTable *calls;        /* serial -> PendingCall (one reference) */
@@ -218,6 +243,9 @@ gvir_rpc_client_new (GVirRpcTransport *transport)
   gvir_rpc_client_get_default_limits (&client->limits);
   client->max_queued_bytes = client->limits.max_queued_bytes;
   g_queue_init (&client->out);
+  client->streams = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) stream_entry_free);
+  client->ended = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&client->stream_lock);
   g_mutex_init (&client->lock);
   g_mutex_init (&client->out_lock);
   return client;
@@ -455,6 +483,29 @@ fail_connection (GVirRpcClient *client,
 
 /* ---- closing ---------------------------------------------------------------- */
 
+/* Ends every open stream with @reason: no packet will come for them. */
+static void
+close_streams (GVirRpcClient *client,
+               const GError  *reason)
+{
+  g_autoptr(GError) closed = g_error_new (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED, "%s",
+                                          reason->message);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&client->stream_lock);
+  g_hash_table_iter_init (&iter, client->streams);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      StreamEntry *entry = value;
+
+      entry->func (NULL, NULL, 0, closed, entry->data);
+    }
+  g_hash_table_remove_all (client->streams);
+  g_hash_table_remove_all (client->ended);
+  g_mutex_unlock (&client->stream_lock);
+}
+
 /* Marks the client closed and fails every pending call with @reason's
  * message. Returns FALSE when it was already closed. */
 static gboolean
@@ -482,6 +533,7 @@ mark_closed (GVirRpcClient *client,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     complete_call (value, NULL,
                    g_error_new (GVIR_ERROR, GVIR_ERROR_CONNECTION_CLOSED, "%s", reason->message));
+  close_streams (client, reason);
   return TRUE;
 }
 
@@ -522,6 +574,57 @@ reply_to_result (const GVirRpcHeader  *header,
   gvir_rpc_error_clear (&rerr);
 }
 
+/* Hands a packet to the stream of its serial: *@found tells whether one
+ * is open or recently ended (its packets are dropped: the server may
+ * have sent them before it saw our end); the result is FALSE when the
+ * stream refused the packet. */
+static gboolean
+deliver_to_stream (GVirRpcClient        *client,
+                   const GVirRpcHeader  *header,
+                   const guint8         *payload,
+                   gsize                 len,
+                   gboolean             *found)
+{
+  StreamEntry *entry;
+  gboolean taken = TRUE;
+
+  g_mutex_lock (&client->stream_lock);
+  entry = g_hash_table_lookup (client->streams, GUINT_TO_POINTER (header->serial));
+  *found = entry != NULL;
+  if (entry != NULL)
+    taken = entry->func (header, payload, len, NULL, entry->data);
+  else if (g_hash_table_contains (client->ended, GUINT_TO_POINTER (header->serial)))
+    {
+      *found = TRUE;
+      /* The server's answer to our end is the last packet of a stream. */
+      if (header->type == GVIR_RPC_TYPE_REPLY)
+        g_hash_table_remove (client->ended, GUINT_TO_POINTER (header->serial));
+    }
+  g_mutex_unlock (&client->stream_lock);
+  return taken;
+}
+
+/* A STREAM packet: one for no stream open or recently ended is a
+ * protocol violation. *@refused when the stream cannot take it now. */
+static gboolean
+dispatch_stream (GVirRpcClient        *client,
+                 const GVirRpcHeader  *header,
+                 const guint8         *payload,
+                 gsize                 len,
+                 gboolean             *refused,
+                 GError              **error)
+{
+  gboolean found;
+
+  *refused = !deliver_to_stream (client, header, payload, len, &found);
+  if (found)
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL,
+               "the server sent stream data for serial %u (procedure %d), "
+               "where no stream is open", header->serial, header->proc);
+  return FALSE;
+}
+
 /* Hands a REPLY to its caller. FALSE (with @error) for a protocol violation. */
 static gboolean
 dispatch_reply (GVirRpcClient        *client,
@@ -542,6 +645,12 @@ dispatch_reply (GVirRpcClient        *client,
 
   if (call == NULL)
     {
+      gboolean found;
+
+      /* libvirt confirms the finish of a stream with a REPLY. */
+      deliver_to_stream (client, header, payload, len, &found);
+      if (found)
+        return TRUE;
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL,
                    "the server replied to serial %u (procedure %d), which no call is waiting for",
                    header->serial, header->proc);
@@ -564,6 +673,7 @@ dispatch_packet (GVirRpcClient        *client,
                  const GVirRpcHeader  *header,
                  const guint8         *payload,
                  gsize                 len,
+                 gboolean             *refused,
                  GError              **error)
 {
   if (!gvir_rpc_header_check_program (header, error))
@@ -583,6 +693,8 @@ dispatch_packet (GVirRpcClient        *client,
     {
     case GVIR_RPC_TYPE_REPLY:
       return dispatch_reply (client, header, payload, len, error);
+    case GVIR_RPC_TYPE_STREAM:
+      return dispatch_stream (client, header, payload, len, refused, error);
     case GVIR_RPC_TYPE_MESSAGE:
       if (client->event_func != NULL)
         client->event_func (client, header, payload, len, client->event_data);
@@ -596,7 +708,8 @@ dispatch_packet (GVirRpcClient        *client,
 }
 
 /* Dispatches every complete packet in the buffer and sets client->need
- * to the number of buffered bytes the next packet needs. */
+ * to the number of buffered bytes the next packet needs. Stops, with
+ * client->paused, at a packet that a stream refused: it stays buffered. */
 static gboolean
 dispatch_buffered (GVirRpcClient  *client,
                    GError        **error)
@@ -607,6 +720,7 @@ dispatch_buffered (GVirRpcClient  *client,
       const guint8 *p = client->buf + client->start;
       guint32 body_len;
       GVirRpcHeader header;
+      gboolean refused = FALSE;
 
       client->need = GVIR_RPC_LEN_SIZE;
       if (avail < GVIR_RPC_LEN_SIZE)
@@ -621,8 +735,11 @@ dispatch_buffered (GVirRpcClient  *client,
       p += GVIR_RPC_LEN_SIZE;
       if (!gvir_rpc_header_decode (p, body_len, &header, error) ||
           !dispatch_packet (client, &header, p + GVIR_RPC_HEADER_SIZE,
-                            body_len - GVIR_RPC_HEADER_SIZE, error))
+                            body_len - GVIR_RPC_HEADER_SIZE, &refused, error))
         return FALSE;
+      client->paused = refused;
+      if (refused)
+        return TRUE;
       client->start += client->need;
       /* What follows in the buffer came with the last read at the latest. */
       client->frame_started = client->last_rx;
@@ -869,10 +986,11 @@ check_bounds (GVirRpcClient  *client,
 static gboolean
 wait_and_flush (GVirRpcClient  *client,
                 gint64          deadline,
+                gboolean        input,
                 gboolean       *woken,
                 GError        **error)
 {
-  GIOCondition want = G_IO_IN;
+  GIOCondition want = input ? G_IO_IN : 0;
   GIOCondition ready;
   gint64 timeout = -1;
   gboolean ok = TRUE;
@@ -892,6 +1010,30 @@ wait_and_flush (GVirRpcClient  *client,
   ok = flush_locked (client, error);
   g_mutex_unlock (&client->out_lock);
   return ok;
+}
+
+/* While a stream refuses its packet: waits for a waker (the stream has
+ * room again) or @deadline, writing queued output meanwhile, but reads
+ * nothing. FALSE (with @error) when the stream broke. */
+static gboolean
+wait_paused (GVirRpcClient  *client,
+             gint64          deadline,
+             GError        **error)
+{
+  gboolean output, woken;
+  GPollFD wake = { .fd = client->wake_fds[0], .events = G_IO_IN };
+  gint timeout_ms = -1;
+
+  g_mutex_lock (&client->out_lock);
+  output = !g_queue_is_empty (&client->out);
+  g_mutex_unlock (&client->out_lock);
+  if (output)
+    return wait_and_flush (client, deadline, FALSE, &woken, error);
+  if (deadline != G_MAXINT64)
+    timeout_ms = (gint) MIN ((MAX (deadline - g_get_monotonic_time (), 0) + 999) / 1000,
+                             G_MAXINT);
+  g_poll (&wake, 1, timeout_ms);
+  return TRUE;
 }
 
 /* The end of the stream: clean between packets, or in the middle of one. */
@@ -944,8 +1086,27 @@ receive_loop (GVirRpcClient  *client,
       if (woken)
         drain_wakes (client);
       woken = FALSE;
-      if (!dispatch_buffered (client, error))
+      /* A refused packet is offered again only once a stream made room,
+       * not on every wake-up. */
+      if (client->paused && g_atomic_int_compare_and_exchange (&client->resumed, 1, 0))
+        client->paused = FALSE;
+      if (!client->paused && !dispatch_buffered (client, error))
         return;
+      if (client->paused)
+        {
+          /* Our reader is slow, not the server: no bound runs meanwhile. */
+          client->last_rx = client->frame_started = g_get_monotonic_time ();
+          if (!check_bounds (client, &deadline, error))
+            {
+              *reason = GVIR_RPC_CLOSE_KEEPALIVE;
+              return;
+            }
+          publish_deadline (client, deadline);
+          if (!wait_paused (client, deadline, error))
+            return;
+          woken = TRUE;
+          continue;
+        }
       if (!check_bounds (client, &deadline, error))
         {
           *reason = GVIR_RPC_CLOSE_KEEPALIVE;
@@ -979,7 +1140,7 @@ receive_loop (GVirRpcClient  *client,
       if (!drained && !would_block)
         return;
       drained = FALSE;
-      if (!wait_and_flush (client, deadline, &woken, error))
+      if (!wait_and_flush (client, deadline, TRUE, &woken, error))
         return;
     }
 }
@@ -1313,6 +1474,116 @@ gvir_rpc_batch_call_clear (GVirRpcBatchCall *call)
   g_clear_error (&call->error);
 }
 
+/* ---- streams ------------------------------------------------------------------ */
+
+void
+gvir_rpc_client_remove_stream (GVirRpcClient *client,
+                               guint32        serial,
+                               gboolean       answered)
+{
+  g_mutex_lock (&client->stream_lock);
+  if (g_hash_table_remove (client->streams, GUINT_TO_POINTER (serial)) && !answered)
+    g_hash_table_add (client->ended, GUINT_TO_POINTER (serial));
+  g_mutex_unlock (&client->stream_lock);
+  /* The I/O thread may be paused on a packet of this stream. */
+  gvir_rpc_client_resume_streams (client);
+}
+
+void
+gvir_rpc_client_resume_streams (GVirRpcClient *client)
+{
+  g_atomic_int_set (&client->resumed, 1);
+  wake_io_thread (client);
+}
+
+gboolean
+gvir_rpc_client_send_stream (GVirRpcClient  *client,
+                             guint32         prog,
+                             gint32          proc,
+                             guint32         serial,
+                             guint32         status,
+                             const guint8   *data,
+                             gsize           len,
+                             GError        **error)
+{
+  GVirRpcHeader header = {
+    .prog = prog,
+    .vers = 1,
+    .proc = proc,
+    .type = GVIR_RPC_TYPE_STREAM,
+    .serial = serial,
+    .status = status,
+  };
+  g_autoptr(GBytes) packet = gvir_rpc_packet_encode (&header, data, len, error);
+  g_autoptr(GError) local = NULL;
+
+  if (packet == NULL)
+    return FALSE;
+  if (queue_packet (client, packet, FALSE, &local))
+    return TRUE;
+  /* As for calls: a peer that does not read is dead for every caller. */
+  fail_connection (client, GVIR_RPC_CLOSE_KEEPALIVE, local);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+gboolean
+gvir_rpc_client_call_stream (GVirRpcClient      *client,
+                             guint32             prog,
+                             gint32              proc,
+                             GByteArray         *args,
+                             GBytes            **reply,
+                             GVirRpcStreamFunc   func,
+                             gpointer            user_data,
+                             GDestroyNotify      destroy,
+                             guint32            *serial,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(PendingCall) call = NULL;
+  StreamEntry *entry;
+
+  g_return_val_if_fail (client != NULL, FALSE);
+  g_return_val_if_fail (client->started, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  call = register_call (client, prog, proc, NULL, NULL, error);
+  if (call == NULL)
+    return FALSE;
+  /* Registered before the call goes out: the server streams right
+   * after its reply, maybe in the same read. A close from now on fails
+   * the call, which removes the entry again. */
+  entry = g_new0 (StreamEntry, 1);
+  entry->func = func;
+  entry->data = user_data;
+  entry->destroy = destroy;
+  g_mutex_lock (&client->stream_lock);
+  g_hash_table_insert (client->streams, GUINT_TO_POINTER (call->serial), entry);
+  g_mutex_unlock (&client->stream_lock);
+  *serial = call->serial;
+
+  send_call (client, call, args);
+  if (!wait_for_reply (call, cancellable, error))
+    {
+      /* The server may open the stream anyway: tell it we are gone. */
+      gvir_rpc_client_remove_stream (client, call->serial, FALSE);
+      gvir_rpc_client_send_stream (client, prog, proc, call->serial, GVIR_RPC_STATUS_ERROR,
+                                   NULL, 0, NULL);
+      return FALSE;
+    }
+  if (call->error != NULL)
+    {
+      gvir_rpc_client_remove_stream (client, call->serial, TRUE);
+      g_propagate_error (error, g_steal_pointer (&call->error));
+      return FALSE;
+    }
+  if (reply != NULL)
+    *reply = g_steal_pointer (&call->reply);
+  return TRUE;
+}
+
 /* ---- lifetime --------------------------------------------------------------- */
 
 void
@@ -1362,6 +1633,9 @@ gvir_rpc_client_free (GVirRpcClient *client)
 
   gvir_rpc_client_close (client);
   g_hash_table_destroy (client->calls);
+  g_hash_table_destroy (client->streams);
+  g_hash_table_destroy (client->ended);
+  g_mutex_clear (&client->stream_lock);
   g_clear_error (&client->close_error);
   g_clear_error (&client->fatal_error);
   g_queue_clear_full (&client->out, (GDestroyNotify) out_packet_free);

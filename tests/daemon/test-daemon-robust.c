@@ -123,6 +123,8 @@ static const MutatingProc mutating_procs[] = {
   { 192, "virDomainRevertToSnapshot" },
   { 193, "virDomainSnapshotDelete" },
   { 196, "virDomainCreateWithFlags" },
+  { 201, "virDomainOpenConsole" },
+  { 211, "virDomainScreenshot" },
   { 231, "virDomainUndefineFlags" },
   { 232, "virDomainSaveFlags" },
   { 233, "virDomainRestoreFlags" },

@@ -71,6 +71,10 @@ struct _FakeLibvirtd
   guint32 open_flags;
   char *saved_image_xml;
   char *hostname;             /* NULL: "fake-host.example" */
+  GBytes *screenshot;           /* what DOMAIN_SCREENSHOT streams */
+  gsize screenshot_chunk;
+  FakeStreamEnd screenshot_end;
+  guint stream_packets[GVIR_RPC_STATUS_LAST + 1];   /* the client's, by status */
 };
 
 static void
@@ -464,6 +468,15 @@ serve_domain_call_locked (Serve *s)
           put_fake_domain (s->ret, d);
         }
       return;
+    case GVIR_RPC_PROC_DOMAIN_SCREENSHOT:
+      if (arg_domain_locked (s) != NULL)
+        {
+          arg_u32 (s);
+          arg_u32 (s);
+          gvir_xdr_put_bool (s->ret, TRUE);
+          gvir_xdr_put_string (s->ret, "image/png");
+        }
+      return;
     case GVIR_RPC_PROC_DOMAIN_DESTROY:
     case GVIR_RPC_PROC_DOMAIN_DESTROY_FLAGS:
     case GVIR_RPC_PROC_DOMAIN_SHUTDOWN:
@@ -705,6 +718,7 @@ serve_call_locked (Serve *s)
     case GVIR_RPC_PROC_DOMAIN_MANAGED_SAVE:
     case GVIR_RPC_PROC_DOMAIN_UNDEFINE_FLAGS:
     case GVIR_RPC_PROC_DOMAIN_SAVE_FLAGS:
+    case GVIR_RPC_PROC_DOMAIN_SCREENSHOT:
       serve_domain_call_locked (s);
       return;
     default:
@@ -713,6 +727,11 @@ serve_call_locked (Serve *s)
       return;
     }
 }
+
+static void stream_screenshot (FakeLibvirtd *fake, GVirRpcTransport *t,
+                               const GVirRpcHeader *call);
+static void answer_stream_packet (FakeLibvirtd *fake, GVirRpcTransport *t,
+                                  const GVirRpcHeader *packet);
 
 static void
 serve_packet (FakeLibvirtd        *fake,
@@ -734,6 +753,11 @@ serve_packet (FakeLibvirtd        *fake,
       return;
     }
   g_assert_cmphex (call->prog, ==, GVIR_RPC_REMOTE_PROGRAM);
+  if (call->type == GVIR_RPC_TYPE_STREAM)
+    {
+      answer_stream_packet (fake, t, call);
+      return;
+    }
   g_assert_cmpuint (call->type, ==, GVIR_RPC_TYPE_CALL);
 
   record = g_new0 (FakeCall, 1);
@@ -763,6 +787,85 @@ serve_packet (FakeLibvirtd        *fake,
              gvir_xdr_reader_remaining (&s.args), call->proc);
   send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_REPLY, call->serial,
                GVIR_RPC_STATUS_OK, ret);
+  if (call->proc == GVIR_RPC_PROC_DOMAIN_SCREENSHOT)
+    stream_screenshot (fake, t, call);
+}
+
+/* ---- streams ------------------------------------------------------------------ */
+
+/* Sends the screenshot's data after the reply to @call, then its end. */
+static void
+stream_screenshot (FakeLibvirtd        *fake,
+                   GVirRpcTransport    *t,
+                   const GVirRpcHeader *call)
+{
+  g_autoptr(GBytes) data = NULL;
+  gsize chunk, size = 0, off;
+  FakeStreamEnd end;
+  const guint8 *bytes = NULL;
+
+  g_mutex_lock (&fake->lock);
+  data = fake->screenshot != NULL ? g_bytes_ref (fake->screenshot) : NULL;
+  chunk = fake->screenshot_chunk;
+  end = fake->screenshot_end;
+  g_mutex_unlock (&fake->lock);
+
+  if (data != NULL)
+    bytes = g_bytes_get_data (data, &size);
+  for (off = 0; off < size; off += chunk)
+    {
+      g_autoptr(GByteArray) piece = g_byte_array_new ();
+
+      g_byte_array_append (piece, bytes + off, MIN (chunk, size - off));
+      send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_STREAM, call->serial,
+                   GVIR_RPC_STATUS_CONTINUE, piece);
+    }
+  switch (end)
+    {
+    case FAKE_STREAM_END_OK:
+      send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_STREAM, call->serial,
+                   GVIR_RPC_STATUS_OK, NULL);
+      return;
+    case FAKE_STREAM_END_ERROR:
+      {
+        g_autoptr(GByteArray) payload = g_byte_array_new ();
+        GVirRpcError err = { .code = GVIR_RPC_ERR_OPERATION_INVALID, .domain = 12,
+                             .message = (char *) "disk on fire",
+                             .level = GVIR_RPC_ERR_LEVEL_ERROR, .int1 = -1, .int2 = -1 };
+
+        gvir_rpc_put_error (payload, &err);
+        send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_STREAM, call->serial,
+                     GVIR_RPC_STATUS_ERROR, payload);
+        return;
+      }
+    case FAKE_STREAM_END_WRONG_SERIAL:
+      {
+        g_autoptr(GByteArray) piece = g_byte_array_new ();
+
+        g_byte_array_append (piece, (const guint8 *) "stray", 5);
+        send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_STREAM, call->serial + 1000,
+                     GVIR_RPC_STATUS_CONTINUE, piece);
+        return;
+      }
+    case FAKE_STREAM_END_CLOSE:
+      gvir_rpc_transport_shutdown (t);
+      return;
+    }
+}
+
+/* The client's finish (OK) or abort (ERROR): counted and confirmed. */
+static void
+answer_stream_packet (FakeLibvirtd        *fake,
+                      GVirRpcTransport    *t,
+                      const GVirRpcHeader *packet)
+{
+  g_mutex_lock (&fake->lock);
+  if (packet->status <= GVIR_RPC_STATUS_LAST)
+    fake->stream_packets[packet->status]++;
+  g_mutex_unlock (&fake->lock);
+  if (packet->status != GVIR_RPC_STATUS_CONTINUE)
+    send_packet (fake, t, packet->prog, packet->proc, GVIR_RPC_TYPE_REPLY, packet->serial,
+                 GVIR_RPC_STATUS_OK, NULL);
 }
 
 static gboolean
@@ -901,6 +1004,7 @@ fake_libvirtd_free (FakeLibvirtd *fake)
   g_free (fake->open_name);
   g_free (fake->saved_image_xml);
   g_free (fake->hostname);
+  g_clear_pointer (&fake->screenshot, g_bytes_unref);
   g_free (fake->socket_path);
   g_free (fake->dir);
   g_free (fake);
@@ -1215,4 +1319,33 @@ fake_libvirtd_push_raw (FakeLibvirtd *fake,
 
   g_byte_array_append (buf, payload, len);
   push_message (fake, proc, buf);
+}
+
+void
+fake_libvirtd_set_screenshot (FakeLibvirtd  *fake,
+                              GBytes        *data,
+                              gsize          chunk,
+                              FakeStreamEnd  end)
+{
+  g_assert_cmpuint (chunk, >, 0);
+  g_mutex_lock (&fake->lock);
+  g_clear_pointer (&fake->screenshot, g_bytes_unref);
+  fake->screenshot = data != NULL ? g_bytes_ref (data) : NULL;
+  fake->screenshot_chunk = chunk;
+  fake->screenshot_end = end;
+  g_mutex_unlock (&fake->lock);
+}
+
+guint
+fake_libvirtd_count_stream_packets (FakeLibvirtd *fake,
+                                    int           status)
+{
+  guint n;
+
+  g_assert_cmpint (status, >=, 0);
+  g_assert_cmpint (status, <=, GVIR_RPC_STATUS_LAST);
+  g_mutex_lock (&fake->lock);
+  n = fake->stream_packets[status];
+  g_mutex_unlock (&fake->lock);
+  return n;
 }

@@ -77,3 +77,21 @@ void fake_libvirtd_push_close (FakeLibvirtd *fake, int reason);
 void fake_libvirtd_push_foreign_program (FakeLibvirtd *fake);
 /* Sends raw MESSAGE bytes for @proc (malformed events). */
 void fake_libvirtd_push_raw (FakeLibvirtd *fake, int proc, const guint8 *payload, gsize len);
+
+/* How a screenshot stream of the fake ends after its data. */
+typedef enum
+{
+  FAKE_STREAM_END_OK,            /* an empty STREAM OK, as libvirtd */
+  FAKE_STREAM_END_ERROR,         /* STREAM ERROR: OPERATION_INVALID "disk on fire" */
+  FAKE_STREAM_END_WRONG_SERIAL,  /* a data packet on a serial never used */
+  FAKE_STREAM_END_CLOSE,         /* the connection is shut down */
+} FakeStreamEnd;
+
+/* DOMAIN_SCREENSHOT (of any known domain) answers "image/png", then
+ * streams @data (NULL: none) in packets of @chunk bytes, ended by @end.
+ * The client's STREAM packets (finish: OK, abort: ERROR) are counted and
+ * each answered with a REPLY OK, as libvirtd does. */
+void fake_libvirtd_set_screenshot (FakeLibvirtd *fake, GBytes *data, gsize chunk,
+                                   FakeStreamEnd end);
+/* How many STREAM packets with @status the client sent. */
+guint fake_libvirtd_count_stream_packets (FakeLibvirtd *fake, int status);

@@ -24,6 +24,7 @@
 #include "gvir-remote-spawn-private.h"
 #include "gvir-remote-snapshot-private.h"
 #include "gvir-remote-storage-private.h"
+#include "gvir-remote-stream-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
@@ -2289,6 +2290,8 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .update_device = remote_update_device,
   .set_time = remote_set_time,
   .pm_wakeup = remote_pm_wakeup,
+  .screenshot_domain = gvir_remote_screenshot_domain,
+  .open_domain_console = gvir_remote_open_domain_console,
 };
 
 const GVirDriver gvir_remote_driver = {
@@ -2309,4 +2312,5 @@ const GVirDriver gvir_remote_driver = {
   .snapshot = &gvir_remote_snapshot_funcs,
   .network = &gvir_remote_network_funcs,
   .storage = &gvir_remote_storage_funcs,
+  .stream = &gvir_remote_stream_funcs,
 };
