@@ -536,6 +536,13 @@ qemu_restore_domain_from_file (gpointer data, const char *path, const char *cust
                                    error);
 }
 
+static char *
+qemu_get_save_image_xml (gpointer data, const char *path, guint flags, GCancellable *c,
+                         GError **error)
+{
+  return gvir_qemu_save_image_get_xml (path, error);
+}
+
 /* ---- the tables ------------------------------------------------------------------------- */
 
 static const GVirDriverDomainFuncs qemu_domain_funcs = {
@@ -555,6 +562,7 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .managed_save_domain = qemu_managed_save_domain,
   .save_domain_to_file = qemu_save_domain_to_file,
   .restore_domain_from_file = qemu_restore_domain_from_file,
+  .get_save_image_xml = qemu_get_save_image_xml,
   .get_domain_info = qemu_get_domain_info,
   .get_domain_state = qemu_get_domain_state,
   .get_domain_xml = qemu_get_domain_xml,

@@ -844,6 +844,20 @@ gvir_qemu_restore_domain (GVirQemuState  *state,
   return ret;
 }
 
+char *
+gvir_qemu_save_image_get_xml (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GVirQemuSaveImage) image = gvir_qemu_save_image_open (path, error);
+  g_autoptr(GVirConfigDomain) def = NULL;
+
+  /* Parsed, not passed through: XML a restore would refuse is reported
+   * here too. */
+  if (image == NULL || (def = restore_definition (image, NULL, error)) == NULL)
+    return NULL;
+  return gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+}
+
 /* ---- managed save -------------------------------------------------------------------- */
 
 gboolean

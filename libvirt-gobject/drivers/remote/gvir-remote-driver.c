@@ -2054,6 +2054,22 @@ remote_get_domain_xml (gpointer       data,
                        &ret);
 }
 
+static char *
+remote_get_save_image_xml (gpointer       data,
+                           const char    *path,
+                           guint          flags,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  RemoteHandle *h = data;
+  GVirRpcDomainSaveImageGetXmlDescArgs args = { .file = (char *) path, .flags = flags };
+  g_auto(GVirRpcStringRet) ret = { 0 };
+
+  return steal_string (gvir_rpc_call_domain_save_image_get_xml_desc (h->client, &args, &ret,
+                                                                     cancellable, error),
+                       &ret);
+}
+
 static gboolean
 remote_get_numa_parameters (gpointer       data,
                             const char    *uuid,
@@ -2281,6 +2297,7 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .get_domain_info_async = remote_get_domain_info_async,
   .get_domain_state_async = remote_get_domain_state_async,
   .get_domain_xml = remote_get_domain_xml,
+  .get_save_image_xml = remote_get_save_image_xml,
   .get_numa_parameters = remote_get_numa_parameters,
   .set_numa_parameters = remote_set_numa_parameters,
   .get_block_stats = remote_get_block_stats,
