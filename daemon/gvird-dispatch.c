@@ -902,6 +902,17 @@ h_save_image_get_xml_desc (gpointer data, const GVirRpcDomainSaveImageGetXmlDesc
                        ret);
 }
 
+/* virsh save-image-define and save-image-edit. */
+static gboolean
+h_save_image_define_xml (gpointer data, const GVirRpcDomainSaveImageDefineXmlArgs *args,
+                         GError **error)
+{
+  Call *call = data;
+
+  return gvir_driver_connection_define_save_image_xml (call->conn, args->file, args->dxml,
+                                                       args->flags, NULL, error);
+}
+
 /* ---- NUMA parameters ------------------------------------------------------------ */
 
 /* virTypedParameterFlags' STRING_OKAY: the client takes string values. Not
@@ -1073,6 +1084,7 @@ static const GVirRpcServerHandlers handlers = {
   .domain_save_flags = h_save_flags,
   .domain_restore_flags = h_restore_flags,
   .domain_save_image_get_xml_desc = h_save_image_get_xml_desc,
+  .domain_save_image_define_xml = h_save_image_define_xml,
   .domain_destroy_flags = h_destroy_flags,
   .domain_shutdown_flags = h_shutdown_flags,
   .domain_get_numa_parameters = h_get_numa_parameters,

@@ -127,6 +127,7 @@ static const MutatingProc mutating_procs[] = {
   { 232, "virDomainSaveFlags" },
   { 233, "virDomainRestoreFlags" },
   { 234, "virDomainDestroyFlags" },
+  { 236, "virDomainSaveImageDefineXML" },
   { 251, "virDomainBlockResize" },
   { 254, "virDomainSetNumaParameters" },
   { 258, "virDomainShutdownFlags" },

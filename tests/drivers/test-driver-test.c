@@ -1138,6 +1138,66 @@ test_save_image_xml (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* A new XML replaces the saved one when it keeps the name and UUID. */
+static void
+test_save_image_define (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.save", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *titled = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autoptr(GVirDriverConnection) ro = NULL;
+
+  g_assert_true (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+  saved = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (saved, "<title>"));
+  titled = g_strjoin ("", "<domain type=\"test\">\n  <title>edited</title>",
+                      strstr (saved, "\n  <name>"), NULL);
+
+  g_assert_true (gvir_driver_connection_define_save_image_xml (f->conn, path, titled,
+                                                               GVIR_DRIVER_SAVE_IMAGE_PAUSED,
+                                                               NULL, &error));
+  g_assert_no_error (error);
+  after = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "<title>edited</title>"));
+  g_assert_nonnull (strstr (after, "<uuid>" TEST_UUID "</uuid>"));
+
+  /* Another domain's XML, a read-only connection, both state flags: refused. */
+  g_assert_false (gvir_driver_connection_define_save_image_xml (f->conn, path,
+                                                                NEW_XML ("other", TEST_UUID, ""),
+                                                                0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "describes domain 'other'"));
+  g_clear_error (&error);
+  g_assert_false (gvir_driver_connection_define_save_image_xml (
+                    f->conn, path, titled,
+                    GVIR_DRIVER_SAVE_IMAGE_RUNNING | GVIR_DRIVER_SAVE_IMAGE_PAUSED, NULL, &error));
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot replace the XML of a save image: "
+                        "running and paused are mutually exclusive");
+  g_clear_error (&error);
+  ro = gvir_driver_connection_open ("test:///default", TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gvir_driver_connection_define_save_image_xml (ro, path, saved, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  gvir_driver_connection_close (ro);
+  unchanged = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_cmpstr (unchanged, ==, after);
+
+  recorder_assert_empty (&f->rec);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 assert_save_image_error (Fixture *f, const char *path, int code, const char *part)
 {
@@ -2019,6 +2079,7 @@ main (int argc, char **argv)
   ADD ("save/bad-files", test_restore_bad);
   ADD ("save/image-xml", test_save_image_xml);
   ADD ("save/image-xml-bad-files", test_save_image_xml_bad);
+  ADD ("save/image-define", test_save_image_define);
   ADD ("numa/set-get", test_numa);
   ADD ("numa/bad", test_numa_bad);
   ADD ("numa/mode-needs-nodeset", test_numa_mode_needs_nodeset);

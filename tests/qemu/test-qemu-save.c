@@ -952,6 +952,66 @@ test_image_xml (Fixture *f, gconstpointer data)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
 }
 
+/* A new XML goes into the image in place; the stream behind it stays. */
+static void
+test_image_define (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tiny = tiny_xml ("tiny");
+  g_autofree char *other = tiny_xml ("other");
+  g_autoptr(GVirConfigDomain) def = gvir_qemu_parse_definition (tiny, &error);
+  g_autofree char *expected = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  g_autoptr(GByteArray) good = good_image (expected, TRUE, 64);
+  g_autofree char *path = write_image (f->root, "good.save", good->data, good->len);
+  g_autofree char *titled = g_strdup_printf ("<domain type='qemu'><name>tiny</name>"
+                                             "<uuid>" TINY_UUID "</uuid><title>edited</title>"
+                                             "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                                             "<os><type arch='x86_64' machine='pc'>hvm</type>"
+                                             "</os></domain>");
+  GString *huge = g_string_new ("<domain type='qemu'><name>tiny</name><uuid>" TINY_UUID
+                                "</uuid><description>");
+  g_autofree char *huge_xml = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GVirQemuSaveImage) image = NULL;
+  gsize len = 0;
+
+  g_assert_true (gvir_driver_connection_define_save_image_xml (f->conn, path, titled,
+                                                               GVIR_DRIVER_SAVE_IMAGE_PAUSED,
+                                                               NULL, &error));
+  g_assert_no_error (error);
+  after = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "<title>edited</title>"));
+  image = gvir_qemu_save_image_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (image->was_running);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, ==, good->len);
+  g_assert_cmpmem (contents + len - 64, 64, good->data + good->len - 64, 64);
+
+  /* Another domain, or XML larger than the room: refused, image unchanged. */
+  g_assert_false (gvir_driver_connection_define_save_image_xml (f->conn, path, other, 0, NULL,
+                                                                &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "describes domain 'other'"));
+  g_clear_error (&error);
+  while (huge->len < 4096)
+    g_string_append (huge, "padding ");
+  g_string_append (huge, "</description><memory unit='MiB'>32</memory>"
+                   "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+  huge_xml = g_string_free (huge, FALSE);
+  g_assert_false (gvir_driver_connection_define_save_image_xml (f->conn, path, huge_xml, 0, NULL,
+                                                                &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "has room for 1024 bytes of XML"));
+  g_clear_error (&error);
+  g_free (after);
+  after = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "<title>edited</title>"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -973,6 +1033,8 @@ main (int argc, char **argv)
   g_test_add ("/qemu/save/managed-corrupt", Fixture, NULL, fixture_setup,
               test_managed_save_corrupt, fixture_teardown);
   g_test_add ("/qemu/save/image-xml", Fixture, NULL, fixture_setup, test_image_xml,
+              fixture_teardown);
+  g_test_add ("/qemu/save/image-define", Fixture, NULL, fixture_setup, test_image_define,
               fixture_teardown);
   g_test_add ("/qemu/save/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   return g_test_run ();
