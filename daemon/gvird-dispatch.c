@@ -998,6 +998,29 @@ h_restore_flags (gpointer data, const GVirRpcDomainRestoreFlagsArgs *args, GErro
   return restore_from (data, args->from, args->dxml, args->flags, error);
 }
 
+/* virsh save-image-dumpxml, and our remote driver before each restore. */
+static gboolean
+h_save_image_get_xml_desc (gpointer data, const GVirRpcDomainSaveImageGetXmlDescArgs *args,
+                           GVirRpcStringRet *ret, GError **error)
+{
+  Call *call = data;
+
+  return string_reply (gvir_driver_connection_get_save_image_xml (call->conn, args->file,
+                                                                  args->flags, NULL, error),
+                       ret);
+}
+
+/* virsh save-image-define and save-image-edit. */
+static gboolean
+h_save_image_define_xml (gpointer data, const GVirRpcDomainSaveImageDefineXmlArgs *args,
+                         GError **error)
+{
+  Call *call = data;
+
+  return gvir_driver_connection_define_save_image_xml (call->conn, args->file, args->dxml,
+                                                       args->flags, NULL, error);
+}
+
 /* ---- NUMA parameters ------------------------------------------------------------ */
 
 /* virTypedParameterFlags' STRING_OKAY: the client takes string values. Not
@@ -1173,6 +1196,8 @@ static GVirRpcServerHandlers handlers = {
   .domain_undefine_flags = h_undefine_flags,
   .domain_save_flags = h_save_flags,
   .domain_restore_flags = h_restore_flags,
+  .domain_save_image_get_xml_desc = h_save_image_get_xml_desc,
+  .domain_save_image_define_xml = h_save_image_define_xml,
   .domain_destroy_flags = h_destroy_flags,
   .domain_shutdown_flags = h_shutdown_flags,
   .domain_get_numa_parameters = h_get_numa_parameters,
@@ -1675,7 +1700,10 @@ call_runs_inline (GvirdClient         *client,
   const GVirRpcProcInfo *info;
   gboolean inline_ok;
 
-  if (extra_proc_lookup (header->proc) != NULL)
+  /* The one read-only call that reads a file of the client's choosing,
+   * which may be slow storage (NFS) or a huge image: never inline. */
+  if (extra_proc_lookup (header->proc) != NULL ||
+      header->proc == GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC)
     return FALSE;
   info = gvir_rpc_proc_info_lookup (header->proc);
   if (info == NULL || (info->flags & (GVIR_RPC_PROC_EVENT | GVIR_RPC_PROC_NO_AUTH)) ||

@@ -59,6 +59,13 @@ typedef struct
 #define GVIR_DRIVER_BLOCK_RESIZE_BYTES (1u << 0)
 /* libvirt's VIR_DOMAIN_TIME_SYNC: resynchronise the guest clock from its RTC. */
 #define GVIR_DRIVER_TIME_SYNC (1u << 0)
+/* libvirt's VIR_DOMAIN_SAVE_IMAGE_XML_SECURE: include security-sensitive
+ * parts; refused on a read-only connection. */
+#define GVIR_DRIVER_SAVE_IMAGE_XML_SECURE (1u << 0)
+/* libvirt's VIR_DOMAIN_SAVE_RUNNING / _PAUSED: for a save image's new XML,
+ * the state a restore ends in (at most one of them). */
+#define GVIR_DRIVER_SAVE_IMAGE_RUNNING (1u << 1)
+#define GVIR_DRIVER_SAVE_IMAGE_PAUSED (1u << 2)
 
 /* ---- the table ------------------------------------------------------------- */
 
@@ -102,6 +109,16 @@ struct _GVirDriverDomainFuncs
   GVirDriverDomain *(*restore_domain_from_file) (gpointer handle, const char *path,
                                                  const char *custom_xml, guint flags,
                                                  GCancellable *cancellable, GError **error);
+  /* The domain XML stored in the save image at @path (which a save of this
+   * driver wrote); flags GVIR_DRIVER_SAVE_IMAGE_XML_SECURE. It reads a
+   * file, so it may block even in a driver whose calls never do. */
+  char *(*get_save_image_xml) (gpointer handle, const char *path, guint flags,
+                               GCancellable *cancellable, GError **error);
+  /* Replaces the domain XML in the save image at @path by @xml, which must
+   * keep the domain's name and UUID (a change of state; refused read-only);
+   * flags GVIR_DRIVER_SAVE_IMAGE_RUNNING or _PAUSED. */
+  gboolean (*define_save_image_xml) (gpointer handle, const char *path, const char *xml,
+                                     guint flags, GCancellable *cancellable, GError **error);
 
   /* Queries on one domain. */
   gboolean (*get_domain_info) (gpointer handle, const char *uuid, GVirDriverDomainInfo *info,
@@ -198,6 +215,13 @@ gboolean gvir_driver_connection_save_domain_to_file (GVirDriverConnection *conn,
 GVirDriverDomain *gvir_driver_connection_restore_domain_from_file (GVirDriverConnection *conn, const char *path,
                                                                    const char *custom_xml, guint flags,
                                                                    GCancellable *cancellable, GError **error);
+/* Refuses GVIR_DRIVER_SAVE_IMAGE_XML_SECURE on a read-only connection
+ * (GVIR_ERROR_READ_ONLY), as libvirt does. */
+char *gvir_driver_connection_get_save_image_xml (GVirDriverConnection *conn, const char *path, guint flags,
+                                                 GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_define_save_image_xml (GVirDriverConnection *conn, const char *path,
+                                                       const char *xml, guint flags,
+                                                       GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_domain_info (GVirDriverConnection *conn, const char *uuid, GVirDriverDomainInfo *info,
                                                  GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_domain_state (GVirDriverConnection *conn, const char *uuid, int *state, int *reason,

@@ -260,6 +260,53 @@ gvir_driver_connection_restore_domain_from_file (GVirDriverConnection  *conn,
                    cancellable, error);
 }
 
+char *
+gvir_driver_connection_get_save_image_xml (GVirDriverConnection  *conn,
+                                           const char            *path,
+                                           guint                  flags,
+                                           GCancellable          *cancellable,
+                                           GError               **error)
+{
+  const char *op = "read the XML of a save image";
+
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  if (!gvir_driver_check_arg (path != NULL && *path != '\0', op, "no file name given", error) ||
+      !gvir_driver_check_arg ((flags & ~GVIR_DRIVER_SAVE_IMAGE_XML_SECURE) == 0, op,
+                              "unsupported flags", error))
+    return NULL;
+  /* As libvirt: secure parts (passwords) are for read-write clients only. */
+  if ((flags & GVIR_DRIVER_SAVE_IMAGE_XML_SECURE) && gvir_driver_connection_is_read_only (conn))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY,
+                   "operation forbidden: virDomainSaveImageGetXMLDesc with secure flag");
+      return NULL;
+    }
+  DOMAIN_DISPATCH (NULL, get_save_image_xml, op, FALSE, path, flags, cancellable, error);
+}
+
+gboolean
+gvir_driver_connection_define_save_image_xml (GVirDriverConnection  *conn,
+                                              const char            *path,
+                                              const char            *xml,
+                                              guint                  flags,
+                                              GCancellable          *cancellable,
+                                              GError               **error)
+{
+  const char *op = "replace the XML of a save image";
+  const guint states = GVIR_DRIVER_SAVE_IMAGE_RUNNING | GVIR_DRIVER_SAVE_IMAGE_PAUSED;
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!gvir_driver_check_arg (path != NULL && *path != '\0', op, "no file name given", error) ||
+      !gvir_driver_check_arg (xml != NULL, op, "no XML given", error) ||
+      !gvir_driver_check_arg ((flags & ~states) == 0, op, "unsupported flags", error) ||
+      !gvir_driver_check_arg ((flags & states) != states, op,
+                              "running and paused are mutually exclusive", error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, define_save_image_xml, op, TRUE, path, xml, flags, cancellable, error);
+}
+
 /* ---- queries -------------------------------------------------------------------- */
 
 gboolean

@@ -129,6 +129,7 @@ static const MutatingProc mutating_procs[] = {
   { 232, "virDomainSaveFlags" },
   { 233, "virDomainRestoreFlags" },
   { 234, "virDomainDestroyFlags" },
+  { 236, "virDomainSaveImageDefineXML" },
   { 251, "virDomainBlockResize" },
   { 254, "virDomainSetNumaParameters" },
   { 258, "virDomainShutdownFlags" },
@@ -277,18 +278,34 @@ test_call_rules (void)
   /* A procedure of the table the daemon does not serve: libvirt's
    * NO_SUPPORT with libvirt's text. */
   {
-    GVirRpcDomainSaveImageGetXmlDescArgs args = { (char *) "/nonexistent", 0 };
+    GVirRpcDomainFlagsArgs args = { .dom = { .name = (char *) "test", .id = 1 }, .flags = 0 };
     g_autoptr (GByteArray) payload = NULL;
     g_autoptr (GBytes) reply4 = NULL;
     g_autofree char *message4 = NULL;
 
-    payload = gvir_rpc_encode_domain_save_image_get_xml_desc_args (&args, NULL);
-    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC, payload->data,
+    payload = gvir_rpc_encode_domain_flags_args (&args, NULL);
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_PM_WAKEUP, payload->data,
                              payload->len, &header, &reply4));
     g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
     g_assert_cmpint (raw_error_code (reply4, &message4), ==, GVIR_RPC_ERR_NO_SUPPORT);
     g_assert_cmpstr (message4, ==, "this function is not supported by the connection driver: "
-                                   "virDomainSaveImageGetXMLDesc");
+                                   "virDomainPMWakeup");
+  }
+
+  /* A save image that does not exist: the driver's error, with the path. */
+  {
+    GVirRpcDomainSaveImageGetXmlDescArgs args = { (char *) "/nonexistent", 0 };
+    g_autoptr (GByteArray) payload = NULL;
+    g_autoptr (GBytes) reply7 = NULL;
+    g_autofree char *message7 = NULL;
+
+    payload = gvir_rpc_encode_domain_save_image_get_xml_desc_args (&args, NULL);
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC, payload->data,
+                             payload->len, &header, &reply7));
+    g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+    raw_error_code (reply7, &message7);
+    g_assert_cmpstr (message7, ==, "cannot read save image '/nonexistent': "
+                                   "No such file or directory");
   }
 
   /* An event number called as a procedure is unknown too. */

@@ -180,6 +180,11 @@ static const Step script[] = {
   { "domstate --reason test", 0, "running (restored)\n", SAME_RC },
   { "save test @SAVE", 0, "Domain 'test' saved to ", SAME_RC },
   { "domstate --reason test", 0, "shut off (saved)\n", SAME_OUTPUT },
+  /* The same definition, formatted as each daemon's dumpxml formats it
+   * (quoting, the place of <numatune>, the live bridge of an interface). */
+  { "save-image-dumpxml @SAVE", 0,
+    "<uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>\n"
+    "  <memory unit=\"KiB\">8388608</memory>\n", SAME_RC },
   { "restore @SAVE", 0, "Domain restored from ", SAME_RC },
   { "domstate --reason test", 0, "running (restored)\n", SAME_OUTPUT },
   { "restore @SAVE", 1, "", SAME_OUTPUT },

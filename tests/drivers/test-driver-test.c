@@ -1084,6 +1084,162 @@ test_restore_bad (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The XML of a save image is the definition saved, whatever the flags;
+ * a read-only connection reads it, but not with the secure flag. */
+static void
+test_save_image_xml (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.save", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *secure = NULL;
+  g_autofree char *ro_xml = NULL;
+  g_autoptr(GVirDriverConnection) ro = NULL;
+
+  expected = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, GVIR_DRIVER_XML_INACTIVE,
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+
+  xml = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xml, ==, expected);
+  secure = gvir_driver_connection_get_save_image_xml (f->conn, path,
+                                                      GVIR_DRIVER_SAVE_IMAGE_XML_SECURE, NULL,
+                                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secure, ==, expected);
+  g_assert_null (gvir_driver_connection_get_save_image_xml (f->conn, path, 1u << 1, NULL, &error));
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot read the XML of a save image: unsupported flags");
+  g_clear_error (&error);
+
+  ro = gvir_driver_connection_open ("test:///default", TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ro_xml = gvir_driver_connection_get_save_image_xml (ro, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ro_xml, ==, expected);
+  g_assert_null (gvir_driver_connection_get_save_image_xml (ro, path,
+                                                            GVIR_DRIVER_SAVE_IMAGE_XML_SECURE,
+                                                            NULL, &error));
+  assert_error_message (error, GVIR_ERROR_READ_ONLY,
+                        "operation forbidden: virDomainSaveImageGetXMLDesc with secure flag");
+  gvir_driver_connection_close (ro);
+
+  /* Reading changed nothing: the domain is still saved, not restored. */
+  assert_state (f, TEST_UUID, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_SAVED);
+  recorder_assert_empty (&f->rec);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A new XML replaces the saved one when it keeps the name and UUID. */
+static void
+test_save_image_define (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.save", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *titled = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autoptr(GVirDriverConnection) ro = NULL;
+
+  g_assert_true (gvir_driver_connection_save_domain_to_file (f->conn, TEST_UUID, path, NULL, 0,
+                                                             NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_STOPPED, GVIR_DRIVER_STOPPED_SAVED);
+  saved = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (saved, "<title>"));
+  titled = g_strjoin ("", "<domain type=\"test\">\n  <title>edited</title>",
+                      strstr (saved, "\n  <name>"), NULL);
+
+  g_assert_true (gvir_driver_connection_define_save_image_xml (f->conn, path, titled,
+                                                               GVIR_DRIVER_SAVE_IMAGE_PAUSED,
+                                                               NULL, &error));
+  g_assert_no_error (error);
+  after = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "<title>edited</title>"));
+  g_assert_nonnull (strstr (after, "<uuid>" TEST_UUID "</uuid>"));
+
+  /* Another domain's XML, a read-only connection, both state flags: refused. */
+  g_assert_false (gvir_driver_connection_define_save_image_xml (f->conn, path,
+                                                                NEW_XML ("other", TEST_UUID, ""),
+                                                                0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "describes domain 'other'"));
+  g_clear_error (&error);
+  g_assert_false (gvir_driver_connection_define_save_image_xml (
+                    f->conn, path, titled,
+                    GVIR_DRIVER_SAVE_IMAGE_RUNNING | GVIR_DRIVER_SAVE_IMAGE_PAUSED, NULL, &error));
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot replace the XML of a save image: "
+                        "running and paused are mutually exclusive");
+  g_clear_error (&error);
+  ro = gvir_driver_connection_open ("test:///default", TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gvir_driver_connection_define_save_image_xml (ro, path, saved, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  gvir_driver_connection_close (ro);
+  unchanged = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_cmpstr (unchanged, ==, after);
+
+  recorder_assert_empty (&f->rec);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+assert_save_image_error (Fixture *f, const char *path, int code, const char *part)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, code);
+  g_assert_nonnull (strstr (error->message, part));
+}
+
+static void
+test_save_image_xml_bad (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gvir-save-XXXXXX", &error);
+  g_autofree char *junk = g_build_filename (dir, "junk", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated", NULL);
+  g_autofree char *corrupt = g_build_filename (dir, "corrupt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+
+  g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));
+  g_assert_true (g_file_set_contents (truncated, "libvirt-glib-ng test dri", -1, NULL));
+  g_assert_true (g_file_set_contents (corrupt, "libvirt-glib-ng test driver save image 1\n<domain",
+                                      -1, NULL));
+
+  assert_save_image_error (f, missing, GVIR_ERROR_NOT_FOUND, "cannot read save image '");
+  assert_save_image_error (f, junk, GVIR_ERROR_INVALID_ARGUMENT,
+                           "' is not a save image of the test driver");
+  assert_save_image_error (f, truncated, GVIR_ERROR_INVALID_ARGUMENT,
+                           "' is not a save image of the test driver");
+  assert_save_image_error (f, corrupt, GVIR_ERROR_XML, "' is corrupt: malformed domain XML");
+  assert_save_image_error (f, dir, GVIR_ERROR_INVALID_ARGUMENT, "' is not a regular file");
+  g_assert_null (gvir_driver_connection_get_save_image_xml (f->conn, "", 0, NULL, &error));
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT,
+                        "cannot read the XML of a save image: no file name given");
+
+  g_unlink (junk);
+  g_unlink (truncated);
+  g_unlink (corrupt);
+  g_rmdir (dir);
+}
+
 /* ---- NUMA parameters ---------------------------------------------------------------- */
 
 static void
@@ -1921,6 +2077,9 @@ main (int argc, char **argv)
   ADD ("save/file", test_save_restore);
   ADD ("save/file-transient", test_save_restore_transient);
   ADD ("save/bad-files", test_restore_bad);
+  ADD ("save/image-xml", test_save_image_xml);
+  ADD ("save/image-xml-bad-files", test_save_image_xml_bad);
+  ADD ("save/image-define", test_save_image_define);
   ADD ("numa/set-get", test_numa);
   ADD ("numa/bad", test_numa_bad);
   ADD ("numa/mode-needs-nodeset", test_numa_mode_needs_nodeset);

@@ -257,19 +257,15 @@ kill_gvird_and_die (int sig)
 }
 
 #define ALL_FEATURES (NEEDS_SAVE | NEEDS_SAVE_FILE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT)
-#define GVIRD_FEATURES (NEEDS_SAVE | NEEDS_GUEST_SHUTDOWN | NEEDS_REBOOT)
-#define GVIRD_MISSING "gvird does not serve DOMAIN_SAVE_IMAGE_GET_XML_DESC yet, which the " \
-                      "remote driver's restore from a file asks first (the driver layer has " \
-                      "no call that reads a saved image's XML)"
 
 static const DriverProfile profiles[] = {
   { "test", ALL_FEATURES, NULL, test_driver_uri, make_domain_config, NULL },
   { "qemu", ALL_FEATURES, NULL, qemu_driver_uri, make_qemu_domain, wait_qemu_guest_ready },
-  { "gvird-unix", GVIRD_FEATURES, GVIRD_MISSING, gvird_unix_uri, make_domain_config, NULL,
+  { "gvird-unix", ALL_FEATURES, NULL, gvird_unix_uri, make_domain_config, NULL,
     stop_gvird },
-  { "gvird-tcp", GVIRD_FEATURES, GVIRD_MISSING, gvird_tcp_uri, make_domain_config, NULL,
+  { "gvird-tcp", ALL_FEATURES, NULL, gvird_tcp_uri, make_domain_config, NULL,
     stop_gvird },
-  { "gvird-tls", GVIRD_FEATURES, GVIRD_MISSING, gvird_tls_uri, make_domain_config, NULL,
+  { "gvird-tls", ALL_FEATURES, NULL, gvird_tls_uri, make_domain_config, NULL,
     stop_gvird },
 };
 

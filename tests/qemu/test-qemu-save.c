@@ -430,6 +430,7 @@ test_running_round_trip (Fixture *f, gconstpointer data)
   g_autoptr(GVirQemuSaveImage) image = NULL;
   g_autofree char *live = NULL;
   g_autofree char *inactive = NULL;
+  g_autofree char *image_xml = NULL;
   const char *other_xml = "<domain type='qemu'><name>other</name><uuid>" TINY_UUID "</uuid>"
                           "<memory unit='MiB'>32</memory>"
                           "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>";
@@ -455,6 +456,9 @@ test_running_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (image->was_running);
   g_assert_nonnull (strstr (image->xml, "<uuid>" TINY_UUID "</uuid>"));
+  image_xml = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (image_xml, ==, image->xml);
   g_clear_pointer (&image, gvir_qemu_save_image_free);
   /* Saving to a file is no managed save. */
   after = lookup (f);
@@ -890,6 +894,124 @@ test_errors (Fixture *f, gconstpointer data)
   destroy (f, "tiny");
 }
 
+/* The driver's call reads the XML of images a save wrote (here made by
+ * hand, so no QEMU is needed) and refuses bad files as a restore does. */
+static void
+test_image_xml (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tiny = tiny_xml ("tiny");
+  g_autoptr(GVirConfigDomain) def = gvir_qemu_parse_definition (tiny, &error);
+  g_autofree char *expected = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  g_autoptr(GByteArray) good = good_image (expected, TRUE, 64);
+  g_autoptr(GByteArray) not_domain = good_image ("<network/>", TRUE, 64);
+  g_autoptr(GByteArray) magic = good_image (expected, TRUE, 64);
+  g_autofree char *good_path = write_image (f->root, "good.save", good->data, good->len);
+  g_autofree char *short_path = write_image (f->root, "short.save", good->data, 40);
+  g_autofree char *not_domain_path = NULL;
+  g_autofree char *magic_path = NULL;
+  g_autofree char *missing = g_build_filename (f->root, "missing.save", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *secure = NULL;
+  struct { const char *path; int code; const char *what; } bad[] = {
+    { missing, GVIR_ERROR_NOT_FOUND, "No such file" },
+    { short_path, GVIR_ERROR_INVALID_ARGUMENT, "shorter than its header" },
+    { NULL, GVIR_ERROR_INVALID_ARGUMENT, "not a QEMU save image" },
+    { NULL, GVIR_ERROR_INVALID_ARGUMENT, "is corrupt" },
+  };
+  gsize i;
+
+  memcpy (magic->data, "NotAQemuSaveFile", 16);
+  magic_path = write_image (f->root, "magic.save", magic->data, magic->len);
+  not_domain_path = write_image (f->root, "network.save", not_domain->data, not_domain->len);
+  bad[2].path = magic_path;
+  bad[3].path = not_domain_path;
+
+  xml = gvir_driver_connection_get_save_image_xml (f->conn, good_path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xml, ==, expected);
+  g_assert_nonnull (strstr (xml, "<name>tiny</name>"));
+  secure = gvir_driver_connection_get_save_image_xml (f->conn, good_path,
+                                                      GVIR_DRIVER_SAVE_IMAGE_XML_SECURE, NULL,
+                                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secure, ==, expected);
+
+  for (i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_null (gvir_driver_connection_get_save_image_xml (f->conn, bad[i].path, 0, NULL,
+                                                                &error));
+      g_assert_error (error, GVIR_ERROR, bad[i].code);
+      g_assert_nonnull (strstr (error->message, bad[i].path));
+      if (strstr (error->message, bad[i].what) == NULL)
+        g_error ("'%s' does not say '%s'", error->message, bad[i].what);
+      g_clear_error (&error);
+    }
+  /* Reading defined nothing. */
+  g_assert_null (gvir_driver_connection_lookup_domain_by_uuid (f->conn, TINY_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
+/* A new XML goes into the image in place; the stream behind it stays. */
+static void
+test_image_define (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tiny = tiny_xml ("tiny");
+  g_autofree char *other = tiny_xml ("other");
+  g_autoptr(GVirConfigDomain) def = gvir_qemu_parse_definition (tiny, &error);
+  g_autofree char *expected = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  g_autoptr(GByteArray) good = good_image (expected, TRUE, 64);
+  g_autofree char *path = write_image (f->root, "good.save", good->data, good->len);
+  g_autofree char *titled = g_strdup_printf ("<domain type='qemu'><name>tiny</name>"
+                                             "<uuid>" TINY_UUID "</uuid><title>edited</title>"
+                                             "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                                             "<os><type arch='x86_64' machine='pc'>hvm</type>"
+                                             "</os></domain>");
+  GString *huge = g_string_new ("<domain type='qemu'><name>tiny</name><uuid>" TINY_UUID
+                                "</uuid><description>");
+  g_autofree char *huge_xml = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GVirQemuSaveImage) image = NULL;
+  gsize len = 0;
+
+  g_assert_true (gvir_driver_connection_define_save_image_xml (f->conn, path, titled,
+                                                               GVIR_DRIVER_SAVE_IMAGE_PAUSED,
+                                                               NULL, &error));
+  g_assert_no_error (error);
+  after = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "<title>edited</title>"));
+  image = gvir_qemu_save_image_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (image->was_running);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, ==, good->len);
+  g_assert_cmpmem (contents + len - 64, 64, good->data + good->len - 64, 64);
+
+  /* Another domain, or XML larger than the room: refused, image unchanged. */
+  g_assert_false (gvir_driver_connection_define_save_image_xml (f->conn, path, other, 0, NULL,
+                                                                &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "describes domain 'other'"));
+  g_clear_error (&error);
+  while (huge->len < 4096)
+    g_string_append (huge, "padding ");
+  g_string_append (huge, "</description><memory unit='MiB'>32</memory>"
+                   "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>");
+  huge_xml = g_string_free (huge, FALSE);
+  g_assert_false (gvir_driver_connection_define_save_image_xml (f->conn, path, huge_xml, 0, NULL,
+                                                                &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "has room for 1024 bytes of XML"));
+  g_clear_error (&error);
+  g_free (after);
+  after = gvir_driver_connection_get_save_image_xml (f->conn, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (after, "<title>edited</title>"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -910,6 +1032,10 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/qemu/save/managed-corrupt", Fixture, NULL, fixture_setup,
               test_managed_save_corrupt, fixture_teardown);
+  g_test_add ("/qemu/save/image-xml", Fixture, NULL, fixture_setup, test_image_xml,
+              fixture_teardown);
+  g_test_add ("/qemu/save/image-define", Fixture, NULL, fixture_setup, test_image_define,
+              fixture_teardown);
   g_test_add ("/qemu/save/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   return g_test_run ();
 }

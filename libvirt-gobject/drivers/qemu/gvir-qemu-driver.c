@@ -546,6 +546,20 @@ qemu_restore_domain_from_file (gpointer data, const char *path, const char *cust
                                    error);
 }
 
+static char *
+qemu_get_save_image_xml (gpointer data, const char *path, guint flags, GCancellable *c,
+                         GError **error)
+{
+  return gvir_qemu_save_image_get_xml (path, error);
+}
+
+static gboolean
+qemu_define_save_image_xml (gpointer data, const char *path, const char *xml, guint flags,
+                            GCancellable *c, GError **error)
+{
+  return gvir_qemu_save_image_define_xml (path, xml, flags, error);
+}
+
 /* ---- the tables ------------------------------------------------------------------------- */
 
 static const GVirDriverDomainFuncs qemu_domain_funcs = {
@@ -565,6 +579,8 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .managed_save_domain = qemu_managed_save_domain,
   .save_domain_to_file = qemu_save_domain_to_file,
   .restore_domain_from_file = qemu_restore_domain_from_file,
+  .get_save_image_xml = qemu_get_save_image_xml,
+  .define_save_image_xml = qemu_define_save_image_xml,
   .get_domain_info = qemu_get_domain_info,
   .get_domain_state = qemu_get_domain_state,
   .get_domain_xml = qemu_get_domain_xml,

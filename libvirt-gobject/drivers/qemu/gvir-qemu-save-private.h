@@ -79,6 +79,16 @@ gboolean gvir_qemu_managed_save_domain (GVirQemuState *state, const char *uuid, 
 GVirDriverDomain *gvir_qemu_restore_domain (GVirQemuState *state, const char *path,
                                             const char *custom_xml, guint flags,
                                             GCancellable *cancellable, GError **error);
+/* The domain XML in the save image at @path, checked as a restore checks
+ * it (the errors of gvir_qemu_save_image_open, INVALID_ARGUMENT for XML
+ * that is not a domain). Our images keep no secrets apart, so the
+ * XML is the same with or without libvirt's SECURE flag. */
+char *gvir_qemu_save_image_get_xml (const char *path, GError **error);
+/* Replaces the XML in the save image at @path by @xml (same name and UUID),
+ * in place: refused when it does not fit the room the save left. Flags
+ * GVIR_QEMU_SAVE_RUNNING / _PAUSED set the state a restore ends in. */
+gboolean gvir_qemu_save_image_define_xml (const char *path, const char *xml, guint flags,
+                                          GError **error);
 
 /* Whether domain @name has a managed-save image. */
 gboolean gvir_qemu_has_managed_save (GVirQemuState *state, const char *name);

@@ -844,6 +844,102 @@ gvir_qemu_restore_domain (GVirQemuState  *state,
   return ret;
 }
 
+char *
+gvir_qemu_save_image_get_xml (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GVirQemuSaveImage) image = gvir_qemu_save_image_open (path, error);
+  g_autoptr(GVirConfigDomain) def = NULL;
+
+  /* Parsed, not passed through: XML a restore would refuse is reported
+   * here too. */
+  if (image == NULL || (def = restore_definition (image, NULL, error)) == NULL)
+    return NULL;
+  return gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+}
+
+/* Writes @len bytes at @offset of @fd, all of them or FALSE with errno. */
+static gboolean
+pwrite_full (int fd, const void *buf, gsize len, off_t offset)
+{
+  gsize done = 0;
+
+  while (done < len)
+    {
+      gssize n = pwrite (fd, (const char *) buf + done, len - done, offset + (off_t) done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      done += (gsize) n;
+    }
+  return TRUE;
+}
+
+/* The room the image at @fd has for XML: up to the cookie, else the whole
+ * data area (the header was checked by gvir_qemu_save_image_open). */
+static gsize
+xml_room (int fd)
+{
+  guint8 header[GVIR_QEMU_SAVE_HEADER_SIZE];
+  guint32 cookie;
+
+  if (pread (fd, header, sizeof header, 0) != (gssize) sizeof header)
+    return 0;
+  cookie = get_u32 (header, FIELD_COOKIE_OFFSET);
+  return cookie != 0 ? cookie : get_u32 (header, FIELD_DATA_LEN);
+}
+
+gboolean
+gvir_qemu_save_image_define_xml (const char  *path,
+                                 const char  *xml,
+                                 guint        flags,
+                                 GError     **error)
+{
+  g_autoptr(GVirQemuSaveImage) image = gvir_qemu_save_image_open (path, error);
+  g_autoptr(GVirConfigDomain) def = NULL;
+  g_autofree char *new_xml = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize room;
+  guint32 running;
+  int fd;
+  gboolean ok;
+
+  if (image == NULL || (def = restore_definition (image, xml, error)) == NULL)
+    return FALSE;
+  new_xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_image_error (error, path, "cannot be written: %s", g_strerror (errno));
+      return FALSE;
+    }
+  /* As libvirt: the XML is edited in place, in the room the save left. */
+  room = xml_room (image->fd);
+  if (strlen (new_xml) + 1 > room)
+    {
+      close (fd);
+      set_image_error (error, path, "has room for %" G_GSIZE_FORMAT " bytes of XML, the new "
+                       "XML needs %" G_GSIZE_FORMAT, room, strlen (new_xml) + 1);
+      return FALSE;
+    }
+  data = g_malloc0 (room);
+  memcpy (data, new_xml, strlen (new_xml));
+  running = GUINT32_TO_LE ((flags & GVIR_QEMU_SAVE_RUNNING) ? 1
+                           : (flags & GVIR_QEMU_SAVE_PAUSED) ? 0 : image->was_running);
+  ok = pwrite_full (fd, data, room, GVIR_QEMU_SAVE_HEADER_SIZE) &&
+       pwrite_full (fd, &running, 4, 16 + FIELD_WAS_RUNNING * 4);
+  if (!ok)
+    set_image_error (error, path, "cannot be written: %s", g_strerror (errno));
+  if (close (fd) < 0 && ok)
+    {
+      set_image_error (error, path, "cannot be written: %s", g_strerror (errno));
+      ok = FALSE;
+    }
+  return ok;
+}
+
 /* ---- managed save -------------------------------------------------------------------- */
 
 gboolean

@@ -2055,6 +2055,40 @@ remote_get_domain_xml (gpointer       data,
                        &ret);
 }
 
+static char *
+remote_get_save_image_xml (gpointer       data,
+                           const char    *path,
+                           guint          flags,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  RemoteHandle *h = data;
+  GVirRpcDomainSaveImageGetXmlDescArgs args = { .file = (char *) path, .flags = flags };
+  g_auto(GVirRpcStringRet) ret = { 0 };
+
+  return steal_string (gvir_rpc_call_domain_save_image_get_xml_desc (h->client, &args, &ret,
+                                                                     cancellable, error),
+                       &ret);
+}
+
+static gboolean
+remote_define_save_image_xml (gpointer       data,
+                              const char    *path,
+                              const char    *xml,
+                              guint          flags,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  RemoteHandle *h = data;
+  GVirRpcDomainSaveImageDefineXmlArgs args = {
+    .file = (char *) path,
+    .dxml = (char *) xml,
+    .flags = flags,
+  };
+
+  return gvir_rpc_call_domain_save_image_define_xml (h->client, &args, cancellable, error);
+}
+
 static gboolean
 remote_get_numa_parameters (gpointer       data,
                             const char    *uuid,
@@ -2282,6 +2316,8 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .get_domain_info_async = remote_get_domain_info_async,
   .get_domain_state_async = remote_get_domain_state_async,
   .get_domain_xml = remote_get_domain_xml,
+  .get_save_image_xml = remote_get_save_image_xml,
+  .define_save_image_xml = remote_define_save_image_xml,
   .get_numa_parameters = remote_get_numa_parameters,
   .set_numa_parameters = remote_set_numa_parameters,
   .get_block_stats = remote_get_block_stats,
