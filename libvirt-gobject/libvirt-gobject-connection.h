@@ -22,6 +22,7 @@
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-network.h>
+#include <libvirt-gobject/libvirt-gobject-interface.h>
 
 G_BEGIN_DECLS
 
@@ -294,5 +295,22 @@ GVIR_AVAILABLE_IN_ALL
 GVirNetwork *gvir_connection_get_network (GVirConnection *conn, const gchar *uuid);
 GVIR_AVAILABLE_IN_ALL
 GVirNetwork *gvir_connection_find_network_by_name (GVirConnection *conn, const gchar *name);
+/* Host network interfaces (libvirt-gobject-connection-interfaces.c). */
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_interfaces (GVirConnection *conn, GCancellable *cancellable,
+                                           GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_interfaces_async (GVirConnection *conn, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_interfaces_finish (GVirConnection *conn, GAsyncResult *result,
+                                                  GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_interfaces (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirInterface *gvir_connection_get_interface (GVirConnection *conn, const gchar *name);
+GVIR_AVAILABLE_IN_ALL
+GVirInterface *gvir_connection_find_interface_by_mac (GVirConnection *conn,
+                                                      const gchar *macaddr);
 
 G_END_DECLS

@@ -2308,5 +2308,6 @@ const GVirDriver gvir_remote_driver = {
   .domain = &remote_domain_funcs,
   .snapshot = &gvir_remote_snapshot_funcs,
   .network = &gvir_remote_network_funcs,
+  .interface = &gvir_remote_interface_funcs,
   .storage = &gvir_remote_storage_funcs,
 };
