@@ -44,4 +44,5 @@
 #include "gvir-driver-stream-private.h"
 #include "gvir-driver-network-private.h"
 #include "gvir-driver-interface-private.h"
+#include "gvir-driver-node-device-private.h"
 #include "gvir-driver-async-private.h"

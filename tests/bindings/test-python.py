@@ -737,6 +737,18 @@ def test_interfaces():
         check(False, 'get_config after close did not fail')
 
 
+def test_node_devices():
+    """The host's devices through GVirNodeDevice (our own fetch functions)."""
+    conn = open_connection()
+    check(conn.fetch_node_devices(None), 'fetch_node_devices')
+    names = [dev.get_name() for dev in conn.get_node_devices()]
+    check_equal(names, ['computer', 'scsi_host1', 'scsi_host11', 'scsi_host2'])
+    conf = conn.get_node_device('scsi_host1').get_config(0)
+    check(isinstance(conf, LibvirtGConfig.NodeDevice), 'get_config gives a GVirConfigNodeDevice')
+    check_equal((conf.get_parent(), conf.get_capability_type()), ('computer', 'scsi_host'))
+    conn.close()
+
+
 def test_devices_and_manager():
     """GVirManager holds connections; the default domain's devices come back
     as Disk and Interface with the test driver's fixed statistics."""
@@ -796,6 +808,7 @@ TESTS = [
     test_stream_screenshot,
     test_networks,
     test_interfaces,
+    test_node_devices,
     test_devices_and_manager,
 ]
 

@@ -290,8 +290,24 @@ add_interface (GVirTestHost      *host,
   return gvir_test_host_add_interface (host, GVIR_CONFIG_INTERFACE (def), error);
 }
 
+static GVirConfigObject *
+read_node_device (xmlNode  *node,
+                  GError  **error)
+{
+  return GVIR_CONFIG_OBJECT (gvir_test_node_device_read_node (node, error));
+}
+
+static gboolean
+add_node_device (GVirTestHost      *host,
+                 GVirConfigObject  *def,
+                 GError           **error)
+{
+  return gvir_test_host_add_node_device (host, GVIR_CONFIG_NODE_DEVICE (def), error);
+}
+
 static const HostObjectKind network_kind = { "network", read_network, add_network };
 static const HostObjectKind interface_kind = { "interface", read_interface, add_interface };
+static const HostObjectKind node_device_kind = { "device", read_node_device, add_node_device };
 
 /* A host object is inline or file='...' relative to the configuration's
  * directory; like libvirt, every one is active. */
@@ -371,8 +387,10 @@ load_element (xmlNode       *node,
     return load_host_object (node, &network_kind, host, dir, path, error);
   if (element_is (node, "interface"))
     return load_host_object (node, &interface_kind, host, dir, path, error);
+  if (element_is (node, "device"))
+    return load_host_object (node, &node_device_kind, host, dir, path, error);
   if (!element_is (node, "domain"))
-    return TRUE;   /* pools are read apart (gvir-test-storage.c); devices are not modelled yet */
+    return TRUE;   /* pools are read apart (gvir-test-storage.c) */
 
   cd = load_domain (node, dir, path, error);
   if (cd == NULL)

@@ -36,6 +36,7 @@ gvir_test_host_init_default (GVirTestHost *host)
   host->ncells = 2;
   host->networks = g_ptr_array_new_with_free_func (g_object_unref);
   host->interfaces = g_ptr_array_new_with_free_func (g_object_unref);
+  host->node_devices = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 void
@@ -45,6 +46,7 @@ gvir_test_host_clear (GVirTestHost *host)
   host->ncells = 0;
   g_clear_pointer (&host->networks, g_ptr_array_unref);
   g_clear_pointer (&host->interfaces, g_ptr_array_unref);
+  g_clear_pointer (&host->node_devices, g_ptr_array_unref);
 }
 
 GVirIdSet *

@@ -101,6 +101,7 @@ typedef struct
   guint ncells;           /* NUMA cells; 0 for configurations read from a file */
   GPtrArray *networks;    /* GVirConfigNetwork (owned), all active and persistent */
   GPtrArray *interfaces;  /* GVirConfigInterface (owned), all active */
+  GPtrArray *node_devices;  /* GVirConfigNodeDevice (owned) */
 } GVirTestHost;
 
 /* The host's NUMA nodes: its cells, or for configurations read from a file
@@ -169,6 +170,20 @@ gboolean gvir_test_host_add_interface (GVirTestHost *host, GVirConfigInterface *
 void gvir_test_host_add_default_interface (GVirTestHost *host);
 
 extern const GVirDriverInterfaceFuncs gvir_test_interface_funcs;
+
+/* ---- host devices (gvir-test-node-device.c) ---------------------------------- */
+
+/* Copies @node (a <device> element of a larger document) into a
+ * definition, checked to have a name. */
+GVirConfigNodeDevice *gvir_test_node_device_read_node (xmlNode *node, GError **error);
+/* Adds @def (a new reference) unless a device of that name exists
+ * (GVIR_ERROR_EXISTS). */
+gboolean gvir_test_host_add_node_device (GVirTestHost *host, GVirConfigNodeDevice *def,
+                                         GError **error);
+/* libvirt's four devices of test:///default. */
+void gvir_test_host_add_default_node_devices (GVirTestHost *host);
+
+extern const GVirDriverNodeDeviceFuncs gvir_test_node_device_funcs;
 
 /* For the area files: the host of @handle's state, with the state lock
  * held until gvir_test_handle_unlock(). */
