@@ -156,6 +156,13 @@ test_file_devices (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+test_types (void)
+{
+  g_assert_true (g_type_is_a (gvir_node_device_get_type (), G_TYPE_OBJECT));
+  g_assert_true (G_TYPE_IS_FINAL (GVIR_TYPE_NODE_DEVICE));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -167,6 +174,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gvir/node-device/fetch-async-identity", test_fetch_async_identity);
   g_test_add_func ("/gvir/node-device/after-close", test_after_close);
   g_test_add_func ("/gvir/node-device/file-devices", test_file_devices);
+  g_test_add_func ("/gvir/node-device/types", test_types);
 
   return g_test_run ();
 }
