@@ -14,131 +14,42 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-connection-call-private.h"
+#include "libvirt-gobject/libvirt-gobject-object-cache-private.h"
 #include "libvirt-gobject/libvirt-gobject-network-private.h"
 #include "libvirt-gobject/util/gvir-uuid-private.h"
 
 /* ---- the cache ------------------------------------------------------------- */
 
-/* The networks of one connection, attached to it as object data so that it
- * lives exactly as long as the connection. A fetch updates the objects of
- * networks that are still there in place, so that each network keeps one
- * GVirNetwork for the life of the connection. */
-typedef struct
-{
-  GMutex lock;
-  GHashTable *by_uuid;        /* canonical UUID -> GVirNetwork (owned) */
-} NetworkCache;
+/* Each network keeps one GVirNetwork, by UUID, for the life of the
+ * connection (libvirt-gobject-object-cache.c). */
 
-static GQuark
-network_cache_quark (void)
+static const char *
+network_key (gconstpointer desc)
 {
-  return g_quark_from_static_string ("gvir-connection-network-cache");
+  return ((const GVirDriverNetwork *) desc)->uuid;
 }
 
-/* Creation of a connection's cache, which two threads may race to do. */
-static GMutex cache_creation_lock;
+static gpointer
+network_create (GVirConnection *conn, gconstpointer desc)
+{
+  return _gvir_network_new (conn, desc);
+}
 
 static void
-network_cache_free (gpointer data)
+network_update (gpointer object, gconstpointer desc)
 {
-  NetworkCache *cache = data;
-
-  g_hash_table_unref (cache->by_uuid);
-  g_mutex_clear (&cache->lock);
-  g_free (cache);
+  _gvir_network_update (object, desc);
 }
 
-static NetworkCache *
-get_cache (GVirConnection *self)
-{
-  NetworkCache *cache;
-
-  g_mutex_lock (&cache_creation_lock);
-  cache = g_object_get_qdata (G_OBJECT (self), network_cache_quark ());
-  if (cache == NULL)
-    {
-      cache = g_new0 (NetworkCache, 1);
-      g_mutex_init (&cache->lock);
-      cache->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_object_set_qdata_full (G_OBJECT (self), network_cache_quark (), cache,
-                               network_cache_free);
-    }
-  g_mutex_unlock (&cache_creation_lock);
-  return cache;
-}
-
-/* Makes the cache hold exactly the networks of @listed. */
-static void
-cache_sync (GVirConnection *self, GPtrArray *listed)
-{
-  NetworkCache *cache = get_cache (self);
-  GHashTable *fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  guint i;
-
-  g_mutex_lock (&cache->lock);
-  for (i = 0; i < listed->len; i++)
-    {
-      const GVirDriverNetwork *desc = listed->pdata[i];
-      GVirNetwork *net = g_hash_table_lookup (cache->by_uuid, desc->uuid);
-
-      if (net != NULL)
-        {
-          g_object_ref (net);
-          _gvir_network_update (net, desc);
-        }
-      else
-        net = _gvir_network_new (self, desc);
-      g_hash_table_replace (fresh, g_strdup (desc->uuid), net);
-    }
-  g_hash_table_unref (cache->by_uuid);
-  cache->by_uuid = fresh;
-  g_mutex_unlock (&cache->lock);
-}
-
-typedef gboolean (*NetworkMatchFunc) (GVirNetwork *net, gconstpointer data);
-
-/* The first cached network that @match accepts (a new reference), or NULL;
- * nothing while the connection is closed. */
-static GVirNetwork *
-cache_find (GVirConnection *self, NetworkMatchFunc match, gconstpointer data)
-{
-  NetworkCache *cache;
-  GHashTableIter iter;
-  gpointer value;
-  GVirNetwork *found = NULL;
-
-  if (!gvir_connection_is_open (self))
-    return NULL;
-  cache = get_cache (self);
-  g_mutex_lock (&cache->lock);
-  g_hash_table_iter_init (&iter, cache->by_uuid);
-  while (found == NULL && g_hash_table_iter_next (&iter, NULL, &value))
-    if (match (value, data))
-      found = g_object_ref (value);
-  g_mutex_unlock (&cache->lock);
-  return found;
-}
+static const GVirObjectCacheKind network_kind = {
+  .data_key = "gvir-connection-network-cache",
+  .list = gvir_driver_connection_list_networks,
+  .key = network_key,
+  .create = network_create,
+  .update = network_update,
+};
 
 /* ---- the calls --------------------------------------------------------------- */
-
-static gboolean
-op_fetch_networks (GVirConnection *self, ConnCall *call, GCancellable *cancellable,
-                   GError **error)
-{
-  g_autoptr(GVirDriverConnection) drv = _gvir_connection_dup_driver (self, error);
-  g_autoptr(GPtrArray) listed = NULL;
-
-  if (drv == NULL)
-    return FALSE;
-  listed = gvir_driver_connection_list_networks (drv, cancellable, error);
-  if (listed == NULL)
-    return FALSE;
-  /* Do not touch the cache for a call the caller gave up on. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  cache_sync (self, listed);
-  return TRUE;
-}
 
 /**
  * gvir_connection_fetch_networks:
@@ -154,13 +65,14 @@ op_fetch_networks (GVirConnection *self, ConnCall *call, GCancellable *cancellab
 gboolean
 gvir_connection_fetch_networks (GVirConnection *conn, GCancellable *cancellable, GError **err)
 {
-  g_autoptr(ConnCall) call = conn_call_new (op_fetch_networks, NULL, NULL);
+  g_autoptr(ConnCall) call = conn_call_new (_gvir_object_cache_fetch, (gpointer) &network_kind,
+                                            NULL);
 
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
 
-  return op_fetch_networks (conn, call, cancellable, err);
+  return _gvir_object_cache_fetch (conn, call, cancellable, err);
 }
 
 /**
@@ -179,7 +91,7 @@ gvir_connection_fetch_networks_async (GVirConnection *conn, GCancellable *cancel
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (op_fetch_networks, NULL, NULL),
+  conn_call_start (conn, conn_call_new (_gvir_object_cache_fetch, (gpointer) &network_kind, NULL),
                    gvir_connection_fetch_networks_async, cancellable, callback, user_data);
 }
 
@@ -222,29 +134,19 @@ compare_names (gconstpointer a, gconstpointer b)
 GList *
 gvir_connection_get_networks (GVirConnection *conn)
 {
-  NetworkCache *cache;
-  GList *list;
-
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
 
-  if (!gvir_connection_is_open (conn))
-    return NULL;
-  cache = get_cache (conn);
-  g_mutex_lock (&cache->lock);
-  list = g_hash_table_get_values (cache->by_uuid);
-  g_list_foreach (list, (GFunc) (void (*) (void)) g_object_ref, NULL);
-  g_mutex_unlock (&cache->lock);
-  return g_list_sort (list, compare_names);
+  return _gvir_object_cache_list (conn, &network_kind, compare_names);
 }
 
 static gboolean
-match_uuid (GVirNetwork *net, gconstpointer data)
+match_uuid (gpointer net, gconstpointer data)
 {
   return g_str_equal (gvir_network_get_uuid (net), data);
 }
 
 static gboolean
-match_name (GVirNetwork *net, gconstpointer data)
+match_name (gpointer net, gconstpointer data)
 {
   return g_strcmp0 (gvir_network_get_name (net), data) == 0;
 }
@@ -269,7 +171,7 @@ gvir_connection_get_network (GVirConnection *conn, const gchar *uuid)
 
   if (!gvir_uuid_canonicalize (uuid, canon))
     return NULL;
-  return cache_find (conn, match_uuid, canon);
+  return _gvir_object_cache_find (conn, &network_kind, match_uuid, canon);
 }
 
 /**
@@ -287,5 +189,5 @@ gvir_connection_find_network_by_name (GVirConnection *conn, const gchar *name)
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return cache_find (conn, match_name, name);
+  return _gvir_object_cache_find (conn, &network_kind, match_name, name);
 }

@@ -22,6 +22,8 @@
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-network.h>
+#include <libvirt-gobject/libvirt-gobject-interface.h>
+#include <libvirt-gobject/libvirt-gobject-node-device.h>
 
 G_BEGIN_DECLS
 
@@ -294,5 +296,37 @@ GVIR_AVAILABLE_IN_ALL
 GVirNetwork *gvir_connection_get_network (GVirConnection *conn, const gchar *uuid);
 GVIR_AVAILABLE_IN_ALL
 GVirNetwork *gvir_connection_find_network_by_name (GVirConnection *conn, const gchar *name);
+/* Host network interfaces (libvirt-gobject-connection-interfaces.c). */
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_interfaces (GVirConnection *conn, GCancellable *cancellable,
+                                           GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_interfaces_async (GVirConnection *conn, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_interfaces_finish (GVirConnection *conn, GAsyncResult *result,
+                                                  GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_interfaces (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirInterface *gvir_connection_get_interface (GVirConnection *conn, const gchar *name);
+GVIR_AVAILABLE_IN_ALL
+GVirInterface *gvir_connection_find_interface_by_mac (GVirConnection *conn,
+                                                      const gchar *macaddr);
+/* Host devices (libvirt-gobject-connection-node-devices.c); not in
+ * libvirt-glib. */
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_node_devices (GVirConnection *conn, GCancellable *cancellable,
+                                             GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_node_devices_async (GVirConnection *conn, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_node_devices_finish (GVirConnection *conn, GAsyncResult *result,
+                                                    GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_node_devices (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirNodeDevice *gvir_connection_get_node_device (GVirConnection *conn, const gchar *name);
 
 G_END_DECLS

@@ -26,6 +26,8 @@
 #include <libvirt-gobject/libvirt-gobject-domain.h>
 #include <libvirt-gobject/libvirt-gobject-network.h>
 #include <libvirt-gobject/libvirt-gobject-network-dhcp-lease.h>
+#include <libvirt-gobject/libvirt-gobject-interface.h>
+#include <libvirt-gobject/libvirt-gobject-node-device.h>
 #include <libvirt-gobject/libvirt-gobject-connection.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>

@@ -43,4 +43,6 @@
 #include "gvir-driver-snapshot-private.h"
 #include "gvir-driver-stream-private.h"
 #include "gvir-driver-network-private.h"
+#include "gvir-driver-interface-private.h"
+#include "gvir-driver-node-device-private.h"
 #include "gvir-driver-async-private.h"

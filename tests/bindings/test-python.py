@@ -705,6 +705,50 @@ def test_networks():
     check_equal(conn.find_network_by_name('default'), None, 'lookup after close')
 
 
+def test_interfaces():
+    """The host's eth1 through GVirInterface, fetched asynchronously."""
+    conn = open_connection()
+    check_equal(conn.get_interfaces(), [], 'interfaces before a fetch')
+    loop = Loop()
+    fetched = []
+
+    def on_fetched(source, result):
+        fetched.append(source.fetch_interfaces_finish(result))
+        loop.quit()
+
+    conn.fetch_interfaces_async(None, on_fetched)
+    loop.run('fetch_interfaces_async')
+    check_equal(fetched, [True])
+    names = [iface.get_name() for iface in conn.get_interfaces()]
+    check_equal(names, ['eth1'], 'interfaces %r' % names)
+    iface = conn.get_interface('eth1')
+    check_equal(iface.get_mac(), 'aa:bb:cc:dd:ee:ff')
+    check(conn.find_interface_by_mac('AA:BB:CC:DD:EE:FF') is iface,
+          'the same interface object by MAC address')
+    conf = iface.get_config(0)
+    check(isinstance(conf, LibvirtGConfig.Interface), 'get_config gives a GVirConfigInterface')
+    check_equal((conf.get_name(), conf.get_mtu()), ('eth1', 1492))
+    conn.close()
+    try:
+        iface.get_config(0)
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.CONNECTION_CLOSED, 'get_config after close')
+    else:
+        check(False, 'get_config after close did not fail')
+
+
+def test_node_devices():
+    """The host's devices through GVirNodeDevice (our own fetch functions)."""
+    conn = open_connection()
+    check(conn.fetch_node_devices(None), 'fetch_node_devices')
+    names = [dev.get_name() for dev in conn.get_node_devices()]
+    check_equal(names, ['computer', 'scsi_host1', 'scsi_host11', 'scsi_host2'])
+    conf = conn.get_node_device('scsi_host1').get_config(0)
+    check(isinstance(conf, LibvirtGConfig.NodeDevice), 'get_config gives a GVirConfigNodeDevice')
+    check_equal((conf.get_parent(), conf.get_capability_type()), ('computer', 'scsi_host'))
+    conn.close()
+
+
 def test_devices_and_manager():
     """GVirManager holds connections; the default domain's devices come back
     as Disk and Interface with the test driver's fixed statistics."""
@@ -763,6 +807,8 @@ TESTS = [
     test_domain_snapshots,
     test_stream_screenshot,
     test_networks,
+    test_interfaces,
+    test_node_devices,
     test_devices_and_manager,
 ]
 

@@ -46,6 +46,10 @@ EXPLAINED = {
         "the raw libvirt handle (virStorageVolPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Network", "property", "handle"):
         "the raw libvirt handle (virNetworkPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "Interface", "property", "handle"):
+        "the raw libvirt handle (virInterfacePtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "NodeDevice", "property", "handle"):
+        "the raw libvirt handle (virNodeDevicePtr): we do not link libvirt (README)",
     ("LibvirtGObject", "NetworkDHCPLease", "property", "handle"):
         "the raw libvirt lease (virNetworkDHCPLeasePtr): we do not link libvirt (README)",
     **{("LibvirtGObject", flags, "kind", flags):

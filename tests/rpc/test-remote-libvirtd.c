@@ -933,6 +933,44 @@ run_on_gvird (void)
   return ret;
 }
 
+/* ---- host interfaces: libvirtd's test:///default has eth1 ----------------- */
+
+static void
+test_interfaces (gconstpointer data)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (data, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ifaces = gvir_driver_connection_list_interfaces (conn, NULL, &error);
+  g_autoptr(GVirDriverInterface) by_name = NULL;
+  g_autoptr(GVirDriverInterface) by_mac = NULL;
+  g_autoptr(GVirDriverInterface) missing = NULL;
+  g_autofree char *xml = NULL;
+  GVirDriverInterface *listed;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ifaces->len, ==, 1);
+  listed = ifaces->pdata[0];
+  g_assert_cmpstr (listed->name, ==, "eth1");
+  g_assert_cmpstr (listed->mac, ==, "aa:bb:cc:dd:ee:ff");
+
+  by_name = gvir_driver_connection_lookup_interface_by_name (conn, "eth1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_name->mac, ==, "aa:bb:cc:dd:ee:ff");
+  by_mac = gvir_driver_connection_lookup_interface_by_mac (conn, "aa:bb:cc:dd:ee:ff", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_mac->name, ==, "eth1");
+
+  xml = gvir_driver_connection_get_interface_xml (conn, "eth1", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, "name='eth1'"));
+  g_assert_nonnull (strstr (xml, "<mtu size='1492'/>"));
+
+  /* libvirt's "no interface" error comes back as NOT_FOUND. */
+  missing = gvir_driver_connection_lookup_interface_by_name (conn, "eth9", NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -968,6 +1006,7 @@ main (int    argc,
   add_cases ("unix", unix_uri);
   add_cases ("tcp", tcp_uri);
   g_test_add_data_func ("/rpc/networks/libvirtd", unix_uri, test_networks);
+  g_test_add_data_func ("/rpc/interfaces/libvirtd", unix_uri, test_interfaces);
 
   g_test_add_func ("/rpc/events/libvirtd", test_libvirtd_events);
   g_test_add_func ("/rpc/async/cancel", test_async_cancel);

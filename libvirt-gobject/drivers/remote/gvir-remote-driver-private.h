@@ -31,5 +31,6 @@ char *gvir_remote_uri_open_name (const GVirDriverUri *uri);
 GVirRpcClient *gvir_remote_handle_get_client (gpointer handle);
 
 extern const GVirDriverNetworkFuncs gvir_remote_network_funcs;
+extern const GVirDriverInterfaceFuncs gvir_remote_interface_funcs;
 
 G_END_DECLS

@@ -2347,6 +2347,7 @@ const GVirDriver gvir_remote_driver = {
   .domain = &remote_domain_funcs,
   .snapshot = &gvir_remote_snapshot_funcs,
   .network = &gvir_remote_network_funcs,
+  .interface = &gvir_remote_interface_funcs,
   .storage = &gvir_remote_storage_funcs,
   .stream = &gvir_remote_stream_funcs,
 };

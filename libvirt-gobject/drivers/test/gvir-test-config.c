@@ -16,6 +16,7 @@
 #include <libxml/xmlreader.h>
 
 #include "gvir-test-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 
 static void
 config_domain_free (gpointer data)
@@ -228,17 +229,98 @@ load_domain (xmlNode     *node,
   return cd;
 }
 
-/* A <network> is inline or file='...' relative to the configuration's
+GVirConfigObject *
+gvir_test_config_read_node (xmlNode     *node,
+                            const char  *element,
+                            GType        type,
+                            GError     **error)
+{
+  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
+  g_autoptr(GVirConfigXmlDoc) holder = gvir_config_xml_doc_new (doc);
+  xmlNode *root;
+
+  xmlDocSetRootElement (doc, xmlDocCopyNode (node, doc, 1));
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || !g_str_equal ((const char *) root->name, element))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
+                   "unexpected root element <%s>, expected <%s>",
+                   root ? (const char *) root->name : "", element);
+      return NULL;
+    }
+  return gvir_config_object_new_from_tree (type, holder, NULL, root);
+}
+
+/* A kind of host object of a configuration file (<network>, <interface>):
+ * how one is read from its element and added to the host. */
+typedef struct
+{
+  const char *element;
+  GVirConfigObject *(*read) (xmlNode *node, GError **error);
+  gboolean (*add) (GVirTestHost *host, GVirConfigObject *def, GError **error);
+} HostObjectKind;
+
+static GVirConfigObject *
+read_network (xmlNode  *node,
+              GError  **error)
+{
+  return GVIR_CONFIG_OBJECT (gvir_test_network_read_node (node, error));
+}
+
+static gboolean
+add_network (GVirTestHost      *host,
+             GVirConfigObject  *def,
+             GError           **error)
+{
+  return gvir_test_host_add_network (host, GVIR_CONFIG_NETWORK (def), error);
+}
+
+static GVirConfigObject *
+read_interface (xmlNode  *node,
+                GError  **error)
+{
+  return GVIR_CONFIG_OBJECT (gvir_test_interface_read_node (node, error));
+}
+
+static gboolean
+add_interface (GVirTestHost      *host,
+               GVirConfigObject  *def,
+               GError           **error)
+{
+  return gvir_test_host_add_interface (host, GVIR_CONFIG_INTERFACE (def), error);
+}
+
+static GVirConfigObject *
+read_node_device (xmlNode  *node,
+                  GError  **error)
+{
+  return GVIR_CONFIG_OBJECT (gvir_test_node_device_read_node (node, error));
+}
+
+static gboolean
+add_node_device (GVirTestHost      *host,
+                 GVirConfigObject  *def,
+                 GError           **error)
+{
+  return gvir_test_host_add_node_device (host, GVIR_CONFIG_NODE_DEVICE (def), error);
+}
+
+static const HostObjectKind network_kind = { "network", read_network, add_network };
+static const HostObjectKind interface_kind = { "interface", read_interface, add_interface };
+static const HostObjectKind node_device_kind = { "device", read_node_device, add_node_device };
+
+/* A host object is inline or file='...' relative to the configuration's
  * directory; like libvirt, every one is active. */
 static gboolean
-load_network (xmlNode       *node,
-              GVirTestHost  *host,
-              const char    *dir,
-              const char    *path,
-              GError       **error)
+load_host_object (xmlNode               *node,
+                  const HostObjectKind  *kind,
+                  GVirTestHost          *host,
+                  const char            *dir,
+                  const char            *path,
+                  GError               **error)
 {
   g_autofree char *file = (char *) xmlGetNoNsProp (node, (const xmlChar *) "file");
-  g_autoptr(GVirConfigNetwork) def = NULL;
+  g_autoptr(GVirConfigObject) def = NULL;
   g_autoptr(GError) local = NULL;
   xmlDoc *doc = NULL;
 
@@ -251,14 +333,14 @@ load_network (xmlNode       *node,
       node = doc ? xmlDocGetRootElement (doc) : NULL;
     }
   if (node != NULL)
-    def = gvir_test_network_read_node (node, &local);
+    def = kind->read (node, &local);
   if (doc != NULL)
     xmlFreeDoc (doc);
-  if (def != NULL && gvir_test_host_add_network (host, def, &local))
+  if (def != NULL && kind->add (host, def, &local))
     return TRUE;
 
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "bad network%s%s%s in test configuration '%s': %s",
-               file ? " file '" : "", file ? file : "", file ? "'" : "", path,
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "bad %s%s%s%s in test configuration '%s': %s",
+               kind->element, file ? " file '" : "", file ? file : "", file ? "'" : "", path,
                local ? local->message : "empty document");
   return FALSE;
 }
@@ -302,9 +384,13 @@ load_element (xmlNode       *node,
     return read_number (node->parent, "memory", path, G_MAXUINT64 / 1024,
                         &host->node.memory_kib, error);
   if (element_is (node, "network"))
-    return load_network (node, host, dir, path, error);
+    return load_host_object (node, &network_kind, host, dir, path, error);
+  if (element_is (node, "interface"))
+    return load_host_object (node, &interface_kind, host, dir, path, error);
+  if (element_is (node, "device"))
+    return load_host_object (node, &node_device_kind, host, dir, path, error);
   if (!element_is (node, "domain"))
-    return TRUE;   /* interfaces, pools and devices are not modelled yet */
+    return TRUE;   /* pools are read apart (gvir-test-storage.c) */
 
   cd = load_domain (node, dir, path, error);
   if (cd == NULL)

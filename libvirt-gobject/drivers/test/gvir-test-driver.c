@@ -348,6 +348,8 @@ state_new_default (GError **error)
 
   gvir_test_host_init_default (&state->host);
   gvir_test_host_add_default_network (&state->host);
+  gvir_test_host_add_default_interface (&state->host);
+  gvir_test_host_add_default_node_devices (&state->host);
   cd.def = gvir_test_def_read_string (gvir_test_default_domain_xml (), error);
   if (cd.def == NULL || !state_load_domain (state, &cd, "the default configuration", error))
     {
@@ -2001,4 +2003,6 @@ const GVirDriver gvir_test_driver = {
   .snapshot = &test_snapshot_funcs,
   .stream = &gvir_test_stream_funcs,
   .network = &gvir_test_network_funcs,
+  .interface = &gvir_test_interface_funcs,
+  .node_device = &gvir_test_node_device_funcs,
 };

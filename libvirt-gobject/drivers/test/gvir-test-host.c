@@ -35,6 +35,8 @@ gvir_test_host_init_default (GVirTestHost *host)
   host->node.threads = 2;
   host->ncells = 2;
   host->networks = g_ptr_array_new_with_free_func (g_object_unref);
+  host->interfaces = g_ptr_array_new_with_free_func (g_object_unref);
+  host->node_devices = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 void
@@ -43,6 +45,8 @@ gvir_test_host_clear (GVirTestHost *host)
   gvir_driver_node_info_clear (&host->node);
   host->ncells = 0;
   g_clear_pointer (&host->networks, g_ptr_array_unref);
+  g_clear_pointer (&host->interfaces, g_ptr_array_unref);
+  g_clear_pointer (&host->node_devices, g_ptr_array_unref);
 }
 
 GVirIdSet *

@@ -77,25 +77,12 @@ GVirConfigNetwork *
 gvir_test_network_read_node (xmlNode  *node,
                              GError  **error)
 {
-  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
-  g_autoptr(GVirConfigXmlDoc) holder = gvir_config_xml_doc_new (doc);
-  g_autoptr(GVirConfigNetwork) def = NULL;
-  xmlNode *root;
+  g_autoptr(GVirConfigObject) def = gvir_test_config_read_node (node, "network",
+                                                                GVIR_CONFIG_TYPE_NETWORK, error);
 
-  xmlDocSetRootElement (doc, xmlDocCopyNode (node, doc, 1));
-  root = xmlDocGetRootElement (doc);
-  if (root == NULL || !g_str_equal ((const char *) root->name, "network"))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML,
-                   "unexpected root element <%s>, expected <network>",
-                   root ? (const char *) root->name : "");
-      return NULL;
-    }
-  def = GVIR_CONFIG_NETWORK (gvir_config_object_new_from_tree (GVIR_CONFIG_TYPE_NETWORK, holder,
-                                                               NULL, root));
-  if (!check_identity (def, error))
+  if (def == NULL || !check_identity (GVIR_CONFIG_NETWORK (def), error))
     return NULL;
-  return g_steal_pointer (&def);
+  return GVIR_CONFIG_NETWORK (g_steal_pointer (&def));
 }
 
 static GVirConfigNetwork *

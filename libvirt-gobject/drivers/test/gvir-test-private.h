@@ -100,6 +100,8 @@ typedef struct
   GVirDriverNodeInfo node;
   guint ncells;           /* NUMA cells; 0 for configurations read from a file */
   GPtrArray *networks;    /* GVirConfigNetwork (owned), all active and persistent */
+  GPtrArray *interfaces;  /* GVirConfigInterface (owned), all active */
+  GPtrArray *node_devices;  /* GVirConfigNodeDevice (owned) */
 } GVirTestHost;
 
 /* The host's NUMA nodes: its cells, or for configurations read from a file
@@ -130,6 +132,10 @@ typedef struct
  * GVirTestConfigDomain elements in document order. */
 gboolean gvir_test_config_load (const char *path, GVirTestHost *host, GPtrArray **domains,
                                 GError **error);
+/* A new object of @type over a copy of @node (an element of a larger
+ * document), which must be an <@element>; GVIR_ERROR_XML otherwise. */
+GVirConfigObject *gvir_test_config_read_node (xmlNode *node, const char *element, GType type,
+                                              GError **error);
 
 /* ---- streams (gvir-test-stream.c) ------------------------------------------- */
 
@@ -150,6 +156,34 @@ gboolean gvir_test_host_add_network (GVirTestHost *host, GVirConfigNetwork *def,
 void gvir_test_host_add_default_network (GVirTestHost *host);
 
 extern const GVirDriverNetworkFuncs gvir_test_network_funcs;
+
+/* ---- host interfaces (gvir-test-interface.c) --------------------------------- */
+
+/* Copies @node (an <interface> element of a larger document) into a
+ * definition, checked to have a name. */
+GVirConfigInterface *gvir_test_interface_read_node (xmlNode *node, GError **error);
+/* Adds @def (a new reference) unless an interface of that name exists
+ * (GVIR_ERROR_EXISTS). */
+gboolean gvir_test_host_add_interface (GVirTestHost *host, GVirConfigInterface *def,
+                                       GError **error);
+/* libvirt's interface 'eth1' of test:///default. */
+void gvir_test_host_add_default_interface (GVirTestHost *host);
+
+extern const GVirDriverInterfaceFuncs gvir_test_interface_funcs;
+
+/* ---- host devices (gvir-test-node-device.c) ---------------------------------- */
+
+/* Copies @node (a <device> element of a larger document) into a
+ * definition, checked to have a name. */
+GVirConfigNodeDevice *gvir_test_node_device_read_node (xmlNode *node, GError **error);
+/* Adds @def (a new reference) unless a device of that name exists
+ * (GVIR_ERROR_EXISTS). */
+gboolean gvir_test_host_add_node_device (GVirTestHost *host, GVirConfigNodeDevice *def,
+                                         GError **error);
+/* libvirt's four devices of test:///default. */
+void gvir_test_host_add_default_node_devices (GVirTestHost *host);
+
+extern const GVirDriverNodeDeviceFuncs gvir_test_node_device_funcs;
 
 /* For the area files: the host of @handle's state, with the state lock
  * held until gvir_test_handle_unlock(). */
