@@ -736,6 +736,40 @@ run_probe (const char    *binary,
   return caps;
 }
 
+/* A probe whose QEMU started but then stopped answering on its monitor
+ * (seen a few times in thousands of probes on a loaded machine, with
+ * nothing in QEMU's output; the cause is not known) is run once more with
+ * a new QEMU before the failure is reported. A QEMU that cannot run at
+ * all fails both attempts at once. */
+static GVirQemuCaps *
+run_probe_twice (const char    *binary,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GError) first = NULL;
+  g_autoptr(GError) second = NULL;
+  GVirQemuCaps *caps = run_probe (binary, cancellable, &first);
+
+  if (caps != NULL)
+    return caps;
+  if (g_error_matches (first, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&first));
+      return NULL;
+    }
+  g_debug ("probing %s once more: %s", binary, first->message);
+  caps = run_probe (binary, cancellable, &second);
+  if (caps != NULL)
+    return caps;
+  if (g_error_matches (second, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_strcmp0 (first->message, second->message) == 0)
+    g_propagate_error (error, g_steal_pointer (&second));
+  else
+    g_set_error (error, second->domain, second->code, "%s (a first attempt failed too: %s)",
+                 second->message, first->message);
+  return NULL;
+}
+
 GVirQemuCaps *
 gvir_qemu_probe (const char    *binary,
                  const char    *cache_dir,
@@ -762,7 +796,7 @@ gvir_qemu_probe (const char    *binary,
     }
   if (caps == NULL)
     {
-      caps = run_probe (path, cancellable, error);
+      caps = run_probe_twice (path, cancellable, error);
       if (caps == NULL)
         return NULL;
       if (cache_dir != NULL)

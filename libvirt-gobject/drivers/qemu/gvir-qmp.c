@@ -1021,16 +1021,21 @@ negotiate (GVirQmp       *qmp,
            GError       **error)
 {
   guint timeout_ms = qmp->limits.greeting_timeout_ms;
+  gint64 start = g_get_monotonic_time ();
   gint64 deadline = deadline_after (timeout_ms);
   g_autoptr(GError) local = NULL;
+  gint64 greeted_ms;
 
   if (!wait_for_greeting (qmp, deadline, cancellable, error))
     return FALSE;
+  greeted_ms = (g_get_monotonic_time () - start) / 1000;
   if (run_command (qmp, "qmp_capabilities", NULL, -1, NULL, deadline, timeout_ms, cancellable,
                    &local))
     return TRUE;
+  /* When it came says whether QEMU was slow to start or stopped answering. */
   g_set_error (error, GVIR_ERROR, GVIR_ERROR_CONNECTION_FAILED,
-               "QMP capabilities negotiation failed: %s", local->message);
+               "QMP capabilities negotiation failed: %s (the greeting came after %"
+               G_GINT64_FORMAT " ms)", local->message, greeted_ms);
   return FALSE;
 }
 
