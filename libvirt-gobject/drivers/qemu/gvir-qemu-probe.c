@@ -737,7 +737,7 @@ run_probe (const char    *binary,
 }
 
 /* A probe whose QEMU started but then stopped answering on its monitor
- * (seen a few times in thousands of probes on a loaded machine, with
+ * (seen four times over several full test runs on a loaded machine, with
  * nothing in QEMU's output; the cause is not known) is run once more with
  * a new QEMU before the failure is reported. A QEMU that cannot run at
  * all fails both attempts at once. */
