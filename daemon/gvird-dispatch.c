@@ -58,11 +58,17 @@ struct _GvirdSession
 
 typedef GvirdCall Call;
 
+typedef struct _ExtraProc ExtraProc;
+
+/* A call read from a client; its procedure is looked up once, when it is
+ * read, for both the choice of thread and the dispatch. */
 typedef struct
 {
   GvirdClient *client;
   GVirRpcHeader header;
   GBytes *payload;
+  const ExtraProc *extra;       /* NULL: a procedure of the generated table */
+  const GVirRpcProcInfo *info;  /* NULL: no such procedure */
 } Job;
 
 /* Live sessions: a driver event may race with a session's end, so the
@@ -1241,12 +1247,12 @@ enum
   PROC_DOMAIN_SNAPSHOT_NUM = 187,
 };
 
-typedef struct
+struct _ExtraProc
 {
   GVirRpcProcInfo info;
   gboolean (*run) (Call *call, const guint8 *payload, gsize len, GByteArray *reply,
                    GError **error);
-} ExtraProc;
+};
 
 static gboolean
 x_domain_create (Call *call, const guint8 *payload, gsize len, GByteArray *reply, GError **error)
@@ -1482,14 +1488,17 @@ reply_from_gerror (const GVirRpcHeader *call,
 }
 
 /* The access rules of the file's header comment; NULL when the call may
- * run, else the error reply. */
+ * run, with @conn set to a reference to the session's connection (NULL
+ * before CONNECT_OPEN), else the error reply. */
 static GBytes *
-check_access (GvirdSession          *session,
-              const GVirRpcHeader   *header,
-              const GVirRpcProcInfo *info)
+check_access (GvirdSession           *session,
+              const GVirRpcHeader    *header,
+              const GVirRpcProcInfo  *info,
+              GVirDriverConnection  **conn)
 {
-  gboolean open, read_only;
+  gboolean read_only;
 
+  *conn = NULL;
   /* An event number is no call either: libvirtd knows no such call. */
   if (info == NULL || (info->flags & GVIR_RPC_PROC_EVENT))
     {
@@ -1498,10 +1507,11 @@ check_access (GvirdSession          *session,
       return gvird_dispatch_error_reply (header, GVIR_RPC_ERR_RPC, GVIR_RPC_ERR_DOMAIN_RPC, msg);
     }
   g_mutex_lock (&session->lock);
-  open = session->conn != NULL;
+  if (session->conn != NULL)
+    *conn = gvir_driver_connection_ref (session->conn);
   read_only = session->read_only;
   g_mutex_unlock (&session->lock);
-  if (!open && !(info->flags & GVIR_RPC_PROC_NO_AUTH))
+  if (*conn == NULL && !(info->flags & GVIR_RPC_PROC_NO_AUTH))
     return gvird_dispatch_error_reply (header, GVIR_RPC_ERR_INTERNAL_ERROR,
                                        GVIR_RPC_ERR_DOMAIN_RPC,
                                        "internal error: hypervisor connection not open");
@@ -1511,6 +1521,7 @@ check_access (GvirdSession          *session,
       g_autofree char *msg = g_strdup_printf ("operation forbidden: read only access prevents %s",
                                               api);
 
+      g_clear_pointer (conn, gvir_driver_connection_unref);
       return gvird_dispatch_error_reply (header, GVIR_RPC_ERR_OPERATION_DENIED, ERR_DOMAIN_DOMAIN,
                                          msg);
     }
@@ -1518,39 +1529,31 @@ check_access (GvirdSession          *session,
 }
 
 static GBytes *
-session_call (GvirdSession        *session,
-              const GVirRpcHeader *header,
-              GBytes              *payload)
+session_call (GvirdSession *session,
+              const Job    *job)
 {
-  const ExtraProc *extra = extra_proc_lookup (header->proc);
-  const GVirRpcProcInfo *info = extra != NULL ? &extra->info
-                                              : gvir_rpc_proc_info_lookup (header->proc);
+  const GVirRpcHeader *header = &job->header;
   g_autoptr (GByteArray) body = NULL;
   g_autoptr (GError) error = NULL;
   GBytes *denied;
   Call call = { session, NULL, 0 };
   gsize len = 0;
-  const guint8 *data = g_bytes_get_data (payload, &len);
+  const guint8 *data = g_bytes_get_data (job->payload, &len);
   GVirRpcHeader reply = *header;
   gboolean ok;
 
-  denied = check_access (session, header, info);
+  denied = check_access (session, header, job->info, &call.conn);
   if (denied != NULL)
     return denied;
-  g_mutex_lock (&session->lock);
-  if (session->conn != NULL)
-    call.conn = gvir_driver_connection_ref (session->conn);
-  g_mutex_unlock (&session->lock);
-
   body = g_byte_array_new ();
-  if (extra != NULL)
-    ok = extra->run (&call, data, len, body, &error);
+  if (job->extra != NULL)
+    ok = job->extra->run (&call, data, len, body, &error);
   else
     ok = gvir_rpc_server_dispatch (dispatch_handlers (), &call, header->proc, data, len, body,
                                    &error);
   if (!ok)
     {
-      GBytes *failed = reply_from_gerror (header, info->name, &call, error);
+      GBytes *failed = reply_from_gerror (header, job->info->name, &call, error);
 
       g_clear_pointer (&call.conn, gvir_driver_connection_unref);
       return failed;
@@ -1589,8 +1592,7 @@ job_free (Job *job)
 static void
 job_run (Job *job)
 {
-  g_autoptr (GBytes) reply = session_call (gvird_client_get_session (job->client), &job->header,
-                                           job->payload);
+  g_autoptr (GBytes) reply = session_call (gvird_client_get_session (job->client), job);
 
   if (reply == NULL)
     reply = gvird_dispatch_error_reply (&job->header, GVIR_RPC_ERR_INTERNAL_ERROR,
@@ -1688,26 +1690,22 @@ workers_grow (GvirdWorkers *workers)
 
 /* Whether the call can run on the I/O thread that read it: a read-only
  * call of the table (no open, close or authentication step, no extra
- * procedure) on a session whose driver never blocks. Each such call is a
- * few microseconds of in-memory work, less than the two thread switches
- * of a hand-over to a worker; anything that may wait goes to a worker so
- * that the I/O thread keeps serving every other client. */
+ * procedure, none the table marks blocking) on a session whose driver
+ * never blocks. Each such call is a few microseconds of in-memory work,
+ * less than the two thread switches of a hand-over to a worker; anything
+ * that may wait goes to a worker so that the I/O thread keeps serving
+ * every other client. */
 static gboolean
-call_runs_inline (GvirdClient         *client,
-                  const GVirRpcHeader *header)
+call_runs_inline (GvirdClient *client,
+                  const Job   *job)
 {
   GvirdSession *session = gvird_client_get_session (client);
-  const GVirRpcProcInfo *info;
+  const GVirRpcProcFlags excluded = GVIR_RPC_PROC_EVENT | GVIR_RPC_PROC_NO_AUTH |
+                                    GVIR_RPC_PROC_BLOCKING;
   gboolean inline_ok;
 
-  /* The one read-only call that reads a file of the client's choosing,
-   * which may be slow storage (NFS) or a huge image: never inline. */
-  if (extra_proc_lookup (header->proc) != NULL ||
-      header->proc == GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC)
-    return FALSE;
-  info = gvir_rpc_proc_info_lookup (header->proc);
-  if (info == NULL || (info->flags & (GVIR_RPC_PROC_EVENT | GVIR_RPC_PROC_NO_AUTH)) ||
-      !(info->flags & GVIR_RPC_PROC_READ_ONLY))
+  if (job->extra != NULL || job->info == NULL || (job->info->flags & excluded) ||
+      !(job->info->flags & GVIR_RPC_PROC_READ_ONLY))
     return FALSE;
   g_mutex_lock (&session->lock);
   inline_ok = session->conn != NULL && gvir_driver_connection_calls_never_block (session->conn);
@@ -1728,7 +1726,9 @@ gvird_dispatch_queue (GvirdServer         *server,
   job->client = gvird_client_ref (client);
   job->header = *header;
   job->payload = g_bytes_ref (payload);
-  if (call_runs_inline (client, header))
+  job->extra = extra_proc_lookup (header->proc);
+  job->info = job->extra != NULL ? &job->extra->info : gvir_rpc_proc_info_lookup (header->proc);
+  if (call_runs_inline (client, job))
     {
       job_run (job);
       return;

@@ -35,6 +35,7 @@ PROC_FLAGS = {
     'event': 'GVIR_RPC_PROC_EVENT',
     'noauth': 'GVIR_RPC_PROC_NO_AUTH',
     'readonly': 'GVIR_RPC_PROC_READ_ONLY',
+    'blocking': 'GVIR_RPC_PROC_BLOCKING',
 }
 
 IDENT = re.compile(r'^[a-z][a-z0-9_]*$')
@@ -715,6 +716,7 @@ typedef enum
   GVIR_RPC_PROC_EVENT = 1 << 0,       /* a MESSAGE from the server */
   GVIR_RPC_PROC_NO_AUTH = 1 << 1,     /* allowed before authentication and open */
   GVIR_RPC_PROC_READ_ONLY = 1 << 2,   /* allowed on a read-only connection */
+  GVIR_RPC_PROC_BLOCKING = 1 << 3,    /* may wait outside memory on any driver */
 } GVirRpcProcFlags;
 
 typedef struct

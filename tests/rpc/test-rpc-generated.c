@@ -624,6 +624,9 @@ test_proc_info (void)
   g_assert_cmpint (info->flags, ==, GVIR_RPC_PROC_EVENT);
   info = gvir_rpc_proc_info_lookup (GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS);
   g_assert_cmpint (info->number, ==, 344);
+  /* A server keeps this one off its I/O thread: it reads a file. */
+  info = gvir_rpc_proc_info_lookup (GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC);
+  g_assert_cmpint (info->flags, ==, GVIR_RPC_PROC_READ_ONLY | GVIR_RPC_PROC_BLOCKING);
   g_assert_null (gvir_rpc_proc_info_lookup (0));
   g_assert_null (gvir_rpc_proc_info_lookup (5));
   g_assert_null (gvir_rpc_proc_info_lookup (9999));
