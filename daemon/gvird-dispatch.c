@@ -790,72 +790,20 @@ h_has_managed_save (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcIn
   return TRUE;
 }
 
-/* virDomainGetVcpusFlags' flags. */
-enum
-{
-  VCPUS_AFFECT_LIVE = 1 << 0,
-  VCPUS_AFFECT_CONFIG = 1 << 1,
-  VCPUS_MAXIMUM = 1 << 2,
-  VCPUS_GUEST = 1 << 3,
-};
-
-/* Our drivers hot-plug no vCPU, so the counts come from the domain's XML:
- * the live one for LIVE (or CURRENT on a running domain), else the
- * persistent one; <vcpu> is the maximum, its 'current' the current. */
 static gboolean
 h_get_vcpus_flags (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcIntRet *ret,
                    GError **error)
 {
   Call *call = data;
-  g_autoptr (GVirDriverDomain) dom = NULL;
-  g_autoptr (GVirConfigDomain) config = NULL;
-  g_autofree char *xml = NULL;
-  guint64 maximum, current;
-  gboolean live;
+  g_autoptr (GVirDriverDomain) dom = gvird_call_lookup_domain (call, &args->dom, error);
+  gint count;
 
-  if (args->flags & ~(VCPUS_AFFECT_LIVE | VCPUS_AFFECT_CONFIG | VCPUS_MAXIMUM | VCPUS_GUEST))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, "unsupported flags (0x%x)",
-                   args->flags & ~(VCPUS_AFFECT_LIVE | VCPUS_AFFECT_CONFIG | VCPUS_MAXIMUM |
-                                   VCPUS_GUEST));
-      return FALSE;
-    }
-  if ((args->flags & VCPUS_AFFECT_LIVE) && (args->flags & VCPUS_AFFECT_CONFIG))
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "invalid argument: flags 'affect live' and 'affect config' are mutually "
-                   "exclusive");
-      return FALSE;
-    }
-  if (args->flags & VCPUS_GUEST)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED,
-                   "this function is not supported by the connection driver: "
-                   "virDomainGetVcpusFlags with the guest flag (no guest agent)");
-      return FALSE;
-    }
-  dom = gvird_call_lookup_domain (call, &args->dom, error);
   if (dom == NULL)
     return FALSE;
-  live = (args->flags & VCPUS_AFFECT_LIVE) || (!(args->flags & VCPUS_AFFECT_CONFIG) && dom->id >= 0);
-  if (live && dom->id < 0)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID, "domain '%s' is not running",
-                   dom->name);
-      return FALSE;
-    }
-  xml = gvir_driver_connection_get_domain_xml (call->conn, dom->uuid,
-                                               live ? 0 : GVIR_DRIVER_XML_INACTIVE, NULL, error);
-  if (xml == NULL)
-    return FALSE;
-  config = gvir_config_domain_new_from_xml (xml, error);
-  if (config == NULL)
-    return FALSE;
-  maximum = gvir_config_domain_get_vcpus (config);
-  current = gvir_config_domain_get_current_vcpus (config);
-  /* Without a 'current' attribute (0 here) every vCPU is online. */
-  ret->value = (gint32) ((args->flags & VCPUS_MAXIMUM) || current == 0 ? maximum : current);
-  return TRUE;
+  count = gvir_driver_connection_get_domain_vcpus (call->conn, dom->uuid, args->flags, NULL,
+                                                   error);
+  ret->value = count;
+  return count >= 0;
 }
 
 /* ---- domains: changes ---------------------------------------------------------- */

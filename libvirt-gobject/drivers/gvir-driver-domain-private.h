@@ -127,6 +127,12 @@ struct _GVirDriverDomainFuncs
                                 GCancellable *cancellable, GError **error);
   char *(*get_domain_xml) (gpointer handle, const char *uuid, guint flags,
                            GCancellable *cancellable, GError **error);
+  /* The number of vCPUs, or -1 with @error; @flags are GVIR_DRIVER_AFFECT_*
+   * and GVIR_DRIVER_VCPUS_* (checked by the dispatch). Optional: without
+   * it, the dispatch reads the counts from the domain's XML, which is right
+   * for a driver that hot-plugs no vCPU and has no guest agent. */
+  gint (*get_domain_vcpus) (gpointer handle, const char *uuid, guint flags,
+                            GCancellable *cancellable, GError **error);
 
   /* NUMA parameters: mode is libvirt's numa_mode (0 strict, 1 preferred,
    * 2 interleave, 3 restrictive); nodeset is libvirt's syntax ("" = none).
@@ -240,6 +246,8 @@ void gvir_driver_connection_get_domain_state_async (GVirDriverConnection *conn, 
                                                     GVirDriverDomainStateFunc done, gpointer user_data);
 char *gvir_driver_connection_get_domain_xml (GVirDriverConnection *conn, const char *uuid, guint flags,
                                              GCancellable *cancellable, GError **error);
+gint gvir_driver_connection_get_domain_vcpus (GVirDriverConnection *conn, const char *uuid, guint flags,
+                                              GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_numa_parameters (GVirDriverConnection *conn, const char *uuid, guint flags,
                                                      int *mode, char **nodeset, GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_set_numa_parameters (GVirDriverConnection *conn, const char *uuid, int mode,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gvir-driver-dispatch-private.h"
+#include "libvirt-gconfig/libvirt-gconfig.h"
 
 /* The domain table of @conn's driver, NULL when it has none. */
 #define DOMAIN_TABLE (gvir_driver_connection_get_driver (conn)->domain)
@@ -361,6 +362,95 @@ gvir_driver_connection_get_domain_xml (GVirDriverConnection  *conn,
   if (!check_uuid (uuid, op, error))
     return NULL;
   DOMAIN_DISPATCH (NULL, get_domain_xml, op, FALSE, uuid, flags, cancellable, error);
+}
+
+/* libvirt's rules for virDomainGetVcpusFlags' flags, whatever the driver. */
+static gboolean
+check_vcpus_flags (guint    flags,
+                   GError **error)
+{
+  const guint known = GVIR_DRIVER_AFFECT_LIVE | GVIR_DRIVER_AFFECT_CONFIG |
+                      GVIR_DRIVER_VCPUS_MAXIMUM | GVIR_DRIVER_VCPUS_GUEST;
+
+  if (flags & ~known)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, "unsupported flags (0x%x)",
+                   flags & ~known);
+      return FALSE;
+    }
+  if ((flags & GVIR_DRIVER_AFFECT_LIVE) && (flags & GVIR_DRIVER_AFFECT_CONFIG))
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "invalid argument: flags 'affect live' and 'affect config' are mutually "
+                   "exclusive");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The counts of a driver that hot-plugs no vCPU: from the live XML for
+ * LIVE (or neither flag on a running domain), else the persistent one;
+ * <vcpu> is the maximum, its 'current' attribute the current count. */
+static gint
+vcpus_from_definition (GVirDriverConnection  *conn,
+                       const char            *uuid,
+                       guint                  flags,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr (GVirDriverDomain) dom = NULL;
+  g_autoptr (GVirConfigDomain) config = NULL;
+  g_autofree char *xml = NULL;
+  guint64 maximum, current;
+  gboolean live;
+
+  if (flags & GVIR_DRIVER_VCPUS_GUEST)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED,
+                   "this function is not supported by the connection driver: "
+                   "virDomainGetVcpusFlags with the guest flag (no guest agent)");
+      return -1;
+    }
+  dom = gvir_driver_connection_lookup_domain_by_uuid (conn, uuid, cancellable, error);
+  if (dom == NULL)
+    return -1;
+  live = (flags & GVIR_DRIVER_AFFECT_LIVE) ||
+         (!(flags & GVIR_DRIVER_AFFECT_CONFIG) && dom->id >= 0);
+  if (live && dom->id < 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID, "domain '%s' is not running",
+                   dom->name);
+      return -1;
+    }
+  xml = gvir_driver_connection_get_domain_xml (conn, uuid, live ? 0 : GVIR_DRIVER_XML_INACTIVE,
+                                               cancellable, error);
+  if (xml == NULL)
+    return -1;
+  config = gvir_config_domain_new_from_xml (xml, error);
+  if (config == NULL)
+    return -1;
+  maximum = gvir_config_domain_get_vcpus (config);
+  current = gvir_config_domain_get_current_vcpus (config);
+  /* Without a 'current' attribute (0 here) every vCPU is online. */
+  return (gint) ((flags & GVIR_DRIVER_VCPUS_MAXIMUM) || current == 0 ? maximum : current);
+}
+
+gint
+gvir_driver_connection_get_domain_vcpus (GVirDriverConnection  *conn,
+                                         const char            *uuid,
+                                         guint                  flags,
+                                         GCancellable          *cancellable,
+                                         GError               **error)
+{
+  const char *op = "get domain vCPU count";
+
+  g_return_val_if_fail (conn != NULL, -1);
+
+  if (!check_uuid (uuid, op, error) || !check_vcpus_flags (flags, error))
+    return -1;
+  if (DOMAIN_TABLE != NULL && DOMAIN_TABLE->get_domain_vcpus != NULL)
+    DOMAIN_DISPATCH (-1, get_domain_vcpus, op, FALSE, uuid, flags, cancellable, error);
+  return vcpus_from_definition (conn, uuid, flags, cancellable, error);
 }
 
 /* The caller may leave out either result; the driver always gets both. */

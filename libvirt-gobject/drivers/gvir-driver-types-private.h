@@ -132,6 +132,12 @@ enum
   GVIR_DRIVER_AFFECT_LIVE = 1 << 0,
   GVIR_DRIVER_AFFECT_CONFIG = 1 << 1,
 };
+/* virDomainGetVcpusFlags' flags beyond GVIR_DRIVER_AFFECT_*. */
+enum
+{
+  GVIR_DRIVER_VCPUS_MAXIMUM = 1 << 2,
+  GVIR_DRIVER_VCPUS_GUEST = 1 << 3,
+};
 
 /* Connection close reasons (virConnectCloseReason). */
 enum

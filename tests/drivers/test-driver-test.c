@@ -329,6 +329,64 @@ test_default_domain_xml (Fixture *f, gconstpointer data)
   g_assert_null (strstr (inactive, "id='1'"));
 }
 
+/* Our drivers hot-plug no vCPU: the counts come from the definition, the
+ * live one for a running domain, with libvirt's flag rules. */
+static void
+test_domain_vcpus (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, TEST_UUID, 0, NULL, &error),
+                   ==, 2);
+  g_assert_no_error (error);
+  dom = gvir_driver_connection_define_domain (f->conn,
+    "<domain type='test'><name>cpus</name><uuid>" NEW_UUID "</uuid>"
+    "<memory unit='MiB'>512</memory><vcpu current='1'>3</vcpu></domain>", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID, 0, NULL, &error),
+                   ==, 1);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID,
+                                                            GVIR_DRIVER_VCPUS_MAXIMUM, NULL,
+                                                            &error), ==, 3);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID,
+                                                            GVIR_DRIVER_AFFECT_LIVE, NULL,
+                                                            &error), ==, -1);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'cpus' is not running");
+  g_clear_error (&error);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID,
+                                                            GVIR_DRIVER_AFFECT_LIVE |
+                                                            GVIR_DRIVER_AFFECT_CONFIG, NULL,
+                                                            &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID, 1 << 8, NULL,
+                                                            &error), ==, -1);
+  assert_error_message (error, GVIR_ERROR_INVALID_ARGUMENT, "unsupported flags (0x100)");
+  g_clear_error (&error);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID,
+                                                            GVIR_DRIVER_VCPUS_GUEST, NULL,
+                                                            &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn,
+                                                            "00000000-0000-0000-0000-000000000000",
+                                                            0, NULL, &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID,
+                                                            GVIR_DRIVER_AFFECT_LIVE, NULL,
+                                                            &error), ==, 1);
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (f->conn, NEW_UUID,
+                                                            GVIR_DRIVER_AFFECT_LIVE |
+                                                            GVIR_DRIVER_VCPUS_MAXIMUM, NULL,
+                                                            &error), ==, 3);
+  g_assert_no_error (error);
+}
+
 static guint64
 cpu_time_of (Fixture *f, const char *uuid)
 {
@@ -2052,6 +2110,7 @@ main (int argc, char **argv)
   ADD ("default/host-nodes", test_host_nodes);
   ADD ("default/domain", test_default_domain);
   ADD ("default/domain-xml", test_default_domain_xml);
+  ADD ("domain-vcpus", test_domain_vcpus);
   ADD ("default/cpu-time", test_cpu_time);
   ADD ("lookup/not-found", test_not_found);
   ADD ("lookup/uuid-forms", test_uuid_forms);

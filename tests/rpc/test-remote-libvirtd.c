@@ -282,6 +282,38 @@ case_errors (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+/* vCPU counts of the running default domain under each flag set: the
+ * remote driver asks the server (DOMAIN_GET_VCPUS_FLAGS), the local one
+ * reads the definition; both must say the same. */
+static char *
+case_vcpus (const char *uri)
+{
+  static const guint flag_sets[] = {
+    0, GVIR_DRIVER_VCPUS_MAXIMUM, GVIR_DRIVER_AFFECT_LIVE, GVIR_DRIVER_AFFECT_CONFIG,
+    GVIR_DRIVER_AFFECT_CONFIG | GVIR_DRIVER_VCPUS_MAXIMUM,
+  };
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+  g_autofree char *missing = NULL;
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (flag_sets); i++)
+    {
+      gint count = gvir_driver_connection_get_domain_vcpus (conn, TEST_UUID, flag_sets[i], NULL,
+                                                            &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "0x%x=%d ", flag_sets[i], count);
+    }
+  g_assert_cmpint (gvir_driver_connection_get_domain_vcpus (conn,
+                                                            "00000000-0000-0000-0000-00000000abcd",
+                                                            0, NULL, &error), ==, -1);
+  missing = error_code (error);
+  g_string_append (out, missing);
+  return g_string_free (out, FALSE);
+}
+
 #define ASYNC_CALLS 48
 
 /* Many non-blocking queries in flight on one fresh connection (the remote
@@ -480,6 +512,7 @@ static const Case cases[] = {
   { "list-domains", case_list_domains },
   { "lookup", case_lookup },
   { "node-info", case_node_info },
+  { "vcpus", case_vcpus },
   { "lifecycle", case_lifecycle },
   { "errors", case_errors },
   { "async-queries", case_async_queries },

@@ -2055,6 +2055,25 @@ remote_get_domain_xml (gpointer       data,
                        &ret);
 }
 
+/* The server answers for its own driver, which may hot-plug vCPUs or ask
+ * a guest agent. */
+static gint
+remote_get_domain_vcpus (gpointer       data,
+                         const char    *uuid,
+                         guint          flags,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
+  g_auto(GVirRpcIntRet) ret = { 0 };
+
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_get_vcpus_flags (h->client, &args, &ret, cancellable, error))
+    return -1;
+  return ret.value;
+}
+
 static char *
 remote_get_save_image_xml (gpointer       data,
                            const char    *path,
@@ -2316,6 +2335,7 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .get_domain_info_async = remote_get_domain_info_async,
   .get_domain_state_async = remote_get_domain_state_async,
   .get_domain_xml = remote_get_domain_xml,
+  .get_domain_vcpus = remote_get_domain_vcpus,
   .get_save_image_xml = remote_get_save_image_xml,
   .define_save_image_xml = remote_define_save_image_xml,
   .get_numa_parameters = remote_get_numa_parameters,
