@@ -20,6 +20,20 @@ spin_until (GMainContext *context, const guint *counter, guint target, const cha
   gvir_test_spin_until_count (context, counter, target, what);
 }
 
+GVirConnection *
+open_and_fetch (const char *uri,
+                FetchFunc   fetch)
+{
+  g_autoptr(GError) error = NULL;
+  GVirConnection *conn = gvir_connection_new (uri);
+
+  g_assert_true (gvir_connection_open (conn, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (fetch (conn, NULL, &error));
+  g_assert_no_error (error);
+  return conn;
+}
+
 void
 spin_idle (GMainContext *context)
 {

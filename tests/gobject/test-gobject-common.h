@@ -60,6 +60,14 @@ void spin_until (GMainContext *context, const guint *counter, guint target, cons
 /* Iterates @context until it has nothing left to do right now. */
 void spin_idle (GMainContext *context);
 
+/* What fills one of a connection's caches of host objects
+ * (gvir_connection_fetch_networks and the like). */
+typedef gboolean (*FetchFunc) (GVirConnection *conn, GCancellable *cancellable, GError **error);
+
+/* A new connection to @uri, opened and with @fetch's cache filled; fails
+ * the test otherwise. */
+GVirConnection *open_and_fetch (const char *uri, FetchFunc fetch);
+
 void recorder_watch_connection (Recorder *rec, GVirConnection *conn);
 /* Watches the lifecycle signals of @dom (once, however often it is called). */
 void recorder_watch_domain (Recorder *rec, GVirDomain *dom);

@@ -19,24 +19,11 @@
 
 #define ETH1_MAC "aa:bb:cc:dd:ee:ff"
 
-static GVirConnection *
-open_and_fetch (const char *uri)
-{
-  g_autoptr(GError) error = NULL;
-  GVirConnection *conn = gvir_connection_new (uri);
-
-  g_assert_true (gvir_connection_open (conn, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (gvir_connection_fetch_interfaces (conn, NULL, &error));
-  g_assert_no_error (error);
-  return conn;
-}
-
 /* test:///default has libvirt's interface 'eth1', found every way. */
 static void
 test_default_interface (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_interfaces);
   g_autoptr(GVirInterface) by_name = gvir_connection_get_interface (conn, "eth1");
   g_autoptr(GVirInterface) by_mac = gvir_connection_find_interface_by_mac (conn,
                                                                            "AA:BB:CC:DD:EE:FF");
@@ -58,7 +45,7 @@ test_default_interface (void)
 static void
 test_default_config (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_interfaces);
   g_autoptr(GVirInterface) iface = gvir_connection_get_interface (conn, "eth1");
   g_autoptr(GVirConfigInterface) conf = NULL;
   g_autoptr(GError) error = NULL;
@@ -106,7 +93,7 @@ test_fetch_async_identity (void)
 static void
 test_after_close (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_interfaces);
   g_autoptr(GVirInterface) iface = gvir_connection_get_interface (conn, "eth1");
   g_autoptr(GError) error = NULL;
 
@@ -181,7 +168,7 @@ file_config_teardown (FileConfig *fc, gconstpointer data)
 static void
 test_file_interfaces (FileConfig *fc, gconstpointer data)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (fc->uri);
+  g_autoptr(GVirConnection) conn = open_and_fetch (fc->uri, gvir_connection_fetch_interfaces);
   g_autoptr(GVirInterface) br0 = gvir_connection_get_interface (conn, "br0");
   g_autoptr(GVirInterface) shared = gvir_connection_find_interface_by_mac (conn, BOND_MAC);
   g_autoptr(GVirConfigInterface) conf = NULL;

@@ -18,24 +18,11 @@
 
 #define DEFAULT_NETWORK_UUID "dd8fe884-6c02-601e-7551-cca97df1c5df"
 
-static GVirConnection *
-open_and_fetch (const char *uri)
-{
-  g_autoptr(GError) error = NULL;
-  GVirConnection *conn = gvir_connection_new (uri);
-
-  g_assert_true (gvir_connection_open (conn, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (gvir_connection_fetch_networks (conn, NULL, &error));
-  g_assert_no_error (error);
-  return conn;
-}
-
 /* test:///default has libvirt's network 'default', found every way. */
 static void
 test_default_network (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_networks);
   g_autoptr(GVirNetwork) by_name = gvir_connection_find_network_by_name (conn, "default");
   g_autoptr(GVirNetwork) by_uuid = gvir_connection_get_network (conn,
                                                                 "DD8FE884-6C02-601E-7551-CCA97DF1C5DF");
@@ -54,7 +41,7 @@ test_default_network (void)
 static void
 test_default_config (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_networks);
   g_autoptr(GVirNetwork) net = gvir_connection_find_network_by_name (conn, "default");
   g_autoptr(GVirConfigNetwork) conf = NULL;
   g_autoptr(GError) error = NULL;
@@ -75,7 +62,7 @@ test_default_config (void)
 static void
 test_stable_identity (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_networks);
   g_autoptr(GVirNetwork) first = gvir_connection_get_network (conn, DEFAULT_NETWORK_UUID);
   g_autoptr(GVirNetwork) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -113,7 +100,7 @@ test_fetch_async (void)
 static void
 test_dhcp_leases_not_supported (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_networks);
   g_autoptr(GVirNetwork) net = gvir_connection_find_network_by_name (conn, "default");
   g_autoptr(GError) error = NULL;
 
@@ -124,7 +111,7 @@ test_dhcp_leases_not_supported (void)
 static void
 test_after_close (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_networks);
   g_autoptr(GVirNetwork) net = gvir_connection_find_network_by_name (conn, "default");
   g_autoptr(GVirNetwork) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -189,7 +176,7 @@ test_file_networks (void)
                             "<network file='isolated.xml'/>"
                             "</node>");
   uri = g_strconcat ("test://", node_path, NULL);
-  conn = open_and_fetch (uri);
+  conn = open_and_fetch (uri, gvir_connection_fetch_networks);
 
   networks = gvir_connection_get_networks (conn);
   g_assert_cmpuint (g_list_length (networks), ==, 2);

@@ -16,24 +16,11 @@
 
 #include "test-gobject-common.h"
 
-static GVirConnection *
-open_and_fetch (const char *uri)
-{
-  g_autoptr(GError) error = NULL;
-  GVirConnection *conn = gvir_connection_new (uri);
-
-  g_assert_true (gvir_connection_open (conn, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (gvir_connection_fetch_node_devices (conn, NULL, &error));
-  g_assert_no_error (error);
-  return conn;
-}
-
 /* test:///default has libvirt's four devices. */
 static void
 test_default_devices (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_node_devices);
   g_autoptr(GVirNodeDevice) computer = gvir_connection_get_node_device (conn, "computer");
   g_autoptr(GVirNodeDevice) missing = gvir_connection_get_node_device (conn, "pci_0");
   GList *devices = gvir_connection_get_node_devices (conn);
@@ -51,7 +38,7 @@ test_default_devices (void)
 static void
 test_default_config (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_node_devices);
   g_autoptr(GVirNodeDevice) host11 = gvir_connection_get_node_device (conn, "scsi_host11");
   g_autoptr(GVirConfigNodeDevice) conf = NULL;
   g_autoptr(GError) error = NULL;
@@ -68,7 +55,7 @@ test_default_config (void)
 static void
 test_fetch_async_identity (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_node_devices);
   g_autoptr(GVirNodeDevice) first = gvir_connection_get_node_device (conn, "computer");
   g_autoptr(GVirNodeDevice) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -88,7 +75,7 @@ test_fetch_async_identity (void)
 static void
 test_after_close (void)
 {
-  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI);
+  g_autoptr(GVirConnection) conn = open_and_fetch (TEST_URI, gvir_connection_fetch_node_devices);
   g_autoptr(GVirNodeDevice) dev = gvir_connection_get_node_device (conn, "computer");
   g_autoptr(GError) error = NULL;
 
@@ -133,7 +120,7 @@ test_file_devices (void)
                                             "<device><name>a</name></device></node>");
   g_autofree char *uri = g_strconcat ("test://", node_path, NULL);
   g_autofree char *bad_uri = g_strconcat ("test://", bad_path, NULL);
-  g_autoptr(GVirConnection) conn = open_and_fetch (uri);
+  g_autoptr(GVirConnection) conn = open_and_fetch (uri, gvir_connection_fetch_node_devices);
   g_autoptr(GVirConnection) bad = gvir_connection_new (bad_uri);
   g_autoptr(GVirNodeDevice) usb = gvir_connection_get_node_device (conn, "usb_1_2");
   g_autoptr(GVirConfigNodeDevice) conf = NULL;
