@@ -1,6 +1,6 @@
 /*
  * gvird-dispatch-private.h: what the procedure handlers of each area
- * (gvird-dispatch-{storage,network,snapshot,devices}.c) share with
+ * (gvird-dispatch-{storage,network,snapshot,devices,host}.c) share with
  * gvird-dispatch.c
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
@@ -46,5 +46,6 @@ void gvird_dispatch_add_storage (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_network (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_snapshot (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_devices (GVirRpcServerHandlers *handlers);
+void gvird_dispatch_add_host (GVirRpcServerHandlers *handlers);
 
 G_END_DECLS

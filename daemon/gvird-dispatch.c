@@ -1176,6 +1176,7 @@ dispatch_handlers (void)
       gvird_dispatch_add_network (&handlers);
       gvird_dispatch_add_snapshot (&handlers);
       gvird_dispatch_add_devices (&handlers);
+      gvird_dispatch_add_host (&handlers);
       g_once_init_leave (&done, 1);
     }
   return &handlers;

@@ -15,7 +15,8 @@
  * libvirt's own clients (virsh, the Python binding) test it. Each call
  * here names a missing object and must get libvirt's number for that
  * object: VIR_ERR_NO_STORAGE_POOL, NO_STORAGE_VOL, NO_NETWORK,
- * NO_DOMAIN_SNAPSHOT, or NO_DOMAIN when the domain itself is missing.
+ * NO_DOMAIN_SNAPSHOT, NO_INTERFACE, NO_NODE_DEVICE, or NO_DOMAIN when the
+ * domain itself is missing.
  * Both daemons get the same bytes; both must answer the expected number.
  */
 #include "config.h"
@@ -132,6 +133,46 @@ snapshot_by_name (void)
   return gvir_rpc_encode_domain_snapshot_lookup_by_name_args (&args, NULL);
 }
 
+static GByteArray *
+iface_by_name (void)
+{
+  GVirRpcInterfaceLookupByNameArgs args = { (char *) "eth9" };
+
+  return gvir_rpc_encode_interface_lookup_by_name_args (&args, NULL);
+}
+
+static GByteArray *
+iface_by_mac (void)
+{
+  GVirRpcInterfaceLookupByMacStringArgs args = { (char *) "00:11:22:33:44:55" };
+
+  return gvir_rpc_encode_interface_lookup_by_mac_string_args (&args, NULL);
+}
+
+static GByteArray *
+iface_xml (void)
+{
+  GVirRpcInterfaceGetXmlDescArgs args = { { (char *) "eth9", (char *) "00:11:22:33:44:55" }, 0 };
+
+  return gvir_rpc_encode_interface_get_xml_desc_args (&args, NULL);
+}
+
+static GByteArray *
+device_by_name (void)
+{
+  GVirRpcNodeDeviceLookupByNameArgs args = { (char *) "nosuch-dev" };
+
+  return gvir_rpc_encode_node_device_lookup_by_name_args (&args, NULL);
+}
+
+static GByteArray *
+device_xml (void)
+{
+  GVirRpcNodeDeviceGetXmlDescArgs args = { (char *) "nosuch-dev", 0 };
+
+  return gvir_rpc_encode_node_device_get_xml_desc_args (&args, NULL);
+}
+
 static const ErrorCase cases[] = {
   { "pool lookup by name", GVIR_RPC_PROC_STORAGE_POOL_LOOKUP_BY_NAME, pool_by_name,
     GVIR_RPC_ERR_NO_STORAGE_POOL },
@@ -152,6 +193,15 @@ static const ErrorCase cases[] = {
     GVIR_RPC_ERR_NO_DOMAIN_SNAPSHOT },
   { "snapshot of a missing domain", GVIR_RPC_PROC_DOMAIN_SNAPSHOT_IS_CURRENT,
     snapshot_of_missing_domain, GVIR_RPC_ERR_NO_DOMAIN },
+  { "interface lookup by name", GVIR_RPC_PROC_INTERFACE_LOOKUP_BY_NAME, iface_by_name,
+    GVIR_RPC_ERR_NO_INTERFACE },
+  { "interface lookup by MAC", GVIR_RPC_PROC_INTERFACE_LOOKUP_BY_MAC_STRING, iface_by_mac,
+    GVIR_RPC_ERR_NO_INTERFACE },
+  { "interface XML", GVIR_RPC_PROC_INTERFACE_GET_XML_DESC, iface_xml, GVIR_RPC_ERR_NO_INTERFACE },
+  { "node device lookup by name", GVIR_RPC_PROC_NODE_DEVICE_LOOKUP_BY_NAME, device_by_name,
+    GVIR_RPC_ERR_NO_NODE_DEVICE },
+  { "node device XML", GVIR_RPC_PROC_NODE_DEVICE_GET_XML_DESC, device_xml,
+    GVIR_RPC_ERR_NO_NODE_DEVICE },
 };
 
 static void

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import traceback
+import xml.etree.ElementTree as ElementTree
 
 import gi
 gi.require_version('GLib', '2.0')
@@ -800,6 +801,41 @@ def test_storage_like_boxes():
         conn.close()
 
 
+def same_document(ours, theirs):
+    """Whether two XML texts are one document (quoting and layout aside)."""
+    def canon(text):
+        return ElementTree.canonicalize(text, strip_text=True)
+    return canon(ours) == canon(theirs)
+
+
+def test_host_objects():
+    """Host interfaces and devices through the public API: the lists and
+    documents virsh gets from the same libvirtd; a missing device is not
+    listed."""
+    uri = fixture.main.unix_uri
+    conn = open_connection(uri)
+    try:
+        conn.fetch_interfaces(None)
+        names = [i.get_name() for i in conn.get_interfaces()]
+        check(names == ['eth1'], 'interfaces %r' % names)
+        iface = conn.get_interface('eth1')
+        check(iface.get_mac() == 'aa:bb:cc:dd:ee:ff', iface.get_mac())
+        check(same_document(iface.get_config(0).to_xml(), virsh(uri, 'iface-dumpxml', 'eth1')),
+              'eth1 differs from virsh iface-dumpxml')
+
+        conn.fetch_node_devices(None)
+        names = sorted(d.get_name() for d in conn.get_node_devices())
+        check(names == ['computer', 'scsi_host1', 'scsi_host11', 'scsi_host2'],
+              'node devices %r' % names)
+        for name in names:
+            ours = conn.get_node_device(name).get_config(0).to_xml()
+            check(same_document(ours, virsh(uri, 'nodedev-dumpxml', name)),
+                  '%s differs from virsh nodedev-dumpxml' % name)
+        check(conn.get_node_device('nosuch-dev') is None, 'nosuch-dev is not listed')
+    finally:
+        conn.close()
+
+
 TESTS = [
     test_unix_list,
     test_unix_list_after_virsh_changes,
@@ -815,6 +851,7 @@ TESTS = [
     test_read_only_socket,
     test_read_only_socket_enforced_by_server,
     test_storage_like_boxes,
+    test_host_objects,
 ]
 
 

@@ -2368,6 +2368,7 @@ const GVirDriver gvir_remote_driver = {
   .snapshot = &gvir_remote_snapshot_funcs,
   .network = &gvir_remote_network_funcs,
   .interface = &gvir_remote_interface_funcs,
+  .node_device = &gvir_remote_node_device_funcs,
   .storage = &gvir_remote_storage_funcs,
   .stream = &gvir_remote_stream_funcs,
 };
