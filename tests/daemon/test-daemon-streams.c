@@ -322,6 +322,51 @@ test_interleaved (void)
   assert_serves (sock);
 }
 
+/* A call that would open a second stream on the serial of an open one:
+ * refused with an error REPLY; the open stream goes on. */
+static void
+test_duplicate_serial (void)
+{
+  g_autoptr (GSocket) sock = open_client ();
+  g_autoptr (GBytes) reply = NULL;
+  g_autofree char *message = NULL;
+  gboolean ended = FALSE;
+  GVirRpcHeader header;
+
+  send_screenshot (sock, 20);
+  reply = read_packet (sock, &header);
+  assert_screenshot_reply (&header, reply);
+  g_clear_pointer (&reply, g_bytes_unref);
+  send_screenshot (sock, 20);
+  /* The refusal and the open stream's data, in any order. */
+  while (reply == NULL || !ended)
+    {
+      g_autoptr (GBytes) packet = read_packet (sock, &header);
+
+      g_assert_cmpuint (header.serial, ==, 20);
+      if (header.type == GVIR_RPC_TYPE_REPLY)
+        {
+          g_assert_null (reply);
+          g_assert_cmpint (header.status, ==, GVIR_RPC_STATUS_ERROR);
+          reply = g_steal_pointer (&packet);
+          continue;
+        }
+      g_assert_false (ended);
+      g_assert_cmpint (header.type, ==, GVIR_RPC_TYPE_STREAM);
+      g_assert_cmpint (header.status, ==, GVIR_RPC_STATUS_CONTINUE);
+      ended = g_bytes_get_size (packet) == 0;
+    }
+  g_assert_cmpint (raw_error_code (reply, &message), ==, GVIR_RPC_ERR_OPERATION_INVALID);
+  g_assert_cmpstr (message, ==, "a stream with serial 20 is already open");
+  send_stream (sock, 20, GVIR_RPC_STATUS_OK);
+  g_clear_pointer (&reply, g_bytes_unref);
+  reply = read_packet (sock, &header);
+  g_assert_cmpuint (header.serial, ==, 20);
+  g_assert_cmpint (header.type, ==, GVIR_RPC_TYPE_STREAM);
+  g_assert_cmpint (header.status, ==, GVIR_RPC_STATUS_OK);
+  assert_serves (sock);
+}
+
 /* A screenshot of a domain that is not running: an error REPLY and no
  * stream packet after it. */
 static void
@@ -363,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/daemon/streams/close-mid-stream", test_close_mid_stream);
   g_test_add_func ("/daemon/streams/abort", test_abort);
   g_test_add_func ("/daemon/streams/interleaved", test_interleaved);
+  g_test_add_func ("/daemon/streams/duplicate-serial", test_duplicate_serial);
   /* Last: it stops the test domain of the daemon's shared driver. */
   g_test_add_func ("/daemon/streams/failed-call", test_failed_call);
 
