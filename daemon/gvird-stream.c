@@ -217,15 +217,18 @@ entry_push_pending (Entry *entry)
  * one, 0 when the stream waits (no data or its end was sent), -1 when it
  * failed (reported to the client). */
 static int
-entry_pump_chunk (Entry *entry,
-                  char  *buf)
+entry_pump_chunk (Entry  *entry,
+                  char  **buf)
 {
   g_autoptr (GError) error = NULL;
   gssize n;
 
   if (!entry->started || entry->eof_sent)
     return 0;
-  n = gvir_driver_stream_recv (entry->stream, buf, CHUNK, &error);
+  /* Only a stream that may have data costs the buffer. */
+  if (*buf == NULL)
+    *buf = g_malloc (CHUNK);
+  n = gvir_driver_stream_recv (entry->stream, *buf, CHUNK, &error);
   if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
     return 0;
   if (n < 0)
@@ -235,7 +238,7 @@ entry_pump_chunk (Entry *entry,
     }
   /* An empty CONTINUE is libvirt's end of the data; the client answers
    * it with its finish. */
-  entry_post (entry, GVIR_RPC_TYPE_STREAM, GVIR_RPC_STATUS_CONTINUE, (const guint8 *) buf, n);
+  entry_post (entry, GVIR_RPC_TYPE_STREAM, GVIR_RPC_STATUS_CONTINUE, (const guint8 *) *buf, n);
   if (n == 0)
     entry->eof_sent = TRUE;
   return n > 0 ? 1 : 0;
@@ -254,7 +257,6 @@ gvird_streams_pump (GvirdStreams *streams)
       g_mutex_unlock (&streams->lock);
       return;
     }
-  buf = g_malloc (CHUNK);
   /* Round-robin, one chunk per stream a round, so that one busy stream
    * does not hold back the others. */
   while (progress && sent < CHUNKS_PER_WAKEUP)
@@ -275,7 +277,7 @@ gvird_streams_pump (GvirdStreams *streams)
             }
           if (!gvird_client_has_room (streams->client))
             break;
-          r = entry_pump_chunk (entry, buf);
+          r = entry_pump_chunk (entry, &buf);
           if (r < 0)
             g_hash_table_iter_remove (&iter);
           else if (r > 0)
