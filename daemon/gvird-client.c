@@ -39,7 +39,7 @@
 #include <netinet/tcp.h>
 #include <string.h>
 
-#include "gvird-server-private.h"
+#include "gvird-stream-private.h"
 
 /* How much one read takes, and so how fast a frame's buffer grows. */
 #define READ_CHUNK 65536
@@ -54,6 +54,7 @@ struct _GvirdClient
   GSocket *socket;
   GvirdPeer peer;
   GvirdSession *session;
+  GvirdStreams *streams;
 
   /* Shared with workers and driver threads, under lock (closed is only
    * set by the I/O thread, so it may read it without the lock). */
@@ -106,6 +107,7 @@ gvird_client_unref (GvirdClient *client)
     return;
   g_assert (client->closed);
   gvird_session_free (client->session);
+  gvird_streams_free (client->streams);
   g_queue_clear_full (&client->out, (GDestroyNotify) g_bytes_unref);
   g_clear_pointer (&client->body, g_byte_array_unref);
   g_clear_pointer (&client->stash, g_byte_array_unref);
@@ -134,6 +136,12 @@ GvirdSession *
 gvird_client_get_session (GvirdClient *client)
 {
   return client->session;
+}
+
+GvirdStreams *
+gvird_client_get_streams (GvirdClient *client)
+{
+  return client->streams;
 }
 
 /* ---- closing -------------------------------------------------------------- */
@@ -171,6 +179,8 @@ gvird_client_close (GvirdClient *client,
     }
   g_source_destroy (client->source);
   g_socket_close (client->socket, NULL);
+  /* Before the session's driver connection goes: the streams are its. */
+  gvird_streams_close_all (client->streams);
   /* Calls still running keep their reference; their replies are dropped. */
   gvird_session_close (client->session);
   g_clear_pointer (&client->body, g_byte_array_unref);
@@ -239,17 +249,18 @@ client_flush (GvirdClient *client)
 
 /* Queues @packet and writes what the socket takes at once (under lock,
  * any thread). A reply is always queued: replies are bounded, as no call
- * is read while the queue is full and at most max_client_requests run.
+ * is read while the queue is full and at most max_client_requests run;
+ * so is stream data (@bounded too), sent only while there is room.
  * Other packets (events, pongs) are what piles up at a client that does
  * not read: past the cap, that client is closed. */
 static void
 client_enqueue (GvirdClient *client,
                 GBytes      *packet,
-                gboolean     is_reply)
+                gboolean     bounded)
 {
   if (client->closed || client->close_reason != NULL)
     return;
-  if (!is_reply && client_output_full (client))
+  if (!bounded && client_output_full (client))
     {
       client_fail (client, "too much output queued: the client does not read");
       return;
@@ -295,6 +306,37 @@ gvird_client_post (GvirdClient *client,
     client->calls_in_flight--;
   client_enqueue (client, packet, ends_call);
   if (client_needs_io_thread (client))
+    client_kick (client);
+  g_mutex_unlock (&client->lock);
+}
+
+void
+gvird_client_post_stream (GvirdClient *client,
+                          GBytes      *packet)
+{
+  g_mutex_lock (&client->lock);
+  client_enqueue (client, packet, TRUE);
+  if (client_needs_io_thread (client))
+    client_kick (client);
+  g_mutex_unlock (&client->lock);
+}
+
+gboolean
+gvird_client_has_room (GvirdClient *client)
+{
+  gboolean room;
+
+  g_mutex_lock (&client->lock);
+  room = !client->closed && !client_output_full (client);
+  g_mutex_unlock (&client->lock);
+  return room;
+}
+
+void
+gvird_client_wake (GvirdClient *client)
+{
+  g_mutex_lock (&client->lock);
+  if (!client->closed)
     client_kick (client);
   g_mutex_unlock (&client->lock);
 }
@@ -384,8 +426,14 @@ client_handle_frame (GvirdClient *client)
       reply_error_now (client, &header, msg);
       return !client->closed;
     }
-  /* Like libvirtd: anything but a call (a stray reply, message or stream
-   * packet) is dropped and the connection stays usable. */
+  if (header.type == GVIR_RPC_TYPE_STREAM)
+    {
+      gvird_streams_handle_packet (client->streams, &header, body->data + GVIR_RPC_HEADER_SIZE,
+                                   body->len - GVIR_RPC_HEADER_SIZE);
+      return !client->closed;
+    }
+  /* Like libvirtd: anything else but a call (a stray reply or message)
+   * is dropped and the connection stays usable. */
   if (header.type != GVIR_RPC_TYPE_CALL)
     return TRUE;
   if (header.status != GVIR_RPC_STATUS_OK)
@@ -537,6 +585,8 @@ client_settle (GvirdClient *client)
 
   if (client->closed)
     return;
+  /* Stream data fills what room the socket's writes made. */
+  gvird_streams_pump (client->streams);
   g_mutex_lock (&client->lock);
   client_flush (client);
   reason = g_steal_pointer (&client->close_reason);
@@ -656,6 +706,7 @@ gvird_client_new (GvirdServer     *server,
   if (g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
     g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
   client->session = gvird_session_new (client, peer->read_only);
+  client->streams = gvird_streams_new (client);
 
   client->source = g_source_new (&client_source_funcs, sizeof (GSource));
   /* GLib blocks a source that may not recurse while it is dispatched by

@@ -29,6 +29,9 @@ typedef struct
    * that a missing pool, volume, network or snapshot gets libvirt's own
    * number, as libvirt's clients test it. */
   gint32 not_found;
+  /* A call that opens a data stream leaves it here (a reference): its
+   * packets follow the reply (gvird-stream.c). */
+  GVirDriverStream *stream;
 } GvirdCall;
 
 /* The canonical string form of an RPC UUID. */
@@ -47,5 +50,6 @@ void gvird_dispatch_add_network (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_snapshot (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_devices (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_host (GVirRpcServerHandlers *handlers);
+void gvird_dispatch_add_streams (GVirRpcServerHandlers *handlers);
 
 G_END_DECLS

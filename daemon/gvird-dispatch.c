@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "gvird-dispatch-private.h"
+#include "gvird-stream-private.h"
 #include "libvirt-gconfig/libvirt-gconfig.h"
 
 /* virErrorDomain VIR_FROM_DOMAIN, what libvirt's API checks report. */
@@ -1177,6 +1178,7 @@ dispatch_handlers (void)
       gvird_dispatch_add_snapshot (&handlers);
       gvird_dispatch_add_devices (&handlers);
       gvird_dispatch_add_host (&handlers);
+      gvird_dispatch_add_streams (&handlers);
       g_once_init_leave (&done, 1);
     }
   return &handlers;
@@ -1477,15 +1479,18 @@ check_access (GvirdSession           *session,
   return NULL;
 }
 
+/* Runs one call: its reply, and in *@stream the data stream it opened
+ * (if any). */
 static GBytes *
-session_call (GvirdSession *session,
-              const Job    *job)
+session_call (GvirdSession      *session,
+              const Job         *job,
+              GVirDriverStream **stream)
 {
   const GVirRpcHeader *header = &job->header;
   g_autoptr (GByteArray) body = NULL;
   g_autoptr (GError) error = NULL;
   GBytes *denied;
-  Call call = { session, NULL, 0 };
+  Call call = { session, NULL, 0, NULL };
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (job->payload, &len);
   GVirRpcHeader reply = *header;
@@ -1505,9 +1510,11 @@ session_call (GvirdSession *session,
       GBytes *failed = reply_from_gerror (header, job->info->name, &call, error);
 
       g_clear_pointer (&call.conn, gvir_driver_connection_unref);
+      g_clear_pointer (&call.stream, gvir_driver_stream_unref);
       return failed;
     }
   g_clear_pointer (&call.conn, gvir_driver_connection_unref);
+  *stream = g_steal_pointer (&call.stream);
   reply.type = GVIR_RPC_TYPE_REPLY;
   reply.status = GVIR_RPC_STATUS_OK;
   return gvir_rpc_packet_encode (&reply, body->data, body->len, NULL);
@@ -1538,16 +1545,43 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* A call that opened a stream: the stream is registered before the
+ * reply goes out (the client may answer it at once) and started after
+ * it (its data must follow the reply). */
+static void
+job_post_with_stream (Job              *job,
+                      GBytes           *reply,
+                      GVirDriverStream *stream)
+{
+  GvirdStreams *streams = gvird_client_get_streams (job->client);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) refused = NULL;
+
+  if (!gvird_streams_register (streams, &job->header, stream, &error))
+    {
+      refused = gvird_dispatch_error_reply (&job->header, GVIR_RPC_ERR_OPERATION_INVALID,
+                                            GVIR_RPC_ERR_DOMAIN_RPC, error->message);
+      gvird_client_post (job->client, refused != NULL ? refused : reply, TRUE);
+      return;
+    }
+  gvird_client_post (job->client, reply, TRUE);
+  gvird_streams_start (streams, job->header.serial);
+}
+
 static void
 job_run (Job *job)
 {
-  g_autoptr (GBytes) reply = session_call (gvird_client_get_session (job->client), job);
+  g_autoptr (GVirDriverStream) stream = NULL;
+  g_autoptr (GBytes) reply = session_call (gvird_client_get_session (job->client), job, &stream);
 
   if (reply == NULL)
     reply = gvird_dispatch_error_reply (&job->header, GVIR_RPC_ERR_INTERNAL_ERROR,
                                         GVIR_RPC_ERR_DOMAIN_RPC,
                                         "internal error: the reply is too large");
-  gvird_client_post (job->client, reply, TRUE);
+  if (stream != NULL)
+    job_post_with_stream (job, reply, stream);
+  else
+    gvird_client_post (job->client, reply, TRUE);
   job_free (job);
 }
 

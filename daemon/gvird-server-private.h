@@ -28,6 +28,7 @@ G_BEGIN_DECLS
 
 typedef struct _GvirdClient GvirdClient;
 typedef struct _GvirdSession GvirdSession;
+typedef struct _GvirdStreams GvirdStreams;
 typedef struct _GvirdWorkers GvirdWorkers;
 
 typedef struct
@@ -106,11 +107,22 @@ void gvird_client_close (GvirdClient *client, const char *why);
 guint64 gvird_client_get_id (GvirdClient *client);
 const GvirdPeer *gvird_client_get_peer (GvirdClient *client);
 GvirdSession *gvird_client_get_session (GvirdClient *client);
+/* The client's open data streams (gvird-stream.c). */
+GvirdStreams *gvird_client_get_streams (GvirdClient *client);
 /* Sends a packet to the client, from any thread: written at once when
  * nothing is queued before it and the socket takes it, else queued for
  * the I/O thread. @ends_call: it is the reply of a call, which frees a
  * slot of the client's calls in flight. */
 void gvird_client_post (GvirdClient *client, GBytes *packet, gboolean ends_call);
+/* Sends a packet of a data stream (any thread). Never closes the client
+ * for a full queue: the stream's pump bounds it by sending only while
+ * gvird_client_has_room(). */
+void gvird_client_post_stream (GvirdClient *client, GBytes *packet);
+/* Whether the client's output is below its cap (any thread). */
+gboolean gvird_client_has_room (GvirdClient *client);
+/* Makes the I/O thread look at the client (its streams) soon; from any
+ * thread, even with a driver stream's lock held. */
+void gvird_client_wake (GvirdClient *client);
 
 /* ---- dispatch: sessions and the worker pool (gvird-dispatch.c) ---- */
 

@@ -197,6 +197,19 @@ raw_connect (const char *path)
 }
 
 gboolean
+raw_send_packet (GSocket             *sock,
+                 const GVirRpcHeader *header,
+                 const guint8        *payload,
+                 gsize                len)
+{
+  g_autoptr (GBytes) packet = gvir_rpc_packet_encode (header, payload, len, NULL);
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (packet, &size);
+
+  return write (g_socket_get_fd (sock), data, size) == (ssize_t) size;
+}
+
+gboolean
 raw_send_call (GSocket      *sock,
                gint32        proc,
                guint32       serial,
@@ -205,11 +218,8 @@ raw_send_call (GSocket      *sock,
 {
   GVirRpcHeader header = { GVIR_RPC_REMOTE_PROGRAM, GVIR_RPC_REMOTE_VERSION, proc,
                            GVIR_RPC_TYPE_CALL, serial, GVIR_RPC_STATUS_OK };
-  g_autoptr (GBytes) packet = gvir_rpc_packet_encode (&header, payload, len, NULL);
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (packet, &size);
 
-  return write (g_socket_get_fd (sock), data, size) == (ssize_t) size;
+  return raw_send_packet (sock, &header, payload, len);
 }
 
 static gboolean
@@ -233,28 +243,40 @@ read_exact (int     fd,
 }
 
 gboolean
+raw_read_packet (GSocket        *sock,
+                 GVirRpcHeader  *header,
+                 GBytes        **payload)
+{
+  int fd = g_socket_get_fd (sock);
+  guint8 word[GVIR_RPC_LEN_SIZE];
+  g_autofree guint8 *body = NULL;
+  guint32 body_len = 0;
+
+  if (!read_exact (fd, word, sizeof word) ||
+      !gvir_rpc_packet_check_length (word, &body_len, NULL))
+    return FALSE;
+  body = g_malloc (body_len);
+  if (!read_exact (fd, body, body_len) ||
+      !gvir_rpc_header_decode (body, body_len, header, NULL))
+    return FALSE;
+  *payload = g_bytes_new (body + GVIR_RPC_HEADER_SIZE, body_len - GVIR_RPC_HEADER_SIZE);
+  return TRUE;
+}
+
+gboolean
 raw_read_reply (GSocket        *sock,
                 GVirRpcHeader  *header,
                 GBytes        **payload)
 {
-  int fd = g_socket_get_fd (sock);
-
   for (;;)
     {
-      guint8 word[GVIR_RPC_LEN_SIZE];
-      g_autofree guint8 *body = NULL;
-      guint32 body_len = 0;
+      g_autoptr (GBytes) got = NULL;
 
-      if (!read_exact (fd, word, sizeof word) ||
-          !gvir_rpc_packet_check_length (word, &body_len, NULL))
-        return FALSE;
-      body = g_malloc (body_len);
-      if (!read_exact (fd, body, body_len) ||
-          !gvir_rpc_header_decode (body, body_len, header, NULL))
+      if (!raw_read_packet (sock, header, &got))
         return FALSE;
       if (header->type != GVIR_RPC_TYPE_REPLY)
         continue;
-      *payload = g_bytes_new (body + GVIR_RPC_HEADER_SIZE, body_len - GVIR_RPC_HEADER_SIZE);
+      *payload = g_steal_pointer (&got);
       return TRUE;
     }
 }

@@ -53,6 +53,12 @@ gboolean gvird_runner_require_all (void);
 GSocket *raw_connect (const char *path);
 gboolean raw_send_call (GSocket *sock, gint32 proc, guint32 serial, const guint8 *payload,
                         gsize len);
+/* Any packet (a STREAM one of a client, say). */
+gboolean raw_send_packet (GSocket *sock, const GVirRpcHeader *header, const guint8 *payload,
+                          gsize len);
+/* Reads the next packet, whatever its type: FALSE at end of stream,
+ * error or timeout. */
+gboolean raw_read_packet (GSocket *sock, GVirRpcHeader *header, GBytes **payload);
 /* Reads the next REPLY (MESSAGE packets are skipped): FALSE at end of
  * stream, error or timeout. */
 gboolean raw_read_reply (GSocket *sock, GVirRpcHeader *header, GBytes **payload);

@@ -278,19 +278,19 @@ test_call_rules (void)
   /* A procedure of the table the daemon does not serve: libvirt's
    * NO_SUPPORT with libvirt's text. */
   {
-    GVirRpcDomainScreenshotArgs args = { .dom = { .name = (char *) "test", .id = 1 } };
+    GVirRpcConnectGetAllDomainStatsArgs args = { 0 };
     g_autoptr (GByteArray) payload = NULL;
     g_autoptr (GBytes) reply4 = NULL;
     g_autofree char *message4 = NULL;
 
-    /* Streams are not served by gvird yet. */
-    payload = gvir_rpc_encode_domain_screenshot_args (&args, NULL);
-    g_assert_true (raw_call (sock, GVIR_RPC_PROC_DOMAIN_SCREENSHOT, payload->data,
+    /* Bulk domain statistics are not served by gvird yet. */
+    payload = gvir_rpc_encode_connect_get_all_domain_stats_args (&args, NULL);
+    g_assert_true (raw_call (sock, GVIR_RPC_PROC_CONNECT_GET_ALL_DOMAIN_STATS, payload->data,
                              payload->len, &header, &reply4));
     g_assert_cmpuint (header.status, ==, GVIR_RPC_STATUS_ERROR);
     g_assert_cmpint (raw_error_code (reply4, &message4), ==, GVIR_RPC_ERR_NO_SUPPORT);
     g_assert_cmpstr (message4, ==, "this function is not supported by the connection driver: "
-                                   "virDomainScreenshot");
+                                   "virConnectGetAllDomainStats");
   }
 
   /* A save image that does not exist: the driver's error, with the path. */

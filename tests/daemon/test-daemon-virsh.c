@@ -726,6 +726,67 @@ test_virsh_event_loop (void)
   gvird_runner_stop (gvird);
 }
 
+/* Our test driver's screenshot, read without a daemon. */
+static GByteArray *
+local_screenshot (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVirDriverConnection) conn = hold_open ("test:///default");
+  g_autoptr (GVirDriverStream) stream = gvir_driver_connection_new_stream (conn, 0, &error);
+  g_autofree char *mime = NULL;
+  GByteArray *data = g_byte_array_new ();
+  char buf[4096];
+  gssize n;
+
+  g_assert_no_error (error);
+  mime = gvir_driver_connection_screenshot_domain (conn, TEST_UUID, stream, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  while ((n = gvir_driver_stream_recv_wait (stream, buf, sizeof buf, NULL, &error)) > 0)
+    g_byte_array_append (data, (const guint8 *) buf, n);
+  g_assert_no_error (error);
+  return data;
+}
+
+/* virsh screenshot through gvird's stream: exit status 0 and the file
+ * holds our test driver's PNG, byte for byte. */
+static void
+test_virsh_screenshot (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) want = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *got = NULL;
+  gsize got_len = 0;
+  GvirdRunner *gvird;
+  VirshResult r;
+
+  if (virsh_path == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("virsh is not installed (package libvirt-clients)");
+      g_test_skip ("virsh is not installed (package libvirt-clients)");
+      return;
+    }
+  want = local_screenshot ();
+  g_assert_cmpuint (want->len, >, 8);
+  g_assert_cmpmem (want->data, 8, "\x89PNG\r\n\x1a\n", 8);
+  gvird = gvird_runner_start (NULL, &error);
+  g_assert_no_error (error);
+  uri = gvird_runner_uri (gvird, FALSE);
+  path = g_build_filename (gvird->dir, "shot.png", NULL);
+  r = run_virsh (uri, "screenshot test @SAVE", path);
+  if (r.rc != 0)
+    g_error ("virsh screenshot: rc %d, stderr:\n%s", r.rc, r.err);
+  g_assert_nonnull (strstr (r.out, "image/png"));
+  virsh_result_clear (&r);
+  g_assert_true (g_file_get_contents (path, &got, &got_len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (got, got_len, want->data, want->len);
+  g_unlink (path);
+  gvird_runner_stop (gvird);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -746,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/daemon/virsh/read-only", test_virsh_read_only);
   g_test_add_func ("/daemon/virsh/peer-credentials", test_virsh_peer_credentials);
   g_test_add_func ("/daemon/virsh/event-loop", test_virsh_event_loop);
+  g_test_add_func ("/daemon/virsh/screenshot", test_virsh_screenshot);
   g_test_add_func ("/daemon/remote-driver/lifecycle", test_remote_driver_lifecycle);
   ret = g_test_run ();
 

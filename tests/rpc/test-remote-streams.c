@@ -1,6 +1,7 @@
 /*
  * test-remote-streams.c: the remote driver's streams (screenshot,
- * console) against a real libvirtd's test driver and a misbehaving peer
+ * console) against a real libvirtd's test driver and a misbehaving peer;
+ * with GVIR_REMOTE_PEER=gvird, the daemon cases against gvird
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -15,7 +16,7 @@
 
 #include "fake-libvirtd.h"
 #include "gvir-test-wait.h"
-#include "libvirtd-peer.h"
+#include "remote-peer.h"
 #include "libvirt-gobject/drivers/gvir-driver-dispatch-private.h"
 #include "libvirt-gobject/drivers/remote/gvir-remote-driver-private.h"
 #include "libvirt-gobject/drivers/remote/gvir-remote-stream-private.h"
@@ -25,7 +26,7 @@
 #define LIBVIRT_SCREENSHOT "/usr/share/libvirt/test-screenshot.png"
 #define FAKE_UUID "4dea22b3-1d52-d8f3-2516-782e98ab3fa0"
 
-static LibvirtdPeer *peer;
+static RemotePeer *peer;
 
 /* ---- helpers ------------------------------------------------------------------ */
 
@@ -43,9 +44,7 @@ open_uri (const char *uri)
 static GVirDriverConnection *
 open_peer (void)
 {
-  g_autofree char *uri = g_strdup_printf ("test+unix:///default?socket=%s", peer->socket);
-
-  return open_uri (uri);
+  return open_uri (peer->uri);
 }
 
 /* Reads @stream in pieces of @piece bytes until its end or an error (into
@@ -110,8 +109,27 @@ assert_alive (GVirDriverConnection *conn)
   g_assert_nonnull (host);
 }
 
-/* ---- against libvirtd --------------------------------------------------------- */
+/* ---- against the daemon (libvirtd or gvird) ------------------------------------- */
 
+/* The image our own test driver gives, read without a daemon: gvird
+ * serves that one, not libvirt's file. */
+static GByteArray *
+local_test_screenshot (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri ("test:///default");
+  g_autofree char *mime = NULL;
+  g_autoptr(GVirDriverStream) stream = screenshot (conn, TEST_UUID, &mime);
+  g_autoptr(GError) error = NULL;
+  GByteArray *data;
+
+  g_assert_cmpstr (mime, ==, "image/png");
+  data = read_all (stream, 65536, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+/* @data is the daemon's test driver's screenshot, byte for byte:
+ * libvirt's file from libvirtd, our test driver's image from gvird. */
 static void
 assert_libvirt_screenshot (GByteArray *data)
 {
@@ -119,6 +137,15 @@ assert_libvirt_screenshot (GByteArray *data)
   gsize want_len = 0;
   g_autoptr(GError) error = NULL;
 
+  if (remote_peer_is_gvird (peer))
+    {
+      g_autoptr(GByteArray) local = local_test_screenshot ();
+
+      g_assert_cmpuint (local->len, >, 8);
+      g_assert_cmpmem (local->data, 8, "\x89PNG\r\n\x1a\n", 8);
+      g_assert_cmpmem (data->data, data->len, local->data, local->len);
+      return;
+    }
   g_assert_true (g_file_get_contents (LIBVIRT_SCREENSHOT, &want, &want_len, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (want_len, >, 0);
@@ -460,26 +487,31 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  /* No skip: without libvirtd this program must fail, loudly. */
-  peer = libvirtd_peer_start (PEER_TLS_NONE, &error);
+  /* No skip: without its daemon this program must fail, loudly. */
+  peer = remote_peer_start (&error);
   if (peer == NULL)
     {
-      g_printerr ("cannot start the reference libvirtd: %s\n", error->message);
+      g_printerr ("cannot start the daemon: %s\n", error->message);
       return 1;
     }
+  g_test_message ("peer: %s", remote_peer_name (peer));
 
   g_test_add_func ("/rpc/streams/libvirtd/screenshot", test_libvirtd_screenshot);
   g_test_add_func ("/rpc/streams/libvirtd/screenshot-pieces", test_libvirtd_screenshot_pieces);
   g_test_add_func ("/rpc/streams/libvirtd/console", test_libvirtd_console);
-  g_test_add ("/rpc/streams/fake/large", Fixture, NULL, setup, test_fake_large, teardown);
-  g_test_add ("/rpc/streams/fake/error", Fixture, NULL, setup, test_fake_error, teardown);
-  g_test_add ("/rpc/streams/fake/wrong-serial", Fixture, NULL, setup, test_fake_wrong_serial,
-              teardown);
-  g_test_add ("/rpc/streams/fake/close", Fixture, NULL, setup, test_fake_close, teardown);
-  g_test_add ("/rpc/streams/fake/abort", Fixture, NULL, setup, test_fake_abort, teardown);
-  g_test_add ("/rpc/streams/client/pause", Fixture, NULL, setup, test_client_pause, teardown);
+  /* The scripted peer's cases test the client alone: once is enough. */
+  if (!remote_peer_is_gvird (peer))
+    {
+      g_test_add ("/rpc/streams/fake/large", Fixture, NULL, setup, test_fake_large, teardown);
+      g_test_add ("/rpc/streams/fake/error", Fixture, NULL, setup, test_fake_error, teardown);
+      g_test_add ("/rpc/streams/fake/wrong-serial", Fixture, NULL, setup, test_fake_wrong_serial,
+                  teardown);
+      g_test_add ("/rpc/streams/fake/close", Fixture, NULL, setup, test_fake_close, teardown);
+      g_test_add ("/rpc/streams/fake/abort", Fixture, NULL, setup, test_fake_abort, teardown);
+      g_test_add ("/rpc/streams/client/pause", Fixture, NULL, setup, test_client_pause, teardown);
+    }
 
   ret = g_test_run ();
-  libvirtd_peer_stop (peer);
+  remote_peer_stop (peer);
   return ret;
 }
