@@ -129,7 +129,7 @@ static const Step script[] = {
   { "domstate --reason test", 0, "running (", SAME_OUTPUT },
   { "vcpucount test", 0, "maximum      config         2\nmaximum      live           2\n", SAME_OUTPUT },
   { "vcpucount --live --maximum test", 0, "2\n", SAME_OUTPUT },
-  { "dumpxml test", 0, "<name>test</name>", SAME_RC },
+  { "dumpxml test", 0, "<domain type='test' id='1'>\n  <name>test</name>", SAME_OUTPUT },
   { "define @XML", 0, "Domain 'dtest' defined from ", SAME_OUTPUT },
   { "list --all", 0, " -    dtest   shut off\n", SAME_OUTPUT },
   { "domstate --reason dtest", 0, "shut off (", SAME_OUTPUT },
@@ -184,7 +184,7 @@ static const Step script[] = {
    * (quoting, the place of <numatune>, the live bridge of an interface). */
   { "save-image-dumpxml @SAVE", 0,
     "<uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>\n"
-    "  <memory unit=\"KiB\">8388608</memory>\n", SAME_RC },
+    "  <memory unit='KiB'>8388608</memory>\n", SAME_RC },
   { "restore @SAVE", 0, "Domain restored from ", SAME_RC },
   { "domstate --reason test", 0, "running (restored)\n", SAME_OUTPUT },
   { "restore @SAVE", 1, "", SAME_OUTPUT },
@@ -329,7 +329,7 @@ static const RoStep ro_script[] = {
   { "domstate --reason test", 0, "running (", SAME_OUTPUT },
   { "vcpucount test", 0, "maximum      config         2\nmaximum      live           2\n", SAME_OUTPUT },
   { "vcpucount --live --maximum test", 0, "2\n", SAME_OUTPUT },
-  { "dumpxml test", 0, "<name>test</name>", SAME_RC },
+  { "dumpxml test", 0, "<domain type='test' id='1'>\n  <name>test</name>", SAME_OUTPUT },
   { "nodeinfo", 0, "CPU model:           i686\n", SAME_OUTPUT },
   { "capabilities", 0, "<capabilities>", SAME_RC },
   { "hostname", 0, "", SAME_OUTPUT },

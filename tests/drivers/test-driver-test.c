@@ -316,7 +316,7 @@ test_default_domain_xml (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   assert_well_formed (live);
-  g_assert_true (g_str_has_prefix (live, "<domain id='1'"));
+  g_assert_true (g_str_has_prefix (live, "<domain type='test' id='1'>"));
   g_assert_nonnull (strstr (live, "<name>test</name>"));
   g_assert_nonnull (strstr (live, TEST_UUID));
   g_assert_nonnull (strstr (live, "/guest/diskimage1"));
@@ -1346,7 +1346,7 @@ test_numa (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   assert_numa (f, 0, 0, "1");
   live = gvir_driver_connection_get_domain_xml (f->conn, TEST_UUID, 0, NULL, &error);
-  g_assert_nonnull (strstr (live, "nodeset=\"1\""));
+  g_assert_nonnull (strstr (live, "nodeset='1'"));
 
   /* Once stopped, the persistent definition is what remains. */
   g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, &error));
@@ -1696,7 +1696,7 @@ test_placement_set_numa_inactive (Fixture *f, gconstpointer data)
   g_assert_cmpstr (nodeset, ==, "0-1");
   g_clear_pointer (&after, g_free);
   after = inactive_xml (f, NEW_UUID);
-  g_assert_nonnull (strstr (after, "cellid=\"1\" mode=\"preferred\" nodeset=\"0\""));
+  g_assert_nonnull (strstr (after, "cellid='1' mode='preferred' nodeset='0'"));
   g_assert_true (gvir_driver_connection_start_domain (f->conn, NEW_UUID, 0, NULL, &error));
   g_assert_no_error (error);
   recorder_expect (&f->rec, "new", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);

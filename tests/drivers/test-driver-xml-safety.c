@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "driver-test-utils.h"
+#include "libvirt-gobject/drivers/gvir-driver-xml-private.h"
 
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
 #define TEST_NS "http://libvirt.org/schemas/domain/test/1.0"
@@ -82,16 +83,16 @@ inactive_xml (GVirDriverConnection *conn,
 /* Written by libvirt-gconfig, which indents (two spaces, as libvirt does)
  * elements that hold only elements. */
 #define DEEP_STORED(name, uuid) \
-  "<domain type=\"test\">\n" \
+  "<domain type='test'>\n" \
   "  <name>" name "</name>\n" \
   "  <uuid>" uuid "</uuid>\n" \
   "  <memory>65536</memory>\n" \
   "  <devices>\n" \
-  "    <disk type=\"file\">\n" \
-  "      <target dev=\"vda\"/>\n" \
+  "    <disk type='file'>\n" \
+  "      <target dev='vda'/>\n" \
   "    </disk>\n" \
   "  </devices>\n" \
-  "</domain>"
+  "</domain>\n"
 
 static void
 test_deep_define (void)
@@ -151,14 +152,14 @@ test_deep_attribute_only (void)
 
   xml = inactive_xml (conn, NEW_UUID);
   g_assert_cmpstr (xml, ==,
-                   "<domain type=\"test\">\n"
+                   "<domain type='test'>\n"
                    "  <name>attr</name>\n"
                    "  <uuid>" NEW_UUID "</uuid>\n"
                    "  <memory>65536</memory>\n"
                    "  <devices>\n"
-                   "    <disk type=\"file\"/>\n"
+                   "    <disk type='file'/>\n"
                    "  </devices>\n"
-                   "</domain>");
+                   "</domain>\n");
   gvir_driver_connection_close (conn);
 }
 
@@ -181,14 +182,14 @@ test_other_namespace_kept (void)
 
   xml = inactive_xml (conn, NEW_UUID);
   g_assert_cmpstr (xml, ==,
-                   "<domain type=\"test\">\n"
+                   "<domain type='test'>\n"
                    "  <name>meta</name>\n"
                    "  <uuid>" NEW_UUID "</uuid>\n"
                    "  <memory>65536</memory>\n"
                    "  <metadata>\n"
-                   "    <app:x xmlns:app=\"urn:example\" app:y=\"1\"/>\n"
+                   "    <app:x xmlns:app='urn:example' app:y='1'/>\n"
                    "  </metadata>\n"
-                   "</domain>");
+                   "</domain>\n");
   gvir_driver_connection_close (conn);
 }
 
@@ -214,29 +215,29 @@ test_deep_config_file (void)
 
   deep_xml = inactive_xml (conn, deep->uuid);
   g_assert_cmpstr (deep_xml, ==,
-                   "<domain type=\"test\">\n"
+                   "<domain type='test'>\n"
                    "    <name>deep</name>\n"
                    "    <uuid>00000000-0000-4000-8000-0000000000d1</uuid>\n"
                    "    <memory>65536</memory>\n"
                    "    <devices>\n"
                    "      \n"
-                   "      <disk type=\"file\" device=\"disk\">\n"
+                   "      <disk type='file' device='disk'>\n"
                    "        \n"
-                   "        <target dev=\"vda\"/>\n"
+                   "        <target dev='vda'/>\n"
                    "      </disk>\n"
                    "    </devices>\n"
                    "    \n"
-                   "  </domain>");
+                   "  </domain>\n");
   own_xml = inactive_xml (conn, own->uuid);
   g_assert_cmpstr (own_xml, ==,
-                   "<domain type=\"test\">\n"
+                   "<domain type='test'>\n"
                    "    <name>own-prefix</name>\n"
                    "    <uuid>00000000-0000-4000-8000-0000000000d2</uuid>\n"
                    "    <memory>65536</memory>\n"
                    "    <devices>\n"
-                   "      <disk type=\"file\"/>\n"
+                   "      <disk type='file'/>\n"
                    "    </devices>\n"
-                   "  </domain>");
+                   "  </domain>\n");
   gvir_driver_connection_close (conn);
 }
 
@@ -310,12 +311,12 @@ test_no_dtd_accepted (void)
   g_assert_cmpstr (dom->name, ==, "x");
   xml = inactive_xml (conn, NEW_UUID);
   g_assert_cmpstr (xml, ==,
-                   "<domain type=\"test\">\n"
+                   "<domain type='test'>\n"
                    "  <name>x</name>\n"
                    "  <uuid>" NEW_UUID "</uuid>\n"
                    "  <memory>1</memory>\n"
                    "  <description>a &amp; b A</description>\n"
-                   "</domain>");
+                   "</domain>\n");
   gvir_driver_connection_close (conn);
 }
 
@@ -399,6 +400,33 @@ test_bad_encoding_silent (gconstpointer data)
   g_test_trap_assert_stderr ("");
 }
 
+/* Documents go out quoted as libvirt quotes them: values in single
+ * quotes, both quote characters escaped in values and text, markup that
+ * is not a tag left alone, a final newline. */
+static void
+test_libvirt_style (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "<a b=\"1\" c=\"x'y\"/>", "<a b='1' c='x&apos;y'/>\n" },
+    { "<a b=\"&quot;q&quot;\">it's \"so\"</a>\n",
+      "<a b='&quot;q&quot;'>it&apos;s &quot;so&quot;</a>\n" },
+    { "<a><!-- it's \"kept\" --><![CDATA[it's]]><?pi it's?></a>",
+      "<a><!-- it's \"kept\" --><![CDATA[it's]]><?pi it's?></a>\n" },
+    { "<a>&lt;&amp;&gt;</a>", "<a>&lt;&amp;&gt;</a>\n" },
+    { "", "\n" },
+    { "<a b=\"unterminated", "<a b='unterminated" "\n" },
+    { "<!-- unterminated", "<!-- unterminated\n" },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = gvir_driver_xml_libvirt_style (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -406,6 +434,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/drivers/xml-safety/libvirt-style", test_libvirt_style);
   g_test_add_func ("/drivers/xml-safety/test-ns/define", test_deep_define);
   g_test_add_func ("/drivers/xml-safety/test-ns/create", test_deep_create);
   g_test_add_func ("/drivers/xml-safety/test-ns/attribute-only", test_deep_attribute_only);

@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 
 #include "gvir-test-private.h"
+#include "../gvir-driver-xml-private.h"
 #include "libvirt-gobject/util/gvir-uuid-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 
@@ -727,15 +728,23 @@ gvir_test_def_with_numatune (GVirConfigDomain  *def,
   return g_steal_pointer (&changed);
 }
 
+/* As libvirt's test driver writes a domain (and virsh dumpxml prints it):
+ * libvirt's quoting, and a running domain's id after its type. */
 char *
 gvir_test_def_format (GVirConfigDomain *def,
                       int               id)
 {
   g_autofree char *xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  g_autofree char *styled = gvir_driver_xml_libvirt_style (xml);
+  const char *type = g_str_has_prefix (styled, "<domain type='") ? styled + strlen ("<domain type='")
+                                                                 : NULL;
+  const char *type_end = type != NULL ? strchr (type, '\'') : NULL;
 
-  /* The XML always starts with "<domain" (it is written from the root
-   * element), so the id goes right after it. */
-  if (id <= 0 || !g_str_has_prefix (xml, "<domain"))
-    return g_steal_pointer (&xml);
-  return g_strdup_printf ("<domain id='%d'%s", id, xml + strlen ("<domain"));
+  if (id <= 0)
+    return g_steal_pointer (&styled);
+  if (type_end != NULL)
+    return g_strdup_printf ("%.*s id='%d'%s", (int) (type_end + 1 - styled), styled, id,
+                            type_end + 1);
+  /* No type first (our documents always have one): the id goes first. */
+  return g_strdup_printf ("<domain id='%d'%s", id, styled + strlen ("<domain"));
 }

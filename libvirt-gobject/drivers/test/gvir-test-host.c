@@ -257,7 +257,7 @@ gvir_test_default_domain_xml (void)
     "    </disk>\n"
     "    <interface type='network'>\n"
     "      <mac address='aa:bb:cc:dd:ee:ff'/>\n"
-    "      <source network='default' bridge='virbr0'/>\n"
+    "      <source network='default'/>\n"
     "      <target dev='testnet0'/>\n"
     "      <address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x0'/>\n"
     "    </interface>\n"

@@ -1,0 +1,27 @@
+/*
+ * gvir-driver-xml-private.h: XML text as libvirt writes it
+ *
+ * Copyright (C) 2026 The libvirt-glib-ng authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * Nothing in this header is installed or scanned for the GIR.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* @xml (a document as libxml2 writes it: attribute values in double
+ * quotes) rewritten as libvirt's formatters write theirs, so that a
+ * client comparing our documents with libvirtd's sees the same text:
+ * attribute values in single quotes, ' and " escaped as &apos; and
+ * &quot; in values and text, and a final newline. Comments, CDATA and
+ * processing instructions are copied as they are. */
+char *gvir_driver_xml_libvirt_style (const char *xml);
+
+G_END_DECLS
