@@ -127,6 +127,13 @@ struct _GVirDriverDomainFuncs
                                 GCancellable *cancellable, GError **error);
   char *(*get_domain_xml) (gpointer handle, const char *uuid, guint flags,
                            GCancellable *cancellable, GError **error);
+  /* Whether the driver starts the (persistent) domain when it starts
+   * itself. Set is a change of state (refused read-only); a transient domain
+   * refuses it with GVIR_ERROR_OPERATION_INVALID, as libvirt does. */
+  gboolean (*get_domain_autostart) (gpointer handle, const char *uuid, gboolean *autostart,
+                                    GCancellable *cancellable, GError **error);
+  gboolean (*set_domain_autostart) (gpointer handle, const char *uuid, gboolean autostart,
+                                    GCancellable *cancellable, GError **error);
 
   /* NUMA parameters: mode is libvirt's numa_mode (0 strict, 1 preferred,
    * 2 interleave, 3 restrictive); nodeset is libvirt's syntax ("" = none).
@@ -240,6 +247,12 @@ void gvir_driver_connection_get_domain_state_async (GVirDriverConnection *conn, 
                                                     GVirDriverDomainStateFunc done, gpointer user_data);
 char *gvir_driver_connection_get_domain_xml (GVirDriverConnection *conn, const char *uuid, guint flags,
                                              GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_domain_autostart (GVirDriverConnection *conn, const char *uuid,
+                                                      gboolean *autostart,
+                                                      GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_set_domain_autostart (GVirDriverConnection *conn, const char *uuid,
+                                                      gboolean autostart,
+                                                      GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_numa_parameters (GVirDriverConnection *conn, const char *uuid, guint flags,
                                                      int *mode, char **nodeset, GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_set_numa_parameters (GVirDriverConnection *conn, const char *uuid, int mode,
