@@ -529,10 +529,30 @@ h_lookup_by_id (gpointer data, const GVirRpcIntArgs *args, GVirRpcDomainRet *ret
                        ret);
 }
 
+/* Whether @dom passes the autostart group of @flags. The domain list does
+ * not carry the flag, so it costs one driver call, made only when asked; a
+ * domain gone meanwhile passes no filter. */
+static gboolean
+autostart_filter_accepts (GVirDriverConnection   *conn,
+                          const GVirDriverDomain *dom,
+                          guint32                 flags)
+{
+  guint32 group = flags & (GVIR_RPC_LIST_DOMAINS_AUTOSTART | GVIR_RPC_LIST_DOMAINS_NO_AUTOSTART);
+  gboolean autostart = FALSE;
+
+  if (group == 0)
+    return TRUE;
+  if (!gvir_driver_connection_get_domain_autostart (conn, dom->uuid, &autostart, NULL, NULL))
+    return FALSE;
+  return (group & (autostart ? GVIR_RPC_LIST_DOMAINS_AUTOSTART
+                             : GVIR_RPC_LIST_DOMAINS_NO_AUTOSTART)) != 0;
+}
+
 /* Whether @dom passes libvirt's CONNECT_LIST_ALL_DOMAINS filter @flags:
  * within each group of flags, no flag set means "any". */
 static gboolean
-list_filter_accepts (const GVirDriverDomain *dom,
+list_filter_accepts (GVirDriverConnection   *conn,
+                     const GVirDriverDomain *dom,
                      guint32                 flags)
 {
   gboolean active = dom->id >= 0;
@@ -561,7 +581,7 @@ list_filter_accepts (const GVirDriverDomain *dom,
   if (group != 0 && !(group & (dom->has_managed_save ? GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE
                                                      : GVIR_RPC_LIST_DOMAINS_NO_MANAGEDSAVE)))
     return FALSE;
-  return TRUE;
+  return autostart_filter_accepts (conn, dom, flags);
 }
 
 static gboolean
@@ -581,7 +601,7 @@ h_list_all_domains (gpointer                                data,
     {
       const GVirDriverDomain *dom = all->pdata[i];
 
-      if (list_filter_accepts (dom, args->flags))
+      if (list_filter_accepts (((Call *) data)->conn, dom, args->flags))
         gvird_rpc_domain_fill (&ret->domains[n++], dom);
     }
   ret->ret = n;
@@ -611,7 +631,7 @@ list_matching (Call      *call,
     return NULL;
   matching = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_domain_free);
   for (i = 0; i < all->len; i++)
-    if (list_filter_accepts (all->pdata[i], flags))
+    if (list_filter_accepts (call->conn, all->pdata[i], flags))
       g_ptr_array_add (matching, g_steal_pointer (&all->pdata[i]));
   return matching;
 }
@@ -769,6 +789,19 @@ h_is_persistent (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *re
   if (dom == NULL)
     return FALSE;
   ret->value = dom->persistent;
+  return TRUE;
+}
+
+static gboolean
+h_get_autostart (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *ret, GError **error)
+{
+  g_autofree char *uuid = uuid_of (&args->dom);
+  gboolean autostart = FALSE;
+
+  if (!gvir_driver_connection_get_domain_autostart (((Call *) data)->conn, uuid, &autostart,
+                                                    NULL, error))
+    return FALSE;
+  ret->value = autostart ? 1 : 0;
   return TRUE;
 }
 
@@ -948,6 +981,12 @@ static gboolean
 h_undefine_flags (gpointer data, const GVirRpcDomainFlagsArgs *args, GError **error)
 {
   UUID_CALL (gvir_driver_connection_undefine_domain, args, args->flags, NULL, error);
+}
+
+static gboolean
+h_set_autostart (gpointer data, const GVirRpcDomainSetAutostartArgs *args, GError **error)
+{
+  UUID_CALL (gvir_driver_connection_set_domain_autostart, args, args->autostart != 0, NULL, error);
 }
 
 static gboolean
@@ -1188,6 +1227,8 @@ static GVirRpcServerHandlers handlers = {
   .node_get_cells_free_memory = h_cells_free_memory,
   .domain_is_active = h_is_active,
   .domain_is_persistent = h_is_persistent,
+  .domain_get_autostart = h_get_autostart,
+  .domain_set_autostart = h_set_autostart,
   .domain_managed_save = h_managed_save,
   .domain_has_managed_save_image = h_has_managed_save,
   .domain_get_vcpus_flags = h_get_vcpus_flags,

@@ -100,6 +100,7 @@ static const MutatingProc mutating_procs[] = {
   { 10, "virDomainCreateXML" },
   { 11, "virDomainDefineXML" },
   { 12, "virDomainDestroy" },
+  { 20, "virDomainSetAutostart" },
   { 27, "virDomainReboot" },
   { 28, "virDomainResume" },
   { 33, "virDomainShutdown" },
