@@ -1275,7 +1275,6 @@ dispatch_handlers (void)
 enum
 {
   PROC_DOMAIN_CREATE = 9,
-  PROC_DOMAIN_GET_AUTOSTART = 15,
   PROC_DOMAIN_GET_OS_TYPE = 19,
   PROC_DOMAIN_UNDEFINE = 35,
   PROC_CONNECT_GET_LIB_VERSION = 157,
@@ -1311,23 +1310,6 @@ x_domain_undefine (Call *call, const guint8 *payload, gsize len, GByteArray *rep
     return FALSE;
   uuid = uuid_of (&args.dom);
   return gvir_driver_connection_undefine_domain (call->conn, uuid, 0, NULL, error);
-}
-
-static gboolean
-x_domain_get_autostart (Call *call, const guint8 *payload, gsize len, GByteArray *reply,
-                        GError **error)
-{
-  g_auto (GVirRpcDomainArgs) args = { 0 };
-  g_autoptr (GVirDriverDomain) dom = NULL;
-
-  if (!gvir_rpc_decode_domain_args (payload, len, &args, error))
-    return FALSE;
-  dom = gvird_call_lookup_domain (call, &args.dom, error);
-  if (dom == NULL)
-    return FALSE;
-  /* Our drivers have no autostart yet. */
-  gvir_xdr_put_i32 (reply, 0);
-  return TRUE;
 }
 
 /* The text of <os><type> in the domain's XML ("hvm" when absent). */
@@ -1401,8 +1383,6 @@ x_get_lib_version (Call *call, const guint8 *payload, gsize len, GByteArray *rep
 
 static const ExtraProc extra_procs[] = {
   { { PROC_DOMAIN_CREATE, "domain_create", 0 }, x_domain_create },
-  { { PROC_DOMAIN_GET_AUTOSTART, "domain_get_autostart", GVIR_RPC_PROC_READ_ONLY },
-    x_domain_get_autostart },
   { { PROC_DOMAIN_GET_OS_TYPE, "domain_get_os_type", GVIR_RPC_PROC_READ_ONLY },
     x_domain_get_os_type },
   { { PROC_DOMAIN_UNDEFINE, "domain_undefine", 0 }, x_domain_undefine },

@@ -127,9 +127,10 @@ struct _GVirDriverDomainFuncs
                                 GCancellable *cancellable, GError **error);
   char *(*get_domain_xml) (gpointer handle, const char *uuid, guint flags,
                            GCancellable *cancellable, GError **error);
-  /* Whether the driver starts the (persistent) domain when it starts
-   * itself. Set is a change of state (refused read-only); a transient domain
-   * refuses it with GVIR_ERROR_OPERATION_INVALID, as libvirt does. */
+  /* Whether the driver starts the domain when it starts itself. Set is a
+   * change of state (refused read-only); as in libvirt, a driver whose
+   * marks are persistent (QEMU) refuses a transient domain with
+   * GVIR_ERROR_OPERATION_INVALID, the test driver takes it. */
   gboolean (*get_domain_autostart) (gpointer handle, const char *uuid, gboolean *autostart,
                                     GCancellable *cancellable, GError **error);
   gboolean (*set_domain_autostart) (gpointer handle, const char *uuid, gboolean autostart,
