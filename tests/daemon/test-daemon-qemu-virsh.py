@@ -87,8 +87,17 @@ WALK = [
     ['domstate', '--reason', 'tiny'],
     ['destroy', 'tiny'],
     ['autostart', 'tiny'],
+    ['dominfo', 'tiny'],
+    ['list', '--all', '--autostart'],
+    ['list', '--all', '--no-autostart'],
+    ['autostart', '--disable', 'tiny'],
+    ['dominfo', 'tiny'],
+    ['list', '--all', '--autostart'],
+    ['list', '--all', '--no-autostart'],
+    ['autostart', 'tiny'],
     ['undefine', 'tiny'],
     ['list', '--all'],
+    ['list', '--all', '--autostart'],
     ['domstate', 'tiny'],
     ['version'],
     ['hostname'],
@@ -102,8 +111,6 @@ KNOWN_GAPS = {
     # QEMU driver has no balloon calls yet.
     'dommemstat tiny': r'(?s)unknown procedure: 159.*rc=1$',
     'setmem tiny 32M': r'(?s)unknown procedure: 204.*rc=1$',
-    # virDomainSetAutostart (29): the driver layer has no domain autostart.
-    'autostart tiny': r'(?s)unknown procedure: 29.*rc=1$',
 }
 
 
