@@ -98,6 +98,10 @@ WALK = [
     ['undefine', 'tiny'],
     ['list', '--all'],
     ['list', '--all', '--autostart'],
+    ['create', 'DEFINE'],
+    ['autostart', 'tiny'],
+    ['dominfo', 'tiny'],
+    ['destroy', 'tiny'],
     ['domstate', 'tiny'],
     ['version'],
     ['hostname'],
@@ -124,6 +128,8 @@ WORDING = [
      'error: Requested operation is not valid: domain is already running'),
     ("error: domain 'tiny' is not running",
      'error: Requested operation is not valid: domain is not running'),
+    ('error: cannot set autostart for transient domain',
+     'error: Requested operation is not valid: cannot set autostart for transient domain'),
 ]
 
 
