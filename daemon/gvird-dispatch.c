@@ -536,10 +536,30 @@ h_lookup_by_id (gpointer data, const GVirRpcIntArgs *args, GVirRpcDomainRet *ret
                        ret);
 }
 
+/* Whether @dom passes the autostart group of @flags. The domain list does
+ * not carry the flag, so it costs one driver call, made only when asked; a
+ * domain gone meanwhile passes no filter. */
+static gboolean
+autostart_filter_accepts (GVirDriverConnection   *conn,
+                          const GVirDriverDomain *dom,
+                          guint32                 flags)
+{
+  guint32 group = flags & (GVIR_RPC_LIST_DOMAINS_AUTOSTART | GVIR_RPC_LIST_DOMAINS_NO_AUTOSTART);
+  gboolean autostart = FALSE;
+
+  if (group == 0)
+    return TRUE;
+  if (!gvir_driver_connection_get_domain_autostart (conn, dom->uuid, &autostart, NULL, NULL))
+    return FALSE;
+  return (group & (autostart ? GVIR_RPC_LIST_DOMAINS_AUTOSTART
+                             : GVIR_RPC_LIST_DOMAINS_NO_AUTOSTART)) != 0;
+}
+
 /* Whether @dom passes libvirt's CONNECT_LIST_ALL_DOMAINS filter @flags:
  * within each group of flags, no flag set means "any". */
 static gboolean
-list_filter_accepts (const GVirDriverDomain *dom,
+list_filter_accepts (GVirDriverConnection   *conn,
+                     const GVirDriverDomain *dom,
                      guint32                 flags)
 {
   gboolean active = dom->id >= 0;
@@ -568,7 +588,7 @@ list_filter_accepts (const GVirDriverDomain *dom,
   if (group != 0 && !(group & (dom->has_managed_save ? GVIR_RPC_LIST_DOMAINS_MANAGEDSAVE
                                                      : GVIR_RPC_LIST_DOMAINS_NO_MANAGEDSAVE)))
     return FALSE;
-  return TRUE;
+  return autostart_filter_accepts (conn, dom, flags);
 }
 
 static gboolean
@@ -588,7 +608,7 @@ h_list_all_domains (gpointer                                data,
     {
       const GVirDriverDomain *dom = all->pdata[i];
 
-      if (list_filter_accepts (dom, args->flags))
+      if (list_filter_accepts (((Call *) data)->conn, dom, args->flags))
         gvird_rpc_domain_fill (&ret->domains[n++], dom);
     }
   ret->ret = n;
@@ -618,7 +638,7 @@ list_matching (Call      *call,
     return NULL;
   matching = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_domain_free);
   for (i = 0; i < all->len; i++)
-    if (list_filter_accepts (all->pdata[i], flags))
+    if (list_filter_accepts (call->conn, all->pdata[i], flags))
       g_ptr_array_add (matching, g_steal_pointer (&all->pdata[i]));
   return matching;
 }
@@ -780,6 +800,19 @@ h_is_persistent (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *re
 }
 
 static gboolean
+h_get_autostart (gpointer data, const GVirRpcDomainArgs *args, GVirRpcIntRet *ret, GError **error)
+{
+  g_autofree char *uuid = uuid_of (&args->dom);
+  gboolean autostart = FALSE;
+
+  if (!gvir_driver_connection_get_domain_autostart (((Call *) data)->conn, uuid, &autostart,
+                                                    NULL, error))
+    return FALSE;
+  ret->value = autostart ? 1 : 0;
+  return TRUE;
+}
+
+static gboolean
 h_has_managed_save (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcIntRet *ret,
                     GError **error)
 {
@@ -903,6 +936,12 @@ static gboolean
 h_undefine_flags (gpointer data, const GVirRpcDomainFlagsArgs *args, GError **error)
 {
   UUID_CALL (gvir_driver_connection_undefine_domain, args, args->flags, NULL, error);
+}
+
+static gboolean
+h_set_autostart (gpointer data, const GVirRpcDomainSetAutostartArgs *args, GError **error)
+{
+  UUID_CALL (gvir_driver_connection_set_domain_autostart, args, args->autostart != 0, NULL, error);
 }
 
 static gboolean
@@ -1143,6 +1182,8 @@ static GVirRpcServerHandlers handlers = {
   .node_get_cells_free_memory = h_cells_free_memory,
   .domain_is_active = h_is_active,
   .domain_is_persistent = h_is_persistent,
+  .domain_get_autostart = h_get_autostart,
+  .domain_set_autostart = h_set_autostart,
   .domain_managed_save = h_managed_save,
   .domain_has_managed_save_image = h_has_managed_save,
   .domain_get_vcpus_flags = h_get_vcpus_flags,
@@ -1191,7 +1232,6 @@ dispatch_handlers (void)
 enum
 {
   PROC_DOMAIN_CREATE = 9,
-  PROC_DOMAIN_GET_AUTOSTART = 15,
   PROC_DOMAIN_GET_OS_TYPE = 19,
   PROC_DOMAIN_UNDEFINE = 35,
   PROC_CONNECT_GET_LIB_VERSION = 157,
@@ -1227,23 +1267,6 @@ x_domain_undefine (Call *call, const guint8 *payload, gsize len, GByteArray *rep
     return FALSE;
   uuid = uuid_of (&args.dom);
   return gvir_driver_connection_undefine_domain (call->conn, uuid, 0, NULL, error);
-}
-
-static gboolean
-x_domain_get_autostart (Call *call, const guint8 *payload, gsize len, GByteArray *reply,
-                        GError **error)
-{
-  g_auto (GVirRpcDomainArgs) args = { 0 };
-  g_autoptr (GVirDriverDomain) dom = NULL;
-
-  if (!gvir_rpc_decode_domain_args (payload, len, &args, error))
-    return FALSE;
-  dom = gvird_call_lookup_domain (call, &args.dom, error);
-  if (dom == NULL)
-    return FALSE;
-  /* Our drivers have no autostart yet. */
-  gvir_xdr_put_i32 (reply, 0);
-  return TRUE;
 }
 
 /* The text of <os><type> in the domain's XML ("hvm" when absent). */
@@ -1317,8 +1340,6 @@ x_get_lib_version (Call *call, const guint8 *payload, gsize len, GByteArray *rep
 
 static const ExtraProc extra_procs[] = {
   { { PROC_DOMAIN_CREATE, "domain_create", 0 }, x_domain_create },
-  { { PROC_DOMAIN_GET_AUTOSTART, "domain_get_autostart", GVIR_RPC_PROC_READ_ONLY },
-    x_domain_get_autostart },
   { { PROC_DOMAIN_GET_OS_TYPE, "domain_get_os_type", GVIR_RPC_PROC_READ_ONLY },
     x_domain_get_os_type },
   { { PROC_DOMAIN_UNDEFINE, "domain_undefine", 0 }, x_domain_undefine },

@@ -133,6 +133,14 @@ struct _GVirDriverDomainFuncs
    * for a driver that hot-plugs no vCPU and has no guest agent. */
   gint (*get_domain_vcpus) (gpointer handle, const char *uuid, guint flags,
                             GCancellable *cancellable, GError **error);
+  /* Whether the driver starts the domain when it starts itself. Set is a
+   * change of state (refused read-only); as in libvirt, a driver whose
+   * marks are persistent (QEMU) refuses a transient domain with
+   * GVIR_ERROR_OPERATION_INVALID, the test driver takes it. */
+  gboolean (*get_domain_autostart) (gpointer handle, const char *uuid, gboolean *autostart,
+                                    GCancellable *cancellable, GError **error);
+  gboolean (*set_domain_autostart) (gpointer handle, const char *uuid, gboolean autostart,
+                                    GCancellable *cancellable, GError **error);
 
   /* NUMA parameters: mode is libvirt's numa_mode (0 strict, 1 preferred,
    * 2 interleave, 3 restrictive); nodeset is libvirt's syntax ("" = none).
@@ -248,6 +256,12 @@ char *gvir_driver_connection_get_domain_xml (GVirDriverConnection *conn, const c
                                              GCancellable *cancellable, GError **error);
 gint gvir_driver_connection_get_domain_vcpus (GVirDriverConnection *conn, const char *uuid, guint flags,
                                               GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_get_domain_autostart (GVirDriverConnection *conn, const char *uuid,
+                                                      gboolean *autostart,
+                                                      GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_set_domain_autostart (GVirDriverConnection *conn, const char *uuid,
+                                                      gboolean autostart,
+                                                      GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_get_numa_parameters (GVirDriverConnection *conn, const char *uuid, guint flags,
                                                      int *mode, char **nodeset, GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_set_numa_parameters (GVirDriverConnection *conn, const char *uuid, int mode,

@@ -453,6 +453,41 @@ gvir_driver_connection_get_domain_vcpus (GVirDriverConnection  *conn,
   return vcpus_from_definition (conn, uuid, flags, cancellable, error);
 }
 
+gboolean
+gvir_driver_connection_get_domain_autostart (GVirDriverConnection  *conn,
+                                             const char            *uuid,
+                                             gboolean              *autostart,
+                                             GCancellable          *cancellable,
+                                             GError               **error)
+{
+  const char *op = "get domain autostart";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) ||
+      !gvir_driver_check_arg (autostart != NULL, op, "no autostart given", error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, get_domain_autostart, op, FALSE, uuid, autostart, cancellable, error);
+}
+
+gboolean
+gvir_driver_connection_set_domain_autostart (GVirDriverConnection  *conn,
+                                             const char            *uuid,
+                                             gboolean               autostart,
+                                             GCancellable          *cancellable,
+                                             GError               **error)
+{
+  const char *op = "set domain autostart";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error))
+    return FALSE;
+  /* Drivers compare it as a boolean; a stray non-zero value means "on". */
+  DOMAIN_DISPATCH (FALSE, set_domain_autostart, op, TRUE, uuid, autostart != FALSE,
+                   cancellable, error);
+}
+
 /* The caller may leave out either result; the driver always gets both. */
 static gboolean
 get_numa_parameters (GVirDriverConnection  *conn,

@@ -87,8 +87,21 @@ WALK = [
     ['domstate', '--reason', 'tiny'],
     ['destroy', 'tiny'],
     ['autostart', 'tiny'],
+    ['dominfo', 'tiny'],
+    ['list', '--all', '--autostart'],
+    ['list', '--all', '--no-autostart'],
+    ['autostart', '--disable', 'tiny'],
+    ['dominfo', 'tiny'],
+    ['list', '--all', '--autostart'],
+    ['list', '--all', '--no-autostart'],
+    ['autostart', 'tiny'],
     ['undefine', 'tiny'],
     ['list', '--all'],
+    ['list', '--all', '--autostart'],
+    ['create', 'DEFINE'],
+    ['autostart', 'tiny'],
+    ['dominfo', 'tiny'],
+    ['destroy', 'tiny'],
     ['domstate', 'tiny'],
     ['version'],
     ['hostname'],
@@ -102,8 +115,6 @@ KNOWN_GAPS = {
     # QEMU driver has no balloon calls yet.
     'dommemstat tiny': r'(?s)unknown procedure: 159.*rc=1$',
     'setmem tiny 32M': r'(?s)unknown procedure: 204.*rc=1$',
-    # virDomainSetAutostart (29): the driver layer has no domain autostart.
-    'autostart tiny': r'(?s)unknown procedure: 29.*rc=1$',
 }
 
 
@@ -117,6 +128,8 @@ WORDING = [
      'error: Requested operation is not valid: domain is already running'),
     ("error: domain 'tiny' is not running",
      'error: Requested operation is not valid: domain is not running'),
+    ('error: cannot set autostart for transient domain',
+     'error: Requested operation is not valid: cannot set autostart for transient domain'),
 ]
 
 

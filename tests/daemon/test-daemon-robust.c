@@ -102,6 +102,7 @@ static const MutatingProc mutating_procs[] = {
   { 12, "virDomainDestroy" },
   { 27, "virDomainReboot" },
   { 28, "virDomainResume" },
+  { 29, "virDomainSetAutostart" },
   { 33, "virDomainShutdown" },
   { 34, "virDomainSuspend" },
   { 35, "virDomainUndefine" },

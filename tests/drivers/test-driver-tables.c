@@ -97,6 +97,9 @@ test_null_area_table (void)
   g_assert_false (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &info, NULL, &error));
   assert_not_supported (error, "get domain info");
   g_clear_error (&error);
+  g_assert_false (gvir_driver_connection_set_domain_autostart (conn, TEST_UUID, TRUE, NULL, &error));
+  assert_not_supported (error, "set domain autostart");
+  g_clear_error (&error);
   g_assert_null (gvir_driver_connection_get_capabilities (conn, NULL, &error));
   assert_not_supported (error, "get capabilities");
 

@@ -758,6 +758,57 @@ test_undefine_active (Fixture *f, gconstpointer data)
   assert_gone (f, TEST_UUID);
 }
 
+/* ---- autostart ------------------------------------------------------------------ */
+
+static void
+assert_autostart (Fixture *f, const char *uuid, gboolean expected)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean autostart = !expected;
+
+  g_assert_true (gvir_driver_connection_get_domain_autostart (f->conn, uuid, &autostart, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (autostart, ==, expected);
+}
+
+static void
+test_autostart (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean autostart = FALSE;
+
+  assert_autostart (f, TEST_UUID, FALSE);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TEST_UUID, TRUE, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  assert_autostart (f, TEST_UUID, TRUE);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TEST_UUID, FALSE, NULL,
+                                                              &error));
+  assert_autostart (f, TEST_UUID, FALSE);
+
+  g_assert_false (gvir_driver_connection_get_domain_autostart (f->conn, NEW_UUID, &autostart,
+                                                               NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
+/* As libvirt's test driver (not its QEMU driver): a transient domain takes
+ * the mark. */
+static void
+test_autostart_transient (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TEST_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "test", GVIR_DRIVER_EVENT_UNDEFINED, GVIR_DRIVER_UNDEFINED_REMOVED);
+  assert_autostart (f, TEST_UUID, FALSE);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TEST_UUID, TRUE, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  assert_autostart (f, TEST_UUID, TRUE);
+}
+
 /* ---- create / start / destroy ----------------------------------------------------- */
 
 static void
@@ -2120,6 +2171,8 @@ main (int argc, char **argv)
   ADD ("define/canonical", test_define_canonical);
   ADD ("undefine/inactive", test_undefine_inactive);
   ADD ("undefine/active", test_undefine_active);
+  ADD ("autostart", test_autostart);
+  ADD ("autostart/transient", test_autostart_transient);
   ADD ("lifecycle/create", test_create);
   ADD ("lifecycle/create-paused", test_create_paused);
   ADD ("lifecycle/start", test_start);

@@ -328,6 +328,69 @@ test_persistence_and_lock (Fixture *f, gconstpointer data)
 }
 
 static void
+assert_autostart (Fixture *f, gboolean expected)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean autostart = !expected;
+
+  g_assert_true (gvir_driver_connection_get_domain_autostart (f->conn, TINY_UUID, &autostart,
+                                                              NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (autostart, ==, expected);
+}
+
+/* The mark is a link in the autostart folder: a new connection (a new
+ * daemon) sees it, and undefine takes it away with the definition. */
+static void
+test_autostart (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom = NULL;
+  g_autoptr(GVirQemuPaths) paths = gvir_qemu_paths_new_embed (f->root, &error);
+  g_autofree char *link = NULL;
+  gboolean autostart = FALSE;
+
+  g_assert_no_error (error);
+  link = gvir_qemu_paths_autostart_link (paths, "tiny");
+  dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_autostart (f, FALSE);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TINY_UUID, TRUE, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  assert_autostart (f, TRUE);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  /* Setting it twice is no error. */
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TINY_UUID, TRUE, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&f->conn, gvir_driver_connection_unref);
+  f->conn = open_root (f, &error);
+  g_assert_no_error (error);
+  assert_autostart (f, TRUE);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TINY_UUID, FALSE, NULL,
+                                                              &error));
+  assert_autostart (f, FALSE);
+  g_assert_false (g_file_test (link, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, TINY_UUID, TRUE, NULL,
+                                                              &error));
+
+  g_assert_true (gvir_driver_connection_undefine_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (gvir_driver_connection_get_domain_autostart (f->conn, TINY_UUID, &autostart,
+                                                               NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A new domain of the same name starts without the mark. */
+  g_clear_pointer (&dom, gvir_driver_domain_free);
+  dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_autostart (f, FALSE);
+}
+
+static void
 test_other_process_refused (void)
 {
   g_autoptr(GError) error = NULL;
@@ -688,6 +751,8 @@ main (int argc, char **argv)
   g_test_add ("/qemu/driver/start-paused-and-errors", Fixture, NULL, fixture_setup,
               test_start_paused_and_errors, fixture_teardown);
   g_test_add ("/qemu/driver/persistence", Fixture, NULL, fixture_setup, test_persistence_and_lock,
+              fixture_teardown);
+  g_test_add ("/qemu/driver/autostart", Fixture, NULL, fixture_setup, test_autostart,
               fixture_teardown);
   g_test_add ("/qemu/driver/emulator-from-xml", Fixture, NULL, fixture_setup,
               test_emulator_from_xml, fixture_teardown);

@@ -314,6 +314,59 @@ case_vcpus (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+static void
+append_autostart (GVirDriverConnection *conn, const char *uuid, GString *out)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean autostart = -1;
+
+  gboolean ok = gvir_driver_connection_get_domain_autostart (conn, uuid, &autostart, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_string_append_printf (out, "autostart=%d\n", autostart);
+}
+
+/* A persistent domain's mark set and cleared, a transient domain's set; a
+ * read-only connection refused. The shared "test" domain ends unmarked. */
+static char *
+case_autostart (const char *uri)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (uri, FALSE, NULL);
+  g_autoptr(GVirDriverConnection) ro = open_uri (uri, TRUE, NULL);
+  g_autoptr(GVirDriverDomain) transient = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  append_autostart (conn, TEST_UUID, out);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (conn, TEST_UUID, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  append_autostart (conn, TEST_UUID, out);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (conn, TEST_UUID, FALSE, NULL,
+                                                              &error));
+  append_autostart (conn, TEST_UUID, out);
+
+  g_assert_false (gvir_driver_connection_set_domain_autostart (ro, TEST_UUID, TRUE, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  transient = gvir_driver_connection_create_domain (conn,
+                                                    "<domain type='test'><name>autostart-vm</name>"
+                                                    "<memory>8192</memory><vcpu>1</vcpu>"
+                                                    "<os><type>hvm</type></os></domain>",
+                                                    0, NULL, &error);
+  g_assert_no_error (error);
+  append_autostart (conn, transient->uuid, out);
+  /* libvirt's test driver, unlike its QEMU driver, marks a transient domain. */
+  g_assert_true (gvir_driver_connection_set_domain_autostart (conn, transient->uuid, TRUE, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  append_autostart (conn, transient->uuid, out);
+  g_assert_true (gvir_driver_connection_destroy_domain (conn, transient->uuid, 0, NULL, &error));
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
 #define ASYNC_CALLS 48
 
 /* Many non-blocking queries in flight on one fresh connection (the remote
@@ -515,6 +568,7 @@ static const Case cases[] = {
   { "vcpus", case_vcpus },
   { "lifecycle", case_lifecycle },
   { "errors", case_errors },
+  { "autostart", case_autostart },
   { "async-queries", case_async_queries },
   { "snapshots", case_snapshots },
 };

@@ -240,8 +240,13 @@ qemu_undefine_domain (gpointer       data,
   else if (gvir_qemu_save_check_undefine (state, dom->entry->name, flags, error))
     {
       g_autofree char *path = gvir_qemu_paths_config_file (state->paths, dom->entry->name);
+      g_autofree char *link = gvir_qemu_paths_autostart_link (state->paths, dom->entry->name);
 
-      if (g_unlink (path) < 0 && errno != ENOENT)
+      /* The mark goes first: a later domain of the same name must not
+       * inherit it. */
+      if (!gvir_qemu_autostart_link_set (link, path, FALSE, error))
+        ;
+      else if (g_unlink (path) < 0 && errno != ENOENT)
         g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "cannot remove '%s': %s", path,
                      g_strerror (errno));
       else
@@ -521,6 +526,63 @@ qemu_get_domain_xml (gpointer       data,
   return xml;
 }
 
+/* ---- autostart: a link in the autostart folder, read on every call ---------------- */
+
+static gboolean
+qemu_get_domain_autostart (gpointer       data,
+                           const char    *uuid,
+                           gboolean      *autostart,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  GVirQemuState *state = GVIR_QEMU_HANDLE_STATE (data);
+  g_autoptr(GVirQemuDomain) dom = gvir_qemu_state_find (state, uuid, error);
+  g_autofree char *link = NULL;
+
+  if (dom == NULL)
+    return FALSE;
+  g_mutex_lock (&state->mutex);
+  /* A transient domain never has the mark, whatever a stale link says. */
+  if (dom->entry != NULL && dom->def != NULL)
+    link = gvir_qemu_paths_autostart_link (state->paths, dom->entry->name);
+  g_mutex_unlock (&state->mutex);
+  *autostart = link != NULL && gvir_qemu_autostart_link_exists (link);
+  return TRUE;
+}
+
+static gboolean
+qemu_set_domain_autostart (gpointer       data,
+                           const char    *uuid,
+                           gboolean       autostart,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  GVirQemuState *state = GVIR_QEMU_HANDLE_STATE (data);
+  g_autoptr(GVirQemuDomain) dom = gvir_qemu_state_find (state, uuid, error);
+  gboolean ok = FALSE;
+
+  if (dom == NULL)
+    return FALSE;
+  /* The job keeps an undefine from racing the link's creation. */
+  g_mutex_lock (&dom->job);
+  g_mutex_lock (&state->mutex);
+  if (dom->entry == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with UUID '%s'", uuid);
+  else if (dom->def == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "cannot set autostart for transient domain");
+  else
+    {
+      g_autofree char *path = gvir_qemu_paths_config_file (state->paths, dom->entry->name);
+      g_autofree char *link = gvir_qemu_paths_autostart_link (state->paths, dom->entry->name);
+
+      ok = gvir_qemu_autostart_link_set (link, path, autostart, error);
+    }
+  g_mutex_unlock (&state->mutex);
+  g_mutex_unlock (&dom->job);
+  return ok;
+}
+
 /* ---- save and restore (gvir-qemu-save.c) ------------------------------------------ */
 
 static gboolean
@@ -584,6 +646,8 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .get_domain_info = qemu_get_domain_info,
   .get_domain_state = qemu_get_domain_state,
   .get_domain_xml = qemu_get_domain_xml,
+  .get_domain_autostart = qemu_get_domain_autostart,
+  .set_domain_autostart = qemu_set_domain_autostart,
   .get_numa_parameters = gvir_qemu_get_numa_parameters,
   .set_numa_parameters = gvir_qemu_set_numa_parameters,
 };

@@ -45,6 +45,15 @@ void gvir_qemu_stored_definition_free (GVirQemuStoredDefinition *def);
  * hide the other domains. */
 GPtrArray *gvir_qemu_read_definitions (const char *dir, GPtrArray *problems);
 
+/* Autostart marks, as libvirt's: a symbolic link @link to the definition
+ * @target. Only the link's presence counts (a dangling one too), so that
+ * another connection or daemon on the same folder sees the same answer. */
+gboolean gvir_qemu_autostart_link_exists (const char *link);
+/* Creates (@autostart) or removes the link; either is a no-op when already
+ * so. GVIR_ERROR_FAILED naming @link. */
+gboolean gvir_qemu_autostart_link_set (const char *link, const char *target, gboolean autostart,
+                                       GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirQemuStoredDefinition, gvir_qemu_stored_definition_free)
 
 G_END_DECLS

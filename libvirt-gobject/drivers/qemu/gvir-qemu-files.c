@@ -163,3 +163,30 @@ gvir_qemu_read_definitions (const char *dir,
     }
   return defs;
 }
+
+gboolean
+gvir_qemu_autostart_link_exists (const char *link)
+{
+  GStatBuf st;
+
+  return g_lstat (link, &st) == 0;
+}
+
+gboolean
+gvir_qemu_autostart_link_set (const char  *link,
+                              const char  *target,
+                              gboolean     autostart,
+                              GError     **error)
+{
+  if (autostart == gvir_qemu_autostart_link_exists (link))
+    return TRUE;
+  if (autostart ? symlink (target, link) < 0 : (g_unlink (link) < 0 && errno != ENOENT))
+    {
+      int saved = errno;
+
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED, "cannot %s autostart link '%s': %s",
+                   autostart ? "create" : "remove", link, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

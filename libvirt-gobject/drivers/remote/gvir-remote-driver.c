@@ -2074,6 +2074,38 @@ remote_get_domain_vcpus (gpointer       data,
   return ret.value;
 }
 
+static gboolean
+remote_get_domain_autostart (gpointer       data,
+                             const char    *uuid,
+                             gboolean      *autostart,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainArgs) args = { 0 };
+  GVirRpcIntRet ret;
+
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_get_autostart (h->client, &args, &ret, cancellable, error))
+    return FALSE;
+  *autostart = ret.value != 0;
+  return TRUE;
+}
+
+static gboolean
+remote_set_domain_autostart (gpointer       data,
+                             const char    *uuid,
+                             gboolean       autostart,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainSetAutostartArgs) args = { .autostart = autostart ? 1 : 0 };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_set_autostart (h->client, &args, cancellable, error);
+}
+
 static char *
 remote_get_save_image_xml (gpointer       data,
                            const char    *path,
@@ -2336,6 +2368,8 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .get_domain_state_async = remote_get_domain_state_async,
   .get_domain_xml = remote_get_domain_xml,
   .get_domain_vcpus = remote_get_domain_vcpus,
+  .get_domain_autostart = remote_get_domain_autostart,
+  .set_domain_autostart = remote_set_domain_autostart,
   .get_save_image_xml = remote_get_save_image_xml,
   .define_save_image_xml = remote_define_save_image_xml,
   .get_numa_parameters = remote_get_numa_parameters,

@@ -41,6 +41,7 @@ typedef struct
   GVirConfigDomain *def;        /* live definition; the only one when inactive */
   GVirConfigDomain *new_def;    /* pending persistent config of an active domain */
   gboolean persistent;
+  gboolean autostart;
   int state;
   int reason;
   gboolean has_managed_save;
@@ -1440,6 +1441,47 @@ test_get_domain_xml (gpointer       data,
   return xml;
 }
 
+/* ---- autostart -------------------------------------------------------------------- */
+
+/* Only remembered: nothing starts the test driver's domains but its clients.
+ * As libvirt's test driver (unlike its QEMU driver), a transient domain
+ * takes the mark too, and undefine keeps it. */
+static gboolean
+test_get_domain_autostart (gpointer       data,
+                           const char    *uuid,
+                           gboolean      *autostart,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL)
+    *autostart = dom->autostart;
+  g_mutex_unlock (&state->lock);
+  return dom != NULL;
+}
+
+static gboolean
+test_set_domain_autostart (gpointer       data,
+                           const char    *uuid,
+                           gboolean       autostart,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  if (dom != NULL)
+    dom->autostart = autostart;
+  g_mutex_unlock (&state->lock);
+  return dom != NULL;
+}
+
 /* ---- NUMA parameters -------------------------------------------------------------- */
 
 /* Resolves AFFECT_LIVE / AFFECT_CONFIG (0 = whichever is current) against
@@ -1849,6 +1891,8 @@ static const GVirDriverDomainFuncs test_domain_funcs = {
   .get_domain_info_async = test_get_domain_info_async,
   .get_domain_state_async = test_get_domain_state_async,
   .get_domain_xml = test_get_domain_xml,
+  .get_domain_autostart = test_get_domain_autostart,
+  .set_domain_autostart = test_set_domain_autostart,
   .get_numa_parameters = test_get_numa_parameters,
   .set_numa_parameters = test_set_numa_parameters,
   /* Display: libvirt's test driver has the screenshot only. */
