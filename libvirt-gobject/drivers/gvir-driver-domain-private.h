@@ -76,6 +76,7 @@ typedef enum
 {
   GVIR_DRIVER_MEMORY_STAT_ACTUAL_BALLOON = 6,
   GVIR_DRIVER_MEMORY_STAT_RSS = 7,
+  GVIR_DRIVER_MEMORY_STAT_LAST_UPDATE = 9,
   /* libvirt's VIR_DOMAIN_MEMORY_STAT_NR: how many tags libvirt knows. */
   GVIR_DRIVER_MEMORY_STAT_NR = 13,
 } GVirDriverMemoryStatTag;

@@ -124,6 +124,8 @@ WORDING = [
      'error: Requested operation is not valid: domain is already running'),
     ("error: domain 'tiny' is not running",
      'error: Requested operation is not valid: domain is not running'),
+    ('error: cannot set memory higher than max memory',
+     'error: invalid argument: cannot set memory higher than max memory'),
 ]
 
 

@@ -205,6 +205,29 @@ query_actual (GVirQemuProcess  *proc,
   return TRUE;
 }
 
+/* When the guest last reported statistics (seconds since the epoch; 0:
+ * never), from the balloon's guest-stats property. FALSE when QEMU does
+ * not say, which libvirt does not count as a failure either. */
+static gboolean
+query_last_update (GVirQemuProcess  *proc,
+                   guint64          *when,
+                   GCancellable     *cancellable)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(JsonNode) reply = NULL;
+  JsonObject *stats;
+
+  json_object_set_string_member (args, "path", "/machine/peripheral/balloon0");
+  json_object_set_string_member (args, "property", "guest-stats");
+  if (!gvir_qemu_process_command (proc, "qom-get", args, &reply, cancellable, NULL))
+    return FALSE;
+  stats = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+  if (stats == NULL || !json_object_has_member (stats, "last-update"))
+    return FALSE;
+  *when = (guint64) json_object_get_int_member (stats, "last-update");
+  return TRUE;
+}
+
 /* Appends one statistic when there is room. */
 static void
 add_stat (GVirDriverMemoryStat *stats, guint max_stats, guint *n, int tag, guint64 val)
@@ -217,7 +240,10 @@ add_stat (GVirDriverMemoryStat *stats, guint max_stats, guint *n, int tag, guint
 }
 
 /* What libvirt reports without a guest balloon driver: the balloon's
- * actual size (when there is a balloon) and QEMU's resident memory. */
+ * actual size and when the guest last reported (when there is a balloon),
+ * then QEMU's resident memory. The guest's own counters (swap, faults,
+ * free memory...) need a guest driver and a polling period, which this
+ * driver does not set. */
 int
 gvir_qemu_get_memory_stats (gpointer               data,
                             const char            *uuid,
@@ -230,7 +256,7 @@ gvir_qemu_get_memory_stats (gpointer               data,
   GVirQemuState *state = GVIR_QEMU_HANDLE_STATE (data);
   GVirQemuDomain *dom = gvir_qemu_job_begin_active (state, uuid, error);
   gboolean balloon;
-  guint64 actual = 0;
+  guint64 actual = 0, last_update = 0;
   guint n = 0;
 
   if (dom == NULL)
@@ -245,6 +271,8 @@ gvir_qemu_get_memory_stats (gpointer               data,
     }
   if (balloon)
     add_stat (stats, max_stats, &n, GVIR_DRIVER_MEMORY_STAT_ACTUAL_BALLOON, actual);
+  if (balloon && query_last_update (dom->proc, &last_update, cancellable))
+    add_stat (stats, max_stats, &n, GVIR_DRIVER_MEMORY_STAT_LAST_UPDATE, last_update);
   add_stat (stats, max_stats, &n, GVIR_DRIVER_MEMORY_STAT_RSS,
             gvir_qemu_process_get_rss_kib (dom->proc));
   gvir_qemu_job_end (dom);
