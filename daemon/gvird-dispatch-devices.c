@@ -1,7 +1,7 @@
 /*
  * gvird-dispatch-devices.c: the remote program's procedures on a
  * domain's devices and guest (disk and interface statistics, block
- * resize, device update, guest time, PM wakeup) on top of the driver's
+ * resize, device update, guest time, PM wakeup, the memory balloon) on top of the driver's
  * domain table
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
@@ -94,6 +94,53 @@ h_pm_wakeup (gpointer data, const GVirRpcDomainFlagsArgs *args, GError **error)
   return gvir_driver_connection_pm_wakeup (call->conn, uuid, args->flags, NULL, error);
 }
 
+/* virDomainSetMemory: libvirt applies it to the running domain only. */
+static gboolean
+h_set_memory (gpointer data, const GVirRpcDomainSetMemoryArgs *args, GError **error)
+{
+  GvirdCall *call = data;
+  g_autofree char *uuid = gvird_uuid_string (args->dom.uuid);
+
+  return gvir_driver_connection_set_memory (call->conn, uuid, args->memory,
+                                            GVIR_DRIVER_AFFECT_LIVE, NULL, error);
+}
+
+static gboolean
+h_set_memory_flags (gpointer data, const GVirRpcDomainSetMemoryFlagsArgs *args, GError **error)
+{
+  GvirdCall *call = data;
+  g_autofree char *uuid = gvird_uuid_string (args->dom.uuid);
+
+  return gvir_driver_connection_set_memory (call->conn, uuid, args->memory, args->flags, NULL,
+                                            error);
+}
+
+static gboolean
+h_memory_stats (gpointer data, const GVirRpcDomainMemoryStatsArgs *args,
+                GVirRpcDomainMemoryStatsRet *ret, GError **error)
+{
+  GvirdCall *call = data;
+  g_autofree char *uuid = gvird_uuid_string (args->dom.uuid);
+  g_autofree GVirDriverMemoryStat *stats = NULL;
+  int n;
+
+  /* The driver layer refuses a max_stats above the limit: the capped
+   * allocation never lets it write past the end. */
+  stats = g_new0 (GVirDriverMemoryStat, CLAMP (args->max_stats, 1, GVIR_DRIVER_MEMORY_STATS_MAX));
+  n = gvir_driver_connection_get_memory_stats (call->conn, uuid, stats, args->max_stats,
+                                               args->flags, NULL, error);
+  if (n < 0)
+    return FALSE;
+  ret->stats = g_new0 (GVirRpcDomainMemoryStat, MAX (n, 1));
+  for (int i = 0; i < n; i++)
+    {
+      ret->stats[i].tag = stats[i].tag;
+      ret->stats[i].val = stats[i].val;
+    }
+  ret->n_stats = (guint32) n;
+  return TRUE;
+}
+
 void
 gvird_dispatch_add_devices (GVirRpcServerHandlers *h)
 {
@@ -103,4 +150,7 @@ gvird_dispatch_add_devices (GVirRpcServerHandlers *h)
   h->domain_block_resize = h_block_resize;
   h->domain_set_time = h_set_time;
   h->domain_pm_wakeup = h_pm_wakeup;
+  h->domain_set_memory = h_set_memory;
+  h->domain_set_memory_flags = h_set_memory_flags;
+  h->domain_memory_stats = h_memory_stats;
 }

@@ -67,6 +67,31 @@ typedef struct
 #define GVIR_DRIVER_SAVE_IMAGE_RUNNING (1u << 1)
 #define GVIR_DRIVER_SAVE_IMAGE_PAUSED (1u << 2)
 
+/* libvirt's VIR_DOMAIN_MEM_MAXIMUM: set_memory changes the maximum
+ * (<memory>) rather than the balloon's target (<currentMemory>). */
+#define GVIR_DRIVER_MEM_MAXIMUM (1u << 2)
+
+/* libvirt's VIR_DOMAIN_MEMORY_STAT_* tags that drivers report. */
+typedef enum
+{
+  GVIR_DRIVER_MEMORY_STAT_ACTUAL_BALLOON = 6,
+  GVIR_DRIVER_MEMORY_STAT_RSS = 7,
+  GVIR_DRIVER_MEMORY_STAT_LAST_UPDATE = 9,
+  /* libvirt's VIR_DOMAIN_MEMORY_STAT_NR: how many tags libvirt knows. */
+  GVIR_DRIVER_MEMORY_STAT_NR = 13,
+} GVirDriverMemoryStatTag;
+
+/* One memory statistic (libvirt's virDomainMemoryStatStruct), in KiB for
+ * sizes. */
+typedef struct
+{
+  int tag;
+  guint64 val;
+} GVirDriverMemoryStat;
+
+/* The most statistics one call returns (the protocol's limit). */
+#define GVIR_DRIVER_MEMORY_STATS_MAX 1024
+
 /* ---- the table ------------------------------------------------------------- */
 
 /* Domains, addressed by their UUID string. Every callback gets the driver's
@@ -206,6 +231,17 @@ struct _GVirDriverDomainFuncs
                         guint flags, GCancellable *cancellable, GError **error);
   gboolean (*pm_wakeup) (gpointer handle, const char *uuid, guint flags,
                          GCancellable *cancellable, GError **error);
+
+  /* The memory balloon. @kib is the balloon's new target (<currentMemory>)
+   * or, with GVIR_DRIVER_MEM_MAXIMUM, the new maximum (<memory>); flags
+   * GVIR_DRIVER_AFFECT_* (0: live when running, else config). */
+  gboolean (*set_memory) (gpointer handle, const char *uuid, guint64 kib, guint flags,
+                          GCancellable *cancellable, GError **error);
+  /* At most @max_stats statistics of a running domain into @stats; returns
+   * how many, or -1 with @error. */
+  int (*get_memory_stats) (gpointer handle, const char *uuid, GVirDriverMemoryStat *stats,
+                           guint max_stats, guint flags,
+                           GCancellable *cancellable, GError **error);
 };
 
 /* ---- dispatch: the only callers of the domain table ------------------------ */
@@ -283,5 +319,11 @@ gboolean gvir_driver_connection_set_time (GVirDriverConnection *conn, const char
                                           GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_pm_wakeup (GVirDriverConnection *conn, const char *uuid, guint flags,
                                            GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_set_memory (GVirDriverConnection *conn, const char *uuid, guint64 kib,
+                                            guint flags, GCancellable *cancellable, GError **error);
+/* Refuses @max_stats above GVIR_DRIVER_MEMORY_STATS_MAX. */
+int gvir_driver_connection_get_memory_stats (GVirDriverConnection *conn, const char *uuid,
+                                             GVirDriverMemoryStat *stats, guint max_stats,
+                                             guint flags, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

@@ -839,3 +839,48 @@ gvir_driver_connection_pm_wakeup (GVirDriverConnection  *conn,
 {
   UUID_FLAGS_DISPATCH (pm_wakeup, "wake up domain");
 }
+
+/* ---- the memory balloon ------------------------------------------------------- */
+
+gboolean
+gvir_driver_connection_set_memory (GVirDriverConnection  *conn,
+                                   const char            *uuid,
+                                   guint64                kib,
+                                   guint                  flags,
+                                   GCancellable          *cancellable,
+                                   GError               **error)
+{
+  const char *op = "set domain memory";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_uuid (uuid, op, error) ||
+      !gvir_driver_check_arg ((flags & ~(GVIR_DRIVER_AFFECT_LIVE | GVIR_DRIVER_AFFECT_CONFIG |
+                                         GVIR_DRIVER_MEM_MAXIMUM)) == 0,
+                              op, "unsupported flags", error))
+    return FALSE;
+  DOMAIN_DISPATCH (FALSE, set_memory, op, TRUE, uuid, kib, flags, cancellable, error);
+}
+
+int
+gvir_driver_connection_get_memory_stats (GVirDriverConnection  *conn,
+                                         const char            *uuid,
+                                         GVirDriverMemoryStat  *stats,
+                                         guint                  max_stats,
+                                         guint                  flags,
+                                         GCancellable          *cancellable,
+                                         GError               **error)
+{
+  const char *op = "get memory statistics";
+
+  g_return_val_if_fail (conn != NULL, -1);
+  g_return_val_if_fail (stats != NULL || max_stats == 0, -1);
+
+  if (!check_uuid (uuid, op, error) ||
+      !gvir_driver_check_arg (max_stats <= GVIR_DRIVER_MEMORY_STATS_MAX, op,
+                              "too many statistics asked for", error) ||
+      !gvir_driver_check_arg (flags == 0, op, "unsupported flags", error))
+    return -1;
+  DOMAIN_DISPATCH (-1, get_memory_stats, op, FALSE, uuid, stats, max_stats, flags, cancellable,
+                   error);
+}

@@ -91,6 +91,56 @@ test_guest (void)
   g_test_message ("wakeup of a running domain: %s", error->message);
 }
 
+/* The balloon over the wire: libvirt's test driver sets the current
+ * memory at once; a peer whose driver has no balloon says NOT_SUPPORTED.
+ * Either way the call travels and its answer comes back whole. */
+static void
+test_balloon (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_peer ();
+  g_autoptr(GError) error = NULL;
+  GVirDriverMemoryStat stats[GVIR_DRIVER_MEMORY_STAT_NR];
+  GVirDriverDomainInfo info = { 0 };
+  guint64 before;
+  int n;
+
+  g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &info, NULL, &error));
+  g_assert_no_error (error);
+  before = info.memory_kib;
+  if (!gvir_driver_connection_set_memory (conn, TEST_UUID, before / 2, 0, NULL, &error))
+    {
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+      g_test_message ("set memory: %s", error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      g_assert_true (gvir_driver_connection_get_domain_info (conn, TEST_UUID, &info, NULL,
+                                                             &error));
+      g_assert_cmpuint (info.memory_kib, ==, before / 2);
+      g_assert_true (gvir_driver_connection_set_memory (conn, TEST_UUID, before, 0, NULL,
+                                                        &error));
+      g_assert_no_error (error);
+      /* Above the maximum: libvirt's invalid argument. */
+      g_assert_false (gvir_driver_connection_set_memory (conn, TEST_UUID, info.max_mem_kib + 1,
+                                                         0, NULL, &error));
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+
+  n = gvir_driver_connection_get_memory_stats (conn, TEST_UUID, stats, G_N_ELEMENTS (stats), 0,
+                                               NULL, &error);
+  if (n < 0)
+    {
+      g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (n, <=, G_N_ELEMENTS (stats));
+  for (int i = 0; i < n; i++)
+    g_assert_cmpint (stats[i].tag, <, GVIR_DRIVER_MEMORY_STAT_NR);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -112,6 +162,7 @@ main (int    argc,
   g_test_add_func ("/rpc/devices/block-stats", test_block_stats);
   g_test_add_func ("/rpc/devices/interface-stats", test_interface_stats);
   g_test_add_func ("/rpc/devices/guest", test_guest);
+  g_test_add_func ("/rpc/devices/balloon", test_balloon);
 
   ret = g_test_run ();
   remote_peer_stop (peer);

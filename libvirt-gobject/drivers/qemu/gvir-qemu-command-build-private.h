@@ -119,6 +119,9 @@ gboolean gvir_qemu_add_input (GVirQemuDevices *d, xmlNodePtr input, GError **err
 gboolean gvir_qemu_add_graphics (GVirQemuDevices *d, xmlNodePtr graphics, GError **error);
 gboolean gvir_qemu_add_video (GVirQemuDevices *d, xmlNodePtr video, GError **error);
 gboolean gvir_qemu_add_memballoon (GVirQemuDevices *d, xmlNodePtr balloon, GError **error);
+/* Like libvirt, a domain without <memballoon> gets a virtio balloon
+ * (only model='none' goes without). */
+gboolean gvir_qemu_add_default_memballoon (GVirQemuDevices *d, GError **error);
 gboolean gvir_qemu_add_panic (GVirQemuDevices *d, xmlNodePtr panic, GError **error);
 gboolean gvir_qemu_check_audio (xmlNodePtr audio, GError **error);
 

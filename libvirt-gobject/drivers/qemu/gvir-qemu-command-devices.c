@@ -688,6 +688,7 @@ gvir_qemu_build_devices (GVirQemuBuild *b, GError **error)
   g_object_unref (audio);
   return each (&d, "graphics", gvir_qemu_add_graphics, error) &&
          each (&d, "video", gvir_qemu_add_video, error) &&
-         each (&d, "memballoon", gvir_qemu_add_memballoon, error) &&
+         (count (&d, "memballoon") == 0 ? gvir_qemu_add_default_memballoon (&d, error)
+                                        : each (&d, "memballoon", gvir_qemu_add_memballoon, error)) &&
          each (&d, "panic", gvir_qemu_add_panic, error);
 }

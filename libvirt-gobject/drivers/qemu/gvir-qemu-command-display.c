@@ -255,13 +255,27 @@ gvir_qemu_add_video (GVirQemuDevices *d, xmlNodePtr video, GError **error)
   return TRUE;
 }
 
+/* The balloon's -device: @balloon is its element, or NULL for the one
+ * libvirt adds to a domain that has no <memballoon>. */
+static gboolean
+add_balloon_device (GVirQemuDevices *d, xmlNodePtr balloon, GError **error)
+{
+  g_autoptr (JsonBuilder) json = gvir_qemu_json_begin ();
+
+  gvir_qemu_json_string (json, "driver", "virtio-balloon-pci");
+  gvir_qemu_json_string (json, "id", "balloon0");
+  if (balloon != NULL && !gvir_qemu_add_pci_address (d, json, balloon, error))
+    return FALSE;
+  gvir_qemu_add_json (d->b, "-device", json);
+  return TRUE;
+}
+
 gboolean
 gvir_qemu_add_memballoon (GVirQemuDevices *d, xmlNodePtr balloon, GError **error)
 {
   static const char *const attributes[] = { "model", NULL };
   static const char *const children[] = { "address", "alias", NULL };
   const char *model = gvir_qemu_attr (balloon, "model");
-  g_autoptr (JsonBuilder) json = NULL;
 
   if (!gvir_qemu_check_node (balloon, "<memballoon>", attributes, children, error))
     return FALSE;
@@ -269,13 +283,13 @@ gvir_qemu_add_memballoon (GVirQemuDevices *d, xmlNodePtr balloon, GError **error
     return TRUE;
   if (g_strcmp0 (model, "virtio") != 0)
     return gvir_qemu_refuse (error, "unsupported memballoon model '%s'", model ? model : "");
-  json = gvir_qemu_json_begin ();
-  gvir_qemu_json_string (json, "driver", "virtio-balloon-pci");
-  gvir_qemu_json_string (json, "id", "balloon0");
-  if (!gvir_qemu_add_pci_address (d, json, balloon, error))
-    return FALSE;
-  gvir_qemu_add_json (d->b, "-device", json);
-  return TRUE;
+  return add_balloon_device (d, balloon, error);
+}
+
+gboolean
+gvir_qemu_add_default_memballoon (GVirQemuDevices *d, GError **error)
+{
+  return add_balloon_device (d, NULL, error);
 }
 
 gboolean

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
+#include "gvir-qemu-balloon-private.h"
 #include "gvir-qemu-driver-private.h"
 #include "gvir-qemu-events-private.h"
 #include "gvir-qemu-files-private.h"
@@ -650,6 +651,8 @@ static const GVirDriverDomainFuncs qemu_domain_funcs = {
   .set_domain_autostart = qemu_set_domain_autostart,
   .get_numa_parameters = gvir_qemu_get_numa_parameters,
   .set_numa_parameters = gvir_qemu_set_numa_parameters,
+  .set_memory = gvir_qemu_set_memory,
+  .get_memory_stats = gvir_qemu_get_memory_stats,
 };
 
 const GVirDriver gvir_qemu_driver = {

@@ -456,39 +456,8 @@ numa_nodeset_of (GVirConfigDomain *def)
   return gvir_id_set_format (set);
 }
 
-/* Resolves AFFECT_LIVE / AFFECT_CONFIG (0: live when running, else
- * config) for @dom, as libvirt and the test driver do. Under the state lock. */
-static gboolean
-resolve_affect (GVirQemuDomain  *dom,
-                const char      *uuid,
-                guint            flags,
-                gboolean        *live,
-                gboolean        *config,
-                GError         **error)
-{
-  if (dom->entry == NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with UUID '%s'", uuid);
-      return FALSE;
-    }
-  *live = (flags & GVIR_DRIVER_AFFECT_LIVE) != 0;
-  *config = (flags & GVIR_DRIVER_AFFECT_CONFIG) != 0;
-  if (!*live && !*config)
-    {
-      *live = gvir_qemu_domain_is_active (dom);
-      *config = !*live;
-    }
-  if (*live && (!gvir_qemu_domain_is_active (dom) || dom->live == NULL))
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "domain '%s' is not running: its live NUMA parameters do not exist",
-                 dom->entry->name);
-  else if (*config && dom->def == NULL)
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "transient domain '%s' has no persistent configuration", dom->entry->name);
-  else
-    return TRUE;
-  return FALSE;
-}
+/* What a live request on a stopped domain is told. */
+#define NO_LIVE_NUMA "its live NUMA parameters do not exist"
 
 gboolean
 gvir_qemu_get_numa_parameters (gpointer       data,
@@ -506,7 +475,7 @@ gvir_qemu_get_numa_parameters (gpointer       data,
   if (dom == NULL)
     return FALSE;
   g_mutex_lock (&state->mutex);
-  if (!resolve_affect (dom, uuid, flags, &live, &config, error))
+  if (!gvir_qemu_domain_resolve_affect (dom, uuid, flags, NO_LIVE_NUMA, &live, &config, error))
     ;
   else if (live && config)
     g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
@@ -607,7 +576,7 @@ set_numa_locked (GVirQemuState    *state,
   g_autoptr(GVirConfigDomain) changed = NULL;
   gboolean live = FALSE, config = FALSE;
 
-  if (!resolve_affect (dom, uuid, flags, &live, &config, error))
+  if (!gvir_qemu_domain_resolve_affect (dom, uuid, flags, NO_LIVE_NUMA, &live, &config, error))
     return FALSE;
   if (mode < 0 && canonical == NULL)
     return TRUE;

@@ -92,6 +92,8 @@ const char *gvir_qemu_process_get_monitor_path (GVirQemuProcess *proc);
 GArray *gvir_qemu_process_get_vcpu_threads (GVirQemuProcess *proc);
 /* CPU time QEMU used, from /proc; 0 once it is gone. */
 guint64 gvir_qemu_process_get_cpu_time_ns (GVirQemuProcess *proc);
+/* QEMU's resident memory in KiB, from /proc; 0 once it is gone. */
+guint64 gvir_qemu_process_get_rss_kib (GVirQemuProcess *proc);
 
 /* One monitor command (see gvir_qmp_command()). */
 gboolean gvir_qemu_process_command (GVirQemuProcess  *proc,

@@ -475,6 +475,18 @@ gvir_qemu_process_get_cpu_time_ns (GVirQemuProcess *proc)
   return (utime + stime) * (G_GUINT64_CONSTANT (1000000000) / (guint64) ticks);
 }
 
+guint64
+gvir_qemu_process_get_rss_kib (GVirQemuProcess *proc)
+{
+  long page = sysconf (_SC_PAGESIZE);
+  guint64 pages;
+
+  /* Field 24 of /proc/PID/stat counts resident pages, as libvirt reads it. */
+  if (page <= 0 || !gvir_qemu_process_stat_field (proc->pid, 24, &pages, NULL))
+    return 0;
+  return pages * ((guint64) page / 1024);
+}
+
 gboolean
 gvir_qemu_process_command (GVirQemuProcess  *proc,
                            const char       *name,

@@ -104,6 +104,14 @@ gboolean gvir_qemu_domain_kill (GVirQemuState *state, GVirQemuDomain *dom, int r
 /* Fails with OPERATION_INVALID (or NOT_FOUND) unless @dom is defined and
  * not running. Under the state lock. */
 gboolean gvir_qemu_domain_check_inactive (GVirQemuDomain *dom, const char *uuid, GError **error);
+/* Resolves GVIR_DRIVER_AFFECT_LIVE / _CONFIG (0: live when running, else
+ * config) for @dom, as libvirt does: OPERATION_INVALID for a live request
+ * on a stopped domain ("domain 'NAME' is not running", then ": @no_live"
+ * when given) and for a config request on a transient one. Under the
+ * state lock. */
+gboolean gvir_qemu_domain_resolve_affect (GVirQemuDomain *dom, const char *uuid, guint flags,
+                                          const char *no_live, gboolean *live, gboolean *config,
+                                          GError **error);
 /* Runs QEMU for @dom with @def (the caller holds the job): started paused
  * with GVIR_DRIVER_START_PAUSED, events reported; nothing left on failure. */
 gboolean gvir_qemu_domain_start (GVirQemuState *state, GVirQemuDomain *dom, GVirConfigDomain *def,

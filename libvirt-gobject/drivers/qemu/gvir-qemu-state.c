@@ -17,6 +17,7 @@
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/util/gvir-numa-private.h"
+#include "gvir-qemu-balloon-private.h"
 #include "gvir-qemu-events-private.h"
 #include "gvir-qemu-files-private.h"
 #include "gvir-qemu-save-private.h"
@@ -732,6 +733,7 @@ launch_process (GVirQemuDomain         *dom,
   /* The threads are pinned before the guest runs its first instruction. */
   if (!gvir_qemu_placement_apply (placement, proc, error) ||
       !gvir_qemu_events_prepare (proc, spec->def, cancellable, error) ||
+      !gvir_qemu_balloon_setup (proc, spec->def, cancellable, error) ||
       (launch->before_run != NULL &&
        !launch->before_run (proc, launch->before_run_data, cancellable, error)) ||
       (!launch->paused &&
@@ -860,6 +862,39 @@ gvir_qemu_domain_check_inactive (GVirQemuDomain  *dom,
   else if (gvir_qemu_domain_is_active (dom))
     g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                  "domain '%s' is already running", dom->entry->name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+gvir_qemu_domain_resolve_affect (GVirQemuDomain  *dom,
+                                 const char      *uuid,
+                                 guint            flags,
+                                 const char      *no_live,
+                                 gboolean        *live,
+                                 gboolean        *config,
+                                 GError         **error)
+{
+  if (dom->entry == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "no domain with UUID '%s'", uuid);
+      return FALSE;
+    }
+  *live = (flags & GVIR_DRIVER_AFFECT_LIVE) != 0;
+  *config = (flags & GVIR_DRIVER_AFFECT_CONFIG) != 0;
+  if (!*live && !*config)
+    {
+      *live = gvir_qemu_domain_is_active (dom);
+      *config = !*live;
+    }
+  if (*live && (!gvir_qemu_domain_is_active (dom) || dom->live == NULL))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "domain '%s' is not running%s%s", dom->entry->name,
+                 no_live != NULL ? ": " : "", no_live != NULL ? no_live : "");
+  else if (*config && dom->def == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "transient domain '%s' has no persistent configuration", dom->entry->name);
   else
     return TRUE;
   return FALSE;

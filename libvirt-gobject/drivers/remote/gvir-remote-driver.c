@@ -2216,6 +2216,49 @@ remote_set_numa_parameters (gpointer       data,
   return gvir_rpc_call_domain_set_numa_parameters (h->client, &args, cancellable, error);
 }
 
+/* ---- the memory balloon ------------------------------------------------------ */
+
+static gboolean
+remote_set_memory (gpointer       data,
+                   const char    *uuid,
+                   guint64        kib,
+                   guint          flags,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainSetMemoryFlagsArgs) args = { .memory = kib, .flags = flags };
+
+  return domain_ref (h, uuid, &args.dom, cancellable, error) &&
+         gvir_rpc_call_domain_set_memory_flags (h->client, &args, cancellable, error);
+}
+
+static int
+remote_get_memory_stats (gpointer               data,
+                         const char            *uuid,
+                         GVirDriverMemoryStat  *stats,
+                         guint                  max_stats,
+                         guint                  flags,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  RemoteHandle *h = data;
+  g_auto(GVirRpcDomainMemoryStatsArgs) args = { .max_stats = max_stats, .flags = flags };
+  g_auto(GVirRpcDomainMemoryStatsRet) ret = { 0 };
+  guint i;
+
+  if (!domain_ref (h, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_memory_stats (h->client, &args, &ret, cancellable, error))
+    return -1;
+  /* A server that answers more than was asked for is cut short. */
+  for (i = 0; i < ret.n_stats && i < max_stats; i++)
+    {
+      stats[i].tag = ret.stats[i].tag;
+      stats[i].val = ret.stats[i].val;
+    }
+  return (int) i;
+}
+
 /* ---- for the snapshot file ------------------------------------------------- */
 
 gboolean
@@ -2376,6 +2419,8 @@ static const GVirDriverDomainFuncs remote_domain_funcs = {
   .set_numa_parameters = remote_set_numa_parameters,
   .get_block_stats = remote_get_block_stats,
   .get_interface_stats = remote_get_interface_stats,
+  .set_memory = remote_set_memory,
+  .get_memory_stats = remote_get_memory_stats,
   .resize_block = remote_resize_block,
   .update_device = remote_update_device,
   .set_time = remote_set_time,
