@@ -146,7 +146,7 @@ set_memory_in_job (GVirQemuState   *state,
     {
       if (proc == NULL)
         g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                     "the driver has no monitor connection to domain '%s'", uuid);
+                     "the driver has no monitor connection to domain '%s'", dom->entry->name);
       return FALSE;
     }
   if (!config)
