@@ -90,3 +90,16 @@ qemu_test_kill_children_on_abort (void)
   /* meson's timeout ends a test with SIGTERM. */
   signal (SIGTERM, kill_children_and_die);
 }
+
+gboolean
+qemu_test_emulator_missing (void)
+{
+  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
+
+  if (path != NULL)
+    return FALSE;
+  if (g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
+    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
+  g_test_skip ("qemu-system-x86_64 is not installed");
+  return TRUE;
+}

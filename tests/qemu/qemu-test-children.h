@@ -1,5 +1,6 @@
 /*
- * qemu-test-children.h: the QEMU processes a QEMU driver test started
+ * qemu-test-children.h: the QEMU processes a QEMU driver test started, and
+ * whether QEMU is there to start
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -32,5 +33,9 @@ void qemu_test_kill_children (const char *needle);
  * every QEMU child running a domain before the test dies, so that none
  * outlives it. */
 void qemu_test_kill_children_on_abort (void);
+
+/* Whether qemu-system-x86_64 is missing: the calling test case is then
+ * skipped, or, with GVIR_TESTS_REQUIRE_ALL set, the program fails. */
+gboolean qemu_test_emulator_missing (void);
 
 G_END_DECLS

@@ -36,19 +36,6 @@ typedef struct
   GVirDriverConnection *conn;
 } Fixture;
 
-static gboolean
-emulator_missing (void)
-{
-  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
-
-  if (path != NULL)
-    return FALSE;
-  if (g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
-    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
-  g_test_skip ("qemu-system-x86_64 is not installed");
-  return TRUE;
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -192,7 +179,7 @@ test_running (Fixture *f, gconstpointer data)
   gint64 pid;
   int n;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   define_tiny (f, "");
   pid = start_tiny (f);
@@ -259,7 +246,7 @@ test_no_balloon (Fixture *f, gconstpointer data)
   gint64 pid;
   int n;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   define_tiny (f, "<memballoon model='none'/>");
   pid = start_tiny (f);

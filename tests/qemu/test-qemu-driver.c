@@ -53,19 +53,6 @@ tiny_xml (void)
          "</domain>\n";
 }
 
-static gboolean
-emulator_missing (void)
-{
-  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
-
-  if (path != NULL)
-    return FALSE;
-  if (g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
-    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
-  g_test_skip ("qemu-system-x86_64 is not installed");
-  return TRUE;
-}
-
 static void
 collect_event (const GVirDriverEvent *event,
                gpointer               data)
@@ -164,7 +151,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
   GVirDriverDomainInfo info;
   gint64 pid;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
   g_assert_no_error (error);
@@ -232,7 +219,7 @@ test_killed (Fixture *f, gconstpointer data)
   g_autoptr(GVirDriverDomain) dom = NULL;
   gint64 pid;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   dom = gvir_driver_connection_create_domain (f->conn, tiny_xml (), 0, NULL, &error);
   g_assert_no_error (error);
@@ -256,7 +243,7 @@ test_start_paused_and_errors (Fixture *f, gconstpointer data)
   g_autoptr(GVirDriverDomain) other = NULL;
   g_autoptr(GVirDriverDomain) bad = NULL;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
   g_assert_no_error (error);
@@ -509,7 +496,7 @@ test_reconnect (void)
       reconnect_child (g_getenv ("GVIR_TEST_URI"));
       return;
     }
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   root = g_dir_make_tmp ("gvir-qemu-XXXXXX", &error);
   uri = g_strdup_printf ("qemu:///embed?root=%s", root);
@@ -590,7 +577,7 @@ test_emulator_from_xml (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   gint64 pid;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   g_assert_cmpint (g_mkdir (bin, 0700), ==, 0);
   g_assert_cmpint (symlink (real, link), ==, 0);
@@ -691,7 +678,7 @@ test_failed_start_leaves_nothing (Fixture *f, gconstpointer data)
 {
   guint i;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   for (i = 0; i < G_N_ELEMENTS (bad_starts); i++)
     {

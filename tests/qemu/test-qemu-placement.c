@@ -56,19 +56,6 @@ tiny_xml (const char *vcpus, const char *extra)
                           "</domain>\n", vcpus, extra);
 }
 
-static gboolean
-emulator_missing (void)
-{
-  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
-
-  if (path != NULL)
-    return FALSE;
-  if (g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
-    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
-  g_test_skip ("qemu-system-x86_64 is not installed");
-  return TRUE;
-}
-
 static gint64
 find_qemu_pid (void)
 {
@@ -281,7 +268,7 @@ test_pinning (Fixture *f, gconstpointer data)
   g_autofree char *status = NULL;
   gint64 pid;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   if (g_get_num_processors () < 2)
     {
@@ -362,7 +349,7 @@ test_refusals (Fixture *f, gconstpointer data)
   g_autofree char *huge = g_strdup_printf ("no hugetlbfs mount for page size %" G_GUINT64_FORMAT " KiB",
                                            gvir_qemu_default_hugepage_kib ());
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   define_tiny (f, "<vcpu>1</vcpu>", "<numatune><memory mode='strict' nodeset='7'/></numatune>");
   assert_start_refused (f, GVIR_ERROR, GVIR_ERROR_NUMA_UNAVAILABLE,
@@ -414,7 +401,7 @@ test_restrictive (Fixture *f, gconstpointer data)
   g_autofree char *policies = NULL;
   gint64 pid;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   define_tiny (f, "<vcpu>1</vcpu>", "<numatune><memory mode='restrictive' nodeset='0'/></numatune>");
   pid = start_tiny (f, 0);
@@ -593,7 +580,7 @@ test_numa_parameters (Fixture *f, gconstpointer data)
   int mode = -1;
   gint64 pid;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   define_tiny (f, "<vcpu>1</vcpu>", "<numatune><memory mode='strict' nodeset='0'/></numatune>");
   assert_numa (f, 0, 0, "0");

@@ -245,19 +245,6 @@ tiny_xml (const char *name)
                           "</domain>\n", name);
 }
 
-static gboolean
-emulator_missing (void)
-{
-  g_autofree char *path = g_find_program_in_path ("qemu-system-x86_64");
-
-  if (path != NULL)
-    return FALSE;
-  if (g_getenv ("GVIR_TESTS_REQUIRE_ALL") != NULL)
-    g_error ("qemu-system-x86_64 is missing and GVIR_TESTS_REQUIRE_ALL is set");
-  g_test_skip ("qemu-system-x86_64 is not installed");
-  return TRUE;
-}
-
 static void
 collect_event (const GVirDriverEvent *event,
                gpointer               data)
@@ -438,7 +425,7 @@ test_running_round_trip (Fixture *f, gconstpointer data)
                            "<title>restored</title><memory unit='MiB'>32</memory><vcpu>1</vcpu>"
                            "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>";
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   path = g_build_filename (f->root, "tiny.img", NULL);
   define_and_start (f, "tiny", 0);
@@ -568,7 +555,7 @@ test_paused_round_trip_memory (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) after = NULL;
   gint64 deadline = gvir_test_wait_deadline ();
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   path = g_build_filename (f->root, "paused.img", NULL);
   dom = gvir_driver_connection_create_domain (f->conn, xml, 0, NULL, &error);
@@ -639,7 +626,7 @@ test_restore_in_fresh_root (Fixture *f, gconstpointer data)
   GVirDriverConnection *other;
   gsize len;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   path = g_build_filename (f->root, "tiny.img", NULL);
   define_and_start (f, "tiny", 0);
@@ -681,7 +668,7 @@ test_managed_save (Fixture *f, gconstpointer data)
   g_autofree char *image = NULL;
   g_autoptr(GVirDriverDomain) dom = NULL;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   image = g_build_filename (f->root, "lib", "qemu", "save", "tiny.save", NULL);
   define_and_start (f, "tiny", 0);
@@ -756,7 +743,7 @@ test_managed_save_corrupt (Fixture *f, gconstpointer data)
   g_autofree char *aside = NULL;
   g_autoptr(GVirDriverDomain) dom = NULL;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   image = g_build_filename (f->root, "lib", "qemu", "save", "tiny.save", NULL);
   aside = g_strconcat (image, ".corrupt", NULL);
@@ -803,7 +790,7 @@ test_errors (Fixture *f, gconstpointer data)
   g_autoptr(GVirDriverDomain) transient = NULL;
   gsize len;
 
-  if (emulator_missing ())
+  if (qemu_test_emulator_missing ())
     return;
   define_and_start (f, "tiny", 0);
 
