@@ -745,6 +745,7 @@ gvir_test_def_format (GVirConfigDomain *def,
   if (type_end != NULL)
     return g_strdup_printf ("%.*s id='%d'%s", (int) (type_end + 1 - styled), styled, id,
                             type_end + 1);
-  /* No type first (our documents always have one): the id goes first. */
+  /* A definition may leave the type out (the test driver does not require
+   * it): then the id goes first. */
   return g_strdup_printf ("<domain id='%d'%s", id, styled + strlen ("<domain"));
 }
