@@ -16,7 +16,7 @@ import gi
 gi.require_version('GLib', '2.0')
 gi.require_version('LibvirtGConfig', '1.0')
 gi.require_version('LibvirtGObject', '1.0')
-from gi.repository import GLib, LibvirtGConfig, LibvirtGObject  # noqa: E402
+from gi.repository import GLib, GObject, LibvirtGConfig, LibvirtGObject  # noqa: E402
 from checks import check, check_equal  # noqa: E402  (python3 -O keeps these)
 
 URI = 'test:///default'
@@ -749,6 +749,16 @@ def test_node_devices():
     conn.close()
 
 
+def test_handle_types():
+    """libvirt-glib's eleven handle types exist as boxed types under its names."""
+    kinds = ['Connection', 'Domain', 'DomainSnapshot', 'Interface', 'Network',
+             'NetworkFilter', 'NodeDevice', 'Secret', 'StoragePool', 'StorageVol', 'Stream']
+    names = [getattr(LibvirtGObject, kind + 'Handle').__gtype__.name for kind in kinds]
+    check_equal(names, ['GVir%sHandle' % kind for kind in kinds])
+    check(all(getattr(LibvirtGObject, kind + 'Handle').__gtype__.is_a(GObject.TYPE_BOXED)
+              for kind in kinds), 'every handle type is boxed')
+
+
 def test_devices_and_manager():
     """GVirManager holds connections; the default domain's devices come back
     as Disk and Interface with the test driver's fixed statistics."""
@@ -809,6 +819,7 @@ TESTS = [
     test_networks,
     test_interfaces,
     test_node_devices,
+    test_handle_types,
     test_devices_and_manager,
 ]
 

@@ -11,7 +11,9 @@ library, against Debian's libvirt-glib 4.0 copy of it (readelf of both):
   - every node of theirs is defined in ours, with the same parent;
   - every symbol both export has the same node in both;
   - every symbol only we export is in our own node (or the private one for
-    tests), and no libvirt-glib library exports it (it is truly ours).
+    tests), and no libvirt-glib library exports it (it is truly ours);
+  - every symbol libvirt-glib exports, we export too (but those listed in
+    NOT_YET, each with its reason).
 
 Prints the counts of common / ours only / theirs only. Without Debian's
 libraries it skips with the reason (a "1..0 # SKIP" plan), or fails when
@@ -28,6 +30,20 @@ LIBRARIES = [
     ("libvirt-gobject-1.0.so.0", "LIBVIRT_GOBJECT_NG_1.0", "LIBVIRT_GOBJECT_PRIVATE_1.0"),
     ("libvirt-gconfig-1.0.so.0", "LIBVIRT_GCONFIG_NG_1.0", "LIBVIRT_GCONFIG_PRIVATE_1.0"),
 ]
+# libvirt-glib symbols we do not export yet, with the reason. Empty when the
+# libraries are a complete drop-in.
+NOT_YET = {
+    "gvir_network_filter_get_config": "GVirNetworkFilter is not there yet",
+    "gvir_network_filter_get_name": "GVirNetworkFilter is not there yet",
+    "gvir_network_filter_get_type": "GVirNetworkFilter is not there yet",
+    "gvir_network_filter_get_uuid": "GVirNetworkFilter is not there yet",
+    "gvir_secret_get_config": "GVirSecret is not there yet",
+    "gvir_secret_get_type": "GVirSecret is not there yet",
+    "gvir_secret_get_uuid": "GVirSecret is not there yet",
+    "gvir_storage_vol_download": "volume transfer is not there yet",
+    "gvir_storage_vol_upload": "volume transfer is not there yet",
+}
+
 # libvirt-glib's third library (gvir_init, events, errors).
 LIBVIRT_GLIB = "libvirt-glib-1.0.so.0"
 
@@ -105,6 +121,10 @@ def compare_library(tap, ours_path, theirs_path, our_node, private_node, all_the
     tap.check(not strays, f"{name}: the {len(ours_only)} symbols only we export are in "
               f"{our_node} or {private_node}", strays)
 
+    missing = [s for s in theirs_only if s not in NOT_YET]
+    tap.check(not missing, f"{name}: we export all of libvirt-glib's symbols "
+              f"(but {len([s for s in theirs_only if s in NOT_YET])} listed in NOT_YET)", missing)
+
     clashes = [s for s in ours_only if s in all_theirs]
     tap.check(not clashes, f"{name}: none of ours is exported by another libvirt-glib library",
               clashes)
@@ -124,7 +144,7 @@ def main():
         print("1..0 # SKIP", missing)
         return 0
 
-    print(f"1..{4 * len(LIBRARIES)}")
+    print(f"1..{5 * len(LIBRARIES)}")
     tap = Tap()
     # Every symbol of libvirt-glib's three libraries: one only we export
     # must be none of them, or it would shadow (or be shadowed by) theirs.

@@ -12,13 +12,58 @@
  * Not built by meson: run-libvirt-glib-binary.sh compiles it with the
  * system's pkg-config, so every symbol it imports carries libvirt-glib's
  * version node, and runs it with our build first on LD_LIBRARY_PATH. It
- * may call only functions both libraries have. It prints the names of the
- * domains of URI (argv[1]), one a line, sorted, and exits 0; on an error it
- * prints the message to stderr and exits 1.
+ * may call only functions both libraries have. It checks libvirt-glib's
+ * eleven handle types (boxed, with libvirt-glib's type names), prints the
+ * names of the domains of URI (argv[1]), one a line, sorted, and exits 0;
+ * on an error it prints the message to stderr and exits 1.
  */
 #include <stdio.h>
 #include <string.h>
 #include <libvirt-gobject/libvirt-gobject.h>
+
+/* Each handle type's get_type function, called through the header's macro
+ * as a program built against libvirt-glib calls it, and the name
+ * libvirt-glib registers for it. */
+static const struct
+{
+  GType (*get_type) (void);
+  const char *name;
+} handle_types[] = {
+  { gvir_connection_handle_get_type, "GVirConnectionHandle" },
+  { gvir_domain_handle_get_type, "GVirDomainHandle" },
+  { gvir_domain_snapshot_handle_get_type, "GVirDomainSnapshotHandle" },
+  { gvir_interface_handle_get_type, "GVirInterfaceHandle" },
+  { gvir_network_handle_get_type, "GVirNetworkHandle" },
+  { gvir_network_filter_handle_get_type, "GVirNetworkFilterHandle" },
+  { gvir_node_device_handle_get_type, "GVirNodeDeviceHandle" },
+  { gvir_secret_handle_get_type, "GVirSecretHandle" },
+  { gvir_storage_pool_handle_get_type, "GVirStoragePoolHandle" },
+  { gvir_storage_vol_handle_get_type, "GVirStorageVolHandle" },
+  { gvir_stream_handle_get_type, "GVirStreamHandle" },
+};
+
+static gboolean
+check_handle_types (void)
+{
+  gboolean ok = TRUE;
+  gsize i;
+
+  /* The header's macros must name the functions of the table above. */
+  g_assert (GVIR_TYPE_CONNECTION_HANDLE == handle_types[0].get_type ());
+  g_assert (GVIR_TYPE_STREAM_HANDLE == handle_types[10].get_type ());
+  for (i = 0; i < G_N_ELEMENTS (handle_types); i++)
+    {
+      GType type = handle_types[i].get_type ();
+
+      if (!G_TYPE_IS_BOXED (type) || g_strcmp0 (g_type_name (type), handle_types[i].name) != 0)
+        {
+          fprintf (stderr, "handle type %s: got %s (%s)\n", handle_types[i].name,
+                   g_type_name (type), G_TYPE_IS_BOXED (type) ? "boxed" : "not boxed");
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
 
 static gint
 compare_names (gconstpointer a, gconstpointer b)
@@ -39,6 +84,9 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: %s URI\n", argv[0]);
       return 1;
     }
+
+  if (!check_handle_types ())
+    return 1;
 
   conn = gvir_connection_new (argv[1]);
   if (!gvir_connection_open (conn, NULL, &error) ||
