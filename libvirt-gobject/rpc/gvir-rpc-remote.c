@@ -85,6 +85,7 @@ map_error_code (gint32 code)
     case GVIR_RPC_ERR_INVALID_NODE_DEVICE:
     case GVIR_RPC_ERR_NO_INTERFACE:
     case GVIR_RPC_ERR_INVALID_INTERFACE:
+      return GVIR_ERROR_NOT_FOUND;
     case GVIR_RPC_ERR_NO_SECRET:
     case GVIR_RPC_ERR_INVALID_SECRET:
       return GVIR_ERROR_NOT_FOUND;
