@@ -119,6 +119,7 @@ test_remote_list (Fixture *f, gconstpointer data)
     {
       const char *id = gvir_secret_get_usage_id (l->data);
 
+      g_assert_true (G_OBJECT_TYPE (l->data) == gvir_secret_get_type ());
       g_string_append_printf (seen, "%s %d %s|", gvir_secret_get_uuid (l->data),
                               gvir_secret_get_usage_type (l->data), id ? id : "(none)");
     }
