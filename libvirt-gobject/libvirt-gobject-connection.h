@@ -24,6 +24,7 @@
 #include <libvirt-gobject/libvirt-gobject-network.h>
 #include <libvirt-gobject/libvirt-gobject-interface.h>
 #include <libvirt-gobject/libvirt-gobject-node-device.h>
+#include <libvirt-gobject/libvirt-gobject-secret.h>
 
 G_BEGIN_DECLS
 
@@ -328,5 +329,19 @@ GVIR_AVAILABLE_IN_ALL
 GList *gvir_connection_get_node_devices (GVirConnection *conn);
 GVIR_AVAILABLE_IN_ALL
 GVirNodeDevice *gvir_connection_get_node_device (GVirConnection *conn, const gchar *name);
+/* Secrets (libvirt-gobject-connection-secrets.c); not in libvirt-glib. */
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_secrets (GVirConnection *conn, GCancellable *cancellable,
+                                        GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_secrets_async (GVirConnection *conn, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_secrets_finish (GVirConnection *conn, GAsyncResult *result,
+                                               GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_secrets (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirSecret *gvir_connection_get_secret (GVirConnection *conn, const gchar *uuid);
 
 G_END_DECLS

@@ -759,6 +759,36 @@ def test_handle_types():
               for kind in kinds), 'every handle type is boxed')
 
 
+def test_secrets():
+    """Secrets through our own fetch functions: libvirt's test driver keeps
+    none, so the fetch fails with NOT_SUPPORTED, in both forms, and the
+    cache stays empty; GVirSecret's methods are reachable."""
+    conn = open_connection()
+    try:
+        conn.fetch_secrets(None)
+        check(False, 'fetch_secrets succeeded on the test driver')
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.NOT_SUPPORTED, 'fetch_secrets')
+    loop = Loop()
+    failures = []
+
+    def done(c, result):
+        try:
+            c.fetch_secrets_finish(result)
+        except GLib.Error as e:
+            failures.append(e)
+        loop.quit()
+    conn.fetch_secrets_async(None, done)
+    loop.run('fetch_secrets_async')
+    check_equal(len(failures), 1, 'fetch_secrets_finish failures')
+    assert_gvir_error(failures[0], LibvirtGObject.Error.NOT_SUPPORTED, 'fetch_secrets_finish')
+    check_equal(conn.get_secrets(), [], 'secrets of the test driver')
+    check(conn.get_secret('0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f') is None, 'get_secret')
+    for method in ('get_uuid', 'get_config', 'get_usage_type', 'get_usage_id'):
+        check(callable(getattr(LibvirtGObject.Secret, method)), 'Secret.%s' % method)
+    conn.close()
+
+
 def test_devices_and_manager():
     """GVirManager holds connections; the default domain's devices come back
     as Disk and Interface with the test driver's fixed statistics."""
@@ -820,6 +850,7 @@ TESTS = [
     test_interfaces,
     test_node_devices,
     test_handle_types,
+    test_secrets,
     test_devices_and_manager,
 ]
 

@@ -37,9 +37,6 @@ NOT_YET = {
     "gvir_network_filter_get_name": "GVirNetworkFilter is not there yet",
     "gvir_network_filter_get_type": "GVirNetworkFilter is not there yet",
     "gvir_network_filter_get_uuid": "GVirNetworkFilter is not there yet",
-    "gvir_secret_get_config": "GVirSecret is not there yet",
-    "gvir_secret_get_type": "GVirSecret is not there yet",
-    "gvir_secret_get_uuid": "GVirSecret is not there yet",
     "gvir_storage_vol_download": "volume transfer is not there yet",
     "gvir_storage_vol_upload": "volume transfer is not there yet",
 }

@@ -47,6 +47,13 @@ typedef struct
   GBytes *args;
 } FakeCall;
 
+/* A secret: its listed identity and the XML its GET_XML_DESC answers. */
+typedef struct
+{
+  GVirRpcSecret id;
+  char *xml;
+} FakeSecret;
+
 struct _FakeLibvirtd
 {
   char *dir;
@@ -59,6 +66,7 @@ struct _FakeLibvirtd
   GVirRpcTransport *client;     /* the connected client, NULL between clients */
   GMutex write_lock;            /* one packet at a time on the client stream */
   GPtrArray *domains;           /* FakeDomain */
+  GPtrArray *secrets;           /* FakeSecret */
   GHashTable *features;         /* feature -> supported + 1 */
   GHashTable *failures;         /* proc -> FakeFailure */
   GHashTable *silent;           /* procs recorded but never answered */
@@ -90,6 +98,14 @@ fake_failure_free (FakeFailure *f)
 {
   g_free (f->message);
   g_free (f);
+}
+
+static void
+fake_secret_free (FakeSecret *secret)
+{
+  gvir_rpc_secret_clear (&secret->id);
+  g_free (secret->xml);
+  g_free (secret);
 }
 
 static void
@@ -289,6 +305,57 @@ arg_opt_string (Serve *s)
 
   g_assert_true (gvir_xdr_get_opt_string (&s->args, GVIR_RPC_STRING_MAX, &v, NULL));
   return v;
+}
+
+/* ---- secrets -------------------------------------------------------------------- */
+
+static FakeSecret *
+find_secret_locked (FakeLibvirtd *fake,
+                    const guint8  uuid[GVIR_RPC_UUID_LEN])
+{
+  guint i;
+
+  for (i = 0; i < fake->secrets->len; i++)
+    {
+      FakeSecret *secret = fake->secrets->pdata[i];
+
+      if (memcmp (secret->id.uuid, uuid, GVIR_RPC_UUID_LEN) == 0)
+        return secret;
+    }
+  return NULL;
+}
+
+static void
+serve_list_all_secrets_locked (Serve *s)
+{
+  guint i;
+
+  arg_i32 (s);   /* need_results */
+  arg_u32 (s);   /* flags */
+  gvir_xdr_put_u32 (s->ret, s->fake->secrets->len);
+  for (i = 0; i < s->fake->secrets->len; i++)
+    gvir_rpc_put_secret (s->ret, &((FakeSecret *) s->fake->secrets->pdata[i])->id);
+  gvir_xdr_put_u32 (s->ret, s->fake->secrets->len);
+}
+
+/* Like libvirtd, the secret is found by its UUID alone. */
+static void
+serve_secret_get_xml_desc_locked (Serve *s)
+{
+  GVirRpcSecret id;
+  FakeSecret *secret;
+
+  g_assert_true (gvir_rpc_get_secret (&s->args, &id, NULL));
+  arg_u32 (s);   /* flags */
+  secret = find_secret_locked (s->fake, id.uuid);
+  gvir_rpc_secret_clear (&id);
+  if (secret == NULL)
+    {
+      s->error_code = GVIR_RPC_ERR_NO_SECRET;
+      s->error_message = "Secret not found: no secret with matching uuid";
+      return;
+    }
+  gvir_xdr_put_string (s->ret, secret->xml);
 }
 
 /* The filters the remote driver uses. */
@@ -674,6 +741,12 @@ serve_call_locked (Serve *s)
         put_fake_domain (s->ret, d);
         return;
       }
+    case GVIR_RPC_PROC_CONNECT_LIST_ALL_SECRETS:
+      serve_list_all_secrets_locked (s);
+      return;
+    case GVIR_RPC_PROC_SECRET_GET_XML_DESC:
+      serve_secret_get_xml_desc_locked (s);
+      return;
     case GVIR_RPC_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC:
       g_free (arg_string (s));
       arg_u32 (s);
@@ -964,6 +1037,7 @@ fake_libvirtd_new (void)
   g_mutex_init (&fake->write_lock);
   fake->stop = g_cancellable_new ();
   fake->domains = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_domain_free);
+  fake->secrets = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_secret_free);
   fake->features = g_hash_table_new (NULL, NULL);
   fake->failures = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) fake_failure_free);
   fake->silent = g_hash_table_new (NULL, NULL);
@@ -995,6 +1069,7 @@ fake_libvirtd_free (FakeLibvirtd *fake)
   g_unlink (fake->socket_path);
   g_rmdir (fake->dir);
   g_ptr_array_unref (fake->domains);
+  g_ptr_array_unref (fake->secrets);
   g_hash_table_destroy (fake->features);
   g_hash_table_destroy (fake->failures);
   g_hash_table_destroy (fake->silent);
@@ -1133,6 +1208,36 @@ fake_libvirtd_set_hostname (FakeLibvirtd *fake,
   g_mutex_lock (&fake->lock);
   g_free (fake->hostname);
   fake->hostname = g_strdup (hostname);
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_libvirtd_add_secret (FakeLibvirtd *fake,
+                          const char   *uuid,
+                          int           usage_type,
+                          const char   *usage_id,
+                          const char   *xml)
+{
+  FakeSecret *secret = g_new0 (FakeSecret, 1);
+
+  g_assert_true (gvir_rpc_uuid_parse (uuid, secret->id.uuid));
+  secret->id.usage_type = usage_type;
+  secret->id.usage_id = g_strdup (usage_id);
+  secret->xml = g_strdup (xml);
+  g_mutex_lock (&fake->lock);
+  g_ptr_array_add (fake->secrets, secret);
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_libvirtd_remove_secret (FakeLibvirtd *fake,
+                             const char   *uuid)
+{
+  guint8 raw[GVIR_RPC_UUID_LEN];
+
+  g_assert_true (gvir_rpc_uuid_parse (uuid, raw));
+  g_mutex_lock (&fake->lock);
+  g_assert_true (g_ptr_array_remove (fake->secrets, find_secret_locked (fake, raw)));
   g_mutex_unlock (&fake->lock);
 }
 

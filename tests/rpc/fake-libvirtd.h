@@ -51,6 +51,11 @@ void fake_libvirtd_clear_failures (FakeLibvirtd *fake);
 void fake_libvirtd_set_silent (FakeLibvirtd *fake, int proc);
 /* The answer to CONNECT_GET_HOSTNAME (any bytes, for invalid UTF-8). */
 void fake_libvirtd_set_hostname (FakeLibvirtd *fake, const char *hostname);
+/* Adds a secret for CONNECT_LIST_ALL_SECRETS, whose SECRET_GET_XML_DESC
+ * answers @xml; a UUID not added answers VIR_ERR_NO_SECRET. */
+void fake_libvirtd_add_secret (FakeLibvirtd *fake, const char *uuid, int usage_type,
+                               const char *usage_id, const char *xml);
+void fake_libvirtd_remove_secret (FakeLibvirtd *fake, const char *uuid);
 /* What SAVE_IMAGE_GET_XML_DESC answers for any path. */
 void fake_libvirtd_set_saved_image_xml (FakeLibvirtd *fake, const char *xml);
 

@@ -1109,6 +1109,31 @@ test_node_devices (gconstpointer data)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
 }
 
+/* libvirtd's test connection has no secret driver (libvirt's test driver
+ * defines none and the peer loads no module), nor has gvird's: both answer
+ * VIR_ERR_NO_SUPPORT, which is NOT_SUPPORTED, to the list and to a read. */
+static void
+test_secrets (gconstpointer data)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (data, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) secrets = gvir_driver_connection_list_secrets (conn, NULL, &error);
+  GVirDriverSecret secret = {
+    .uuid = (char *) "0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f",
+    .usage_type = 1,
+    .usage_id = (char *) "/var/lib/libvirt/images/one.img",
+  };
+  g_autofree char *xml = NULL;
+
+  g_assert_null (secrets);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "not supported"));
+  g_clear_error (&error);
+  xml = gvir_driver_connection_get_secret_xml (conn, &secret, 0, NULL, &error);
+  g_assert_null (xml);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+}
+
 static int
 run_on_gvird (void)
 {
@@ -1125,6 +1150,7 @@ run_on_gvird (void)
   g_test_add_data_func ("/rpc/networks/gvird", gvird->uri, test_networks);
   g_test_add_data_func ("/rpc/interfaces/gvird", gvird->uri, test_interfaces);
   g_test_add_data_func ("/rpc/node-devices/gvird", gvird->uri, test_node_devices);
+  g_test_add_data_func ("/rpc/secrets/gvird", gvird->uri, test_secrets);
   ret = g_test_run ();
   remote_peer_stop (gvird);
   return ret;
@@ -1167,6 +1193,7 @@ main (int    argc,
   g_test_add_data_func ("/rpc/networks/libvirtd", unix_uri, test_networks);
   g_test_add_data_func ("/rpc/interfaces/libvirtd", unix_uri, test_interfaces);
   g_test_add_data_func ("/rpc/node-devices/libvirtd", unix_uri, test_node_devices);
+  g_test_add_data_func ("/rpc/secrets/libvirtd", unix_uri, test_secrets);
 
   g_test_add_func ("/rpc/events/libvirtd", test_libvirtd_events);
   g_test_add_func ("/rpc/async/cancel", test_async_cancel);

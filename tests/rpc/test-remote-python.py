@@ -836,6 +836,29 @@ def test_host_objects():
         conn.close()
 
 
+def test_secrets_unsupported():
+    """libvirtd's test connection has no secret driver: virsh secret-list
+    fails with 'not supported', and so does our fetch, with NOT_SUPPORTED;
+    the cache stays empty."""
+    uri = fixture.main.unix_uri
+    try:
+        virsh(uri, 'secret-list')
+        check(False, 'virsh secret-list succeeded on the test connection')
+    except RuntimeError as e:
+        check('not supported' in str(e), 'virsh secret-list: %s' % e)
+    conn = open_connection(uri)
+    try:
+        try:
+            conn.fetch_secrets(None)
+            check(False, 'fetch_secrets succeeded on the test connection')
+        except GLib.Error as e:
+            assert_gvir_error(e, LibvirtGObject.Error.NOT_SUPPORTED, 'fetch_secrets',
+                              'not supported')
+        check(conn.get_secrets() == [], 'secrets %r' % conn.get_secrets())
+    finally:
+        conn.close()
+
+
 TESTS = [
     test_unix_list,
     test_unix_list_after_virsh_changes,
@@ -852,6 +875,7 @@ TESTS = [
     test_read_only_socket_enforced_by_server,
     test_storage_like_boxes,
     test_host_objects,
+    test_secrets_unsupported,
 ]
 
 
