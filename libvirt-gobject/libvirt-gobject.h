@@ -28,6 +28,7 @@
 #include <libvirt-gobject/libvirt-gobject-network-dhcp-lease.h>
 #include <libvirt-gobject/libvirt-gobject-interface.h>
 #include <libvirt-gobject/libvirt-gobject-node-device.h>
+#include <libvirt-gobject/libvirt-gobject-network-filter.h>
 #include <libvirt-gobject/libvirt-gobject-connection.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>

@@ -45,4 +45,5 @@
 #include "gvir-driver-network-private.h"
 #include "gvir-driver-interface-private.h"
 #include "gvir-driver-node-device-private.h"
+#include "gvir-driver-network-filter-private.h"
 #include "gvir-driver-async-private.h"

@@ -33,5 +33,6 @@ GVirRpcClient *gvir_remote_handle_get_client (gpointer handle);
 extern const GVirDriverNetworkFuncs gvir_remote_network_funcs;
 extern const GVirDriverInterfaceFuncs gvir_remote_interface_funcs;
 extern const GVirDriverNodeDeviceFuncs gvir_remote_node_device_funcs;
+extern const GVirDriverNetworkFilterFuncs gvir_remote_network_filter_funcs;
 
 G_END_DECLS
