@@ -1109,6 +1109,27 @@ test_node_devices (gconstpointer data)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
 }
 
+/* Neither daemon's test driver has network filters: both calls come back
+ * as libvirt's VIR_ERR_NO_SUPPORT, NOT_SUPPORTED (not a protocol error). */
+static void
+test_network_filters (gconstpointer data)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (data, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) filters = gvir_driver_connection_list_network_filters (conn, NULL,
+                                                                              &error);
+  GVirDriverNetworkFilter filter = { .name = (char *) "clean-traffic",
+                                     .uuid = (char *) "11111111-2222-3333-4444-5555555555aa" };
+  g_autofree char *xml = NULL;
+
+  g_assert_null (filters);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  xml = gvir_driver_connection_get_network_filter_xml (conn, &filter, 0, NULL, &error);
+  g_assert_null (xml);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+}
+
 static int
 run_on_gvird (void)
 {
@@ -1125,6 +1146,7 @@ run_on_gvird (void)
   g_test_add_data_func ("/rpc/networks/gvird", gvird->uri, test_networks);
   g_test_add_data_func ("/rpc/interfaces/gvird", gvird->uri, test_interfaces);
   g_test_add_data_func ("/rpc/node-devices/gvird", gvird->uri, test_node_devices);
+  g_test_add_data_func ("/rpc/network-filters/gvird", gvird->uri, test_network_filters);
   ret = g_test_run ();
   remote_peer_stop (gvird);
   return ret;
@@ -1167,6 +1189,7 @@ main (int    argc,
   g_test_add_data_func ("/rpc/networks/libvirtd", unix_uri, test_networks);
   g_test_add_data_func ("/rpc/interfaces/libvirtd", unix_uri, test_interfaces);
   g_test_add_data_func ("/rpc/node-devices/libvirtd", unix_uri, test_node_devices);
+  g_test_add_data_func ("/rpc/network-filters/libvirtd", unix_uri, test_network_filters);
 
   g_test_add_func ("/rpc/events/libvirtd", test_libvirtd_events);
   g_test_add_func ("/rpc/async/cancel", test_async_cancel);
