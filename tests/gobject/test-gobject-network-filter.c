@@ -95,6 +95,9 @@ test_list (Fixture *f, gconstpointer data)
     g_string_append_printf (seen, "%s=%s ", gvir_network_filter_get_name (l->data),
                             gvir_network_filter_get_uuid (l->data));
   g_assert_cmpstr (seen->str, ==, "allow-arp=" ARP_UUID " clean-traffic=" CLEAN_UUID " ");
+  g_assert_true (g_type_is_a (gvir_network_filter_get_type (), G_TYPE_OBJECT));
+  g_assert_true (G_TYPE_IS_FINAL (GVIR_TYPE_NETWORK_FILTER));
+  g_assert_true (G_OBJECT_TYPE (filters->data) == GVIR_TYPE_NETWORK_FILTER);
   g_assert_true (filters->data == arp);
   g_assert_null (missing);
   g_list_free_full (filters, g_object_unref);
