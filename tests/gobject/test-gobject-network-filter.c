@@ -18,8 +18,11 @@
 #include "fake-libvirtd.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
-#define CLEAN_UUID "11111111-2222-3333-4444-5555555555aa"
-#define ARP_UUID "99999999-8888-7777-6666-5555555555bb"
+/* The cache is keyed by UUID: these make its unsorted order differ from
+ * the name order, so that the list's sorting shows. */
+#define CLEAN_UUID "99999999-8888-7777-6666-5555555555bb"
+#define ARP_UUID "11111111-2222-3333-4444-5555555555aa"
+#define SPOOF_UUID "55555555-4444-3333-2222-1111111111dd"
 #define BROKEN_UUID "00000000-0000-0000-0000-0000000000cc"
 
 static const char clean_xml[] =
@@ -32,9 +35,13 @@ static const char arp_xml[] =
   "  <uuid>" ARP_UUID "</uuid>\n"
   "  <rule action='accept' direction='inout' priority='500'/>\n"
   "</filter>\n";
+static const char spoof_xml[] =
+  "<filter name='no-spoofing' chain='root'>\n"
+  "  <uuid>" SPOOF_UUID "</uuid>\n"
+  "</filter>\n";
 
-/* A scripted libvirtd with two filters, listed in the order a server
- * would not sort them, and an open connection to it. */
+/* A scripted libvirtd with three filters, not listed in name order, and
+ * an open connection to it. */
 typedef struct
 {
   FakeLibvirtd *fake;
@@ -49,6 +56,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->fake = fake_libvirtd_new ();
   fake_libvirtd_add_nwfilter (f->fake, "clean-traffic", CLEAN_UUID, clean_xml);
+  fake_libvirtd_add_nwfilter (f->fake, "no-spoofing", SPOOF_UUID, spoof_xml);
   fake_libvirtd_add_nwfilter (f->fake, "allow-arp", ARP_UUID, arp_xml);
   uri = fake_libvirtd_get_uri (f->fake);
   f->conn = gvir_connection_new (uri);
@@ -94,7 +102,9 @@ test_list (Fixture *f, gconstpointer data)
   for (l = filters; l != NULL; l = l->next)
     g_string_append_printf (seen, "%s=%s ", gvir_network_filter_get_name (l->data),
                             gvir_network_filter_get_uuid (l->data));
-  g_assert_cmpstr (seen->str, ==, "allow-arp=" ARP_UUID " clean-traffic=" CLEAN_UUID " ");
+  g_assert_cmpstr (seen->str, ==,
+                   "allow-arp=" ARP_UUID " clean-traffic=" CLEAN_UUID
+                   " no-spoofing=" SPOOF_UUID " ");
   g_assert_true (g_type_is_a (gvir_network_filter_get_type (), G_TYPE_OBJECT));
   g_assert_true (G_TYPE_IS_FINAL (GVIR_TYPE_NETWORK_FILTER));
   g_assert_true (G_OBJECT_TYPE (filters->data) == GVIR_TYPE_NETWORK_FILTER);
