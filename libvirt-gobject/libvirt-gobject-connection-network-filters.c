@@ -66,7 +66,7 @@ static const GVirObjectCacheKind network_filter_kind = {
  */
 gboolean
 gvir_connection_fetch_network_filters (GVirConnection *conn, GCancellable *cancellable,
-                                    GError **err)
+                                       GError **err)
 {
   g_autoptr(ConnCall) call = conn_call_new (_gvir_object_cache_fetch,
                                             (gpointer) &network_filter_kind, NULL);
@@ -90,13 +90,13 @@ gvir_connection_fetch_network_filters (GVirConnection *conn, GCancellable *cance
  */
 void
 gvir_connection_fetch_network_filters_async (GVirConnection *conn, GCancellable *cancellable,
-                                          GAsyncReadyCallback callback, gpointer user_data)
+                                             GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (GVIR_IS_CONNECTION (conn));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  conn_call_start (conn, conn_call_new (_gvir_object_cache_fetch, (gpointer) &network_filter_kind,
-                                        NULL),
+  conn_call_start (conn,
+                   conn_call_new (_gvir_object_cache_fetch, (gpointer) &network_filter_kind, NULL),
                    gvir_connection_fetch_network_filters_async, cancellable, callback, user_data);
 }
 
@@ -112,7 +112,7 @@ gvir_connection_fetch_network_filters_async (GVirConnection *conn, GCancellable 
  */
 gboolean
 gvir_connection_fetch_network_filters_finish (GVirConnection *conn, GAsyncResult *result,
-                                           GError **err)
+                                              GError **err)
 {
   g_return_val_if_fail (GVIR_IS_CONNECTION (conn), FALSE);
 
