@@ -1,7 +1,7 @@
 /*
  * gvird-dispatch-host.c: the remote program's procedures on the host's
- * network interfaces, devices and network filters, on top of the driver's
- * interface, node device and network filter tables
+ * network interfaces and devices, on top of the driver's interface and
+ * node device tables
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -11,9 +11,7 @@
  * version 2.1 of the License, or (at your option) any later version.
  *
  * A missing interface is libvirt's VIR_ERR_NO_INTERFACE, a missing
- * device VIR_ERR_NO_NODE_DEVICE, a missing filter VIR_ERR_NO_NWFILTER; a
- * driver without filters (the test driver, as libvirt's) answers
- * VIR_ERR_NO_SUPPORT, as libvirtd. Every procedure only reads. The
+ * device VIR_ERR_NO_NODE_DEVICE. Every procedure only reads. The
  * interface table has no state: every interface it lists is active (as
  * every interface of libvirt's test driver). The flags accepted are those
  * of libvirt's test driver, which is what the same client sees on either
@@ -237,58 +235,6 @@ h_list_all_devices (gpointer data, const GVirRpcConnectListAllNodeDevicesArgs *a
   return TRUE;
 }
 
-/* ---- network filters ------------------------------------------------------ */
-
-/* libvirt defines no flag for a filter's XML. The driver finds the filter
- * by the reference's UUID, as libvirt's nwfilter driver. */
-static gboolean
-h_nwfilter_get_xml_desc (gpointer data, const GVirRpcNwfilterGetXmlDescArgs *args,
-                         GVirRpcStringRet *ret, GError **error)
-{
-  GvirdCall *call = data;
-  g_autofree char *uuid = gvir_rpc_uuid_format (args->nwfilter.uuid);
-  GVirDriverNetworkFilter filter = { .name = args->nwfilter.name, .uuid = uuid };
-
-  call->not_found = GVIR_RPC_ERR_NO_NWFILTER;
-  if (!check_flags (args->flags, 0, error))
-    return FALSE;
-  ret->value = gvir_driver_connection_get_network_filter_xml (call->conn, &filter, 0, NULL, error);
-  return ret->value != NULL;
-}
-
-/* libvirt defines no listing flag either; a driver without filters fails
- * before the flags are looked at, as libvirtd without an nwfilter driver. */
-static gboolean
-h_list_all_nwfilters (gpointer data, const GVirRpcConnectListAllNwfiltersArgs *args,
-                      GVirRpcConnectListAllNwfiltersRet *ret, GError **error)
-{
-  GvirdCall *call = data;
-  g_autoptr (GPtrArray) filters = gvir_driver_connection_list_network_filters (call->conn, NULL,
-                                                                               error);
-  guint i;
-
-  if (filters == NULL || !check_flags (args->flags, 0, error))
-    return FALSE;
-  ret->ret = MIN (filters->len, (guint) GVIR_RPC_NWFILTER_LIST_MAX);
-  ret->filters = g_new0 (GVirRpcNwfilter, MAX (ret->ret, 1));
-  if (args->need_results)
-    for (i = 0; i < ret->ret; i++)
-      {
-        const GVirDriverNetworkFilter *filter = filters->pdata[i];
-        GVirRpcNwfilter *out = &ret->filters[ret->n_filters++];
-
-        out->name = g_strdup (filter->name);
-        if (!gvir_rpc_uuid_parse (filter->uuid, out->uuid))
-          {
-            g_set_error (error, GVIR_ERROR, GVIR_ERROR_FAILED,
-                         "network filter '%s' has an invalid UUID '%s'", filter->name,
-                         filter->uuid);
-            return FALSE;
-          }
-      }
-  return TRUE;
-}
-
 void
 gvird_dispatch_add_host (GVirRpcServerHandlers *h)
 {
@@ -300,6 +246,4 @@ gvird_dispatch_add_host (GVirRpcServerHandlers *h)
   h->node_device_lookup_by_name = h_device_lookup_by_name;
   h->node_device_get_xml_desc = h_device_get_xml_desc;
   h->connect_list_all_node_devices = h_list_all_devices;
-  h->nwfilter_get_xml_desc = h_nwfilter_get_xml_desc;
-  h->connect_list_all_nwfilters = h_list_all_nwfilters;
 }

@@ -17,7 +17,8 @@
  * object: VIR_ERR_NO_STORAGE_POOL, NO_STORAGE_VOL, NO_NETWORK,
  * NO_DOMAIN_SNAPSHOT, NO_INTERFACE, NO_NODE_DEVICE, or NO_DOMAIN when the
  * domain itself is missing. Network filters are not supported by either
- * test driver: NO_SUPPORT, not "unknown procedure".
+ * test driver: NO_SUPPORT (gvird has no handler for them: no driver of
+ * its has filters).
  * Both daemons get the same bytes; both must answer the expected number.
  */
 #include "config.h"

@@ -1110,9 +1110,8 @@ test_node_devices (gconstpointer data)
 }
 
 /* Neither daemon's test driver has network filters: both calls come back
- * as libvirt's VIR_ERR_NO_SUPPORT, NOT_SUPPORTED, saying so (a daemon that
- * does not serve the procedure says "unknown procedure" with the same
- * number). */
+ * as libvirt's VIR_ERR_NO_SUPPORT, NOT_SUPPORTED, saying so in libvirt's
+ * words. */
 static void
 test_network_filters (gconstpointer data)
 {
