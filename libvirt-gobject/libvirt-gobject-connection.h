@@ -25,6 +25,7 @@
 #include <libvirt-gobject/libvirt-gobject-interface.h>
 #include <libvirt-gobject/libvirt-gobject-node-device.h>
 #include <libvirt-gobject/libvirt-gobject-secret.h>
+#include <libvirt-gobject/libvirt-gobject-network-filter.h>
 
 G_BEGIN_DECLS
 
@@ -343,5 +344,23 @@ GVIR_AVAILABLE_IN_ALL
 GList *gvir_connection_get_secrets (GVirConnection *conn);
 GVIR_AVAILABLE_IN_ALL
 GVirSecret *gvir_connection_get_secret (GVirConnection *conn, const gchar *uuid);
+
+/* Network filters (libvirt-gobject-connection-network-filters.c); not in
+ * libvirt-glib. */
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_network_filters (GVirConnection *conn, GCancellable *cancellable,
+                                                GError **err);
+GVIR_AVAILABLE_IN_ALL
+void gvir_connection_fetch_network_filters_async (GVirConnection *conn,
+                                                  GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_connection_fetch_network_filters_finish (GVirConnection *conn,
+                                                       GAsyncResult *result, GError **err);
+GVIR_AVAILABLE_IN_ALL
+GList *gvir_connection_get_network_filters (GVirConnection *conn);
+GVIR_AVAILABLE_IN_ALL
+GVirNetworkFilter *gvir_connection_get_network_filter (GVirConnection *conn, const gchar *name);
 
 G_END_DECLS

@@ -30,6 +30,7 @@
 #include <libvirt-gobject/libvirt-gobject-node-device.h>
 #include <libvirt-gobject/libvirt-gobject-handles.h>
 #include <libvirt-gobject/libvirt-gobject-secret.h>
+#include <libvirt-gobject/libvirt-gobject-network-filter.h>
 #include <libvirt-gobject/libvirt-gobject-connection.h>
 #include <libvirt-gobject/libvirt-gobject-nodeset.h>
 #include <libvirt-gobject/libvirt-gobject-node-cell.h>

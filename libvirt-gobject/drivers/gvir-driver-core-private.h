@@ -47,6 +47,8 @@ typedef struct _GVirDriverNodeDeviceFuncs GVirDriverNodeDeviceFuncs;
 typedef struct _GVirDriverSecretFuncs GVirDriverSecretFuncs;
 /* Host network interfaces: list, look up, define, start, stop; XML. */
 typedef struct _GVirDriverInterfaceFuncs GVirDriverInterfaceFuncs;
+/* Network filters: list; XML. */
+typedef struct _GVirDriverNetworkFilterFuncs GVirDriverNetworkFilterFuncs;
 
 /* The core table of a driver: who it is, which URIs it serves, its
  * driver-wide state, open/close, and what it tells about the host. Every
@@ -129,6 +131,7 @@ typedef struct
   const GVirDriverNodeDeviceFuncs *node_device;
   const GVirDriverSecretFuncs *secret;
   const GVirDriverInterfaceFuncs *interface;
+  const GVirDriverNetworkFilterFuncs *network_filter;
 } GVirDriver;
 
 /* ---- registry ----------------------------------------------------------- */

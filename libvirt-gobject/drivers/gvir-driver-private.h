@@ -46,4 +46,5 @@
 #include "gvir-driver-interface-private.h"
 #include "gvir-driver-node-device-private.h"
 #include "gvir-driver-secret-private.h"
+#include "gvir-driver-network-filter-private.h"
 #include "gvir-driver-async-private.h"

@@ -789,6 +789,25 @@ def test_secrets():
     conn.close()
 
 
+def test_network_filters():
+    """GVirNetworkFilter and our fetch functions: like libvirt's test
+    driver, test:///default has no filters (NOT_SUPPORTED, empty cache)."""
+    conn = open_connection()
+    try:
+        conn.fetch_network_filters(None)
+    except GLib.Error as e:
+        assert_gvir_error(e, LibvirtGObject.Error.NOT_SUPPORTED, 'fetch_network_filters')
+    else:
+        check(False, 'fetch_network_filters on test:///default succeeded')
+    check_equal(conn.get_network_filters(), [])
+    check(conn.get_network_filter('clean-traffic') is None, 'no clean-traffic filter')
+    check_equal(LibvirtGObject.NetworkFilter.__gtype__.name, 'GVirNetworkFilter')
+    for method in ('get_name', 'get_uuid', 'get_config'):
+        check(callable(getattr(LibvirtGObject.NetworkFilter, method, None)),
+              'NetworkFilter.%s is introspectable' % method)
+    conn.close()
+
+
 def test_devices_and_manager():
     """GVirManager holds connections; the default domain's devices come back
     as Disk and Interface with the test driver's fixed statistics."""
@@ -851,6 +870,7 @@ TESTS = [
     test_node_devices,
     test_handle_types,
     test_secrets,
+    test_network_filters,
     test_devices_and_manager,
 ]
 

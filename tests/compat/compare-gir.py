@@ -52,6 +52,8 @@ EXPLAINED = {
         "the raw libvirt handle (virNodeDevicePtr): we do not link libvirt (README)",
     ("LibvirtGObject", "Secret", "property", "handle"):
         "the raw libvirt handle (virSecretPtr): we do not link libvirt (README)",
+    ("LibvirtGObject", "NetworkFilter", "property", "handle"):
+        "the raw libvirt handle (virNWFilterPtr): we do not link libvirt (README)",
     ("LibvirtGObject", "NetworkDHCPLease", "property", "handle"):
         "the raw libvirt lease (virNetworkDHCPLeasePtr): we do not link libvirt (README)",
     **{("LibvirtGObject", flags, "kind", flags):

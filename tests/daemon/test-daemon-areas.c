@@ -16,7 +16,9 @@
  * here names a missing object and must get libvirt's number for that
  * object: VIR_ERR_NO_STORAGE_POOL, NO_STORAGE_VOL, NO_NETWORK,
  * NO_DOMAIN_SNAPSHOT, NO_INTERFACE, NO_NODE_DEVICE, or NO_DOMAIN when the
- * domain itself is missing.
+ * domain itself is missing. Network filters are not supported by either
+ * test driver: NO_SUPPORT (gvird has no handler for them: no driver of
+ * its has filters).
  * Both daemons get the same bytes; both must answer the expected number.
  */
 #include "config.h"
@@ -173,6 +175,23 @@ device_xml (void)
   return gvir_rpc_encode_node_device_get_xml_desc_args (&args, NULL);
 }
 
+static GByteArray *
+nwfilter_list (void)
+{
+  GVirRpcConnectListAllNwfiltersArgs args = { 1, 0 };
+
+  return gvir_rpc_encode_connect_list_all_nwfilters_args (&args, NULL);
+}
+
+static GByteArray *
+nwfilter_xml (void)
+{
+  GVirRpcNwfilterGetXmlDescArgs args = { { (char *) "clean-traffic", { 0 } }, 0 };
+
+  g_assert_true (gvir_rpc_uuid_parse (MISSING_UUID, args.nwfilter.uuid));
+  return gvir_rpc_encode_nwfilter_get_xml_desc_args (&args, NULL);
+}
+
 static const ErrorCase cases[] = {
   { "pool lookup by name", GVIR_RPC_PROC_STORAGE_POOL_LOOKUP_BY_NAME, pool_by_name,
     GVIR_RPC_ERR_NO_STORAGE_POOL },
@@ -202,6 +221,10 @@ static const ErrorCase cases[] = {
     GVIR_RPC_ERR_NO_NODE_DEVICE },
   { "node device XML", GVIR_RPC_PROC_NODE_DEVICE_GET_XML_DESC, device_xml,
     GVIR_RPC_ERR_NO_NODE_DEVICE },
+  { "network filter list", GVIR_RPC_PROC_CONNECT_LIST_ALL_NWFILTERS, nwfilter_list,
+    GVIR_RPC_ERR_NO_SUPPORT },
+  { "network filter XML", GVIR_RPC_PROC_NWFILTER_GET_XML_DESC, nwfilter_xml,
+    GVIR_RPC_ERR_NO_SUPPORT },
 };
 
 static void

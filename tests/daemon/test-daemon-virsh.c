@@ -218,6 +218,9 @@ static const Step script[] = {
   /* The devices' details differ (gvird's defaults keep fewer of them). */
   { "nodedev-dumpxml scsi_host1", 0, "<parent>computer</parent>", SAME_RC },
   { "nodedev-dumpxml nosuch-dev", 1, "", SAME_OUTPUT },
+  /* Neither test driver has network filters. */
+  { "nwfilter-list", 1, "", SAME_OUTPUT },
+  { "nwfilter-dumpxml clean-traffic", 1, "", SAME_OUTPUT },
 };
 
 static void

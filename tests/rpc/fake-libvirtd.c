@@ -41,6 +41,14 @@ typedef struct
   char *message;
 } FakeFailure;
 
+/* A network filter: its wire reference and what NWFILTER_GET_XML_DESC
+ * answers for it. */
+typedef struct
+{
+  GVirRpcNwfilter ref;
+  char *xml;
+} FakeNwfilter;
+
 typedef struct
 {
   int proc;
@@ -67,6 +75,7 @@ struct _FakeLibvirtd
   GMutex write_lock;            /* one packet at a time on the client stream */
   GPtrArray *domains;           /* FakeDomain */
   GPtrArray *secrets;           /* FakeSecret */
+  GPtrArray *nwfilters;         /* FakeNwfilter */
   GHashTable *features;         /* feature -> supported + 1 */
   GHashTable *failures;         /* proc -> FakeFailure */
   GHashTable *silent;           /* procs recorded but never answered */
@@ -91,6 +100,14 @@ fake_domain_free (FakeDomain *d)
   g_free (d->name);
   g_free (d->numa_nodeset);
   g_free (d);
+}
+
+static void
+fake_nwfilter_free (FakeNwfilter *f)
+{
+  gvir_rpc_nwfilter_clear (&f->ref);
+  g_free (f->xml);
+  g_free (f);
 }
 
 static void
@@ -563,6 +580,43 @@ serve_domain_call_locked (Serve *s)
     }
 }
 
+/* Every filter, whatever the flags (libvirt defines none). */
+static void
+serve_list_all_nwfilters_locked (Serve *s)
+{
+  g_auto(GVirRpcConnectListAllNwfiltersArgs) args = { 0 };
+  guint i;
+
+  g_assert_true (gvir_rpc_get_connect_list_all_nwfilters_args (&s->args, &args, NULL));
+  g_assert_cmpint (args.need_results, ==, 1);
+  gvir_xdr_put_u32 (s->ret, s->fake->nwfilters->len);
+  for (i = 0; i < s->fake->nwfilters->len; i++)
+    gvir_rpc_put_nwfilter (s->ret, &((FakeNwfilter *) s->fake->nwfilters->pdata[i])->ref);
+  gvir_xdr_put_u32 (s->ret, s->fake->nwfilters->len);
+}
+
+/* Like libvirtd, the filter is found by the UUID of its reference. */
+static void
+serve_nwfilter_get_xml_locked (Serve *s)
+{
+  g_auto(GVirRpcNwfilterGetXmlDescArgs) args = { 0 };
+  guint i;
+
+  g_assert_true (gvir_rpc_get_nwfilter_get_xml_desc_args (&s->args, &args, NULL));
+  for (i = 0; i < s->fake->nwfilters->len; i++)
+    {
+      FakeNwfilter *f = s->fake->nwfilters->pdata[i];
+
+      if (memcmp (f->ref.uuid, args.nwfilter.uuid, GVIR_RPC_UUID_LEN) == 0)
+        {
+          gvir_xdr_put_string (s->ret, f->xml);
+          return;
+        }
+    }
+  s->error_code = GVIR_RPC_ERR_NO_NWFILTER;
+  s->error_message = "Network filter not found: no nwfilter with matching uuid";
+}
+
 static void
 serve_call_locked (Serve *s)
 {
@@ -683,6 +737,12 @@ serve_call_locked (Serve *s)
           gvir_xdr_put_u64 (s->ret, (guint64) (start + i + 1) * 1024 * 1024);
         return;
       }
+    case GVIR_RPC_PROC_CONNECT_LIST_ALL_NWFILTERS:
+      serve_list_all_nwfilters_locked (s);
+      return;
+    case GVIR_RPC_PROC_NWFILTER_GET_XML_DESC:
+      serve_nwfilter_get_xml_locked (s);
+      return;
     case GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS:
       serve_list_all_domains_locked (s);
       return;
@@ -1038,6 +1098,7 @@ fake_libvirtd_new (void)
   fake->stop = g_cancellable_new ();
   fake->domains = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_domain_free);
   fake->secrets = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_secret_free);
+  fake->nwfilters = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_nwfilter_free);
   fake->features = g_hash_table_new (NULL, NULL);
   fake->failures = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) fake_failure_free);
   fake->silent = g_hash_table_new (NULL, NULL);
@@ -1070,6 +1131,7 @@ fake_libvirtd_free (FakeLibvirtd *fake)
   g_rmdir (fake->dir);
   g_ptr_array_unref (fake->domains);
   g_ptr_array_unref (fake->secrets);
+  g_ptr_array_unref (fake->nwfilters);
   g_hash_table_destroy (fake->features);
   g_hash_table_destroy (fake->failures);
   g_hash_table_destroy (fake->silent);
@@ -1117,6 +1179,22 @@ fake_libvirtd_add_domain (FakeLibvirtd *fake,
   d->numa_nodeset = g_strdup ("");
   g_mutex_lock (&fake->lock);
   g_ptr_array_add (fake->domains, d);
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_libvirtd_add_nwfilter (FakeLibvirtd *fake,
+                            const char   *name,
+                            const char   *uuid,
+                            const char   *xml)
+{
+  FakeNwfilter *f = g_new0 (FakeNwfilter, 1);
+
+  f->ref.name = g_strdup (name);
+  g_assert_true (gvir_rpc_uuid_parse (uuid, f->ref.uuid));
+  f->xml = g_strdup (xml);
+  g_mutex_lock (&fake->lock);
+  g_ptr_array_add (fake->nwfilters, f);
   g_mutex_unlock (&fake->lock);
 }
 

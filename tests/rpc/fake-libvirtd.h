@@ -32,6 +32,11 @@ char *fake_libvirtd_get_uri (FakeLibvirtd *fake);
 void fake_libvirtd_add_domain (FakeLibvirtd *fake, const char *name, const char *uuid, int id,
                                gboolean persistent, int state, int reason);
 
+/* Adds a network filter: CONNECT_LIST_ALL_NWFILTERS lists it and
+ * NWFILTER_GET_XML_DESC answers @xml for its UUID (else NO_NWFILTER). */
+void fake_libvirtd_add_nwfilter (FakeLibvirtd *fake, const char *name, const char *uuid,
+                                 const char *xml);
+
 /* Whether the domain with @uuid has a managed save image (default: no),
  * for HAS_MANAGED_SAVE_IMAGE and the MANAGEDSAVE list filters. */
 void fake_libvirtd_set_managed_save (FakeLibvirtd *fake, const char *uuid,

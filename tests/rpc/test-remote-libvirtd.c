@@ -1134,6 +1134,30 @@ test_secrets (gconstpointer data)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
 }
 
+/* Neither daemon's test driver has network filters: both calls come back
+ * as libvirt's VIR_ERR_NO_SUPPORT, NOT_SUPPORTED, saying so in libvirt's
+ * words. */
+static void
+test_network_filters (gconstpointer data)
+{
+  g_autoptr(GVirDriverConnection) conn = open_uri (data, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) filters = gvir_driver_connection_list_network_filters (conn, NULL,
+                                                                              &error);
+  GVirDriverNetworkFilter filter = { .name = (char *) "clean-traffic",
+                                     .uuid = (char *) "11111111-2222-3333-4444-5555555555aa" };
+  g_autofree char *xml = NULL;
+
+  g_assert_null (filters);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "not supported"));
+  g_clear_error (&error);
+  xml = gvir_driver_connection_get_network_filter_xml (conn, &filter, 0, NULL, &error);
+  g_assert_null (xml);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "not supported"));
+}
+
 static int
 run_on_gvird (void)
 {
@@ -1151,6 +1175,7 @@ run_on_gvird (void)
   g_test_add_data_func ("/rpc/interfaces/gvird", gvird->uri, test_interfaces);
   g_test_add_data_func ("/rpc/node-devices/gvird", gvird->uri, test_node_devices);
   g_test_add_data_func ("/rpc/secrets/gvird", gvird->uri, test_secrets);
+  g_test_add_data_func ("/rpc/network-filters/gvird", gvird->uri, test_network_filters);
   ret = g_test_run ();
   remote_peer_stop (gvird);
   return ret;
@@ -1194,6 +1219,7 @@ main (int    argc,
   g_test_add_data_func ("/rpc/interfaces/libvirtd", unix_uri, test_interfaces);
   g_test_add_data_func ("/rpc/node-devices/libvirtd", unix_uri, test_node_devices);
   g_test_add_data_func ("/rpc/secrets/libvirtd", unix_uri, test_secrets);
+  g_test_add_data_func ("/rpc/network-filters/libvirtd", unix_uri, test_network_filters);
 
   g_test_add_func ("/rpc/events/libvirtd", test_libvirtd_events);
   g_test_add_func ("/rpc/async/cancel", test_async_cancel);

@@ -859,6 +859,28 @@ def test_secrets_unsupported():
         conn.close()
 
 
+def test_network_filters_unsupported():
+    """libvirtd's test driver has no network filters: virsh nwfilter-list
+    fails, and so does our fetch, with NOT_SUPPORTED; the cache stays
+    empty."""
+    uri = fixture.main.unix_uri
+    out = run_tool([fixture.virsh, '-c', uri, 'nwfilter-list'], check=False)
+    check(out.strip() == '', 'virsh nwfilter-list printed %r' % out)
+    conn = open_connection(uri)
+    try:
+        try:
+            conn.fetch_network_filters(None)
+        except GLib.Error as e:
+            assert_gvir_error(e, LibvirtGObject.Error.NOT_SUPPORTED, 'fetch_network_filters',
+                              'not supported')
+        else:
+            raise AssertionError('fetch_network_filters on libvirtd test:///default succeeded')
+        check(conn.get_network_filters() == [], 'network filters after a refused fetch')
+        check(conn.get_network_filter('clean-traffic') is None, 'clean-traffic is not listed')
+    finally:
+        conn.close()
+
+
 TESTS = [
     test_unix_list,
     test_unix_list_after_virsh_changes,
@@ -876,6 +898,7 @@ TESTS = [
     test_storage_like_boxes,
     test_host_objects,
     test_secrets_unsupported,
+    test_network_filters_unsupported,
 ]
 
 

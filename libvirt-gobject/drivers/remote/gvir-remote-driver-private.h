@@ -34,5 +34,6 @@ extern const GVirDriverNetworkFuncs gvir_remote_network_funcs;
 extern const GVirDriverInterfaceFuncs gvir_remote_interface_funcs;
 extern const GVirDriverNodeDeviceFuncs gvir_remote_node_device_funcs;
 extern const GVirDriverSecretFuncs gvir_remote_secret_funcs;
+extern const GVirDriverNetworkFilterFuncs gvir_remote_network_filter_funcs;
 
 G_END_DECLS

@@ -2449,6 +2449,7 @@ const GVirDriver gvir_remote_driver = {
   .interface = &gvir_remote_interface_funcs,
   .node_device = &gvir_remote_node_device_funcs,
   .secret = &gvir_remote_secret_funcs,
+  .network_filter = &gvir_remote_network_filter_funcs,
   .storage = &gvir_remote_storage_funcs,
   .stream = &gvir_remote_stream_funcs,
 };
