@@ -430,6 +430,7 @@ gvir_driver_connection_download_volume (GVirDriverConnection  *conn,
   if (!check_volume (pool_uuid, name, op, error) ||
       !gvir_driver_stream_check_new (conn, stream, op, error))
     return FALSE;
-  STORAGE_DISPATCH (FALSE, download_volume, op, FALSE, pool_uuid, name, stream, offset, length,
+  /* libvirt refuses a download on a read-only connection too. */
+  STORAGE_DISPATCH (FALSE, download_volume, op, TRUE, pool_uuid, name, stream, offset, length,
                     flags, cancellable, error);
 }

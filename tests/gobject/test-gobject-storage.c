@@ -771,8 +771,9 @@ test_transfer_shrink (void)
   close_and_finalize (g_steal_pointer (&conn));
 }
 
-/* A read-only connection may download but not upload; a deleted volume
- * has nothing to transfer. */
+/* A read-only connection may neither upload nor download (as libvirt:
+ * a volume's bytes may be secret); a deleted volume has nothing to
+ * transfer. */
 static void
 test_transfer_read_only_deleted (void)
 {
@@ -796,7 +797,8 @@ test_transfer_read_only_deleted (void)
   g_assert_nonnull (ro_vol);
 
   assert_transfer_fails (ro, ro_vol, TRUE, 0, 0, 0, GVIR_ERROR_READ_ONLY);
-  got = download_bytes (ro, ro_vol, 0, 0);
+  assert_transfer_fails (ro, ro_vol, FALSE, 0, 0, 0, GVIR_ERROR_READ_ONLY);
+  got = download_bytes (conn, vol, 0, 0);
   g_assert_true (g_bytes_equal (got, pattern));
 
   g_assert_true (gvir_storage_vol_delete (vol, 0, &error));
