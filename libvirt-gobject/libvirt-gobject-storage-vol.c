@@ -349,19 +349,6 @@ gvir_storage_vol_resize (GVirStorageVol *vol, guint64 capacity, guint flags, GEr
                                                vol_priv (vol)->name, capacity, flags, NULL, err);
 }
 
-/* The internal stream behind @stream, or NULL with @err when @stream was
- * not made by a connection. */
-static GVirDriverStream *
-transfer_driver_stream (GVirStream *stream, GError **err)
-{
-  GVirDriverStream *handle = _gvir_stream_get_driver_stream (stream);
-
-  if (handle == NULL)
-    g_set_error_literal (err, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                         "the stream was not made by gvir_connection_get_stream()");
-  return handle;
-}
-
 /**
  * gvir_storage_vol_download:
  * @vol: a #GVirStorageVol
@@ -376,7 +363,9 @@ transfer_driver_stream (GVirStream *stream, GError **err)
  * Starts sending @length bytes of the volume from @offset into @stream.
  * Read them with gvir_stream_receive(), gvir_stream_receive_all() or the
  * stream's #GInputStream until the end of the data, then close the stream.
- * A range that leaves the volume fails with %GVIR_ERROR_INVALID_ARGUMENT.
+ * A range that leaves the volume fails with %GVIR_ERROR_INVALID_ARGUMENT;
+ * as with libvirt, a read-only connection may not download
+ * (%GVIR_ERROR_READ_ONLY).
  *
  * Returns: %TRUE on success, %FALSE with @err set
  */
@@ -392,7 +381,7 @@ gvir_storage_vol_download (GVirStorageVol *vol, GVirStream *stream, guint64 offs
   g_return_val_if_fail (GVIR_IS_STREAM (stream), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
 
-  handle = transfer_driver_stream (stream, err);
+  handle = _gvir_stream_get_usable_driver_stream (stream, err);
   if (handle != NULL)
     drv = vol_dup_driver (vol, &conn, err);
   return drv != NULL &&
@@ -416,7 +405,8 @@ gvir_storage_vol_download (GVirStorageVol *vol, GVirStream *stream, guint64 offs
  * Send the bytes with gvir_stream_send(), gvir_stream_send_all() or the
  * stream's #GOutputStream, then close the stream (g_io_stream_close()) to
  * complete the upload. A range that leaves the volume fails with
- * %GVIR_ERROR_INVALID_ARGUMENT, and so does sending more than it holds.
+ * %GVIR_ERROR_INVALID_ARGUMENT, and so does sending more than it holds; a
+ * read-only connection fails with %GVIR_ERROR_READ_ONLY.
  *
  * Returns: %TRUE on success, %FALSE with @err set
  */
@@ -432,7 +422,7 @@ gvir_storage_vol_upload (GVirStorageVol *vol, GVirStream *stream, guint64 offset
   g_return_val_if_fail (GVIR_IS_STREAM (stream), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
 
-  handle = transfer_driver_stream (stream, err);
+  handle = _gvir_stream_get_usable_driver_stream (stream, err);
   if (handle != NULL)
     drv = vol_dup_driver (vol, &conn, err);
   return drv != NULL &&
