@@ -54,12 +54,7 @@ display_call_new (DomainCallFunc func, GVirStream *stream, const char *devname, 
 static GVirDriverStream *
 args_driver_stream (DisplayArgs *args, GError **error)
 {
-  GVirDriverStream *handle = _gvir_stream_get_driver_stream (args->stream);
-
-  if (handle == NULL)
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                 "the stream was not made by gvir_connection_get_stream()");
-  return handle;
+  return _gvir_stream_get_usable_driver_stream (args->stream, error);
 }
 
 /* ---- the operations ------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "libvirt-gobject/libvirt-gobject-error.h"
 #include "libvirt-gobject/libvirt-gobject-connection-private.h"
 #include "libvirt-gobject/libvirt-gobject-storage-vol-private.h"
+#include "libvirt-gobject/libvirt-gobject-stream-private.h"
 
 /**
  * SECTION:libvirt-gobject-storage-vol
@@ -23,8 +24,19 @@
  * gvir_storage_pool_refresh() or made by gvir_storage_pool_create_volume().
  * It keeps neither its pool nor its connection alive.
  *
- * gvir_storage_vol_upload() and gvir_storage_vol_download() (which need
- * data streams) are not available yet.
+ * gvir_storage_vol_upload() and gvir_storage_vol_download() move the
+ * volume's bytes through a #GVirStream:
+ *
+ * |[<!-- language="C" -->
+ * g_autoptr(GVirStream) stream = gvir_connection_get_stream (conn, 0);
+ * gchar buf[4096];
+ * gssize n;
+ *
+ * if (!gvir_storage_vol_download (vol, stream, 0, 0, 0, &error))
+ *   return FALSE;
+ * while ((n = gvir_stream_receive (stream, buf, sizeof buf, NULL, &error)) > 0)
+ *   fwrite (buf, 1, n, out);
+ * ]|
  */
 
 typedef struct
@@ -335,4 +347,86 @@ gvir_storage_vol_resize (GVirStorageVol *vol, guint64 capacity, guint flags, GEr
   return drv != NULL &&
          gvir_driver_connection_resize_volume (drv, vol_priv (vol)->pool_uuid,
                                                vol_priv (vol)->name, capacity, flags, NULL, err);
+}
+
+/**
+ * gvir_storage_vol_download:
+ * @vol: a #GVirStorageVol
+ * @stream: a new stream from gvir_connection_get_stream() on the volume's
+ *   connection, which receives the bytes
+ * @offset: where in the volume to start, in bytes
+ * @length: how many bytes to send, 0 for all up to the end of the volume
+ * @flags: libvirt's virStorageVolDownloadFlags (0: sparse streams are not
+ *   supported)
+ * @err: return location for a #GError, or %NULL
+ *
+ * Starts sending @length bytes of the volume from @offset into @stream.
+ * Read them with gvir_stream_receive(), gvir_stream_receive_all() or the
+ * stream's #GInputStream until the end of the data, then close the stream.
+ * A range that leaves the volume fails with %GVIR_ERROR_INVALID_ARGUMENT;
+ * as with libvirt, a read-only connection may not download
+ * (%GVIR_ERROR_READ_ONLY).
+ *
+ * Returns: %TRUE on success, %FALSE with @err set
+ */
+gboolean
+gvir_storage_vol_download (GVirStorageVol *vol, GVirStream *stream, guint64 offset,
+                           guint64 length, guint flags, GError **err)
+{
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  GVirDriverStream *handle;
+
+  g_return_val_if_fail (GVIR_IS_STORAGE_VOL (vol), FALSE);
+  g_return_val_if_fail (GVIR_IS_STREAM (stream), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  handle = _gvir_stream_get_usable_driver_stream (stream, err);
+  if (handle != NULL)
+    drv = vol_dup_driver (vol, &conn, err);
+  return drv != NULL &&
+         gvir_driver_connection_download_volume (drv, vol_priv (vol)->pool_uuid,
+                                                 vol_priv (vol)->name, handle, offset, length,
+                                                 flags, NULL, err);
+}
+
+/**
+ * gvir_storage_vol_upload:
+ * @vol: a #GVirStorageVol
+ * @stream: a new stream from gvir_connection_get_stream() on the volume's
+ *   connection, which carries the bytes
+ * @offset: where in the volume to start writing, in bytes
+ * @length: how many bytes at most, 0 for up to the end of the volume
+ * @flags: libvirt's virStorageVolUploadFlags (0: sparse streams are not
+ *   supported)
+ * @err: return location for a #GError, or %NULL
+ *
+ * Starts writing what is sent on @stream into the volume from @offset.
+ * Send the bytes with gvir_stream_send(), gvir_stream_send_all() or the
+ * stream's #GOutputStream, then close the stream (g_io_stream_close()) to
+ * complete the upload. A range that leaves the volume fails with
+ * %GVIR_ERROR_INVALID_ARGUMENT, and so does sending more than it holds; a
+ * read-only connection fails with %GVIR_ERROR_READ_ONLY.
+ *
+ * Returns: %TRUE on success, %FALSE with @err set
+ */
+gboolean
+gvir_storage_vol_upload (GVirStorageVol *vol, GVirStream *stream, guint64 offset,
+                         guint64 length, guint flags, GError **err)
+{
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  GVirDriverStream *handle;
+
+  g_return_val_if_fail (GVIR_IS_STORAGE_VOL (vol), FALSE);
+  g_return_val_if_fail (GVIR_IS_STREAM (stream), FALSE);
+  g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
+
+  handle = _gvir_stream_get_usable_driver_stream (stream, err);
+  if (handle != NULL)
+    drv = vol_dup_driver (vol, &conn, err);
+  return drv != NULL &&
+         gvir_driver_connection_upload_volume (drv, vol_priv (vol)->pool_uuid,
+                                               vol_priv (vol)->name, handle, offset, length,
+                                               flags, NULL, err);
 }

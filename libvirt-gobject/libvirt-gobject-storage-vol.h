@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <libvirt-gconfig/libvirt-gconfig.h>
 #include <libvirt-gobject/libvirt-gobject-visibility.h>
+#include <libvirt-gobject/libvirt-gobject-stream.h>
 
 G_BEGIN_DECLS
 
@@ -131,5 +132,11 @@ gboolean gvir_storage_vol_delete (GVirStorageVol *vol, guint flags, GError **err
 GVIR_AVAILABLE_IN_ALL
 gboolean gvir_storage_vol_resize (GVirStorageVol *vol, guint64 capacity, guint flags,
                                   GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_storage_vol_download (GVirStorageVol *vol, GVirStream *stream, guint64 offset,
+                                    guint64 length, guint flags, GError **err);
+GVIR_AVAILABLE_IN_ALL
+gboolean gvir_storage_vol_upload (GVirStorageVol *vol, GVirStream *stream, guint64 offset,
+                                  guint64 length, guint flags, GError **err);
 
 G_END_DECLS

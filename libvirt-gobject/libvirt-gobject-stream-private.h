@@ -19,5 +19,8 @@ G_BEGIN_DECLS
 
 /* The internal stream behind @self (borrowed). */
 GVirDriverStream *_gvir_stream_get_driver_stream (GVirStream *self);
+/* The same, or NULL with an INVALID_ARGUMENT @error when @self was not
+ * made by gvir_connection_get_stream() (a subclass's bare instance). */
+GVirDriverStream *_gvir_stream_get_usable_driver_stream (GVirStream *self, GError **error);
 
 G_END_DECLS

@@ -291,6 +291,18 @@ _gvir_stream_get_driver_stream (GVirStream *self)
   return priv->handle;
 }
 
+GVirDriverStream *
+_gvir_stream_get_usable_driver_stream (GVirStream  *self,
+                                       GError     **error)
+{
+  GVirDriverStream *handle = _gvir_stream_get_driver_stream (self);
+
+  if (handle == NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                 "the stream was not made by gvir_connection_get_stream()");
+  return handle;
+}
+
 /**
  * gvir_connection_get_stream:
  * @conn: an open #GVirConnection
@@ -298,7 +310,8 @@ _gvir_stream_get_driver_stream (GVirStream *self)
  *   driver, so both kinds behave alike
  *
  * Makes a new stream on @conn, through the class's stream_new method, to
- * give to gvir_domain_screenshot() or gvir_domain_open_console().
+ * give to gvir_domain_screenshot(), gvir_domain_open_console(),
+ * gvir_storage_vol_upload() or gvir_storage_vol_download().
  *
  * Returns: (transfer full) (nullable): a new #GVirStream, or %NULL when
  * @conn is not open
@@ -333,11 +346,7 @@ static gboolean
 check_usable (GVirStream  *self,
               GError     **error)
 {
-  if (_gvir_stream_get_driver_stream (self) != NULL)
-    return TRUE;
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-               "the stream was not made by gvir_connection_get_stream()");
-  return FALSE;
+  return _gvir_stream_get_usable_driver_stream (self, error) != NULL;
 }
 
 /**

@@ -17,6 +17,9 @@
 
 G_BEGIN_DECLS
 
+/* Defined with the stream table (gvir-driver-stream-private.h). */
+typedef struct _GVirDriverStream GVirDriverStream;
+
 /* ---- values ----------------------------------------------------------------- */
 
 /* libvirt's virStoragePoolState and virStorageVolType numbers. */
@@ -83,8 +86,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirDriverStorageVol, gvir_driver_storage_vol_fre
 /* ---- the table ------------------------------------------------------------- */
 
 /* Pools are addressed by their UUID string, volumes by their pool's UUID
- * and their name. Every callback gets the driver's own handle. Volume
- * upload and download need the stream table, which does not exist yet. */
+ * and their name. Every callback gets the driver's own handle. */
 struct _GVirDriverStorageFuncs
 {
   /* Element type GVirDriverStoragePool, freed with gvir_driver_storage_pool_free. */
@@ -135,6 +137,17 @@ struct _GVirDriverStorageFuncs
                              GCancellable *cancellable, GError **error);
   char *(*get_volume_xml) (gpointer handle, const char *pool_uuid, const char *name,
                            guint flags, GCancellable *cancellable, GError **error);
+
+  /* Transfers of a volume's bytes: attach a backend to @stream (new,
+   * unattached, of this connection) that takes (upload) or gives
+   * (download) @length bytes from @offset, 0 meaning up to the end of
+   * the volume. @flags: libvirt's virStorageVol{Upload,Download}Flags. */
+  gboolean (*upload_volume) (gpointer handle, const char *pool_uuid, const char *name,
+                             GVirDriverStream *stream, guint64 offset, guint64 length,
+                             guint flags, GCancellable *cancellable, GError **error);
+  gboolean (*download_volume) (gpointer handle, const char *pool_uuid, const char *name,
+                               GVirDriverStream *stream, guint64 offset, guint64 length,
+                               guint flags, GCancellable *cancellable, GError **error);
 };
 
 /* ---- dispatch: the only callers of the storage table ----------------------- */
@@ -183,5 +196,13 @@ gboolean gvir_driver_connection_resize_volume (GVirDriverConnection *conn, const
 char *gvir_driver_connection_get_volume_xml (GVirDriverConnection *conn, const char *pool_uuid,
                                              const char *name, guint flags,
                                              GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_upload_volume (GVirDriverConnection *conn, const char *pool_uuid,
+                                               const char *name, GVirDriverStream *stream,
+                                               guint64 offset, guint64 length, guint flags,
+                                               GCancellable *cancellable, GError **error);
+gboolean gvir_driver_connection_download_volume (GVirDriverConnection *conn, const char *pool_uuid,
+                                                 const char *name, GVirDriverStream *stream,
+                                                 guint64 offset, guint64 length, guint flags,
+                                                 GCancellable *cancellable, GError **error);
 
 G_END_DECLS

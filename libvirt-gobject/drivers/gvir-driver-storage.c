@@ -389,3 +389,48 @@ gvir_driver_connection_get_volume_xml (GVirDriverConnection  *conn,
     return NULL;
   STORAGE_DISPATCH (NULL, get_volume_xml, op, FALSE, pool_uuid, name, flags, cancellable, error);
 }
+
+gboolean
+gvir_driver_connection_upload_volume (GVirDriverConnection  *conn,
+                                      const char            *pool_uuid,
+                                      const char            *name,
+                                      GVirDriverStream      *stream,
+                                      guint64                offset,
+                                      guint64                length,
+                                      guint                  flags,
+                                      GCancellable          *cancellable,
+                                      GError               **error)
+{
+  const char *op = "upload to storage volume";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_volume (pool_uuid, name, op, error) ||
+      !gvir_driver_stream_check_new (conn, stream, op, error))
+    return FALSE;
+  STORAGE_DISPATCH (FALSE, upload_volume, op, TRUE, pool_uuid, name, stream, offset, length,
+                    flags, cancellable, error);
+}
+
+gboolean
+gvir_driver_connection_download_volume (GVirDriverConnection  *conn,
+                                        const char            *pool_uuid,
+                                        const char            *name,
+                                        GVirDriverStream      *stream,
+                                        guint64                offset,
+                                        guint64                length,
+                                        guint                  flags,
+                                        GCancellable          *cancellable,
+                                        GError               **error)
+{
+  const char *op = "download from storage volume";
+
+  g_return_val_if_fail (conn != NULL, FALSE);
+
+  if (!check_volume (pool_uuid, name, op, error) ||
+      !gvir_driver_stream_check_new (conn, stream, op, error))
+    return FALSE;
+  /* libvirt refuses a download on a read-only connection too. */
+  STORAGE_DISPATCH (FALSE, download_volume, op, TRUE, pool_uuid, name, stream, offset, length,
+                    flags, cancellable, error);
+}

@@ -107,6 +107,12 @@ gssize gvir_driver_stream_send_wait (GVirDriverStream *stream, const char *buf, 
 gboolean gvir_driver_stream_finish (GVirDriverStream *stream, GError **error);
 void gvir_driver_stream_abort (GVirDriverStream *stream);
 
+/* For the dispatch of calls that attach a stream (domain and storage
+ * tables): @stream must be new (unattached) and of @conn, else an
+ * INVALID_ARGUMENT or OPERATION_INVALID error naming @operation. */
+gboolean gvir_driver_stream_check_new (GVirDriverConnection *conn, GVirDriverStream *stream,
+                                       const char *operation, GError **error);
+
 /* ---- the domain calls that use streams or descriptors ---------------------- */
 
 /* Dispatch of the domain table's display slots (gvir-driver-domain-private.h):

@@ -154,7 +154,7 @@ stream_call_begin (GVirDriverStream  *stream,
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
                    "cannot %s: the stream is not connected to anything yet "
-                   "(give it to a screenshot or console call first)", operation);
+                   "(give it to a screenshot, console or volume transfer call first)", operation);
       return FALSE;
     }
   return gvir_driver_call_begin (stream->conn, operation, implemented, FALSE, NULL, error);
@@ -380,12 +380,11 @@ gvir_driver_stream_abort (GVirDriverStream *stream)
 /* The domain table of @conn's driver, NULL when it has none. */
 #define DOMAIN_TABLE (gvir_driver_connection_get_driver (conn)->domain)
 
-/* A stream given to a domain call must be new and of the same connection. */
-static gboolean
-check_new_stream (GVirDriverConnection  *conn,
-                  GVirDriverStream      *stream,
-                  const char            *operation,
-                  GError               **error)
+gboolean
+gvir_driver_stream_check_new (GVirDriverConnection  *conn,
+                              GVirDriverStream      *stream,
+                              const char            *operation,
+                              GError               **error)
 {
   if (!gvir_driver_check_arg (stream != NULL, operation, "no stream given", error) ||
       !gvir_driver_check_arg (stream->conn == conn, operation,
@@ -414,7 +413,7 @@ gvir_driver_connection_screenshot_domain (GVirDriverConnection  *conn,
   g_return_val_if_fail (conn != NULL, NULL);
 
   if (!gvir_driver_check_arg (uuid != NULL, op, "no domain UUID given", error) ||
-      !check_new_stream (conn, stream, op, error))
+      !gvir_driver_stream_check_new (conn, stream, op, error))
     return NULL;
   GVIR_DRIVER_DISPATCH ((char *) NULL, DOMAIN_TABLE, screenshot_domain, op, FALSE,
                         uuid, stream, screen, flags, cancellable, error);
@@ -434,7 +433,7 @@ gvir_driver_connection_open_domain_console (GVirDriverConnection  *conn,
   g_return_val_if_fail (conn != NULL, FALSE);
 
   if (!gvir_driver_check_arg (uuid != NULL, op, "no domain UUID given", error) ||
-      !check_new_stream (conn, stream, op, error))
+      !gvir_driver_stream_check_new (conn, stream, op, error))
     return FALSE;
   GVIR_DRIVER_DISPATCH (FALSE, DOMAIN_TABLE, open_domain_console, op, FALSE,
                         uuid, devname, stream, flags, cancellable, error);

@@ -673,6 +673,45 @@ def test_stream_screenshot():
     conn.close()
 
 
+def test_volume_transfer():
+    """Bytes uploaded to a volume through a GVirStream's GOutputStream come
+    back from a download; a range beyond the volume is a GLib.Error."""
+    conn = open_connection()
+    conn.fetch_storage_pools(None)
+    pool = conn.find_storage_pool_by_name('default-pool')
+    conf = LibvirtGConfig.StorageVol.new_from_xml(
+        "<volume><name>py-transfer.img</name><capacity unit='bytes'>65536</capacity>"
+        "<allocation unit='bytes'>0</allocation></volume>")
+    vol = pool.create_volume(conf)
+    payload = bytes((i * 7 + 1) % 256 for i in range(5000))
+
+    up = conn.get_stream(0)
+    check_equal(vol.upload(up, 1000, 0, 0), True)
+    ok, written = up.get_output_stream().write_all(payload, None)
+    check_equal((ok, written), (True, len(payload)), 'write_all')
+    up.close(None)
+
+    down = conn.get_stream(0)
+    check_equal(vol.download(down, 990, 5020, 0), True)
+    data = b''
+    while True:
+        piece = down.get_input_stream().read_bytes(4096, None).get_data()
+        if not piece:
+            break
+        data += piece
+    down.close(None)
+    check_equal(data, bytes(10) + payload + bytes(10), 'downloaded bytes')
+
+    try:
+        vol.download(conn.get_stream(0), 65537, 0, 0)
+    except GLib.Error as exc:
+        assert_gvir_error(exc, LibvirtGObject.Error.INVALID_ARGUMENT, 'offset beyond the end')
+    else:
+        check(False, 'a download beyond the volume failed')
+    vol.delete(0)
+    conn.close()
+
+
 def test_networks():
     conn = open_connection()
     check_equal(conn.get_networks(), [], 'networks before a fetch')
@@ -865,6 +904,7 @@ TESTS = [
     test_storage,
     test_domain_snapshots,
     test_stream_screenshot,
+    test_volume_transfer,
     test_networks,
     test_interfaces,
     test_node_devices,

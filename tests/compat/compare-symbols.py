@@ -33,12 +33,6 @@ LIBRARIES = [
 # libvirt-glib symbols we do not export yet, with the reason. Empty when the
 # libraries are a complete drop-in.
 NOT_YET = {
-    "gvir_network_filter_get_config": "GVirNetworkFilter is not there yet",
-    "gvir_network_filter_get_name": "GVirNetworkFilter is not there yet",
-    "gvir_network_filter_get_type": "GVirNetworkFilter is not there yet",
-    "gvir_network_filter_get_uuid": "GVirNetworkFilter is not there yet",
-    "gvir_storage_vol_download": "volume transfer is not there yet",
-    "gvir_storage_vol_upload": "volume transfer is not there yet",
 }
 
 # libvirt-glib's third library (gvir_init, events, errors).

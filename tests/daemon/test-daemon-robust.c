@@ -127,6 +127,8 @@ static const MutatingProc mutating_procs[] = {
   { 196, "virDomainCreateWithFlags" },
   { 201, "virDomainOpenConsole" },
   { 204, "virDomainSetMemoryFlags" },
+  { 208, "virStorageVolUpload" },
+  { 209, "virStorageVolDownload" },
   { 211, "virDomainScreenshot" },
   { 231, "virDomainUndefineFlags" },
   { 232, "virDomainSaveFlags" },

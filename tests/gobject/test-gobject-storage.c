@@ -500,6 +500,317 @@ test_pool_build_delete_refresh (void)
   close_and_finalize (g_steal_pointer (&conn));
 }
 
+/* ---- volume transfers ------------------------------------------------------- */
+
+#define KIB (G_GUINT64_CONSTANT (1024))
+
+/* A new volume of @capacity bytes in the default pool of @conn. */
+static GVirStorageVol *
+make_transfer_vol (GVirStoragePool *pool, const char *name, guint64 capacity)
+{
+  g_autoptr(GVirConfigStorageVol) conf = make_vol_config (name, capacity, 0);
+  g_autoptr(GError) error = NULL;
+  GVirStorageVol *vol = gvir_storage_pool_create_volume (pool, conf, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (vol);
+  return vol;
+}
+
+/* @size bytes of a pattern that repeats only every 251 bytes, so that a
+ * shifted or truncated copy does not compare equal. */
+static GBytes *
+make_pattern (gsize size, guint8 seed)
+{
+  guint8 *data = g_malloc (size);
+  gsize i;
+
+  for (i = 0; i < size; i++)
+    data[i] = (guint8) ((i + seed) % 251 + 1);
+  return g_bytes_new_take (data, size);
+}
+
+/* Uploads @data at @offset (@length as given to the call) and completes
+ * the upload by closing the stream. */
+static void
+upload_bytes (GVirConnection *conn, GVirStorageVol *vol, guint64 offset, guint64 length,
+              GBytes *data)
+{
+  g_autoptr(GVirStream) stream = gvir_connection_get_stream (conn, 0);
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+
+  g_assert_true (gvir_storage_vol_upload (vol, stream, offset, length, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                                            g_bytes_get_data (data, NULL),
+                                            g_bytes_get_size (data), &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, g_bytes_get_size (data));
+  g_assert_true (g_io_stream_close (G_IO_STREAM (stream), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gint
+transfer_sink (GVirStream *stream, const gchar *buf, gsize nbytes, gpointer user_data)
+{
+  g_byte_array_append (user_data, (const guint8 *) buf, nbytes);
+  return nbytes;
+}
+
+/* Everything a download of (@offset, @length) gives, until its end. */
+static GBytes *
+download_bytes (GVirConnection *conn, GVirStorageVol *vol, guint64 offset, guint64 length)
+{
+  g_autoptr(GVirStream) stream = gvir_connection_get_stream (conn, 0);
+  g_autoptr(GByteArray) got = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  gssize n;
+
+  g_assert_true (gvir_storage_vol_download (vol, stream, offset, length, 0, &error));
+  g_assert_no_error (error);
+  n = gvir_stream_receive_all (stream, NULL, transfer_sink, got, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, got->len);
+  g_assert_true (g_io_stream_close (G_IO_STREAM (stream), NULL, &error));
+  g_assert_no_error (error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&got));
+}
+
+static void
+assert_zeros (const guint8 *data, gsize size)
+{
+  gsize i;
+
+  for (i = 0; i < size; i++)
+    if (data[i] != 0)
+      g_error ("byte %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " is 0x%02x, not 0",
+               i, size, data[i]);
+}
+
+/* An upload in the middle of a volume comes back from a download of the
+ * whole volume at its place, with zeros everywhere else. */
+static void
+test_transfer_round_trip (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = fetch_default_pool (conn);
+  g_autoptr(GVirStorageVol) vol = make_transfer_vol (pool, "transfer.img", 1 * MIB);
+  g_autoptr(GBytes) pattern = make_pattern (200 * KIB + 7, 3);
+  g_autoptr(GBytes) whole = NULL;
+  const guint64 offset = 100000;
+  const guint8 *data;
+  gsize size;
+
+  upload_bytes (conn, vol, offset, 0, pattern);
+  whole = download_bytes (conn, vol, 0, 0);
+  data = g_bytes_get_data (whole, &size);
+  g_assert_cmpuint (size, ==, 1 * MIB);
+  assert_zeros (data, offset);
+  g_assert_cmpmem (data + offset, g_bytes_get_size (pattern),
+                   g_bytes_get_data (pattern, NULL), g_bytes_get_size (pattern));
+  assert_zeros (data + offset + g_bytes_get_size (pattern),
+                size - offset - g_bytes_get_size (pattern));
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
+/* A download gives exactly the range asked for; a second upload over the
+ * first replaces only what it covers. */
+static void
+test_transfer_ranges (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = fetch_default_pool (conn);
+  g_autoptr(GVirStorageVol) vol = make_transfer_vol (pool, "ranges.img", 256 * KIB);
+  g_autoptr(GBytes) first = make_pattern (100 * KIB, 0);
+  g_autoptr(GBytes) second = make_pattern (10, 77);
+  g_autoptr(GBytes) part = NULL;
+  g_autoptr(GBytes) tail = NULL;
+  const guint8 *expect = g_bytes_get_data (first, NULL);
+  const guint8 *data;
+  gsize size;
+
+  upload_bytes (conn, vol, 0, 100 * KIB, first);
+  upload_bytes (conn, vol, 70000, 10, second);
+
+  part = download_bytes (conn, vol, 69990, 30);
+  data = g_bytes_get_data (part, &size);
+  g_assert_cmpuint (size, ==, 30);
+  g_assert_cmpmem (data, 10, expect + 69990, 10);
+  g_assert_cmpmem (data + 10, 10, g_bytes_get_data (second, NULL), 10);
+  g_assert_cmpmem (data + 20, 10, expect + 70010, 10);
+
+  /* From an offset with length 0: up to the end of the volume. */
+  tail = download_bytes (conn, vol, 256 * KIB - 5, 0);
+  g_assert_cmpuint (g_bytes_get_size (tail), ==, 5);
+  assert_zeros (g_bytes_get_data (tail, NULL), 5);
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
+static void
+assert_transfer_fails (GVirConnection *conn, GVirStorageVol *vol, gboolean upload,
+                       guint64 offset, guint64 length, guint flags, gint code)
+{
+  g_autoptr(GVirStream) stream = gvir_connection_get_stream (conn, 0);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (upload)
+    ok = gvir_storage_vol_upload (vol, stream, offset, length, flags, &error);
+  else
+    ok = gvir_storage_vol_download (vol, stream, offset, length, flags, &error);
+  g_assert_false (ok);
+  g_assert_error (error, GVIR_ERROR, code);
+}
+
+/* Ranges that leave the volume and libvirt's sparse flag are refused
+ * before any byte moves. */
+static void
+test_transfer_bad_range (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = fetch_default_pool (conn);
+  g_autoptr(GVirStorageVol) vol = make_transfer_vol (pool, "bounds.img", 64 * KIB);
+  g_autoptr(GBytes) empty = NULL;
+  gboolean upload;
+
+  for (upload = FALSE; upload <= TRUE; upload++)
+    {
+      assert_transfer_fails (conn, vol, upload, 64 * KIB + 1, 0, 0, GVIR_ERROR_INVALID_ARGUMENT);
+      assert_transfer_fails (conn, vol, upload, 60 * KIB, 4 * KIB + 1, 0,
+                             GVIR_ERROR_INVALID_ARGUMENT);
+      assert_transfer_fails (conn, vol, upload, 1, G_MAXUINT64, 0, GVIR_ERROR_INVALID_ARGUMENT);
+      /* VIR_STORAGE_VOL_{UPLOAD,DOWNLOAD}_SPARSE_STREAM */
+      assert_transfer_fails (conn, vol, upload, 0, 0, 1, GVIR_ERROR_INVALID_ARGUMENT);
+    }
+  /* The very end of the volume is an empty range, not an error. */
+  empty = download_bytes (conn, vol, 64 * KIB, 0);
+  g_assert_cmpuint (g_bytes_get_size (empty), ==, 0);
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
+/* Sending more than the upload's length (or the volume) fails and writes
+ * nothing; the direction of a transfer's stream is fixed. */
+static void
+test_transfer_overflow (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = fetch_default_pool (conn);
+  g_autoptr(GVirStorageVol) vol = make_transfer_vol (pool, "overflow.img", 32 * KIB);
+  g_autoptr(GVirStream) up = gvir_connection_get_stream (conn, 0);
+  g_autoptr(GVirStream) down = gvir_connection_get_stream (conn, 0);
+  g_autoptr(GVirConnection) other = NULL;
+  g_autoptr(GVirStream) foreign = NULL;
+  g_autoptr(GBytes) pattern = make_pattern (11, 5);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  char byte = 1;
+
+  other = open_test_connection ();
+  foreign = gvir_connection_get_stream (other, 0);
+  g_assert_false (gvir_storage_vol_upload (vol, foreign, 0, 0, 0, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_object (&foreign);
+  close_and_finalize (g_steal_pointer (&other));
+
+  g_assert_true (gvir_storage_vol_upload (vol, up, 32 * KIB - 20, 10, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gvir_stream_send (up, g_bytes_get_data (pattern, NULL), 11, NULL, &error),
+                   ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (gvir_stream_receive (up, &byte, 1, NULL, &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+  g_assert_true (g_io_stream_close (G_IO_STREAM (up), NULL, &error));
+  g_assert_no_error (error);
+
+  after = download_bytes (conn, vol, 0, 0);
+  g_assert_cmpuint (g_bytes_get_size (after), ==, 32 * KIB);
+  assert_zeros (g_bytes_get_data (after, NULL), 32 * KIB);
+
+  g_assert_true (gvir_storage_vol_download (vol, down, 0, 0, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gvir_stream_send (down, &byte, 1, NULL, &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  /* A stream carries one transfer only, on its own connection. */
+  g_assert_false (gvir_storage_vol_upload (vol, down, 0, 0, 0, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
+/* Shrinking a volume drops its bytes beyond the new end: grown again,
+ * the volume reads zeros there. */
+static void
+test_transfer_shrink (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = fetch_default_pool (conn);
+  g_autoptr(GVirStorageVol) vol = make_transfer_vol (pool, "shrink.img", 200 * KIB);
+  g_autoptr(GBytes) pattern = make_pattern (200 * KIB, 9);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint64 cut = 100 * KIB + 3;
+  const guint8 *data;
+
+  upload_bytes (conn, vol, 0, 0, pattern);
+  g_assert_true (gvir_storage_vol_resize (vol, cut, GVIR_STORAGE_VOL_RESIZE_SHRINK, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvir_storage_vol_resize (vol, 200 * KIB, 0, &error));
+  g_assert_no_error (error);
+
+  after = download_bytes (conn, vol, 0, 0);
+  data = g_bytes_get_data (after, NULL);
+  g_assert_cmpuint (g_bytes_get_size (after), ==, 200 * KIB);
+  g_assert_cmpmem (data, cut, g_bytes_get_data (pattern, NULL), cut);
+  assert_zeros (data + cut, 200 * KIB - cut);
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
+/* A read-only connection may neither upload nor download (as libvirt:
+ * a volume's bytes may be secret); a deleted volume has nothing to
+ * transfer. */
+static void
+test_transfer_read_only_deleted (void)
+{
+  g_autoptr(GVirConnection) conn = open_test_connection ();
+  g_autoptr(GVirStoragePool) pool = fetch_default_pool (conn);
+  g_autoptr(GVirStorageVol) vol = make_transfer_vol (pool, "readonly.img", 16 * KIB);
+  g_autoptr(GBytes) pattern = make_pattern (16 * KIB, 1);
+  g_autoptr(GVirConnection) ro = gvir_connection_new (TEST_URI);
+  g_autoptr(GVirStoragePool) ro_pool = NULL;
+  g_autoptr(GVirStorageVol) ro_vol = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  upload_bytes (conn, vol, 0, 0, pattern);
+  g_assert_true (gvir_connection_open_read_only (ro, NULL, &error));
+  g_assert_no_error (error);
+  ro_pool = fetch_default_pool (ro);
+  g_assert_true (gvir_storage_pool_refresh (ro_pool, NULL, &error));
+  g_assert_no_error (error);
+  ro_vol = gvir_storage_pool_get_volume (ro_pool, "readonly.img");
+  g_assert_nonnull (ro_vol);
+
+  assert_transfer_fails (ro, ro_vol, TRUE, 0, 0, 0, GVIR_ERROR_READ_ONLY);
+  assert_transfer_fails (ro, ro_vol, FALSE, 0, 0, 0, GVIR_ERROR_READ_ONLY);
+  got = download_bytes (conn, vol, 0, 0);
+  g_assert_true (g_bytes_equal (got, pattern));
+
+  g_assert_true (gvir_storage_vol_delete (vol, 0, &error));
+  g_assert_no_error (error);
+  assert_transfer_fails (conn, vol, FALSE, 0, 0, 0, GVIR_ERROR_NOT_FOUND);
+  assert_transfer_fails (conn, vol, TRUE, 0, 0, 0, GVIR_ERROR_NOT_FOUND);
+  g_clear_object (&ro_vol);
+  g_clear_object (&ro_pool);
+  close_and_finalize (g_steal_pointer (&ro));
+  close_and_finalize (g_steal_pointer (&conn));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -517,5 +828,11 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/config-file", test_config_file);
   g_test_add_func ("/storage/types", test_types);
   g_test_add_func ("/storage/pool-build-delete-refresh", test_pool_build_delete_refresh);
+  g_test_add_func ("/storage/transfer/round-trip", test_transfer_round_trip);
+  g_test_add_func ("/storage/transfer/ranges", test_transfer_ranges);
+  g_test_add_func ("/storage/transfer/bad-range", test_transfer_bad_range);
+  g_test_add_func ("/storage/transfer/overflow", test_transfer_overflow);
+  g_test_add_func ("/storage/transfer/shrink", test_transfer_shrink);
+  g_test_add_func ("/storage/transfer/read-only-deleted", test_transfer_read_only_deleted);
   return g_test_run ();
 }

@@ -92,6 +92,9 @@ struct _FakeLibvirtd
   gsize screenshot_chunk;
   FakeStreamEnd screenshot_end;
   guint stream_packets[GVIR_RPC_STATUS_LAST + 1];   /* the client's, by status */
+  GByteArray *uploaded;         /* the data of the last STORAGE_VOL_UPLOAD */
+  gsize upload_fail_after;      /* G_MAXSIZE: never */
+  gboolean upload_failed;       /* the STREAM ERROR went out */
 };
 
 static void
@@ -617,6 +620,35 @@ serve_nwfilter_get_xml_locked (Serve *s)
   s->error_message = "Network filter not found: no nwfilter with matching uuid";
 }
 
+/* Any pool UUID is the pool "fake-pool"; any volume name is a volume of
+ * it keyed by its path: enough for the calls that open volume streams. */
+static void
+serve_storage_lookup_locked (Serve *s)
+{
+  if (s->call->proc == GVIR_RPC_PROC_STORAGE_POOL_LOOKUP_BY_UUID)
+    {
+      g_auto(GVirRpcStoragePoolLookupByUuidArgs) args = { 0 };
+      GVirRpcStoragePool pool = { .name = (char *) "fake-pool" };
+
+      g_assert_true (gvir_rpc_get_storage_pool_lookup_by_uuid_args (&s->args, &args, NULL));
+      memcpy (pool.uuid, args.uuid, sizeof pool.uuid);
+      gvir_rpc_put_storage_pool (s->ret, &pool);
+    }
+  else
+    {
+      g_auto(GVirRpcStorageVolLookupByNameArgs) args = { 0 };
+      g_autofree char *key = NULL;
+      GVirRpcStorageVol vol = { 0 };
+
+      g_assert_true (gvir_rpc_get_storage_vol_lookup_by_name_args (&s->args, &args, NULL));
+      key = g_strdup_printf ("/fake-pool/%s", args.name);
+      vol.pool = args.pool.name;
+      vol.name = args.name;
+      vol.key = key;
+      gvir_rpc_put_storage_vol (s->ret, &vol);
+    }
+}
+
 static void
 serve_call_locked (Serve *s)
 {
@@ -743,6 +775,18 @@ serve_call_locked (Serve *s)
     case GVIR_RPC_PROC_NWFILTER_GET_XML_DESC:
       serve_nwfilter_get_xml_locked (s);
       return;
+    case GVIR_RPC_PROC_STORAGE_POOL_LOOKUP_BY_UUID:
+    case GVIR_RPC_PROC_STORAGE_VOL_LOOKUP_BY_NAME:
+      serve_storage_lookup_locked (s);
+      return;
+    case GVIR_RPC_PROC_STORAGE_VOL_UPLOAD:
+      g_byte_array_set_size (fake->uploaded, 0);
+      fake->upload_failed = FALSE;
+      s->rest_unread = TRUE;
+      return;
+    case GVIR_RPC_PROC_STORAGE_VOL_DOWNLOAD:
+      s->rest_unread = TRUE;        /* the test decodes the arguments itself */
+      return;
     case GVIR_RPC_PROC_CONNECT_LIST_ALL_DOMAINS:
       serve_list_all_domains_locked (s);
       return;
@@ -864,7 +908,8 @@ serve_call_locked (Serve *s)
 static void stream_screenshot (FakeLibvirtd *fake, GVirRpcTransport *t,
                                const GVirRpcHeader *call);
 static void answer_stream_packet (FakeLibvirtd *fake, GVirRpcTransport *t,
-                                  const GVirRpcHeader *packet);
+                                  const GVirRpcHeader *packet, const guint8 *payload,
+                                  gsize len);
 
 static void
 serve_packet (FakeLibvirtd        *fake,
@@ -888,7 +933,7 @@ serve_packet (FakeLibvirtd        *fake,
   g_assert_cmphex (call->prog, ==, GVIR_RPC_REMOTE_PROGRAM);
   if (call->type == GVIR_RPC_TYPE_STREAM)
     {
-      answer_stream_packet (fake, t, call);
+      answer_stream_packet (fake, t, call, payload, len);
       return;
     }
   g_assert_cmpuint (call->type, ==, GVIR_RPC_TYPE_CALL);
@@ -920,13 +965,31 @@ serve_packet (FakeLibvirtd        *fake,
              gvir_xdr_reader_remaining (&s.args), call->proc);
   send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_REPLY, call->serial,
                GVIR_RPC_STATUS_OK, ret);
-  if (call->proc == GVIR_RPC_PROC_DOMAIN_SCREENSHOT)
+  if (call->proc == GVIR_RPC_PROC_DOMAIN_SCREENSHOT ||
+      call->proc == GVIR_RPC_PROC_STORAGE_VOL_DOWNLOAD)
     stream_screenshot (fake, t, call);
 }
 
 /* ---- streams ------------------------------------------------------------------ */
 
-/* Sends the screenshot's data after the reply to @call, then its end. */
+/* A server's STREAM ERROR on @call's stream: OPERATION_INVALID, "disk on fire". */
+static void
+send_stream_error (FakeLibvirtd        *fake,
+                   GVirRpcTransport    *t,
+                   const GVirRpcHeader *call)
+{
+  g_autoptr(GByteArray) payload = g_byte_array_new ();
+  GVirRpcError err = { .code = GVIR_RPC_ERR_OPERATION_INVALID, .domain = 12,
+                       .message = (char *) "disk on fire",
+                       .level = GVIR_RPC_ERR_LEVEL_ERROR, .int1 = -1, .int2 = -1 };
+
+  gvir_rpc_put_error (payload, &err);
+  send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_STREAM, call->serial,
+               GVIR_RPC_STATUS_ERROR, payload);
+}
+
+/* Sends the screenshot's data (also what a volume download gives) after
+ * the reply to @call, then its end. */
 static void
 stream_screenshot (FakeLibvirtd        *fake,
                    GVirRpcTransport    *t,
@@ -960,17 +1023,8 @@ stream_screenshot (FakeLibvirtd        *fake,
                    GVIR_RPC_STATUS_OK, NULL);
       return;
     case FAKE_STREAM_END_ERROR:
-      {
-        g_autoptr(GByteArray) payload = g_byte_array_new ();
-        GVirRpcError err = { .code = GVIR_RPC_ERR_OPERATION_INVALID, .domain = 12,
-                             .message = (char *) "disk on fire",
-                             .level = GVIR_RPC_ERR_LEVEL_ERROR, .int1 = -1, .int2 = -1 };
-
-        gvir_rpc_put_error (payload, &err);
-        send_packet (fake, t, call->prog, call->proc, GVIR_RPC_TYPE_STREAM, call->serial,
-                     GVIR_RPC_STATUS_ERROR, payload);
-        return;
-      }
+      send_stream_error (fake, t, call);
+      return;
     case FAKE_STREAM_END_WRONG_SERIAL:
       {
         g_autoptr(GByteArray) piece = g_byte_array_new ();
@@ -986,16 +1040,31 @@ stream_screenshot (FakeLibvirtd        *fake,
     }
 }
 
-/* The client's finish (OK) or abort (ERROR): counted and confirmed. */
+/* The client's data (an upload: kept, and failed once there is enough of
+ * it when the test asked so), finish (OK) or abort (ERROR): counted, and
+ * the last two confirmed. */
 static void
 answer_stream_packet (FakeLibvirtd        *fake,
                       GVirRpcTransport    *t,
-                      const GVirRpcHeader *packet)
+                      const GVirRpcHeader *packet,
+                      const guint8        *payload,
+                      gsize                len)
 {
+  gboolean fail = FALSE;
+
   g_mutex_lock (&fake->lock);
   if (packet->status <= GVIR_RPC_STATUS_LAST)
     fake->stream_packets[packet->status]++;
+  if (packet->status == GVIR_RPC_STATUS_CONTINUE &&
+      packet->proc == GVIR_RPC_PROC_STORAGE_VOL_UPLOAD && !fake->upload_failed)
+    {
+      g_byte_array_append (fake->uploaded, payload, len);
+      fail = fake->uploaded->len >= fake->upload_fail_after;
+      fake->upload_failed = fail;
+    }
   g_mutex_unlock (&fake->lock);
+  if (fail)
+    send_stream_error (fake, t, packet);
   if (packet->status != GVIR_RPC_STATUS_CONTINUE)
     send_packet (fake, t, packet->prog, packet->proc, GVIR_RPC_TYPE_REPLY, packet->serial,
                  GVIR_RPC_STATUS_OK, NULL);
@@ -1103,6 +1172,8 @@ fake_libvirtd_new (void)
   fake->failures = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) fake_failure_free);
   fake->silent = g_hash_table_new (NULL, NULL);
   fake->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_call_free);
+  fake->uploaded = g_byte_array_new ();
+  fake->upload_fail_after = G_MAXSIZE;
   fake->callback_id = 3;
   fake_libvirtd_set_feature (fake, GVIR_RPC_FEATURE_TYPED_PARAM_STRING, TRUE);
   fake_libvirtd_set_feature (fake, GVIR_RPC_FEATURE_REMOTE_EVENT_CALLBACK, TRUE);
@@ -1142,6 +1213,7 @@ fake_libvirtd_free (FakeLibvirtd *fake)
   g_free (fake->saved_image_xml);
   g_free (fake->hostname);
   g_clear_pointer (&fake->screenshot, g_bytes_unref);
+  g_byte_array_unref (fake->uploaded);
   g_free (fake->socket_path);
   g_free (fake->dir);
   g_free (fake);
@@ -1531,4 +1603,24 @@ fake_libvirtd_count_stream_packets (FakeLibvirtd *fake,
   n = fake->stream_packets[status];
   g_mutex_unlock (&fake->lock);
   return n;
+}
+
+GBytes *
+fake_libvirtd_dup_uploaded (FakeLibvirtd *fake)
+{
+  GBytes *data;
+
+  g_mutex_lock (&fake->lock);
+  data = g_bytes_new (fake->uploaded->data, fake->uploaded->len);
+  g_mutex_unlock (&fake->lock);
+  return data;
+}
+
+void
+fake_libvirtd_fail_upload_after (FakeLibvirtd *fake,
+                                 gsize         n)
+{
+  g_mutex_lock (&fake->lock);
+  fake->upload_fail_after = n;
+  g_mutex_unlock (&fake->lock);
 }

@@ -98,10 +98,19 @@ typedef enum
 } FakeStreamEnd;
 
 /* DOMAIN_SCREENSHOT (of any known domain) answers "image/png", then
- * streams @data (NULL: none) in packets of @chunk bytes, ended by @end.
+ * streams @data (NULL: none) in packets of @chunk bytes, ended by @end;
+ * STORAGE_VOL_DOWNLOAD (of any volume) streams the same after its reply.
  * The client's STREAM packets (finish: OK, abort: ERROR) are counted and
  * each answered with a REPLY OK, as libvirtd does. */
 void fake_libvirtd_set_screenshot (FakeLibvirtd *fake, GBytes *data, gsize chunk,
                                    FakeStreamEnd end);
 /* How many STREAM packets with @status the client sent. */
 guint fake_libvirtd_count_stream_packets (FakeLibvirtd *fake, int status);
+
+/* STORAGE_POOL_LOOKUP_BY_UUID and STORAGE_VOL_LOOKUP_BY_NAME find any pool
+ * (named "fake-pool") and any volume; STORAGE_VOL_UPLOAD answers OK and
+ * keeps the data the client then streams: a copy of it. */
+GBytes *fake_libvirtd_dup_uploaded (FakeLibvirtd *fake);
+/* Once @n bytes of an upload arrived, the fake answers with a STREAM
+ * ERROR (OPERATION_INVALID "disk on fire") and keeps nothing more. */
+void fake_libvirtd_fail_upload_after (FakeLibvirtd *fake, gsize n);

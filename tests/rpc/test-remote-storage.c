@@ -348,6 +348,71 @@ test_errors (void)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
 }
 
+/* ---- volume transfers -------------------------------------------------------- */
+
+/* A transfer of volume @name on a new stream of @conn: fails with @code,
+ * its message naming @api when given, and leaves the stream unattached. */
+static void
+assert_transfer_refused (GVirDriverConnection *conn, const char *name, gboolean upload,
+                         gint code, const char *api)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverStream) stream = gvir_driver_connection_new_stream (conn, 0, &error);
+  gboolean ok;
+
+  g_assert_no_error (error);
+  if (upload)
+    ok = gvir_driver_connection_upload_volume (conn, DEFAULT_POOL_UUID, name, stream, 4096, 100,
+                                               0, NULL, &error);
+  else
+    ok = gvir_driver_connection_download_volume (conn, DEFAULT_POOL_UUID, name, stream, 4096,
+                                                 100, 0, NULL, &error);
+  g_assert_false (ok);
+  g_assert_error (error, GVIR_ERROR, code);
+  if (api != NULL)
+    g_assert_nonnull (strstr (error->message, api));
+  g_assert_false (gvir_driver_stream_is_attached (stream));
+}
+
+/* libvirt 9.0's test driver has neither virStorageVolUpload nor
+ * virStorageVolDownload (virsh -c test:///default vol-upload says "this
+ * function is not supported by the connection driver"): libvirtd decodes
+ * our STORAGE_VOL_UPLOAD (208) and STORAGE_VOL_DOWNLOAD (209) calls and
+ * answers NO_SUPPORT naming the API, and the connection goes on. The data
+ * path is the one screenshots use (test-remote-streams.c). */
+static void
+test_transfer_libvirtd (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_remote (FALSE);
+  g_autoptr(GVirDriverConnection) ro = open_remote (TRUE);
+  g_autoptr(GVirDriverStorageVol) vol = NULL;
+  g_autoptr(GVirDriverStorageVol) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vol = gvir_driver_connection_create_volume (conn, DEFAULT_POOL_UUID,
+                                              "<volume><name>transfer.img</name>"
+                                              "<capacity unit='bytes'>65536</capacity></volume>",
+                                              0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vol);
+
+  assert_transfer_refused (conn, "transfer.img", TRUE, GVIR_ERROR_NOT_SUPPORTED,
+                           "virStorageVolUpload");
+  assert_transfer_refused (conn, "transfer.img", FALSE, GVIR_ERROR_NOT_SUPPORTED,
+                           "virStorageVolDownload");
+  assert_transfer_refused (conn, "nope.img", TRUE, GVIR_ERROR_NOT_FOUND, NULL);
+  assert_transfer_refused (ro, "transfer.img", TRUE, GVIR_ERROR_READ_ONLY, NULL);
+  assert_transfer_refused (ro, "transfer.img", FALSE, GVIR_ERROR_READ_ONLY, NULL);
+
+  again = gvir_driver_connection_lookup_volume (conn, DEFAULT_POOL_UUID, "transfer.img", NULL,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->capacity, ==, 65536);
+  g_assert_true (gvir_driver_connection_delete_volume (conn, DEFAULT_POOL_UUID, "transfer.img", 0,
+                                                       NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +435,9 @@ main (int    argc,
   g_test_add_func ("/rpc/storage/default-pool", test_default_pool);
   g_test_add_func ("/rpc/storage/pool-lifecycle", test_pool_lifecycle);
   g_test_add_func ("/rpc/storage/errors", test_errors);
+  /* gvird serves its own test driver, which has the transfers. */
+  if (!remote_peer_is_gvird (peer))
+    g_test_add_func ("/rpc/storage/transfer-libvirtd", test_transfer_libvirtd);
 
   ret = g_test_run ();
   remote_peer_stop (peer);

@@ -1,6 +1,6 @@
 /*
  * test-remote-streams.c: the remote driver's streams (screenshot,
- * console) against a real libvirtd's test driver and a misbehaving peer;
+ * console, volume upload and download) against a real libvirtd's test driver and a misbehaving peer;
  * with GVIR_REMOTE_PEER=gvird, the daemon cases against gvird
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
@@ -18,6 +18,7 @@
 #include "gvir-test-wait.h"
 #include "remote-peer.h"
 #include "libvirt-gobject/drivers/gvir-driver-dispatch-private.h"
+#include "libvirt-gobject/drivers/gvir-driver-storage-private.h"
 #include "libvirt-gobject/drivers/remote/gvir-remote-driver-private.h"
 #include "libvirt-gobject/drivers/remote/gvir-remote-stream-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
@@ -376,6 +377,162 @@ test_fake_abort (Fixture       *f,
   assert_alive (f->conn);
 }
 
+/* ---- volume transfers against the scripted peer ------------------------------- */
+
+#define FAKE_POOL_UUID "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+
+/* A transfer of volume "disk.img" of @offset and @length on a new stream
+ * of @conn, and the arguments the peer got, checked field by field. */
+static GVirDriverStream *
+open_transfer (Fixture  *f,
+               gboolean  upload,
+               guint64   offset,
+               guint64   length)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverStream *stream = gvir_driver_connection_new_stream (f->conn, 0, &error);
+  gint proc = upload ? GVIR_RPC_PROC_STORAGE_VOL_UPLOAD : GVIR_RPC_PROC_STORAGE_VOL_DOWNLOAD;
+  g_auto(GVirRpcStorageVolDownloadArgs) args = { 0 };
+  g_autoptr(GBytes) raw = NULL;
+  gboolean ok;
+
+  g_assert_no_error (error);
+  if (upload)
+    ok = gvir_driver_connection_upload_volume (f->conn, FAKE_POOL_UUID, "disk.img", stream,
+                                               offset, length, 0, NULL, &error);
+  else
+    ok = gvir_driver_connection_download_volume (f->conn, FAKE_POOL_UUID, "disk.img", stream,
+                                                 offset, length, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (gvir_driver_stream_is_attached (stream));
+
+  /* Upload and download arguments have the same shape. */
+  raw = fake_libvirtd_dup_last_args (f->fake, proc);
+  g_assert_nonnull (raw);
+  g_assert_true (gvir_rpc_decode_storage_vol_download_args (g_bytes_get_data (raw, NULL),
+                                                            g_bytes_get_size (raw), &args,
+                                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (args.vol.pool, ==, "fake-pool");
+  g_assert_cmpstr (args.vol.name, ==, "disk.img");
+  g_assert_cmpstr (args.vol.key, ==, "/fake-pool/disk.img");
+  g_assert_cmpuint (args.offset, ==, offset);
+  g_assert_cmpuint (args.length, ==, length);
+  g_assert_cmpuint (args.flags, ==, 0);
+  return stream;
+}
+
+/* Sends all of @data, or stops at the first error (into @error). */
+static gsize
+send_all (GVirDriverStream  *stream,
+          GBytes            *data,
+          GError           **error)
+{
+  const char *bytes = g_bytes_get_data (data, NULL);
+  gsize size = g_bytes_get_size (data);
+  gsize done = 0;
+
+  while (done < size)
+    {
+      gssize n = gvir_driver_stream_send_wait (stream, bytes + done, size - done, NULL, error);
+
+      if (n < 0)
+        break;
+      done += n;
+    }
+  return done;
+}
+
+/* A download streams the server's data after the call's reply, in
+ * order, to its end. */
+static void
+test_fake_vol_download (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) want = pattern (300000);
+  g_autoptr(GVirDriverStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) got = NULL;
+
+  fake_libvirtd_set_screenshot (f->fake, want, 65536, FAKE_STREAM_END_OK);
+  stream = open_transfer (f, FALSE, 512, 300000);
+  got = read_all (stream, 10000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (got->data, got->len, g_bytes_get_data (want, NULL), g_bytes_get_size (want));
+  g_assert_true (gvir_driver_stream_finish (stream, &error));
+  g_assert_no_error (error);
+  assert_alive (f->conn);
+}
+
+/* An upload sends the caller's bytes as STREAM CONTINUE packets (of at
+ * most libvirt's chunk), then finishes with one OK that the server
+ * confirms. */
+static void
+test_fake_vol_upload (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) want = pattern (700001);
+  g_autoptr(GVirDriverStream) stream = open_transfer (f, TRUE, 4096, 0);
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (send_all (stream, want, &error), ==, g_bytes_get_size (want));
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_stream_finish (stream, &error));
+  g_assert_no_error (error);
+  got = fake_libvirtd_dup_uploaded (f->fake);
+  g_assert_true (g_bytes_equal (got, want));
+  g_assert_cmpuint (fake_libvirtd_count_stream_packets (f->fake, GVIR_RPC_STATUS_CONTINUE), >=,
+                    3);
+  g_assert_cmpuint (fake_libvirtd_count_stream_packets (f->fake, GVIR_RPC_STATUS_OK), ==, 1);
+  g_assert_cmpuint (fake_libvirtd_count_stream_packets (f->fake, GVIR_RPC_STATUS_ERROR), ==, 0);
+  assert_alive (f->conn);
+}
+
+/* The server fails an upload mid-stream: a later send (or the finish)
+ * reports its error, and the connection goes on. */
+static void
+test_fake_vol_upload_error (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) want = pattern (4 * GVIR_REMOTE_STREAM_RECV_MAX);
+  g_autoptr(GVirDriverStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = gvir_test_wait_deadline ();
+
+  fake_libvirtd_fail_upload_after (f->fake, 1000);
+  stream = open_transfer (f, TRUE, 0, 0);
+  /* The error arrives while we send, or at the latest when we finish. */
+  while (error == NULL && g_get_monotonic_time () < deadline)
+    {
+      if (send_all (stream, want, &error) == g_bytes_get_size (want) && error == NULL)
+        gvir_driver_stream_finish (stream, &error);
+    }
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_nonnull (strstr (error->message, "disk on fire"));
+  g_assert_true (gvir_driver_stream_poll (stream) & GVIR_DRIVER_STREAM_ERROR);
+  assert_alive (f->conn);
+}
+
+/* Dropping an upload before its end sends libvirt's abort (an empty
+ * STREAM ERROR) instead of a finish. */
+static void
+test_fake_vol_upload_abort (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) want = pattern (1000);
+  GVirDriverStream *stream = open_transfer (f, TRUE, 0, 1000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (send_all (stream, want, &error), ==, 1000);
+  g_assert_no_error (error);
+  gvir_driver_stream_unref (stream);
+  assert_alive (f->conn);
+  g_assert_cmpuint (fake_libvirtd_count_stream_packets (f->fake, GVIR_RPC_STATUS_ERROR), ==, 1);
+  g_assert_cmpuint (fake_libvirtd_count_stream_packets (f->fake, GVIR_RPC_STATUS_OK), ==, 0);
+}
+
 /* ---- the RPC client's pause ----------------------------------------------------- */
 
 typedef struct
@@ -508,6 +665,14 @@ main (int    argc,
                   teardown);
       g_test_add ("/rpc/streams/fake/close", Fixture, NULL, setup, test_fake_close, teardown);
       g_test_add ("/rpc/streams/fake/abort", Fixture, NULL, setup, test_fake_abort, teardown);
+      g_test_add ("/rpc/streams/fake/vol-download", Fixture, NULL, setup, test_fake_vol_download,
+                  teardown);
+      g_test_add ("/rpc/streams/fake/vol-upload", Fixture, NULL, setup, test_fake_vol_upload,
+                  teardown);
+      g_test_add ("/rpc/streams/fake/vol-upload-error", Fixture, NULL, setup,
+                  test_fake_vol_upload_error, teardown);
+      g_test_add ("/rpc/streams/fake/vol-upload-abort", Fixture, NULL, setup,
+                  test_fake_vol_upload_abort, teardown);
       g_test_add ("/rpc/streams/client/pause", Fixture, NULL, setup, test_client_pause, teardown);
     }
 

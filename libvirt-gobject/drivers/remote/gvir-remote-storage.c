@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "gvir-remote-storage-private.h"
+#include "gvir-remote-stream-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-remote-private.h"
 
 /* libvirt's virConnectListAllStoragePoolsFlags used to learn the states. */
@@ -521,6 +522,54 @@ remote_get_volume_xml (gpointer       handle,
   return g_steal_pointer (&ret.value);
 }
 
+/* The volume's bytes travel as STREAM packets on the call's serial after
+ * its REPLY: ours for an upload, the server's for a download. */
+static gboolean
+remote_upload_volume (gpointer           handle,
+                      const char        *pool_uuid,
+                      const char        *name,
+                      GVirDriverStream  *stream,
+                      guint64            offset,
+                      guint64            length,
+                      guint              flags,
+                      GCancellable      *cancellable,
+                      GError           **error)
+{
+  g_auto(GVirRpcStorageVolUploadArgs) args = { .offset = offset, .length = length,
+                                               .flags = flags };
+  g_autoptr(GByteArray) payload = NULL;
+
+  if (!vol_ref (handle, pool_uuid, name, &args.vol, cancellable, error))
+    return FALSE;
+  payload = gvir_rpc_encode_storage_vol_upload_args (&args, error);
+  return payload != NULL &&
+         gvir_remote_open_stream (handle, stream, GVIR_RPC_PROC_STORAGE_VOL_UPLOAD, payload, NULL,
+                                  cancellable, error);
+}
+
+static gboolean
+remote_download_volume (gpointer           handle,
+                        const char        *pool_uuid,
+                        const char        *name,
+                        GVirDriverStream  *stream,
+                        guint64            offset,
+                        guint64            length,
+                        guint              flags,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_auto(GVirRpcStorageVolDownloadArgs) args = { .offset = offset, .length = length,
+                                                 .flags = flags };
+  g_autoptr(GByteArray) payload = NULL;
+
+  if (!vol_ref (handle, pool_uuid, name, &args.vol, cancellable, error))
+    return FALSE;
+  payload = gvir_rpc_encode_storage_vol_download_args (&args, error);
+  return payload != NULL &&
+         gvir_remote_open_stream (handle, stream, GVIR_RPC_PROC_STORAGE_VOL_DOWNLOAD, payload,
+                                  NULL, cancellable, error);
+}
+
 const GVirDriverStorageFuncs gvir_remote_storage_funcs = {
   .list_pools = remote_list_pools,
   .lookup_pool_by_uuid = remote_lookup_pool_by_uuid,
@@ -541,4 +590,6 @@ const GVirDriverStorageFuncs gvir_remote_storage_funcs = {
   .delete_volume = remote_delete_volume,
   .resize_volume = remote_resize_volume,
   .get_volume_xml = remote_get_volume_xml,
+  .upload_volume = remote_upload_volume,
+  .download_volume = remote_download_volume,
 };

@@ -22,6 +22,13 @@ G_BEGIN_DECLS
 
 extern const GVirDriverStreamFuncs gvir_remote_stream_funcs;
 
+/* Runs the call @proc (encoded @args; its REPLY's payload in @reply unless
+ * NULL) that opens a stream and, on success, attaches the remote stream
+ * to @stream. */
+gboolean gvir_remote_open_stream (gpointer handle, GVirDriverStream *stream, gint32 proc,
+                                  GByteArray *args, GBytes **reply, GCancellable *cancellable,
+                                  GError **error);
+
 char *gvir_remote_screenshot_domain (gpointer handle, const char *uuid, GVirDriverStream *stream,
                                      guint screen, guint flags, GCancellable *cancellable,
                                      GError **error);

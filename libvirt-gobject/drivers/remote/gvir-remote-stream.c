@@ -1,5 +1,6 @@
 /*
- * gvir-remote-stream.c: the remote driver's streams (screenshot, console)
+ * gvir-remote-stream.c: the remote driver's streams (screenshot, console,
+ * volume transfers)
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -407,16 +408,14 @@ const GVirDriverStreamFuncs gvir_remote_stream_funcs = {
 
 /* ---- the domain calls ------------------------------------------------------ */
 
-/* Runs the call @proc that opens a stream and, on success, attaches the
- * remote stream to @stream. */
-static gboolean
-open_stream (gpointer           handle,
-             GVirDriverStream  *stream,
-             gint32             proc,
-             GByteArray        *args,
-             GBytes           **reply,
-             GCancellable      *cancellable,
-             GError           **error)
+gboolean
+gvir_remote_open_stream (gpointer           handle,
+                         GVirDriverStream  *stream,
+                         gint32             proc,
+                         GByteArray        *args,
+                         GBytes           **reply,
+                         GCancellable      *cancellable,
+                         GError           **error)
 {
   RemoteStream *rs = g_new0 (RemoteStream, 1);
 
@@ -457,8 +456,8 @@ gvir_remote_screenshot_domain (gpointer           handle,
     return NULL;
   payload = gvir_rpc_encode_domain_screenshot_args (&args, error);
   if (payload == NULL ||
-      !open_stream (handle, stream, GVIR_RPC_PROC_DOMAIN_SCREENSHOT, payload, &reply,
-                    cancellable, error))
+      !gvir_remote_open_stream (handle, stream, GVIR_RPC_PROC_DOMAIN_SCREENSHOT, payload,
+                                &reply, cancellable, error))
     return NULL;
   if (!gvir_rpc_decode_domain_screenshot_ret (g_bytes_get_data (reply, NULL),
                                               g_bytes_get_size (reply), &ret, error))
@@ -486,6 +485,6 @@ gvir_remote_open_domain_console (gpointer           handle,
     return FALSE;
   payload = gvir_rpc_encode_domain_open_console_args (&args, error);
   return payload != NULL &&
-         open_stream (handle, stream, GVIR_RPC_PROC_DOMAIN_OPEN_CONSOLE, payload, NULL,
-                      cancellable, error);
+         gvir_remote_open_stream (handle, stream, GVIR_RPC_PROC_DOMAIN_OPEN_CONSOLE, payload,
+                                  NULL, cancellable, error);
 }

@@ -17,6 +17,7 @@
 
 #include "../gvir-driver-private.h"
 #include "libvirt-gobject/util/gvir-id-set-private.h"
+#include "gvir-test-vol-data-private.h"
 
 G_BEGIN_DECLS
 
@@ -144,6 +145,12 @@ extern const GVirDriverStreamFuncs gvir_test_stream_funcs;
 char *gvir_test_screenshot_domain (gpointer handle, const char *uuid, GVirDriverStream *stream,
                                    guint screen, guint flags, GCancellable *cancellable,
                                    GError **error);
+
+/* Attaches to @stream a transfer of the bytes [@offset, @end) of @vol: it
+ * takes them (@upload) or gives them. */
+void gvir_test_stream_attach_volume (GVirDriverStream *stream, GVirTestVolData *vol,
+                                     guint64 offset, guint64 end, gboolean upload);
+
 /* ---- networks (gvir-test-network.c) --------------------------------------- */
 
 /* Copies @node (a <network> element of a larger document) into a checked

@@ -13,6 +13,11 @@
  * space; a volume's path is the pool's target path and its name, and its
  * key is that path. Pools and volumes are kept as libvirt-gconfig
  * objects, touched only under the storage lock.
+ *
+ * Unlike libvirt's test driver, which refuses virStorageVolUpload and
+ * virStorageVolDownload (not supported), ours keeps each volume's bytes in
+ * memory (sparse: bytes never written read as zero), so that what is
+ * uploaded can be downloaded again.
  */
 #include "config.h"
 
@@ -26,6 +31,10 @@
 #include "libvirt-gobject/util/gvir-uuid-private.h"
 
 #define TEST_POOL_CAPACITY (G_GUINT64_CONSTANT (100) * 1024 * 1024 * 1024)
+
+/* Where a volume's GVirConfigStorageVol keeps its bytes (a GVirTestVolData),
+ * made on the first transfer. */
+#define VOL_DATA_KEY "gvir-test-vol-data"
 
 typedef struct
 {
@@ -250,6 +259,21 @@ vol_describe (GVirConfigStorageVol *vol)
   d->capacity = gvir_config_storage_vol_get_capacity (vol);
   d->allocation = gvir_config_storage_vol_get_allocation (vol);
   return d;
+}
+
+/* The bytes of @vol (borrowed), made empty on first use. */
+static GVirTestVolData *
+vol_get_data (GVirConfigStorageVol *vol)
+{
+  GVirTestVolData *data = g_object_get_data (G_OBJECT (vol), VOL_DATA_KEY);
+
+  if (data == NULL)
+    {
+      data = gvir_test_vol_data_new ();
+      g_object_set_data_full (G_OBJECT (vol), VOL_DATA_KEY, data,
+                              (GDestroyNotify) gvir_test_vol_data_unref);
+    }
+  return data;
 }
 
 /* Adds @vol (taken) to @pool as libvirt's test driver does: path
@@ -852,6 +876,8 @@ test_resize_volume (gpointer handle, const char *pool_uuid, const char *name, gu
                      "Not enough space left in storage pool for volume '%s'", name);
       else
         {
+          if (target < gvir_config_storage_vol_get_capacity (vol))
+            gvir_test_vol_data_truncate (vol_get_data (vol), target);
           gvir_config_storage_vol_set_capacity (vol, target);
           gvir_config_storage_vol_set_allocation (vol, new_alloc);
           pool_update_sizes (pool);
@@ -881,6 +907,83 @@ test_get_volume_xml (gpointer handle, const char *pool_uuid, const char *name, g
   return xml;
 }
 
+/* The end of a transfer of @length bytes (0: up to the capacity) from
+ * @offset of @vol, or FALSE with the error when it would leave the volume. */
+static gboolean
+transfer_end (GVirConfigStorageVol *vol, guint64 offset, guint64 length, guint64 *end,
+              GError **error)
+{
+  guint64 capacity = gvir_config_storage_vol_get_capacity (vol);
+  const char *name = gvir_config_storage_vol_get_name (vol);
+
+  if (offset > capacity)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "offset %" G_GUINT64_FORMAT " is beyond the end of storage volume '%s' "
+                   "(capacity %" G_GUINT64_FORMAT " bytes)", offset, name, capacity);
+      return FALSE;
+    }
+  if (length > capacity - offset)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "%" G_GUINT64_FORMAT " bytes from offset %" G_GUINT64_FORMAT " go beyond "
+                   "the end of storage volume '%s' (capacity %" G_GUINT64_FORMAT " bytes)",
+                   length, offset, name, capacity);
+      return FALSE;
+    }
+  *end = length == 0 ? capacity : offset + length;
+  return TRUE;
+}
+
+static gboolean
+transfer_volume (gpointer handle, const char *pool_uuid, const char *name,
+                 GVirDriverStream *stream, guint64 offset, guint64 length, guint flags,
+                 gboolean upload, GError **error)
+{
+  GVirTestStorage *storage = STORAGE_OF (handle);
+  GVirConfigStorageVol *vol = NULL;
+  TestPool *pool;
+  guint64 end = 0;
+  gboolean ok = FALSE;
+
+  /* libvirt's only flag asks for a sparse stream (holes sent as such),
+   * which our streams do not carry. */
+  if (flags != 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot %s storage volume '%s': unsupported flags 0x%x (sparse streams "
+                   "are not supported)", upload ? "upload to" : "download from", name, flags);
+      return FALSE;
+    }
+  g_mutex_lock (&storage->lock);
+  pool = storage_get_in_state (storage, pool_uuid, TRUE, error);
+  if (pool != NULL)
+    vol = pool_get_volume (pool, name, NULL, error);
+  if (vol != NULL && transfer_end (vol, offset, length, &end, error))
+    {
+      gvir_test_stream_attach_volume (stream, vol_get_data (vol), offset, end, upload);
+      ok = TRUE;
+    }
+  g_mutex_unlock (&storage->lock);
+  return ok;
+}
+
+static gboolean
+test_upload_volume (gpointer handle, const char *pool_uuid, const char *name,
+                    GVirDriverStream *stream, guint64 offset, guint64 length, guint flags,
+                    GCancellable *c, GError **error)
+{
+  return transfer_volume (handle, pool_uuid, name, stream, offset, length, flags, TRUE, error);
+}
+
+static gboolean
+test_download_volume (gpointer handle, const char *pool_uuid, const char *name,
+                      GVirDriverStream *stream, guint64 offset, guint64 length, guint flags,
+                      GCancellable *c, GError **error)
+{
+  return transfer_volume (handle, pool_uuid, name, stream, offset, length, flags, FALSE, error);
+}
+
 const GVirDriverStorageFuncs gvir_test_storage_funcs = {
   .list_pools = test_list_pools,
   .lookup_pool_by_uuid = test_lookup_pool_by_uuid,
@@ -901,4 +1004,6 @@ const GVirDriverStorageFuncs gvir_test_storage_funcs = {
   .delete_volume = test_delete_volume,
   .resize_volume = test_resize_volume,
   .get_volume_xml = test_get_volume_xml,
+  .upload_volume = test_upload_volume,
+  .download_volume = test_download_volume,
 };

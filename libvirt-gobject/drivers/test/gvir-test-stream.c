@@ -1,5 +1,6 @@
 /*
- * gvir-test-stream.c: the test driver's streams and its screenshot
+ * gvir-test-stream.c: the test driver's streams, its screenshot and the
+ * streams of volume transfers
  *
  * Copyright (C) 2026 The libvirt-glib-ng authors
  *
@@ -36,22 +37,31 @@ static const guint8 screenshot_png[] = {
 
 #define SCREENSHOT_MIME_TYPE "image/png"
 
-/* A stream that reads out bytes held in memory. */
+/* A stream over bytes held in memory: it gives out a screenshot's image
+ * or a range of a volume, or takes bytes into a range of a volume. */
 typedef struct
 {
   GMutex lock;
-  GBytes *data;
-  gsize offset;
+  GBytes *image;                /* a screenshot's bytes, or NULL */
+  GVirTestVolData *vol;         /* a volume transfer's contents, or NULL */
+  gboolean upload;              /* takes bytes rather than gives them */
+  guint64 position;             /* the next byte, in @image or @vol */
+  guint64 end;                  /* where the transfer stops */
   gboolean aborted;
 } MemoryStream;
 
 static MemoryStream *
-memory_stream_new (GBytes *data)
+memory_stream_new (GBytes *image, GVirTestVolData *vol, guint64 position, guint64 end,
+                   gboolean upload)
 {
   MemoryStream *mem = g_new0 (MemoryStream, 1);
 
   g_mutex_init (&mem->lock);
-  mem->data = g_bytes_ref (data);
+  mem->image = image != NULL ? g_bytes_ref (image) : NULL;
+  mem->vol = vol != NULL ? gvir_test_vol_data_ref (vol) : NULL;
+  mem->upload = upload;
+  mem->position = position;
+  mem->end = end;
   return mem;
 }
 
@@ -60,9 +70,31 @@ memory_stream_free (gpointer backend)
 {
   MemoryStream *mem = backend;
 
-  g_bytes_unref (mem->data);
+  g_clear_pointer (&mem->image, g_bytes_unref);
+  g_clear_pointer (&mem->vol, gvir_test_vol_data_unref);
   g_mutex_clear (&mem->lock);
   g_free (mem);
+}
+
+/* Whether the stream may still move data in the direction asked for. */
+static gboolean
+memory_stream_check (MemoryStream *mem, gboolean upload, GError **error)
+{
+  if (mem->aborted)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                   "cannot %s a stream: it was aborted", upload ? "send to" : "receive from");
+      return FALSE;
+    }
+  if (mem->upload != upload)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                   upload ? "cannot send to a stream that only delivers data "
+                            "(a screenshot or a volume download)"
+                          : "cannot receive from a stream that uploads to a volume");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gssize
@@ -73,23 +105,20 @@ memory_stream_recv (gpointer   handle,
                     GError   **error)
 {
   MemoryStream *mem = backend;
-  gsize total, n;
   gssize ret = -1;
+  gsize n;
 
   g_mutex_lock (&mem->lock);
-  if (mem->aborted)
+  if (memory_stream_check (mem, FALSE, error))
     {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                   "cannot receive from a stream: it was aborted");
-      goto cleanup;
+      n = MIN (size, mem->end - mem->position);
+      if (mem->image != NULL)
+        memcpy (buf, (const char *) g_bytes_get_data (mem->image, NULL) + mem->position, n);
+      else
+        gvir_test_vol_data_read (mem->vol, mem->position, buf, n);
+      mem->position += n;
+      ret = n;
     }
-  total = g_bytes_get_size (mem->data);
-  n = MIN (size, total - mem->offset);
-  memcpy (buf, (const char *) g_bytes_get_data (mem->data, NULL) + mem->offset, n);
-  mem->offset += n;
-  ret = n;
-
- cleanup:
   g_mutex_unlock (&mem->lock);
   return ret;
 }
@@ -101,9 +130,29 @@ memory_stream_send (gpointer     handle,
                     gsize        size,
                     GError     **error)
 {
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-               "cannot send to a stream that only delivers data (a screenshot)");
-  return -1;
+  MemoryStream *mem = backend;
+  gssize ret = -1;
+
+  g_mutex_lock (&mem->lock);
+  if (!memory_stream_check (mem, TRUE, error))
+    goto cleanup;
+  /* Never a partial write: the caller learns at once that its data does
+   * not fit the length it asked for (or the volume). */
+  if (size > mem->end - mem->position)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot upload %" G_GSIZE_FORMAT " bytes: only %" G_GUINT64_FORMAT
+                   " bytes are left before the end of the upload",
+                   size, mem->end - mem->position);
+      goto cleanup;
+    }
+  gvir_test_vol_data_write (mem->vol, mem->position, buf, size);
+  mem->position += size;
+  ret = size;
+
+ cleanup:
+  g_mutex_unlock (&mem->lock);
+  return ret;
 }
 
 static guint
@@ -114,9 +163,12 @@ memory_stream_poll (gpointer handle,
   guint cond;
 
   /* Everything is there from the start: readable until the end, which is
-   * readable too (a receive returns 0 there). */
+   * readable too (a receive returns 0 there); an upload always has room. */
   g_mutex_lock (&mem->lock);
-  cond = mem->aborted ? GVIR_DRIVER_STREAM_ERROR : GVIR_DRIVER_STREAM_READABLE;
+  if (mem->aborted)
+    cond = GVIR_DRIVER_STREAM_ERROR;
+  else
+    cond = mem->upload ? GVIR_DRIVER_STREAM_WRITABLE : GVIR_DRIVER_STREAM_READABLE;
   g_mutex_unlock (&mem->lock);
   return cond;
 }
@@ -180,6 +232,19 @@ gvir_test_screenshot_domain (gpointer           handle,
       return NULL;
     }
   image = g_bytes_new_static (screenshot_png, sizeof screenshot_png);
-  gvir_driver_stream_attach (stream, memory_stream_new (image));
+  gvir_driver_stream_attach (stream,
+                             memory_stream_new (image, NULL, 0, g_bytes_get_size (image), FALSE));
   return g_strdup (SCREENSHOT_MIME_TYPE);
+}
+
+/* ---- volume transfers ---------------------------------------------------------- */
+
+void
+gvir_test_stream_attach_volume (GVirDriverStream *stream,
+                                GVirTestVolData  *vol,
+                                guint64           offset,
+                                guint64           end,
+                                gboolean          upload)
+{
+  gvir_driver_stream_attach (stream, memory_stream_new (NULL, vol, offset, end, upload));
 }
