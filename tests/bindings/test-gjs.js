@@ -7,9 +7,10 @@
 
 imports.gi.versions.GLib = '2.0';
 imports.gi.versions.Gio = '2.0';
+imports.gi.versions.GObject = '2.0';
 imports.gi.versions.LibvirtGConfig = '1.0';
 imports.gi.versions.LibvirtGObject = '1.0';
-const {Gio, GLib, LibvirtGConfig, LibvirtGObject} = imports.gi;
+const {Gio, GLib, GObject, LibvirtGConfig, LibvirtGObject} = imports.gi;
 
 const URI = 'test:///default';
 // A missing signal or a lost async reply must fail the test, not hang it:
@@ -434,10 +435,65 @@ function testDevices() {
     conn.close();
 }
 
+function testVolumeTransfer() {
+    const conn = openConnection();
+    conn.fetch_storage_pools(null);
+    const pool = conn.find_storage_pool_by_name('default-pool');
+    const vol = pool.create_volume(LibvirtGConfig.StorageVol.new_from_xml(
+        "<volume><name>gjs-transfer.img</name><capacity unit='bytes'>65536</capacity></volume>"));
+    const payload = new Uint8Array(3000).map((_, i) => (i * 13 + 5) % 256);
+    const up = conn.get_stream(0);
+    check(vol.upload(up, 100, 0, 0), 'upload starts');
+    const [ok, written] = up.get_output_stream().write_all(payload, null);
+    check(ok && written === payload.length, `write_all wrote ${written}`);
+    up.close(null);
+
+    const down = conn.get_stream(0);
+    check(vol.download(down, 96, payload.length + 8, 0), 'download starts');
+    const pieces = [];
+    for (;;) {
+        const piece = down.get_input_stream().read_bytes(4096, null).get_data();
+        if (piece.length === 0)
+            break;
+        pieces.push(...piece);
+    }
+    down.close(null);
+    const want = [0, 0, 0, 0, ...payload, 0, 0, 0, 0];
+    check(pieces.length === want.length && pieces.every((b, i) => b === want[i]),
+        `downloaded ${pieces.length} bytes, expected ${want.length} equal ones`);
+    expectError(() => vol.upload(conn.get_stream(0), 65536, 1, 0),
+        LibvirtGObject.Error.INVALID_ARGUMENT, 'upload beyond the volume');
+    vol.delete(0);
+    conn.close();
+}
+
+function testHostObjects() {
+    const conn = openConnection();
+    conn.fetch_interfaces(null);
+    const iface = conn.get_interface('eth1');
+    check(iface.get_mac() === 'aa:bb:cc:dd:ee:ff', `eth1 MAC ${iface.get_mac()}`);
+    check(iface.get_config(0).get_mtu() === 1492, 'eth1 MTU');
+    conn.fetch_node_devices(null);
+    const names = conn.get_node_devices().map(d => d.get_name());
+    check(names.join() === 'computer,scsi_host1,scsi_host11,scsi_host2', `node devices ${names}`);
+    check(conn.get_node_device('scsi_host1').get_config(0).get_parent() === 'computer',
+        'scsi_host1 parent');
+    // libvirt's test driver has neither secrets nor network filters.
+    expectError(() => conn.fetch_secrets(null), LibvirtGObject.Error.NOT_SUPPORTED,
+        'fetch_secrets');
+    check(conn.get_secrets().length === 0, 'no secrets');
+    expectError(() => conn.fetch_network_filters(null), LibvirtGObject.Error.NOT_SUPPORTED,
+        'fetch_network_filters');
+    check(conn.get_network_filter('clean-traffic') === null, 'no network filter');
+    check(GObject.type_name(LibvirtGObject.SecretHandle.$gtype) === 'GVirSecretHandle',
+        'the secret handle type keeps libvirt-glib\'s name');
+    conn.close();
+}
+
 const tests = [testInit, testListDomains, testNodeInfo, testAsyncLifecycle,
     testErrors, testGConfig, testNodesets, testHostCells, testDomainNuma, testQemuLifecycle,
     testStorage, testDomainSnapshots, testStreamScreenshot,
-    testNetworks, testDevices];
+    testNetworks, testDevices, testVolumeTransfer, testHostObjects];
 print(`1..${tests.length}`);
 let failures = 0;
 tests.forEach((test, i) => {
