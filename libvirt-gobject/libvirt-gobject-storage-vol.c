@@ -363,9 +363,10 @@ gvir_storage_vol_resize (GVirStorageVol *vol, guint64 capacity, guint flags, GEr
  * Starts sending @length bytes of the volume from @offset into @stream.
  * Read them with gvir_stream_receive(), gvir_stream_receive_all() or the
  * stream's #GInputStream until the end of the data, then close the stream.
- * A range that leaves the volume fails with %GVIR_ERROR_INVALID_ARGUMENT;
- * as with libvirt, a read-only connection may not download
- * (%GVIR_ERROR_READ_ONLY).
+ * On the test driver, a range that leaves the volume fails with
+ * %GVIR_ERROR_INVALID_ARGUMENT; through the remote driver the daemon
+ * decides (libvirtd's dir pools send no bytes past the end). As with
+ * libvirt, a read-only connection may not download (%GVIR_ERROR_READ_ONLY).
  *
  * Returns: %TRUE on success, %FALSE with @err set
  */
@@ -404,9 +405,11 @@ gvir_storage_vol_download (GVirStorageVol *vol, GVirStream *stream, guint64 offs
  * Starts writing what is sent on @stream into the volume from @offset.
  * Send the bytes with gvir_stream_send(), gvir_stream_send_all() or the
  * stream's #GOutputStream, then close the stream (g_io_stream_close()) to
- * complete the upload. A range that leaves the volume fails with
- * %GVIR_ERROR_INVALID_ARGUMENT, and so does sending more than it holds; a
- * read-only connection fails with %GVIR_ERROR_READ_ONLY.
+ * complete the upload. On the test driver, a range that leaves the volume
+ * fails with %GVIR_ERROR_INVALID_ARGUMENT, and so does sending more than it
+ * holds; through the remote driver the daemon decides (libvirtd's dir pools
+ * grow the volume's file). A read-only connection fails with
+ * %GVIR_ERROR_READ_ONLY.
  *
  * Returns: %TRUE on success, %FALSE with @err set
  */
