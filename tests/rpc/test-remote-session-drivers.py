@@ -25,13 +25,17 @@
 #     NOT_FOUND;
 #  4. the session daemon's nwfilter driver (no filters in session mode, and
 #     no way to define one): our fetch lists what virsh lists.
-# The daemon is stopped by its pid in every path (finally). TAP output.
+# The daemon is stopped by its pid in every path (finally). Each check has
+# its own bound: past it, a watchdog kills the daemon, which ends any call
+# of ours still waiting on it with an error. TAP output.
 #
 # Must run under Debian's /usr/bin/python3 (python3-gi), with GI_TYPELIB_PATH
 # and LD_LIBRARY_PATH pointing at the build tree first.
 
 import os
+import signal
 import sys
+import threading
 import traceback
 import xml.etree.ElementTree as ElementTree
 
@@ -43,7 +47,7 @@ from gi.repository import GLib, LibvirtGConfig, LibvirtGObject  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
 from session_daemon import (Session, diag, session_socket, skip_or_fail,  # noqa: E402
-                            start_libvirtd, tap_ok)
+                            start_libvirtd, tap_ok, wait_bound)
 
 ERROR_DOMAIN = 'gvir-error-quark'
 TOOLS = ['/usr/sbin/libvirtd', '/usr/bin/virsh', '/usr/bin/setpriv']
@@ -329,12 +333,20 @@ TESTS = [test_connect, test_pool_and_volume, test_transfer, test_outside_the_vol
          test_volume_gone, test_secrets, test_secret_gone, test_network_filters]
 
 
-def run(ctx, test):
+def run(ctx, daemon, test):
+    def expire():
+        diag('%s still running after %d s: killing the daemon' % (test.__name__, wait_bound()))
+        os.kill(daemon.pid, signal.SIGKILL)
+
+    watchdog = threading.Timer(wait_bound(), expire)
+    watchdog.start()
     try:
         return tap_ok(True, test(ctx))
     except Exception:  # noqa: BLE001 - each failure is reported, the rest run
         diag(traceback.format_exc())
         return tap_ok(False, test.__name__)
+    finally:
+        watchdog.cancel()
 
 
 def main():
@@ -351,7 +363,7 @@ def main():
         failed |= not tap_ok(listening, 'a libvirtd session daemon of our own listens')
         for test in TESTS:
             if listening:
-                failed |= not run(ctx, test)
+                failed |= not run(ctx, libvirtd, test)
             else:
                 failed |= not tap_ok(False, test.__name__ + ' (no daemon)')
         if ctx.conn is not None:
