@@ -457,6 +457,10 @@ test_fake_vol_download (Fixture       *f,
 
   fake_libvirtd_set_screenshot (f->fake, want, 65536, FAKE_STREAM_END_OK);
   stream = open_transfer (f, FALSE, 512, 300000);
+  /* A download only delivers: sending on it is refused. */
+  g_assert_cmpint (gvir_driver_stream_send (stream, "x", 1, &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
   got = read_all (stream, 10000, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (got->data, got->len, g_bytes_get_data (want, NULL), g_bytes_get_size (want));
@@ -476,7 +480,14 @@ test_fake_vol_upload (Fixture       *f,
   g_autoptr(GVirDriverStream) stream = open_transfer (f, TRUE, 4096, 0);
   g_autoptr(GBytes) got = NULL;
   g_autoptr(GError) error = NULL;
+  char byte;
 
+  /* The server never sends on an upload: receiving is refused at once
+   * instead of waiting for nothing. */
+  g_assert_cmpint (gvir_driver_stream_recv (stream, &byte, 1, &error), ==, -1);
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_assert_nonnull (strstr (error->message, "uploads to a volume"));
+  g_clear_error (&error);
   g_assert_cmpuint (send_all (stream, want, &error), ==, g_bytes_get_size (want));
   g_assert_no_error (error);
   g_assert_true (gvir_driver_stream_finish (stream, &error));

@@ -72,6 +72,26 @@ remote_stream_unref (gpointer data)
   g_free (rs);
 }
 
+/* Whether a stream of @proc carries data the way asked: an upload only
+ * sends, a screenshot or a download only receives (the server would never
+ * answer the other way, so asking would wait for nothing); the console
+ * does both. Sets @error when it does not. */
+static gboolean
+check_direction (const RemoteStream *rs, gboolean sending, GError **error)
+{
+  gboolean sends = rs->proc != GVIR_RPC_PROC_DOMAIN_SCREENSHOT &&
+                   rs->proc != GVIR_RPC_PROC_STORAGE_VOL_DOWNLOAD;
+  gboolean receives = rs->proc != GVIR_RPC_PROC_STORAGE_VOL_UPLOAD;
+
+  if (sending ? sends : receives)
+    return TRUE;
+  g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                       sending ? "cannot send to a stream that only delivers data "
+                                 "(a screenshot or a volume download)"
+                               : "cannot receive from a stream that uploads to a volume");
+  return FALSE;
+}
+
 /* ---- the I/O thread's side ------------------------------------------------- */
 
 /* The server's error on a stream (status ERROR), mapped as call errors are. */
@@ -209,6 +229,8 @@ remote_stream_recv (gpointer   handle,
   gboolean resume = FALSE;
   gssize ret;
 
+  if (!check_direction (rs, FALSE, error))
+    return -1;
   g_mutex_lock (&rs->lock);
   if (!g_queue_is_empty (&rs->incoming))
     {
@@ -269,6 +291,8 @@ remote_stream_send (gpointer     handle,
       g_propagate_error (error, refusal);
       return -1;
     }
+  if (!check_direction (rs, TRUE, error))
+    return -1;
   if (gvir_rpc_client_get_queued_bytes (rs->client) > SEND_QUEUED_MAX)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
