@@ -105,6 +105,17 @@ h_set_memory (gpointer data, const GVirRpcDomainSetMemoryArgs *args, GError **er
                                             GVIR_DRIVER_AFFECT_LIVE, NULL, error);
 }
 
+/* virDomainSetMaxMemory: the maximum of the domain's current definition. */
+static gboolean
+h_set_max_memory (gpointer data, const GVirRpcDomainSetMemoryArgs *args, GError **error)
+{
+  GvirdCall *call = data;
+  g_autofree char *uuid = gvird_uuid_string (args->dom.uuid);
+
+  return gvir_driver_connection_set_memory (call->conn, uuid, args->memory,
+                                            GVIR_DRIVER_MEM_MAXIMUM, NULL, error);
+}
+
 static gboolean
 h_set_memory_flags (gpointer data, const GVirRpcDomainSetMemoryFlagsArgs *args, GError **error)
 {
@@ -151,6 +162,7 @@ gvird_dispatch_add_devices (GVirRpcServerHandlers *h)
   h->domain_set_time = h_set_time;
   h->domain_pm_wakeup = h_pm_wakeup;
   h->domain_set_memory = h_set_memory;
+  h->domain_set_max_memory = h_set_max_memory;
   h->domain_set_memory_flags = h_set_memory_flags;
   h->domain_memory_stats = h_memory_stats;
 }

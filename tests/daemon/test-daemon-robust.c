@@ -103,6 +103,7 @@ static const MutatingProc mutating_procs[] = {
   { 27, "virDomainReboot" },
   { 28, "virDomainResume" },
   { 29, "virDomainSetAutostart" },
+  { 30, "virDomainSetMaxMemory" },
   { 31, "virDomainSetMemory" },
   { 33, "virDomainShutdown" },
   { 34, "virDomainSuspend" },

@@ -221,6 +221,39 @@ static const Step script[] = {
   /* Neither test driver has network filters. */
   { "nwfilter-list", 1, "", SAME_OUTPUT },
   { "nwfilter-dumpxml clean-traffic", 1, "", SAME_OUTPUT },
+  /* The balloon. virsh 9.0 calls virDomainSetMemoryFlags only: setmem
+   * alone with AFFECT_LIVE, setmaxmem alone with MEM_MAXIMUM (current). */
+  { "setmem test 1000000", 0, "", SAME_OUTPUT },
+  { "dommemstat test", 0,
+    "actual 1000000\nswap_in 0\nswap_out 0\nmajor_fault 0\nminor_fault 0\nunused 500000\n"
+    "available 1000000\nusable 500000\nlast_update 627319920\ndisk_caches 125000\n"
+    "hugetlb_pgalloc 0\nhugetlb_pgfail 0\nrss 500000\n", SAME_OUTPUT },
+  { "dominfo test", 0, "Max memory:     8388608 KiB\nUsed memory:    1000000 KiB\n", SAME_RC },
+  { "setmem test 1500000 --live", 0, "", SAME_OUTPUT },
+  { "setmem test 3000000 --config", 0, "", SAME_OUTPUT },
+  { "dominfo test", 0, "Used memory:    1500000 KiB\n", SAME_RC },
+  { "dumpxml --inactive test", 0, "<currentMemory unit='KiB'>3000000</currentMemory>", SAME_RC },
+  { "setmem test 9000000", 1, "", SAME_OUTPUT },
+  { "setmem test 1000 --live --config", 1, "", SAME_OUTPUT },
+  { "setmaxmem test 4000000", 1, "", SAME_OUTPUT },
+  { "setmaxmem test 4000000 --live", 1, "", SAME_OUTPUT },
+  { "setmaxmem test 2000000 --config", 0, "", SAME_OUTPUT },
+  { "dumpxml --inactive test", 0,
+    "<memory unit='KiB'>2000000</memory>\n  <currentMemory unit='KiB'>2000000</currentMemory>",
+    SAME_RC },
+  { "destroy test", 0, "Domain 'test' destroyed\n", SAME_OUTPUT },
+  { "dommemstat test", 1, "", SAME_OUTPUT },
+  { "dominfo test", 0, "Max memory:     2000000 KiB\nUsed memory:    2000000 KiB\n", SAME_RC },
+  { "setmem test 1500000", 1, "", SAME_OUTPUT },
+  { "setmem test 1200000 --current", 0, "", SAME_OUTPUT },
+  { "dominfo test", 0, "Used memory:    1200000 KiB\n", SAME_RC },
+  { "setmem test 1500000 --config", 0, "", SAME_OUTPUT },
+  { "setmaxmem test 3000000", 0, "", SAME_OUTPUT },
+  { "dominfo test", 0, "Max memory:     3000000 KiB\nUsed memory:    1500000 KiB\n", SAME_RC },
+  { "setmaxmem test 1000000 --current", 0, "", SAME_OUTPUT },
+  { "dominfo test", 0, "Max memory:     1000000 KiB\nUsed memory:    1000000 KiB\n", SAME_RC },
+  { "setmem test 1000 --live", 1, "", SAME_OUTPUT },
+  { "setmem nosuchdomain 1000", 1, "", SAME_OUTPUT },
 };
 
 static void
@@ -357,6 +390,10 @@ static const RoStep ro_script[] = {
   { "restore @SAVE", 1, "read only access prevents virDomainRestore", SAME_OUTPUT },
   { "numatune test --nodeset 0 --config", 1,
     "read only access prevents virDomainSetNumaParameters", SAME_OUTPUT },
+  { "setmem test 1000000", 1, "read only access prevents virDomainSetMemoryFlags", SAME_OUTPUT },
+  { "setmaxmem test 1000000 --config", 1, "read only access prevents virDomainSetMemoryFlags",
+    SAME_OUTPUT },
+  { "dommemstat test", 0, "actual 2097152\n", SAME_OUTPUT },
   { "list --all", 0, " 1    test   running\n", SAME_OUTPUT },
 };
 

@@ -1805,6 +1805,199 @@ test_numa_live_keeps_config (Fixture *f, gconstpointer data)
   g_assert_cmpstr (config_after, ==, config_before);
 }
 
+/* ---- the memory balloon ------------------------------------------------------------ */
+
+static void
+assert_memory (Fixture *f, const char *uuid, guint64 max_kib, guint64 kib)
+{
+  g_autoptr(GError) error = NULL;
+  GVirDriverDomainInfo info = { 0 };
+
+  g_assert_true (gvir_driver_connection_get_domain_info (f->conn, uuid, &info, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (info.max_mem_kib, ==, max_kib);
+  g_assert_cmpuint (info.memory_kib, ==, kib);
+}
+
+/* The persistent definition's <memory> and <currentMemory>, as text. */
+static void
+assert_config_memory (Fixture *f, const char *uuid, const char *max_kib, const char *kib)
+{
+  g_autofree char *xml = inactive_xml (f, uuid);
+  g_autofree char *max_elem = g_strdup_printf ("<memory unit='KiB'>%s</memory>", max_kib);
+  g_autofree char *cur_elem = g_strdup_printf ("<currentMemory unit='KiB'>%s</currentMemory>",
+                                               kib);
+
+  if (strstr (xml, max_elem) == NULL || strstr (xml, cur_elem) == NULL)
+    g_error ("want %s and %s in:\n%s", max_elem, cur_elem, xml);
+}
+
+static void
+set_memory_ok (Fixture *f, const char *uuid, guint64 kib, guint flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gvir_driver_connection_set_memory (f->conn, uuid, kib, flags, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_memory_fails (Fixture *f, const char *uuid, guint64 kib, guint flags, int code,
+                  const char *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gvir_driver_connection_set_memory (f->conn, uuid, kib, flags, NULL, &error));
+  assert_error_message (error, code, message);
+}
+
+/* A running domain: the balloon live or in the persistent definition,
+ * the maximum in the persistent definition only, as libvirt 9.0's test
+ * driver does. */
+static void
+test_memory_running (Fixture *f, gconstpointer data)
+{
+  set_memory_ok (f, TEST_UUID, 1000000, 0);
+  assert_memory (f, TEST_UUID, 8388608, 1000000);
+  assert_config_memory (f, TEST_UUID, "8388608", "2097152");
+  set_memory_ok (f, TEST_UUID, 1500000, GVIR_DRIVER_AFFECT_LIVE);
+  assert_memory (f, TEST_UUID, 8388608, 1500000);
+
+  set_memory_ok (f, TEST_UUID, 3000000, GVIR_DRIVER_AFFECT_CONFIG);
+  assert_memory (f, TEST_UUID, 8388608, 1500000);
+  assert_config_memory (f, TEST_UUID, "8388608", "3000000");
+
+  set_memory_fails (f, TEST_UUID, 8388609, 0, GVIR_ERROR_INVALID_ARGUMENT,
+                    "cannot set memory higher than max memory");
+  set_memory_fails (f, TEST_UUID, 1000, GVIR_DRIVER_AFFECT_LIVE | GVIR_DRIVER_AFFECT_CONFIG,
+                    GVIR_ERROR_INVALID_ARGUMENT,
+                    "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are "
+                    "mutually exclusive");
+  set_memory_fails (f, TEST_UUID, 0, 0, GVIR_ERROR_INVALID_ARGUMENT,
+                    "memory in virDomainSetMemoryFlags must not be zero");
+  set_memory_fails (f, TEST_UUID, 4000000, GVIR_DRIVER_MEM_MAXIMUM, GVIR_ERROR_OPERATION_INVALID,
+                    "cannot resize the maximum memory on an active domain");
+  set_memory_fails (f, TEST_UUID, 4000000, GVIR_DRIVER_MEM_MAXIMUM | GVIR_DRIVER_AFFECT_LIVE,
+                    GVIR_ERROR_OPERATION_INVALID,
+                    "cannot resize the maximum memory on an active domain");
+  assert_memory (f, TEST_UUID, 8388608, 1500000);
+
+  /* The persistent maximum may grow, and pulls the balloon down when it
+   * shrinks below it. */
+  set_memory_ok (f, TEST_UUID, 9000000, GVIR_DRIVER_MEM_MAXIMUM | GVIR_DRIVER_AFFECT_CONFIG);
+  assert_config_memory (f, TEST_UUID, "9000000", "3000000");
+  set_memory_ok (f, TEST_UUID, 9000000, GVIR_DRIVER_AFFECT_CONFIG);
+  assert_config_memory (f, TEST_UUID, "9000000", "9000000");
+  set_memory_ok (f, TEST_UUID, 2000000, GVIR_DRIVER_MEM_MAXIMUM | GVIR_DRIVER_AFFECT_CONFIG);
+  assert_config_memory (f, TEST_UUID, "2000000", "2000000");
+  assert_memory (f, TEST_UUID, 8388608, 1500000);
+
+  /* Stopped, the persistent definition is what remains. */
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, NULL));
+  assert_memory (f, TEST_UUID, 2000000, 2000000);
+}
+
+static void
+test_memory_stopped (Fixture *f, gconstpointer data)
+{
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, NULL));
+
+  set_memory_fails (f, TEST_UUID, 1000000, GVIR_DRIVER_AFFECT_LIVE, GVIR_ERROR_OPERATION_INVALID,
+                    "domain is not running");
+  set_memory_fails (f, TEST_UUID, 1000000, GVIR_DRIVER_AFFECT_LIVE | GVIR_DRIVER_MEM_MAXIMUM,
+                    GVIR_ERROR_OPERATION_INVALID, "domain is not running");
+  set_memory_fails (f, TEST_UUID, 8388609, GVIR_DRIVER_AFFECT_CONFIG, GVIR_ERROR_INVALID_ARGUMENT,
+                    "cannot set memory higher than max memory");
+  assert_memory (f, TEST_UUID, 8388608, 2097152);
+
+  set_memory_ok (f, TEST_UUID, 1000000, 0);
+  assert_memory (f, TEST_UUID, 8388608, 1000000);
+  set_memory_ok (f, TEST_UUID, 1200000, GVIR_DRIVER_AFFECT_CONFIG);
+  assert_memory (f, TEST_UUID, 8388608, 1200000);
+  set_memory_ok (f, TEST_UUID, 3000000, GVIR_DRIVER_MEM_MAXIMUM);
+  assert_memory (f, TEST_UUID, 3000000, 1200000);
+  set_memory_ok (f, TEST_UUID, 100, GVIR_DRIVER_MEM_MAXIMUM);
+  assert_memory (f, TEST_UUID, 100, 100);
+  assert_config_memory (f, TEST_UUID, "100", "100");
+
+  /* The next boot runs with the changed definition. */
+  g_assert_true (gvir_driver_connection_start_domain (f->conn, TEST_UUID, 0, NULL, NULL));
+  assert_memory (f, TEST_UUID, 100, 100);
+}
+
+static void
+test_memory_transient (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom =
+    gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
+
+  g_assert_no_error (error);
+  recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
+  set_memory_fails (f, NEW_UUID, 1000, GVIR_DRIVER_AFFECT_CONFIG, GVIR_ERROR_OPERATION_INVALID,
+                    "transient domain 'tr' has no persistent configuration");
+  set_memory_fails (f, NEW_UUID, 524289, 0, GVIR_ERROR_INVALID_ARGUMENT,
+                    "cannot set memory higher than max memory");
+  set_memory_ok (f, NEW_UUID, 300000, 0);
+  assert_memory (f, NEW_UUID, 524288, 300000);
+  set_memory_fails (f, "00000000-0000-0000-0000-000000000000", 1000, 0, GVIR_ERROR_NOT_FOUND,
+                    "no domain with UUID '00000000-0000-0000-0000-000000000000'");
+}
+
+static guint
+memory_stats (Fixture *f, GVirDriverMemoryStat *stats, guint max_stats)
+{
+  g_autoptr(GError) error = NULL;
+  int n = gvir_driver_connection_get_memory_stats (f->conn, TEST_UUID, stats, max_stats, 0, NULL,
+                                                   &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (n, >=, 0);
+  return (guint) n;
+}
+
+/* libvirt's test driver's figures, derived from the balloon, in its
+ * order (virsh prints them in the order given). */
+static void
+test_memory_stats (Fixture *f, gconstpointer data)
+{
+  static const int tags[] = { 6, 0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 7 };
+  const guint64 want[] = { 1000000, 0, 0, 0, 0, 500000, 1000000, 500000, 627319920, 125000,
+                           0, 0, 500000 };
+  g_autoptr(GError) error = NULL;
+  GVirDriverMemoryStat stats[16] = { { 0 } };
+  guint n;
+
+  n = memory_stats (f, stats, G_N_ELEMENTS (stats));
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (tags));
+  g_assert_cmpint (stats[0].tag, ==, GVIR_DRIVER_MEMORY_STAT_ACTUAL_BALLOON);
+  g_assert_cmpuint (stats[0].val, ==, 2097152);
+  g_assert_cmpuint (stats[9].val, ==, 2097152 / 8);
+
+  set_memory_ok (f, TEST_UUID, 1000000, 0);
+  n = memory_stats (f, stats, G_N_ELEMENTS (stats));
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (tags));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (stats[i].tag, ==, tags[i]);
+      g_assert_cmpuint (stats[i].val, ==, want[i]);
+    }
+
+  /* Fewer asked for: the first ones. */
+  memset (stats, 0, sizeof stats);
+  g_assert_cmpuint (memory_stats (f, stats, 2), ==, 2);
+  g_assert_cmpint (stats[1].tag, ==, GVIR_DRIVER_MEMORY_STAT_SWAP_IN);
+  g_assert_cmpint (stats[2].tag, ==, 0);
+  g_assert_cmpuint (stats[2].val, ==, 0);
+  g_assert_cmpuint (memory_stats (f, stats, 0), ==, 0);
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TEST_UUID, 0, NULL, NULL));
+  g_assert_cmpint (gvir_driver_connection_get_memory_stats (f->conn, TEST_UUID, stats,
+                                                            G_N_ELEMENTS (stats), 0, NULL, &error),
+                   ==, -1);
+  assert_error_message (error, GVIR_ERROR_OPERATION_INVALID, "domain 'test' is not running");
+}
+
 /* ---- read-only and closed connections ------------------------------------------------ */
 
 typedef gboolean (*MutatingCall) (GVirDriverConnection *conn, GError **error);
@@ -1894,6 +2087,12 @@ call_set_numa (GVirDriverConnection *conn, GError **error)
   return gvir_driver_connection_set_numa_parameters (conn, TEST_UUID, -1, "0", 0, NULL, error);
 }
 
+static gboolean
+call_set_memory (GVirDriverConnection *conn, GError **error)
+{
+  return gvir_driver_connection_set_memory (conn, TEST_UUID, 1000, 0, NULL, error);
+}
+
 static const struct
 {
   const char *operation;
@@ -1912,6 +2111,7 @@ static const struct
   { "save domain to file", call_save },
   { "restore domain from file", call_restore },
   { "set NUMA parameters", call_set_numa },
+  { "set domain memory", call_set_memory },
 };
 
 static void
@@ -2203,6 +2403,10 @@ main (int argc, char **argv)
   ADD ("numa/placement/restore", test_placement_restore);
   ADD ("numa/placement/set-numa", test_placement_set_numa);
   ADD ("numa/placement/set-numa-inactive", test_placement_set_numa_inactive);
+  ADD ("memory/running", test_memory_running);
+  ADD ("memory/stopped", test_memory_stopped);
+  ADD ("memory/transient", test_memory_transient);
+  ADD ("memory/stats", test_memory_stats);
   ADD ("connection/cancelled", test_cancelled);
   g_test_add_func ("/drivers/test/connection/read-only", test_read_only);
   g_test_add_func ("/drivers/test/connection/closed", test_closed);

@@ -728,6 +728,24 @@ gvir_test_def_with_numatune (GVirConfigDomain  *def,
   return g_steal_pointer (&changed);
 }
 
+GVirConfigDomain *
+gvir_test_def_with_memory (GVirConfigDomain  *def,
+                           guint64            kib,
+                           gboolean           maximum,
+                           GError           **error)
+{
+  guint64 current = gvir_test_def_get_memory_kib (def);
+  GVirConfigDomain *changed = def_copy (def, error);
+
+  if (changed == NULL)
+    return NULL;
+  if (maximum)
+    gvir_config_domain_set_memory (changed, kib);
+  /* libvirt's test driver lowers the balloon with a smaller maximum. */
+  gvir_config_domain_set_current_memory (changed, maximum ? MIN (current, kib) : kib);
+  return changed;
+}
+
 /* As libvirt's test driver writes a domain (and virsh dumpxml prints it):
  * libvirt's quoting, and a running domain's id after its type. */
 char *

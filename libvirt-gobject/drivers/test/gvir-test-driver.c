@@ -1865,6 +1865,148 @@ test_pm_wakeup (gpointer       data,
   return ok;
 }
 
+/* ---- the memory balloon ---------------------------------------------------------- */
+
+/* libvirt's virDomainObjGetOneDef: exactly one of the live and the
+ * persistent definition, never both. */
+static gboolean
+resolve_one_affect (const GVirTestDomain  *dom,
+                    guint                  flags,
+                    gboolean              *live,
+                    GError               **error)
+{
+  gboolean config;
+
+  if ((flags & GVIR_DRIVER_AFFECT_LIVE) && (flags & GVIR_DRIVER_AFFECT_CONFIG))
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                           "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are "
+                           "mutually exclusive");
+      return FALSE;
+    }
+  if ((flags & GVIR_DRIVER_AFFECT_LIVE) && !dom_is_active (dom))
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                           "domain is not running");
+      return FALSE;
+    }
+  return resolve_affect (dom, flags, live, &config, error);
+}
+
+/* As libvirt's test driver: the maximum of a persistent definition only
+ * (it may grow), the balloon of either up to its maximum. */
+static gboolean
+set_memory (GVirTestDomain  *dom,
+            guint64          kib,
+            guint            flags,
+            GError         **error)
+{
+  gboolean maximum = (flags & GVIR_DRIVER_MEM_MAXIMUM) != 0;
+  GVirConfigDomain *def;
+  GVirConfigDomain *changed;
+  gboolean live;
+
+  if (!resolve_one_affect (dom, flags, &live, error))
+    return FALSE;
+  def = live ? dom->def : dom_config_def (dom);
+  if (maximum && live)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                           "cannot resize the maximum memory on an active domain");
+      return FALSE;
+    }
+  if (!maximum && kib > gvir_test_def_get_max_memory_kib (def))
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                           "cannot set memory higher than max memory");
+      return FALSE;
+    }
+  changed = gvir_test_def_with_memory (def, kib, maximum, error);
+  if (changed == NULL)
+    return FALSE;
+  dom_store_updated (dom, live ? changed : NULL, live ? NULL : changed);
+  return TRUE;
+}
+
+static gboolean
+test_set_memory (gpointer       data,
+                 const char    *uuid,
+                 guint64        kib,
+                 guint          flags,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  gboolean ok;
+
+  /* libvirt's API refuses zero before any driver sees it. */
+  if (kib == 0)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                           "memory in virDomainSetMemoryFlags must not be zero");
+      return FALSE;
+    }
+  g_mutex_lock (&state->lock);
+  dom = state_find (state, uuid, error);
+  ok = dom != NULL && set_memory (dom, kib, flags, error);
+  g_mutex_unlock (&state->lock);
+  return ok;
+}
+
+/* libvirt's test driver's fixed statistics, in its order: each a fraction
+ * (1/divisor) of the balloon, or with divisor 0 the constant. */
+static const struct
+{
+  int tag;
+  guint64 divisor;
+  guint64 constant;
+} test_memory_stats[] = {
+  { GVIR_DRIVER_MEMORY_STAT_ACTUAL_BALLOON, 1, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_SWAP_IN, 0, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_SWAP_OUT, 0, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_MAJOR_FAULT, 0, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_MINOR_FAULT, 0, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_UNUSED, 2, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_AVAILABLE, 1, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_USABLE, 2, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_LAST_UPDATE, 0, 627319920 },
+  { GVIR_DRIVER_MEMORY_STAT_DISK_CACHES, 8, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_HUGETLB_PGALLOC, 0, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_HUGETLB_PGFAIL, 0, 0 },
+  { GVIR_DRIVER_MEMORY_STAT_RSS, 2, 0 },
+};
+
+static int
+test_get_memory_stats (gpointer               data,
+                       const char            *uuid,
+                       GVirDriverMemoryStat  *stats,
+                       guint                  max_stats,
+                       guint                  flags,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  GVirTestState *state = ((GVirTestHandle *) data)->state;
+  GVirTestDomain *dom;
+  guint64 balloon = 0;
+  guint n;
+
+  g_mutex_lock (&state->lock);
+  dom = state_find_active (state, uuid, error);
+  if (dom != NULL)
+    balloon = gvir_test_def_get_memory_kib (dom->def);
+  g_mutex_unlock (&state->lock);
+  if (dom == NULL)
+    return -1;
+  for (n = 0; n < max_stats && n < G_N_ELEMENTS (test_memory_stats); n++)
+    {
+      stats[n].tag = test_memory_stats[n].tag;
+      stats[n].val = test_memory_stats[n].divisor != 0 ? balloon / test_memory_stats[n].divisor
+                                                       : test_memory_stats[n].constant;
+    }
+  return (int) n;
+}
+
 /* ---- the tables ------------------------------------------------------------------ */
 
 static const GVirDriverDomainFuncs test_domain_funcs = {
@@ -1904,6 +2046,8 @@ static const GVirDriverDomainFuncs test_domain_funcs = {
   .update_device = test_update_device,
   .set_time = test_set_time,
   .pm_wakeup = test_pm_wakeup,
+  .set_memory = test_set_memory,
+  .get_memory_stats = test_get_memory_stats,
 };
 
 /* ---- what the snapshot file needs of a domain ---------------------------------- */

@@ -74,6 +74,10 @@ GVirIdSet *gvir_test_def_dup_placement (GVirConfigDomain *def);
  * rules (a static placement with no nodeset). */
 GVirConfigDomain *gvir_test_def_with_numatune (GVirConfigDomain *def, int mode,
                                                const char *nodeset, GError **error);
+/* A new definition with the balloon (<currentMemory>) at @kib or, for
+ * @maximum, the maximum (<memory>) at @kib and the balloon no larger. */
+GVirConfigDomain *gvir_test_def_with_memory (GVirConfigDomain *def, guint64 kib,
+                                             gboolean maximum, GError **error);
 /* The XML with id='@id' on the root when @id > 0. */
 char *gvir_test_def_format (GVirConfigDomain *def, int id);
 
