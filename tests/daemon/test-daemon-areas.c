@@ -18,7 +18,8 @@
  * NO_DOMAIN_SNAPSHOT, NO_INTERFACE, NO_NODE_DEVICE, or NO_DOMAIN when the
  * domain itself is missing. Network filters are not supported by either
  * test driver: NO_SUPPORT (gvird has no handler for them: no driver of
- * its has filters).
+ * its has filters). DOMAIN_SET_MAX_MEMORY, which virsh never sends, is
+ * checked here too: a missing domain and a running one.
  * Both daemons get the same bytes; both must answer the expected number.
  */
 #include "config.h"
@@ -192,6 +193,28 @@ nwfilter_xml (void)
   return gvir_rpc_encode_nwfilter_get_xml_desc_args (&args, NULL);
 }
 
+/* virDomainSetMaxMemory (which virsh never calls) on @name / @uuid. */
+static GByteArray *
+set_max_memory_of (const char *name, const char *uuid)
+{
+  GVirRpcDomainSetMemoryArgs args = { { (char *) name, { 0 }, 1 }, 1000000 };
+
+  g_assert_true (gvir_rpc_uuid_parse (uuid, args.dom.uuid));
+  return gvir_rpc_encode_domain_set_memory_args (&args, NULL);
+}
+
+static GByteArray *
+set_max_memory_running (void)
+{
+  return set_max_memory_of ("test", TEST_UUID);
+}
+
+static GByteArray *
+set_max_memory_missing (void)
+{
+  return set_max_memory_of ("nosuch", MISSING_UUID);
+}
+
 static const ErrorCase cases[] = {
   { "pool lookup by name", GVIR_RPC_PROC_STORAGE_POOL_LOOKUP_BY_NAME, pool_by_name,
     GVIR_RPC_ERR_NO_STORAGE_POOL },
@@ -221,6 +244,11 @@ static const ErrorCase cases[] = {
     GVIR_RPC_ERR_NO_NODE_DEVICE },
   { "node device XML", GVIR_RPC_PROC_NODE_DEVICE_GET_XML_DESC, device_xml,
     GVIR_RPC_ERR_NO_NODE_DEVICE },
+  { "set max memory of a missing domain", GVIR_RPC_PROC_DOMAIN_SET_MAX_MEMORY,
+    set_max_memory_missing, GVIR_RPC_ERR_NO_DOMAIN },
+  /* Not a lookup: a running domain's maximum is fixed, in both drivers. */
+  { "set max memory of a running domain", GVIR_RPC_PROC_DOMAIN_SET_MAX_MEMORY,
+    set_max_memory_running, GVIR_RPC_ERR_OPERATION_INVALID },
   { "network filter list", GVIR_RPC_PROC_CONNECT_LIST_ALL_NWFILTERS, nwfilter_list,
     GVIR_RPC_ERR_NO_SUPPORT },
   { "network filter XML", GVIR_RPC_PROC_NWFILTER_GET_XML_DESC, nwfilter_xml,
