@@ -1933,6 +1933,7 @@ test_memory_transient (Fixture *f, gconstpointer data)
     gvir_driver_connection_create_domain (f->conn, NEW_XML ("tr", NEW_UUID, ""), 0, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_false (dom->persistent);
   recorder_expect (&f->rec, "tr", GVIR_DRIVER_EVENT_STARTED, GVIR_DRIVER_STARTED_BOOTED);
   set_memory_fails (f, NEW_UUID, 1000, GVIR_DRIVER_AFFECT_CONFIG, GVIR_ERROR_OPERATION_INVALID,
                     "transient domain 'tr' has no persistent configuration");
