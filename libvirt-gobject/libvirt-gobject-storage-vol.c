@@ -349,6 +349,29 @@ gvir_storage_vol_resize (GVirStorageVol *vol, guint64 capacity, guint flags, GEr
                                                vol_priv (vol)->name, capacity, flags, NULL, err);
 }
 
+/* The driver call that opens a transfer of the volume's bytes on a stream. */
+typedef gboolean (*VolTransferFunc) (GVirDriverConnection *conn, const char *pool_uuid,
+                                     const char *name, GVirDriverStream *stream, guint64 offset,
+                                     guint64 length, guint flags, GCancellable *cancellable,
+                                     GError **error);
+
+/* What upload and download share: a stream that may still be used, the
+ * volume's connection, then the driver's transfer call. */
+static gboolean
+vol_transfer (GVirStorageVol *vol, GVirStream *stream, VolTransferFunc transfer,
+              guint64 offset, guint64 length, guint flags, GError **err)
+{
+  g_autoptr(GVirConnection) conn = NULL;
+  g_autoptr(GVirDriverConnection) drv = NULL;
+  GVirDriverStream *handle = _gvir_stream_get_usable_driver_stream (stream, err);
+
+  if (handle != NULL)
+    drv = vol_dup_driver (vol, &conn, err);
+  return drv != NULL &&
+         transfer (drv, vol_priv (vol)->pool_uuid, vol_priv (vol)->name, handle, offset, length,
+                   flags, NULL, err);
+}
+
 /**
  * gvir_storage_vol_download:
  * @vol: a #GVirStorageVol
@@ -374,21 +397,12 @@ gboolean
 gvir_storage_vol_download (GVirStorageVol *vol, GVirStream *stream, guint64 offset,
                            guint64 length, guint flags, GError **err)
 {
-  g_autoptr(GVirConnection) conn = NULL;
-  g_autoptr(GVirDriverConnection) drv = NULL;
-  GVirDriverStream *handle;
-
   g_return_val_if_fail (GVIR_IS_STORAGE_VOL (vol), FALSE);
   g_return_val_if_fail (GVIR_IS_STREAM (stream), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
 
-  handle = _gvir_stream_get_usable_driver_stream (stream, err);
-  if (handle != NULL)
-    drv = vol_dup_driver (vol, &conn, err);
-  return drv != NULL &&
-         gvir_driver_connection_download_volume (drv, vol_priv (vol)->pool_uuid,
-                                                 vol_priv (vol)->name, handle, offset, length,
-                                                 flags, NULL, err);
+  return vol_transfer (vol, stream, gvir_driver_connection_download_volume, offset, length,
+                       flags, err);
 }
 
 /**
@@ -417,19 +431,10 @@ gboolean
 gvir_storage_vol_upload (GVirStorageVol *vol, GVirStream *stream, guint64 offset,
                          guint64 length, guint flags, GError **err)
 {
-  g_autoptr(GVirConnection) conn = NULL;
-  g_autoptr(GVirDriverConnection) drv = NULL;
-  GVirDriverStream *handle;
-
   g_return_val_if_fail (GVIR_IS_STORAGE_VOL (vol), FALSE);
   g_return_val_if_fail (GVIR_IS_STREAM (stream), FALSE);
   g_return_val_if_fail (err == NULL || *err == NULL, FALSE);
 
-  handle = _gvir_stream_get_usable_driver_stream (stream, err);
-  if (handle != NULL)
-    drv = vol_dup_driver (vol, &conn, err);
-  return drv != NULL &&
-         gvir_driver_connection_upload_volume (drv, vol_priv (vol)->pool_uuid,
-                                               vol_priv (vol)->name, handle, offset, length,
-                                               flags, NULL, err);
+  return vol_transfer (vol, stream, gvir_driver_connection_upload_volume, offset, length,
+                       flags, err);
 }
