@@ -86,6 +86,10 @@ void gvir_rpc_client_set_limits (GVirRpcClient *client, const GVirRpcClientLimit
  * memory stays within max_queued_bytes). */
 gsize gvir_rpc_client_get_queued_bytes (GVirRpcClient *client);
 gsize gvir_rpc_client_get_peak_queued_bytes (GVirRpcClient *client);
+/* Whether the I/O thread has taken every wake-up and computed its wait
+ * from the state after them (tests: a step that follows starts against a
+ * thread that waits, not one that is about to read the state anyway). */
+gboolean gvir_rpc_client_io_thread_settled (GVirRpcClient *client);
 void gvir_rpc_client_start (GVirRpcClient *client);
 
 /* One call of program @prog version 1. @args may be NULL for void; on

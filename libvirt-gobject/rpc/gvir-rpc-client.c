@@ -326,6 +326,17 @@ gvir_rpc_client_get_queued_bytes (GVirRpcClient *client)
   return bytes;
 }
 
+gboolean
+gvir_rpc_client_io_thread_settled (GVirRpcClient *client)
+{
+  gboolean settled;
+
+  g_mutex_lock (&client->lock);
+  settled = client->io_deadline_known && g_atomic_int_get (&client->wake_pending) == 0;
+  g_mutex_unlock (&client->lock);
+  return settled;
+}
+
 gsize
 gvir_rpc_client_get_peak_queued_bytes (GVirRpcClient *client)
 {
