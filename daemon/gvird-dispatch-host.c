@@ -21,6 +21,9 @@
 
 #include "gvird-dispatch-private.h"
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
 /* libvirt's virConnectListAllInterfacesFlags. */
 enum
 {
@@ -28,11 +31,16 @@ enum
   LIST_INTERFACES_ACTIVE = 1 << 1,
 };
 
-/* libvirt's virConnectListAllNodeDevicesFlags: the capability filters are
- * the bits below ACTIVE and INACTIVE (libvirt 9's test driver accepts only
- * those). */
-#define LIST_NODE_DEVICES_INACTIVE (1u << 30)
-#define LIST_NODE_DEVICES_ACTIVE (1u << 31)
+/* libvirt's virConnectListAllNodeDevicesFlags: bit N filters by the
+ * capability NODE_DEVICE_CAPS[N] (libvirt's virNodeDevCapType, in its
+ * order). libvirt 9's test driver accepts these bits only: ACTIVE,
+ * INACTIVE, PERSISTENT and TRANSIENT are unsupported flags there. */
+static const char *const NODE_DEVICE_CAPS[] = {
+  "system", "pci", "usb_device", "usb", "net", "scsi_host", "scsi_target", "scsi",
+  "storage", "fc_host", "vports", "scsi_generic", "drm", "mdev_types", "mdev", "ccw",
+  "css", "vdpa", "ap_card", "ap_queue", "ap_matrix", "vpd",
+};
+#define LIST_NODE_DEVICES_CAPS ((1u << G_N_ELEMENTS (NODE_DEVICE_CAPS)) - 1)
 
 /* libvirt's "unsupported flags" answer for the bits of @flags not in
  * @accepted. */
@@ -202,36 +210,178 @@ h_device_get_xml_desc (gpointer data, const GVirRpcNodeDeviceGetXmlDescArgs *arg
   return ret->value != NULL;
 }
 
+/* The index of capability name @cap in NODE_DEVICE_CAPS, or -1. */
+static int
+node_device_cap_index (const char *cap)
+{
+  guint i;
+
+  for (i = 0; cap != NULL && i < G_N_ELEMENTS (NODE_DEVICE_CAPS); i++)
+    if (strcmp (cap, NODE_DEVICE_CAPS[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The element after @node in document order (its first child element,
+ * else the next element after it or after one of its ancestors). */
+static xmlNode *
+next_element_in_document_order (xmlNode *node)
+{
+  xmlNode *next;
+
+  if ((next = xmlFirstElementChild (node)) != NULL)
+    return next;
+  for (; node != NULL; node = node->parent)
+    if (node->type == XML_ELEMENT_NODE && (next = xmlNextElementSibling (node)) != NULL)
+      return next;
+  return NULL;
+}
+
+/* The capability bits a device's XML gives it: each <capability type=''>
+ * at any depth, as libvirt counts a scsi_host's nested fc_host and
+ * vport_ops ("vports") or a PCI device's mdev_types and vpd. */
+static guint32
+node_device_cap_bits (const char *xml)
+{
+  xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), "device.xml", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlNode *node;
+  guint32 bits = 0;
+
+  if (doc == NULL)
+    return 0;
+  node = xmlDocGetRootElement (doc);
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "capability"))
+        {
+          g_autofree char *type = (char *) xmlGetProp (node, BAD_CAST "type");
+          int cap = node_device_cap_index (g_strcmp0 (type, "vport_ops") == 0 ? "vports" : type);
+
+          if (cap >= 0)
+            bits |= 1u << cap;
+        }
+      node = next_element_in_document_order (node);
+    }
+  xmlFreeDoc (doc);
+  return bits;
+}
+
+/* The devices whose capabilities meet @caps (0: every device), in the
+ * table's order. A device whose XML cannot be read now (it went away
+ * since the list) is left out. */
+static GPtrArray *
+list_devices_with_caps (GvirdCall   *call,
+                        guint32      caps,
+                        GError     **error)
+{
+  g_autoptr (GPtrArray) devices = gvir_driver_connection_list_node_devices (call->conn, NULL,
+                                                                            error);
+  GPtrArray *names;
+  guint i;
+
+  if (devices == NULL)
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (i = 0; i < devices->len; i++)
+    {
+      const char *name = ((GVirDriverNodeDevice *) devices->pdata[i])->name;
+      g_autofree char *xml = NULL;
+
+      if (caps != 0)
+        {
+          xml = gvir_driver_connection_get_node_device_xml (call->conn, name, 0, NULL, NULL);
+          if (xml == NULL || (node_device_cap_bits (xml) & caps) == 0)
+            continue;
+        }
+      g_ptr_array_add (names, g_strdup (name));
+    }
+  return names;
+}
+
 /* libvirt 9's test driver refuses ACTIVE and INACTIVE (what virsh's
- * nodedev-list sends by default) as unsupported flags, as here. It filters
- * by capability; the table gives no capabilities, so gvird says it cannot
- * rather than answer a wrong list. */
+ * nodedev-list always sends) as unsupported flags, as here; a device
+ * matches the capability filters when it has any of them. */
 static gboolean
 h_list_all_devices (gpointer data, const GVirRpcConnectListAllNodeDevicesArgs *args,
                     GVirRpcConnectListAllNodeDevicesRet *ret, GError **error)
 {
-  GvirdCall *call = data;
-  g_autoptr (GPtrArray) devices = NULL;
+  g_autoptr (GPtrArray) names = NULL;
   guint i;
 
-  if (!check_flags (args->flags, ~(LIST_NODE_DEVICES_ACTIVE | LIST_NODE_DEVICES_INACTIVE), error))
+  if (!check_flags (args->flags, LIST_NODE_DEVICES_CAPS, error))
     return FALSE;
-  if (args->flags != 0)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED,
-                   "this function is not supported by the connection driver: "
-                   "virConnectListAllNodeDevices with capability filters (0x%x)", args->flags);
-      return FALSE;
-    }
-  devices = gvir_driver_connection_list_node_devices (call->conn, NULL, error);
-  if (devices == NULL)
+  names = list_devices_with_caps (data, args->flags, error);
+  if (names == NULL)
     return FALSE;
-  ret->ret = MIN (devices->len, (guint) GVIR_RPC_NODE_DEVICE_LIST_MAX);
+  ret->ret = MIN (names->len, (guint) GVIR_RPC_NODE_DEVICE_LIST_MAX);
   ret->devices = g_new0 (GVirRpcNodeDevice, MAX (ret->ret, 1));
   if (args->need_results)
     for (i = 0; i < ret->ret; i++)
-      ret->devices[ret->n_devices++].name =
-        g_strdup (((GVirDriverNodeDevice *) devices->pdata[i])->name);
+      ret->devices[ret->n_devices++].name = g_strdup (names->pdata[i]);
+  return TRUE;
+}
+
+/* The capability bit of a name the older calls take; an unknown name (or
+ * the XML's own "vport_ops") matches no device, as in libvirt. */
+static guint32
+cap_filter_of_name (const char *cap)
+{
+  int index;
+
+  if (cap == NULL)
+    return 0;
+  index = node_device_cap_index (cap);
+  return index >= 0 ? 1u << index : G_MAXUINT32;
+}
+
+static GPtrArray *
+list_devices_by_cap_name (GvirdCall   *call,
+                          const char  *cap,
+                          guint32      flags,
+                          GError     **error)
+{
+  guint32 caps = cap_filter_of_name (cap);
+
+  if (!check_flags (flags, 0, error))
+    return NULL;
+  if (caps == G_MAXUINT32)
+    return g_ptr_array_new ();
+  return list_devices_with_caps (call, caps, error);
+}
+
+static gboolean
+h_num_of_devices (gpointer data, const GVirRpcNodeNumOfDevicesArgs *args,
+                  GVirRpcIntRet *ret, GError **error)
+{
+  g_autoptr (GPtrArray) names = list_devices_by_cap_name (data, args->cap, args->flags, error);
+
+  if (names == NULL)
+    return FALSE;
+  ret->value = (gint32) MIN (names->len, (guint) G_MAXINT32);
+  return TRUE;
+}
+
+static gboolean
+h_list_devices (gpointer data, const GVirRpcNodeListDevicesArgs *args,
+                GVirRpcNodeListDevicesRet *ret, GError **error)
+{
+  g_autoptr (GPtrArray) names = NULL;
+  guint i;
+
+  if (args->maxnames < 0 || args->maxnames > GVIR_RPC_NODE_DEVICE_LIST_MAX)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_PROTOCOL,
+                           "maxnames > REMOTE_NODE_DEVICE_LIST_MAX");
+      return FALSE;
+    }
+  names = list_devices_by_cap_name (data, args->cap, args->flags, error);
+  if (names == NULL)
+    return FALSE;
+  ret->n_names = MIN (names->len, (guint) args->maxnames);
+  ret->names = g_new0 (char *, MAX (ret->n_names, 1));
+  for (i = 0; i < ret->n_names; i++)
+    ret->names[i] = g_strdup (names->pdata[i]);
   return TRUE;
 }
 
@@ -246,4 +396,6 @@ gvird_dispatch_add_host (GVirRpcServerHandlers *h)
   h->node_device_lookup_by_name = h_device_lookup_by_name;
   h->node_device_get_xml_desc = h_device_get_xml_desc;
   h->connect_list_all_node_devices = h_list_all_devices;
+  h->node_num_of_devices = h_num_of_devices;
+  h->node_list_devices = h_list_devices;
 }

@@ -193,6 +193,16 @@ nwfilter_xml (void)
   return gvir_rpc_encode_nwfilter_get_xml_desc_args (&args, NULL);
 }
 
+/* NODE_LIST_DEVICES asking for more names than the protocol carries (a
+ * client library checks this first; a raw client need not). */
+static GByteArray *
+device_names_past_limit (void)
+{
+  GVirRpcNodeListDevicesArgs args = { NULL, GVIR_RPC_NODE_DEVICE_LIST_MAX + 1, 0 };
+
+  return gvir_rpc_encode_node_list_devices_args (&args, NULL);
+}
+
 /* virDomainSetMaxMemory (which virsh never calls) on @name / @uuid. */
 static GByteArray *
 set_max_memory_of (const char *name, const char *uuid)
@@ -249,6 +259,8 @@ static const ErrorCase cases[] = {
   /* Not a lookup: a running domain's maximum is fixed, in both drivers. */
   { "set max memory of a running domain", GVIR_RPC_PROC_DOMAIN_SET_MAX_MEMORY,
     set_max_memory_running, GVIR_RPC_ERR_OPERATION_INVALID },
+  { "node device names past the limit", GVIR_RPC_PROC_NODE_LIST_DEVICES,
+    device_names_past_limit, GVIR_RPC_ERR_RPC },
   { "network filter list", GVIR_RPC_PROC_CONNECT_LIST_ALL_NWFILTERS, nwfilter_list,
     GVIR_RPC_ERR_NO_SUPPORT },
   { "network filter XML", GVIR_RPC_PROC_NWFILTER_GET_XML_DESC, nwfilter_xml,

@@ -385,8 +385,59 @@ def test_old_lists():
         ro.close()
 
 
+NODE_DEVICE_FILTERS = [
+    ('none', 0, ['computer', 'scsi_host1', 'scsi_host11', 'scsi_host2']),
+    ('system', libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM, ['computer']),
+    ('scsi_host', libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST,
+     ['scsi_host1', 'scsi_host11', 'scsi_host2']),
+    # Nested in scsi_host: every host has fc_host, only two have vport_ops.
+    ('fc_host', libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST,
+     ['scsi_host1', 'scsi_host11', 'scsi_host2']),
+    ('vports', libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS, ['scsi_host1', 'scsi_host2']),
+    ('system or vports', libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM |
+     libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS, ['computer', 'scsi_host1', 'scsi_host2']),
+    ('pci', libvirt.VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV, []),
+]
+
+NODE_DEVICE_CAP_NAMES = [
+    (None, ['computer', 'scsi_host1', 'scsi_host11', 'scsi_host2']),
+    ('scsi_host', ['scsi_host1', 'scsi_host11', 'scsi_host2']),
+    ('vports', ['scsi_host1', 'scsi_host2']),
+    # The XML's name for it is not a capability name of the API.
+    ('vport_ops', []),
+    ('no-such-cap', []),
+]
+
+
+def test_node_device_filters():
+    """listAllDevices with capability flags (CONNECT_LIST_ALL_NODE_DEVICES),
+    and numOfDevices/listDevices with a capability name (NODE_NUM_OF_DEVICES,
+    NODE_LIST_DEVICES), on the default host's four devices; the flags
+    libvirt's test driver refuses are refused alike."""
+    p = pair()
+    try:
+        for what, flags, expected in NODE_DEVICE_FILTERS:
+            check_equal(p.same('devices with ' + what, lambda c: sorted(
+                d.name() for d in c.listAllDevices(flags))), expected, 'devices with ' + what)
+        for flags in (libvirt.VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE, 1 << 22):
+            check_equal(p.same('flags 0x%x' % flags, lambda c: error_of(
+                lambda: c.listAllDevices(flags))),
+                (libvirt.VIR_ERR_INVALID_ARG, libvirt.VIR_FROM_TEST), 'flags 0x%x' % flags)
+        for cap, expected in NODE_DEVICE_CAP_NAMES:
+            check_equal(p.same('devices named by %s' % cap, lambda c: (
+                c.numOfDevices(cap, 0), sorted(c.listDevices(cap, 0)))),
+                (len(expected), expected), 'devices named by %s' % cap)
+        # listDevices(cap, flags): the binding sizes maxnames from numOfDevices.
+        for call in ('numOfDevices', 'listDevices'):
+            check_equal(p.same(call + ' with flags', lambda c: error_of(
+                lambda: getattr(c, call)('scsi_host', 1))),
+                (libvirt.VIR_ERR_INVALID_ARG, libvirt.VIR_FROM_TEST), call + ' with flags')
+    finally:
+        p.close()
+
+
 TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors,
-         test_old_lists]
+         test_old_lists, test_node_device_filters]
 
 
 def main():
