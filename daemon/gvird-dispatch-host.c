@@ -327,12 +327,12 @@ h_list_all_devices (gpointer data, const GVirRpcConnectListAllNodeDevicesArgs *a
 static guint32
 cap_filter_of_name (const char *cap)
 {
-  int index;
+  int cap_index;
 
   if (cap == NULL)
     return 0;
-  index = node_device_cap_index (cap);
-  return index >= 0 ? 1u << index : G_MAXUINT32;
+  cap_index = node_device_cap_index (cap);
+  return cap_index >= 0 ? 1u << cap_index : G_MAXUINT32;
 }
 
 static GPtrArray *
