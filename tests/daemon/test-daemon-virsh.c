@@ -40,9 +40,44 @@
   "<domain type='test'><name>ttest</name><uuid>3f4a0e5c-9d7b-4c1e-8a3f-5b6c7d8e9f02</uuid>" \
   "<memory>65536</memory><vcpu>1</vcpu><os><type arch='i686'>hvm</type></os></domain>"
 
+/* Guest NUMA cells give the sizes: libvirt refuses a new maximum. */
+#define NUMA_XML                                                                           \
+  "<domain type='test'><name>ntest</name><uuid>4f4a0e5c-9d7b-4c1e-8a3f-5b6c7d8e9f03</uuid>" \
+  "<memory>524288</memory><vcpu>2</vcpu><os><type arch='i686'>hvm</type></os>"            \
+  "<cpu><numa><cell id='0' cpus='0-1' memory='524288' unit='KiB'/></numa></cpu></domain>"
+/* A hotplug ceiling: the maximum may grow up to it, not past it. */
+#define HOTPLUG_XML                                                                        \
+  "<domain type='test'><name>htest</name><uuid>5f4a0e5c-9d7b-4c1e-8a3f-5b6c7d8e9f04</uuid>" \
+  "<maxMemory slots='4' unit='KiB'>1048576</maxMemory><memory>524288</memory>"             \
+  "<vcpu>1</vcpu><os><type arch='i686'>hvm</type></os></domain>"
+
 static char *virsh_path;
-static char *xml_file;
-static char *transient_file;
+
+/* The definitions a command names with @WORD, written to files before
+ * the tests run. */
+static struct
+{
+  const char *word;
+  const char *xml;
+  char *path;
+} xml_files[] = {
+  { "@XML", DOM_XML, NULL },
+  { "@TRANSIENT", TRANSIENT_XML, NULL },
+  { "@NUMA", NUMA_XML, NULL },
+  { "@HOTPLUG", HOTPLUG_XML, NULL },
+};
+
+/* The file of @word, or NULL when it names none. */
+static const char *
+xml_file_of (const char *word)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (xml_files); i++)
+    if (g_str_equal (word, xml_files[i].word))
+      return xml_files[i].path;
+  return NULL;
+}
 
 typedef struct
 {
@@ -83,10 +118,8 @@ run_virsh (const char *uri,
   g_ptr_array_add (argv, (char *) uri);
   for (i = 0; words[i] != NULL; i++)
     {
-      if (g_str_equal (words[i], "@XML"))
-        g_ptr_array_add (argv, xml_file);
-      else if (g_str_equal (words[i], "@TRANSIENT"))
-        g_ptr_array_add (argv, transient_file);
+      if (xml_file_of (words[i]) != NULL)
+        g_ptr_array_add (argv, (char *) xml_file_of (words[i]));
       else if (g_str_equal (words[i], "@SAVE"))
         g_ptr_array_add (argv, (char *) save_path);
       else
@@ -256,6 +289,16 @@ static const Step script[] = {
   { "dominfo test", 0, "Max memory:     1000000 KiB\nUsed memory:    1000000 KiB\n", SAME_RC },
   { "setmem test 1000 --live", 1, "", SAME_OUTPUT },
   { "setmem nosuchdomain 1000", 1, "", SAME_OUTPUT },
+  /* The maximum of a domain with guest NUMA cells, or past <maxMemory>. */
+  { "define @NUMA", 0, "Domain 'ntest' defined from ", SAME_OUTPUT },
+  { "setmaxmem ntest 600000 --config", 1, "", SAME_OUTPUT },
+  { "setmem ntest 400000 --config", 0, "", SAME_OUTPUT },
+  { "undefine ntest", 0, "Domain 'ntest' has been undefined\n", SAME_OUTPUT },
+  { "define @HOTPLUG", 0, "Domain 'htest' defined from ", SAME_OUTPUT },
+  { "setmaxmem htest 1048577", 1, "", SAME_OUTPUT },
+  { "setmaxmem htest 1048576", 0, "", SAME_OUTPUT },
+  { "dominfo htest", 0, "Max memory:     1048576 KiB\nUsed memory:    524288 KiB\n", SAME_RC },
+  { "undefine htest", 0, "Domain 'htest' has been undefined\n", SAME_OUTPUT },
 };
 
 static void
@@ -834,16 +877,20 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *tmp = NULL;
+  guint i;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
   virsh_path = g_find_program_in_path ("virsh");
   tmp = g_dir_make_tmp ("gvird-virsh-XXXXXX", NULL);
   g_assert_nonnull (tmp);
-  xml_file = g_build_filename (tmp, "dtest.xml", NULL);
-  transient_file = g_build_filename (tmp, "ttest.xml", NULL);
-  g_assert_true (g_file_set_contents (xml_file, DOM_XML, -1, NULL));
-  g_assert_true (g_file_set_contents (transient_file, TRANSIENT_XML, -1, NULL));
+  for (i = 0; i < G_N_ELEMENTS (xml_files); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.xml", xml_files[i].word + 1);
+
+      xml_files[i].path = g_build_filename (tmp, name, NULL);
+      g_assert_true (g_file_set_contents (xml_files[i].path, xml_files[i].xml, -1, NULL));
+    }
 
   g_test_add_func ("/daemon/virsh/script", test_virsh_script);
   g_test_add_func ("/daemon/virsh/read-only", test_virsh_read_only);
@@ -853,11 +900,12 @@ main (int    argc,
   g_test_add_func ("/daemon/remote-driver/lifecycle", test_remote_driver_lifecycle);
   ret = g_test_run ();
 
-  g_unlink (xml_file);
-  g_unlink (transient_file);
+  for (i = 0; i < G_N_ELEMENTS (xml_files); i++)
+    {
+      g_unlink (xml_files[i].path);
+      g_clear_pointer (&xml_files[i].path, g_free);
+    }
   g_rmdir (tmp);
-  g_free (xml_file);
-  g_free (transient_file);
   g_free (virsh_path);
   return ret;
 }

@@ -20,6 +20,7 @@
 
 #define TEST_UUID "6695eb01-f6a4-8304-79aa-97f2502e193f"
 #define NEW_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1809"
+#define OTHER_UUID "c7a5fdbd-edaf-9455-926a-d65c16db1810"
 
 /* Two guest NUMA cells, for <memnode>; their CPUs need <vcpu>2</vcpu>. */
 #define GUEST_CELLS \
@@ -1945,6 +1946,34 @@ test_memory_transient (Fixture *f, gconstpointer data)
                     "no domain with UUID '00000000-0000-0000-0000-000000000000'");
 }
 
+/* A new maximum is refused where guest NUMA cells give the sizes, and
+ * past the hotplug ceiling <maxMemory> (up to it is fine), as libvirt
+ * 9.0's test driver refuses them; nothing changes on a refusal. */
+static void
+test_memory_maximum_limits (Fixture *f, gconstpointer data)
+{
+  define_new (f, NEW_XML ("numa", NEW_UUID,
+                          "<cpu><numa><cell id='0' cpus='0-1' memory='524288' unit='KiB'/>"
+                          "</numa></cpu>"));
+  set_memory_fails (f, NEW_UUID, 600000, GVIR_DRIVER_MEM_MAXIMUM | GVIR_DRIVER_AFFECT_CONFIG,
+                    GVIR_ERROR_OPERATION_INVALID,
+                    "initial memory size of a domain with NUMA nodes cannot be modified with "
+                    "this API");
+  assert_memory (f, NEW_UUID, 524288, 524288);
+  /* The balloon of such a domain still moves. */
+  set_memory_ok (f, NEW_UUID, 400000, GVIR_DRIVER_AFFECT_CONFIG);
+  assert_memory (f, NEW_UUID, 524288, 400000);
+
+  define_new (f, NEW_XML ("hot", OTHER_UUID,
+                          "<maxMemory slots='4' unit='KiB'>1048576</maxMemory>"));
+  set_memory_fails (f, OTHER_UUID, 1048577, GVIR_DRIVER_MEM_MAXIMUM,
+                    GVIR_ERROR_OPERATION_INVALID,
+                    "cannot set initial memory size greater than the maximum memory size");
+  assert_memory (f, OTHER_UUID, 524288, 524288);
+  set_memory_ok (f, OTHER_UUID, 1048576, GVIR_DRIVER_MEM_MAXIMUM);
+  assert_memory (f, OTHER_UUID, 1048576, 524288);
+}
+
 static guint
 memory_stats (Fixture *f, GVirDriverMemoryStat *stats, guint max_stats)
 {
@@ -2407,6 +2436,7 @@ main (int argc, char **argv)
   ADD ("memory/running", test_memory_running);
   ADD ("memory/stopped", test_memory_stopped);
   ADD ("memory/transient", test_memory_transient);
+  ADD ("memory/maximum-limits", test_memory_maximum_limits);
   ADD ("memory/stats", test_memory_stats);
   ADD ("connection/cancelled", test_cancelled);
   g_test_add_func ("/drivers/test/connection/read-only", test_read_only);

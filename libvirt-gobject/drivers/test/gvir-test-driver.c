@@ -1893,6 +1893,56 @@ resolve_one_affect (const GVirTestDomain  *dom,
   return resolve_affect (dom, flags, live, &config, error);
 }
 
+/* The number of guest NUMA cells of @def (<cpu><numa><cell/>...). */
+static guint
+def_numa_cell_count (GVirConfigDomain *def)
+{
+  g_autoptr (GVirConfigDomainCpu) cpu = gvir_config_domain_get_cpu (def);
+  GList *cells;
+  guint count;
+
+  if (cpu == NULL)
+    return 0;
+  cells = gvir_config_domain_cpu_get_numa_cells (cpu);
+  count = g_list_length (cells);
+  g_list_free_full (cells, g_object_unref);
+  return count;
+}
+
+/* libvirt's rules for a new maximum (initial) memory: never of the live
+ * definition; not where guest NUMA cells each give their own size (the
+ * API has no way to change them); not past the hotplug ceiling
+ * <maxMemory>. Both drivers of libvirt say OPERATION_INVALID. */
+static gboolean
+check_max_memory_change (GVirConfigDomain  *def,
+                         gboolean           live,
+                         guint64            kib,
+                         GError           **error)
+{
+  guint64 ceiling = gvir_config_domain_get_max_memory (def);
+
+  if (live)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                           "cannot resize the maximum memory on an active domain");
+      return FALSE;
+    }
+  if (def_numa_cell_count (def) > 0)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                           "initial memory size of a domain with NUMA nodes cannot be "
+                           "modified with this API");
+      return FALSE;
+    }
+  if (ceiling != 0 && ceiling < kib)
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                           "cannot set initial memory size greater than the maximum memory size");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* As libvirt's test driver: the maximum of a persistent definition only
  * (it may grow), the balloon of either up to its maximum. */
 static gboolean
@@ -1909,12 +1959,8 @@ set_memory (GVirTestDomain  *dom,
   if (!resolve_one_affect (dom, flags, &live, error))
     return FALSE;
   def = live ? dom->def : dom_config_def (dom);
-  if (maximum && live)
-    {
-      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                           "cannot resize the maximum memory on an active domain");
-      return FALSE;
-    }
+  if (maximum && !check_max_memory_change (def, live, kib, error))
+    return FALSE;
   if (!maximum && kib > gvir_test_def_get_max_memory_kib (def))
     {
       g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
