@@ -188,31 +188,91 @@ def write_domain_xml(session):
     return path
 
 
-def walk(ref, ours):
+def compare(ref, ours, args, qemus, expect=None):
+    """One virsh command line on both daemons; whether gvird answered as
+    libvirtd (or as KNOWN_GAPS documents), and with the text expect when
+    given. Records the QEMUs seen."""
+    key = ' '.join(args)
+    answers = []
+    for session in (ref, ours):
+        line = [write_domain_xml(session) if a == 'DEFINE' else a for a in args]
+        answers.append(normalised(virsh(session, line), session))
+        pid = qemu_pid(session)
+        if pid is not None:
+            qemus.add(pid)
+    for gvird_text, libvirtd_text in WORDING:
+        answers[1] = answers[1].replace(gvird_text, libvirtd_text)
+    if key in KNOWN_GAPS:
+        ok = re.search(KNOWN_GAPS[key], answers[1]) is not None
+        what = 'virsh %s: gvird answers as documented in KNOWN_GAPS' % key
+    else:
+        ok = answers[0] == answers[1]
+        what = 'virsh %s: gvird answers as libvirtd' % key
+    if expect is not None:
+        ok &= expect in answers[1]
+        what += ', with %r' % expect
+    if not ok:
+        diag('libvirtd:\n' + answers[0] + '\ngvird:\n' + answers[1])
+    return tap_ok(ok, what)
+
+
+def walk(ref, ours, qemus):
     """Runs the walk on both; FALSE when a command differed unexplained."""
     failed = False
-    qemus = set()
     for args in WALK:
-        key = ' '.join(args)
-        answers = []
-        for session in (ref, ours):
-            line = [write_domain_xml(session) if a == 'DEFINE' else a for a in args]
-            answers.append(normalised(virsh(session, line), session))
-            pid = qemu_pid(session)
-            if pid is not None:
-                qemus.add(pid)
-        for gvird_text, libvirtd_text in WORDING:
-            answers[1] = answers[1].replace(gvird_text, libvirtd_text)
-        if key in KNOWN_GAPS:
-            ok = re.search(KNOWN_GAPS[key], answers[1]) is not None
-            what = 'virsh %s: gvird answers as documented in KNOWN_GAPS' % key
+        failed |= not compare(ref, ours, args, qemus)
+    return failed
+
+
+# Autostart across daemon restarts. Each step is a virsh command line, or
+# RESTART (stop both daemons and start them again) or BOOT (the same, with
+# the QEMU driver's state folder emptied first, as a boot or a new login
+# empties $XDG_RUNTIME_DIR): a domain marked autostart starts on the first
+# load after a boot only.
+RESTARTS = [
+    (['define', 'DEFINE'], 'rc=0'),
+    (['autostart', 'tiny'], 'rc=0'),
+    'BOOT',
+    (['domstate', '--reason', 'tiny'], 'running (booted)'),
+    (['destroy', 'tiny'], 'rc=0'),
+    'RESTART',
+    (['domstate', '--reason', 'tiny'], 'shut off'),
+    (['list', '--all', '--autostart'], ' -    tiny   shut off'),
+    (['undefine', 'tiny'], 'rc=0'),
+]
+
+
+def autostart_marker(session):
+    return os.path.join(session.run, 'libvirt', 'qemu', 'run', 'autostarted')
+
+
+def restart(daemons, sessions, boot):
+    """Stops each daemon by its pid and starts it again (emptying the QEMU
+    state folder's autostart record first on a boot); whether both came
+    back within the bound."""
+    up = True
+    for i, session in enumerate(sessions):
+        session.stop(daemons[i])
+        if boot and os.path.exists(autostart_marker(session)):
+            os.unlink(autostart_marker(session))
+        if os.path.exists(session_socket(session)):
+            os.unlink(session_socket(session))
+        argv = ['/usr/sbin/libvirtd'] if i == 0 else [GVIRD]
+        daemons[i], came_up = start_daemon(session, argv, 'libvirtd' if i == 0 else 'gvird')
+        up &= came_up
+    return up
+
+
+def restarts(ref, ours, daemons, qemus):
+    failed = False
+    for step in RESTARTS:
+        if isinstance(step, str):
+            ok = restart(daemons, [ref, ours], step == 'BOOT')
+            failed |= not tap_ok(ok, 'both daemons %s' % (
+                'start after a boot' if step == 'BOOT' else 'restart'))
         else:
-            ok = answers[0] == answers[1]
-            what = 'virsh %s: gvird answers as libvirtd' % key
-        if not ok:
-            diag('libvirtd:\n' + answers[0] + '\ngvird:\n' + answers[1])
-        failed |= not tap_ok(ok, what)
-    return failed, qemus
+            failed |= not compare(ref, ours, step[0], qemus, step[1])
+    return failed
 
 
 def main():
@@ -224,7 +284,7 @@ def main():
     ours = Session('gvir-qemu-virsh-gvird-')
     qemus = set()
     failed = False
-    print('1..%d' % (len(WALK) + 1), flush=True)
+    print('1..%d' % (len(WALK) + len(RESTARTS) + 1), flush=True)
     try:
         libvirtd, up_ref = start_libvirtd(ref)
         gvird, up_ours = start_daemon(ours, [GVIRD], 'gvird')
@@ -232,8 +292,8 @@ def main():
                              '(bound %d s)' % wait_bound())
         if not (up_ref and up_ours):
             sys.exit(1)
-        walk_failed, qemus = walk(ref, ours)
-        failed |= walk_failed
+        failed |= walk(ref, ours, qemus)
+        failed |= restarts(ref, ours, [libvirtd, gvird], qemus)
     finally:
         # The walk destroys the domain; a failed run may leave its QEMUs.
         for pid in qemus:

@@ -32,6 +32,7 @@
 
 #define TINY_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1809"
 #define TINY2_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1810"
+#define IDLE_UUID "c7a5fdbd-cdaf-9455-926a-d65c16db1811"
 
 typedef struct
 {
@@ -375,6 +376,90 @@ test_autostart (Fixture *f, gconstpointer data)
   dom = gvir_driver_connection_define_domain (f->conn, tiny_xml (), 0, NULL, &error);
   g_assert_no_error (error);
   assert_autostart (f, FALSE);
+}
+
+static void
+define_with_autostart (Fixture *f, const char *xml, const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) dom =
+    gvir_driver_connection_define_domain (f->conn, xml, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, uuid, TRUE, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+}
+
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&f->conn, gvir_driver_connection_unref);
+  f->conn = open_root (f, &error);
+  g_assert_no_error (error);
+}
+
+/* The domains marked autostart start when the driver first loads after
+ * its state folder was emptied (a boot): a domain that cannot start does
+ * not keep the others from starting. A later load starts nothing, so a
+ * domain shut down since stays down. */
+static void
+test_autostart_at_load (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GVirQemuPaths) paths = gvir_qemu_paths_new_embed (f->root, NULL);
+  g_autofree char *marker = g_build_filename (paths->state_dir, "autostarted", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverDomain) idle = NULL;
+  g_autofree char *ev = NULL;
+  int state = -1, reason = -1;
+
+  /* The first load already claimed this boot's autostart. */
+  g_assert_true (g_file_test (marker, G_FILE_TEST_IS_REGULAR));
+  define_with_autostart (f,
+                         "<domain type='qemu'><name>broken</name><uuid>" TINY2_UUID "</uuid>"
+                         "<memory unit='MiB'>32</memory><vcpu>1</vcpu>"
+                         "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+                         "<devices><emulator>/nonexistent/qemu</emulator></devices></domain>",
+                         TINY2_UUID);
+  define_with_autostart (f, tiny_xml (), TINY_UUID);
+  /* Without the mark: it stays down. */
+  idle = gvir_driver_connection_define_domain (f->conn,
+                                               "<domain type='qemu'><name>idle</name><uuid>"
+                                               IDLE_UUID "</uuid><memory unit='MiB'>32</memory>"
+                                               "<vcpu>1</vcpu><os><type arch='x86_64' "
+                                               "machine='pc'>hvm</type></os></domain>",
+                                               0, NULL, &error);
+  g_assert_no_error (error);
+  reopen (f);
+  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_UNKNOWN);
+  g_assert_cmpint (find_qemu_pid (f), ==, 0);
+
+  /* A boot empties the state folder. */
+  g_assert_cmpint (g_unlink (marker), ==, 0);
+  while ((ev = g_async_queue_try_pop (f->events)) != NULL)
+    g_clear_pointer (&ev, g_free);
+  reopen (f);
+  assert_state (f, GVIR_DRIVER_STATE_RUNNING, GVIR_DRIVER_RUNNING_BOOTED);
+  g_assert_cmpint (find_qemu_pid (f), >, 0);
+  g_assert_true (gvir_driver_connection_get_domain_state (f->conn, TINY2_UUID, &state, &reason,
+                                                          NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+  g_assert_true (gvir_driver_connection_get_domain_state (f->conn, IDLE_UUID, &state, &reason,
+                                                          NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state, ==, GVIR_DRIVER_STATE_SHUTOFF);
+  /* The starts came before this connection: it saw no event of them. */
+  g_assert_null (g_async_queue_try_pop (f->events));
+
+  g_assert_true (gvir_driver_connection_destroy_domain (f->conn, TINY_UUID, 0, NULL, &error));
+  g_assert_no_error (error);
+  expect_event (f, "tiny 5/1");
+  reopen (f);
+  assert_state (f, GVIR_DRIVER_STATE_SHUTOFF, GVIR_DRIVER_SHUTOFF_UNKNOWN);
+  g_assert_cmpint (find_qemu_pid (f), ==, 0);
 }
 
 static void
@@ -741,6 +826,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/qemu/driver/autostart", Fixture, NULL, fixture_setup, test_autostart,
               fixture_teardown);
+  g_test_add ("/qemu/driver/autostart-at-load", Fixture, NULL, fixture_setup,
+              test_autostart_at_load, fixture_teardown);
   g_test_add ("/qemu/driver/emulator-from-xml", Fixture, NULL, fixture_setup,
               test_emulator_from_xml, fixture_teardown);
   g_test_add ("/qemu/driver/failed-start-leaves-nothing", Fixture, NULL, fixture_setup,

@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "libvirt-gobject/libvirt-gobject-error.h"
@@ -67,6 +69,8 @@ root_of_uri (const GVirDriverUri  *uri,
   return root;
 }
 
+static void autostart_domains (GVirQemuState *state);
+
 static gpointer
 qemu_open (GVirDriverConnection  *conn,
            GCancellable          *cancellable,
@@ -85,6 +89,10 @@ qemu_open (GVirDriverConnection  *conn,
   handle = g_new0 (GVirQemuHandle, 1);
   handle->state = state;
   handle->conn = conn;
+  /* The first connection since the state folder was emptied waits for the
+   * autostart domains, as libvirt's clients wait for its driver to load;
+   * the starts come before it, so it gets no event of them. */
+  autostart_domains (state);
   g_mutex_lock (&state->mutex);
   g_ptr_array_add (state->conns, conn);
   g_mutex_unlock (&state->mutex);
@@ -268,20 +276,19 @@ qemu_undefine_domain (gpointer       data,
 
 /* ---- start ------------------------------------------------------------------------------ */
 
+/* Starts the inactive persistent domain @dom (from its managed save when
+ * it has one). */
 static gboolean
-qemu_start_domain (gpointer       data,
-                   const char    *uuid,
-                   guint          flags,
-                   GCancellable  *cancellable,
-                   GError       **error)
+start_persistent_domain (GVirQemuState   *state,
+                         GVirQemuDomain  *dom,
+                         const char      *uuid,
+                         guint            flags,
+                         GCancellable    *cancellable,
+                         GError         **error)
 {
-  GVirQemuState *state = GVIR_QEMU_HANDLE_STATE (data);
-  g_autoptr(GVirQemuDomain) dom = gvir_qemu_state_find (state, uuid, error);
   g_autoptr(GVirConfigDomain) def = NULL;
   gboolean ok = FALSE;
 
-  if (dom == NULL)
-    return FALSE;
   g_mutex_lock (&dom->job);
   g_mutex_lock (&state->mutex);
   if (gvir_qemu_domain_check_inactive (dom, uuid, error))
@@ -293,6 +300,100 @@ qemu_start_domain (gpointer       data,
     ok = gvir_qemu_domain_start (state, dom, def, flags, cancellable, error);
   g_mutex_unlock (&dom->job);
   return ok;
+}
+
+static gboolean
+qemu_start_domain (gpointer       data,
+                   const char    *uuid,
+                   guint          flags,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  GVirQemuState *state = GVIR_QEMU_HANDLE_STATE (data);
+  g_autoptr(GVirQemuDomain) dom = gvir_qemu_state_find (state, uuid, error);
+
+  return dom != NULL && start_persistent_domain (state, dom, uuid, flags, cancellable, error);
+}
+
+/* ---- autostart, once per boot ------------------------------------------------------ */
+
+/* libvirt's rule: the domains marked autostart start when the driver
+ * first loads after the state folder was emptied (it lives in /run, or
+ * in $XDG_RUNTIME_DIR for a session: once per boot or login), never on a
+ * later load, so a restarted daemon does not start what the user has shut
+ * down since. A file in the state folder records that it was done. TRUE
+ * for the one caller that creates it. */
+static gboolean
+claim_autostart (GVirQemuState *state)
+{
+  g_autofree char *marker = g_build_filename (state->paths->state_dir, "autostarted", NULL);
+  int fd = open (marker, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      if (errno != EEXIST)
+        g_message ("cannot create '%s' (no autostart): %s", marker, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* The persistent, inactive domains marked autostart, referenced. */
+static GPtrArray *
+domains_to_autostart (GVirQemuState *state)
+{
+  GPtrArray *doms = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_qemu_domain_unref);
+  g_autoptr(GPtrArray) entries = NULL;
+  guint i;
+
+  g_mutex_lock (&state->mutex);
+  entries = gvir_domain_list_entries (state->domains);
+  for (i = 0; i < entries->len; i++)
+    {
+      GVirDomainListEntry *entry = entries->pdata[i];
+      GVirQemuDomain *dom = entry->data;
+      g_autofree char *link = gvir_qemu_paths_autostart_link (state->paths, entry->name);
+
+      if (dom->def != NULL && !gvir_qemu_domain_is_active (dom) &&
+          gvir_qemu_autostart_link_exists (link))
+        g_ptr_array_add (doms, gvir_qemu_domain_ref (dom));
+    }
+  g_mutex_unlock (&state->mutex);
+  return doms;
+}
+
+/* Starts each domain marked autostart, as libvirt does when its driver
+ * loads; one that fails is reported and the others still start. */
+static void
+autostart_domains (GVirQemuState *state)
+{
+  g_autoptr(GPtrArray) doms = NULL;
+  guint i;
+
+  if (!claim_autostart (state))
+    return;
+  doms = domains_to_autostart (state);
+  for (i = 0; i < doms->len; i++)
+    {
+      GVirQemuDomain *dom = doms->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      char uuid[GVIR_UUID_STRING_SIZE] = "";
+
+      g_mutex_lock (&state->mutex);
+      if (dom->entry != NULL)
+        {
+          g_strlcpy (uuid, dom->entry->uuid, sizeof uuid);
+          name = g_strdup (dom->entry->name);
+        }
+      g_mutex_unlock (&state->mutex);
+      /* Undefined since the list was taken: nothing to start. */
+      if (name == NULL)
+        continue;
+      if (!start_persistent_domain (state, dom, uuid, 0, NULL, &error))
+        g_message ("cannot autostart domain '%s': %s", name, error->message);
+    }
 }
 
 static GVirDriverDomain *
