@@ -386,6 +386,7 @@ define_with_autostart (Fixture *f, const char *xml, const char *uuid)
     gvir_driver_connection_define_domain (f->conn, xml, 0, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_cmpstr (dom->uuid, ==, uuid);
   g_assert_true (gvir_driver_connection_set_domain_autostart (f->conn, uuid, TRUE, NULL,
                                                               &error));
   g_assert_no_error (error);
