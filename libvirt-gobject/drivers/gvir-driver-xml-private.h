@@ -14,6 +14,8 @@
 
 #include <glib.h>
 
+#include "libvirt-gconfig/libvirt-gconfig.h"
+
 G_BEGIN_DECLS
 
 /* @xml (a document as libxml2 writes it: attribute values in double
@@ -23,5 +25,7 @@ G_BEGIN_DECLS
  * &quot; in values and text, and a final newline. Comments, CDATA and
  * processing instructions are copied as they are. */
 char *gvir_driver_xml_libvirt_style (const char *xml);
+/* @object's document, in libvirt's style (above). */
+char *gvir_driver_xml_format_object (GVirConfigObject *object);
 
 G_END_DECLS

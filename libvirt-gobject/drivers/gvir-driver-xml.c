@@ -98,3 +98,11 @@ gvir_driver_xml_libvirt_style (const char *xml)
     g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
+
+char *
+gvir_driver_xml_format_object (GVirConfigObject *object)
+{
+  g_autofree char *xml = gvir_config_object_to_xml (object);
+
+  return gvir_driver_xml_libvirt_style (xml);
+}

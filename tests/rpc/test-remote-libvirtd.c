@@ -1066,10 +1066,8 @@ listed (GPtrArray  *devices,
   return FALSE;
 }
 
-/* The same names and identities on both daemons. The contents differ
- * where gvird's test driver keeps fewer details (libvirtd adds a
- * <unique_id>, a <fabric_wwn> and counts no vport, gvird's defaults say
- * max_vports 127 and one vport on scsi_host1): those are not compared. */
+/* The same names and identities on both daemons (test-daemon-virsh
+ * compares a whole document with libvirtd's). */
 static void
 test_node_devices (gconstpointer data)
 {

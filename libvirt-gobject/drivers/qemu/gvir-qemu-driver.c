@@ -28,6 +28,7 @@
 #include "gvir-qemu-placement-private.h"
 #include "gvir-qemu-state-private.h"
 #include "gvir-qmp-private.h"
+#include "../gvir-driver-xml-private.h"
 
 /* ---- open / close ---------------------------------------------------------------- */
 
@@ -623,7 +624,7 @@ qemu_get_domain_xml (gpointer       data,
     def = dom->def;
   else
     def = dom->live != NULL ? dom->live : dom->def;
-  xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
+  xml = gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (def));
   g_mutex_unlock (&state->mutex);
   return xml;
 }

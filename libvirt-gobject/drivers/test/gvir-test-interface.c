@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "gvir-test-private.h"
+#include "../gvir-driver-xml-private.h"
 
 /*
  * Like libvirt's test driver, every interface is active (the default
@@ -18,16 +19,18 @@
  * change, so the inactive XML flag changes nothing.
  */
 
-/* libvirt's test:///default interface. */
+/* libvirt's test:///default interface, in the order libvirt's formatter
+ * writes an ethernet interface (its MAC address last), so that its XML
+ * reads as libvirtd's does. */
 static const char default_interface_xml[] =
   "<interface type='ethernet' name='eth1'>\n"
   "  <start mode='onboot'/>\n"
-  "  <mac address='aa:bb:cc:dd:ee:ff'/>\n"
   "  <mtu size='1492'/>\n"
   "  <protocol family='ipv4'>\n"
   "    <ip address='192.168.0.5' prefix='24'/>\n"
   "    <route gateway='192.168.0.1'/>\n"
   "  </protocol>\n"
+  "  <mac address='aa:bb:cc:dd:ee:ff'/>\n"
   "</interface>\n";
 
 /* ---- definitions ---------------------------------------------------------- */
@@ -205,7 +208,7 @@ test_get_interface_xml (gpointer       handle,
                         GError       **error)
 {
   GVirConfigInterface *def = lookup_name (gvir_test_handle_lock (handle), name, error);
-  char *xml = def ? gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def)) : NULL;
+  char *xml = def ? gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (def)) : NULL;
 
   gvir_test_handle_unlock (handle);
   return xml;

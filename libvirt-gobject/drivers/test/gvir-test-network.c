@@ -15,6 +15,7 @@
 #include "gvir-test-private.h"
 #include "libvirt-gobject/util/gvir-uuid-private.h"
 #include "libvirt-gconfig/libvirt-gconfig-object-private.h"
+#include "../gvir-driver-xml-private.h"
 
 /*
  * Like libvirt's test driver, every network is persistent and active (the
@@ -220,7 +221,7 @@ test_get_network_xml (gpointer       handle,
                       GError       **error)
 {
   GVirConfigNetwork *def = lookup (gvir_test_handle_lock (handle), NULL, uuid, error);
-  char *xml = def ? gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def)) : NULL;
+  char *xml = def ? gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (def)) : NULL;
 
   gvir_test_handle_unlock (handle);
   return xml;

@@ -11,12 +11,15 @@
 #include "config.h"
 
 #include "gvir-test-private.h"
+#include "../gvir-driver-xml-private.h"
 
 /*
  * The devices of libvirt's test:///default (a system 'computer', two SCSI
  * hosts with Fibre Channel capabilities and a virtual port of the first),
- * and each <device> of a configuration file. Like libvirt's test driver,
- * devices can only be listed and read.
+ * as libvirt 9.0's test driver shows them (it fills in the unique ids and
+ * fabric names and counts no virtual port), and each <device> of a
+ * configuration file. Like libvirt's test driver, devices can only be
+ * listed and read.
  */
 static const char *const default_device_xmls[] = {
   "<device>\n"
@@ -28,6 +31,11 @@ static const char *const default_device_xmls[] = {
   "      <serial>123456</serial>\n"
   "      <uuid>11111111-2222-3333-4444-555555555555</uuid>\n"
   "    </hardware>\n"
+  "    <firmware>\n"
+  "      <vendor>Libvirt</vendor>\n"
+  "      <version>Test Driver</version>\n"
+  "      <release_date>01/22/2007</release_date>\n"
+  "    </firmware>\n"
   "  </capability>\n"
   "</device>\n",
   "<device>\n"
@@ -35,13 +43,15 @@ static const char *const default_device_xmls[] = {
   "  <parent>computer</parent>\n"
   "  <capability type='scsi_host'>\n"
   "    <host>1</host>\n"
+  "    <unique_id>0</unique_id>\n"
   "    <capability type='fc_host'>\n"
   "      <wwnn>2000000012341234</wwnn>\n"
   "      <wwpn>1000000012341234</wwpn>\n"
+  "      <fabric_wwn>2000000043214321</fabric_wwn>\n"
   "    </capability>\n"
   "    <capability type='vport_ops'>\n"
-  "      <max_vports>127</max_vports>\n"
-  "      <vports>1</vports>\n"
+  "      <max_vports>0</max_vports>\n"
+  "      <vports>0</vports>\n"
   "    </capability>\n"
   "  </capability>\n"
   "</device>\n",
@@ -50,12 +60,14 @@ static const char *const default_device_xmls[] = {
   "  <parent>computer</parent>\n"
   "  <capability type='scsi_host'>\n"
   "    <host>2</host>\n"
+  "    <unique_id>1</unique_id>\n"
   "    <capability type='fc_host'>\n"
   "      <wwnn>2000000056785678</wwnn>\n"
   "      <wwpn>1000000056785678</wwpn>\n"
+  "      <fabric_wwn>2000000087658765</fabric_wwn>\n"
   "    </capability>\n"
   "    <capability type='vport_ops'>\n"
-  "      <max_vports>127</max_vports>\n"
+  "      <max_vports>0</max_vports>\n"
   "      <vports>0</vports>\n"
   "    </capability>\n"
   "  </capability>\n"
@@ -65,9 +77,11 @@ static const char *const default_device_xmls[] = {
   "  <parent>scsi_host1</parent>\n"
   "  <capability type='scsi_host'>\n"
   "    <host>11</host>\n"
+  "    <unique_id>10</unique_id>\n"
   "    <capability type='fc_host'>\n"
   "      <wwnn>2000000034563456</wwnn>\n"
   "      <wwpn>1000000034563456</wwpn>\n"
+  "      <fabric_wwn>2000000043214321</fabric_wwn>\n"
   "    </capability>\n"
   "  </capability>\n"
   "</device>\n",
@@ -173,7 +187,7 @@ test_get_node_device_xml (gpointer       handle,
                           GError       **error)
 {
   GVirConfigNodeDevice *def = find_device (gvir_test_handle_lock (handle), name);
-  char *xml = def ? gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def)) : NULL;
+  char *xml = def ? gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (def)) : NULL;
 
   gvir_test_handle_unlock (handle);
   if (xml == NULL)

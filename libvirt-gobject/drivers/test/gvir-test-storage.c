@@ -29,6 +29,7 @@
 #include "gvir-test-private.h"
 #include "gvir-test-storage-private.h"
 #include "libvirt-gobject/util/gvir-uuid-private.h"
+#include "../gvir-driver-xml-private.h"
 
 #define TEST_POOL_CAPACITY (G_GUINT64_CONSTANT (100) * 1024 * 1024 * 1024)
 
@@ -728,7 +729,7 @@ test_get_pool_xml (gpointer handle, const char *uuid, guint flags, GCancellable 
   g_mutex_lock (&storage->lock);
   pool = storage_get (storage, uuid, error);
   if (pool != NULL)
-    xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (pool->def));
+    xml = gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (pool->def));
   g_mutex_unlock (&storage->lock);
   return xml;
 }
@@ -902,7 +903,7 @@ test_get_volume_xml (gpointer handle, const char *pool_uuid, const char *name, g
   if (pool != NULL)
     vol = pool_get_volume (pool, name, NULL, error);
   if (vol != NULL)
-    xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (vol));
+    xml = gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (vol));
   g_mutex_unlock (&storage->lock);
   return xml;
 }
