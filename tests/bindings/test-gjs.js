@@ -343,8 +343,29 @@ function testQemuLifecycle() {
         check(conn.find_domain_by_name('gjs-tiny') === null, 'gjs-tiny is gone');
         conn.close();
     } finally {
+        stopLeftoverQemu(root, 'gjs-tiny');
         removeTree(Gio.File.new_for_path(root));
     }
+}
+
+// Stops the QEMU of domain @name that a failed run left behind, by the pid
+// in the driver's status file, if that pid is still a QEMU.
+function stopLeftoverQemu(root, name) {
+    let pid;
+    try {
+        const [, status] = GLib.file_get_contents(`${root}/run/qemu/${name}.status`);
+        pid = Number(JSON.parse(new TextDecoder().decode(status)).pid);
+        const [, cmdline] = GLib.file_get_contents(`/proc/${pid}/cmdline`);
+        if (!new TextDecoder().decode(cmdline).split('\0')[0].includes('qemu-system'))
+            return;
+    } catch (e) {
+        return;
+    }
+    GLib.spawn_sync(null, ['kill', '-KILL', String(pid)], null, GLib.SpawnFlags.SEARCH_PATH, null);
+    // Not our child (QEMU outlives its driver): its /proc entry says when
+    // it is gone.
+    for (let i = 0; i < 100 && GLib.file_test(`/proc/${pid}`, GLib.FileTest.EXISTS); i++)
+        GLib.usleep(50000);
 }
 
 // Storage: default-pool's sizes, a volume created, listed and refused a

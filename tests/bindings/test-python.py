@@ -431,7 +431,31 @@ def test_qemu_lifecycle():
     try:
         drive_qemu_lifecycle(root)
     finally:
+        stop_leftover_qemu(root, 'py-tiny')
         shutil.rmtree(root)
+
+
+def stop_leftover_qemu(root, name):
+    """Stops the QEMU of domain name that a failed run left behind, by the
+    pid in the driver's status file, if that pid is still a QEMU."""
+    import json
+    import signal
+    import time
+    try:
+        with open(os.path.join(root, 'run', 'qemu', name + '.status')) as f:
+            pid = int(json.load(f)['pid'])
+        with open('/proc/%d/cmdline' % pid, 'rb') as f:
+            if b'qemu-system' not in f.read().split(b'\0')[0]:
+                return
+        os.kill(pid, signal.SIGKILL)
+    except (OSError, ValueError, KeyError):
+        return
+    # Not our child (QEMU outlives its driver): its /proc entry says when
+    # it is gone.
+    for _ in range(100):
+        if not os.path.exists('/proc/%d' % pid):
+            return
+        time.sleep(0.05)
 
 
 def drive_qemu_lifecycle(root):
