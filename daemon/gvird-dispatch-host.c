@@ -222,47 +222,38 @@ node_device_cap_index (const char *cap)
   return -1;
 }
 
-/* The element after @node in document order (its first child element,
- * else the next element after it or after one of its ancestors). */
-static xmlNode *
-next_element_in_document_order (xmlNode *node)
+/* The capability bits of @node and the elements under it: each
+ * <capability type=''> at any depth, as libvirt counts a scsi_host's
+ * nested fc_host and vport_ops ("vports") or a PCI device's mdev_types
+ * and vpd. */
+static guint32
+cap_bits_under (xmlNode *node)
 {
-  xmlNode *next;
+  guint32 bits = 0;
+  xmlNode *child;
 
-  if ((next = xmlFirstElementChild (node)) != NULL)
-    return next;
-  for (; node != NULL; node = node->parent)
-    if (node->type == XML_ELEMENT_NODE && (next = xmlNextElementSibling (node)) != NULL)
-      return next;
-  return NULL;
+  if (xmlStrEqual (node->name, BAD_CAST "capability"))
+    {
+      g_autofree char *type = (char *) xmlGetProp (node, BAD_CAST "type");
+      int cap = node_device_cap_index (g_strcmp0 (type, "vport_ops") == 0 ? "vports" : type);
+
+      if (cap >= 0)
+        bits |= 1u << cap;
+    }
+  for (child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
+    bits |= cap_bits_under (child);
+  return bits;
 }
 
-/* The capability bits a device's XML gives it: each <capability type=''>
- * at any depth, as libvirt counts a scsi_host's nested fc_host and
- * vport_ops ("vports") or a PCI device's mdev_types and vpd. */
+/* The capability bits a device's XML gives it (0 when it does not parse). */
 static guint32
 node_device_cap_bits (const char *xml)
 {
   xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), "device.xml", NULL,
                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlNode *node;
-  guint32 bits = 0;
+  xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  guint32 bits = root != NULL ? cap_bits_under (root) : 0;
 
-  if (doc == NULL)
-    return 0;
-  node = xmlDocGetRootElement (doc);
-  while (node != NULL)
-    {
-      if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "capability"))
-        {
-          g_autofree char *type = (char *) xmlGetProp (node, BAD_CAST "type");
-          int cap = node_device_cap_index (g_strcmp0 (type, "vport_ops") == 0 ? "vports" : type);
-
-          if (cap >= 0)
-            bits |= 1u << cap;
-        }
-      node = next_element_in_document_order (node);
-    }
   xmlFreeDoc (doc);
   return bits;
 }
@@ -322,32 +313,22 @@ h_list_all_devices (gpointer data, const GVirRpcConnectListAllNodeDevicesArgs *a
   return TRUE;
 }
 
-/* The capability bit of a name the older calls take; an unknown name (or
- * the XML's own "vport_ops") matches no device, as in libvirt. */
-static guint32
-cap_filter_of_name (const char *cap)
-{
-  int cap_index;
-
-  if (cap == NULL)
-    return 0;
-  cap_index = node_device_cap_index (cap);
-  return cap_index >= 0 ? 1u << cap_index : G_MAXUINT32;
-}
-
+/* The older calls name one capability (absent: every device); an
+ * unknown name, or the XML's own "vport_ops", matches no device, as in
+ * libvirt. */
 static GPtrArray *
 list_devices_by_cap_name (GvirdCall   *call,
                           const char  *cap,
                           guint32      flags,
                           GError     **error)
 {
-  guint32 caps = cap_filter_of_name (cap);
+  int cap_index = node_device_cap_index (cap);
 
   if (!check_flags (flags, 0, error))
     return NULL;
-  if (caps == G_MAXUINT32)
+  if (cap != NULL && cap_index < 0)
     return g_ptr_array_new ();
-  return list_devices_with_caps (call, caps, error);
+  return list_devices_with_caps (call, cap != NULL ? 1u << cap_index : 0, error);
 }
 
 static gboolean

@@ -752,8 +752,7 @@ char *
 gvir_test_def_format (GVirConfigDomain *def,
                       int               id)
 {
-  g_autofree char *xml = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (def));
-  g_autofree char *styled = gvir_driver_xml_libvirt_style (xml);
+  g_autofree char *styled = gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (def));
   const char *type = g_str_has_prefix (styled, "<domain type='") ? styled + strlen ("<domain type='")
                                                                  : NULL;
   const char *type_end = type != NULL ? strchr (type, '\'') : NULL;
