@@ -53,6 +53,9 @@ typedef struct
   /* Our own: bytes of output queued to one client above which its calls
    * are no longer read, and an event closes it (it stopped reading). */
   int max_client_queue;
+  /* Our own: microseconds the I/O thread polls without sleeping after
+   * dispatches that came close together (gvird-loop.c). 0: never. */
+  int busy_poll_usec;
 } GvirdConfig;
 
 GvirdConfig *gvird_config_new_default (void);

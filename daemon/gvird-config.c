@@ -51,9 +51,15 @@ typedef struct
   const char *name;
   KeyType type;
   gsize offset;
+  int max;          /* KEY_COUNT: the largest value taken */
 } KeyInfo;
 
-#define KEY(name, type) { #name, type, offsetof (GvirdConfig, name) }
+#define KEY(name, type) { #name, type, offsetof (GvirdConfig, name), G_MAXINT }
+#define KEY_UPTO(name, max) { #name, KEY_COUNT, offsetof (GvirdConfig, name), max }
+
+/* A longer busy poll would hold a CPU for nothing: a client that pauses
+ * that long between calls gains nothing from it. */
+#define BUSY_POLL_USEC_MAX 1000
 
 static const KeyInfo keys[] = {
   KEY (unix_sock_dir, KEY_STRING),
@@ -82,6 +88,7 @@ static const KeyInfo keys[] = {
   KEY (keepalive_count, KEY_COUNT),
   KEY (frame_timeout, KEY_COUNT),
   KEY (max_client_queue, KEY_COUNT),
+  KEY_UPTO (busy_poll_usec, BUSY_POLL_USEC_MAX),
 };
 
 GvirdConfig *
@@ -107,6 +114,7 @@ gvird_config_new_default (void)
   config->keepalive_count = 5;
   config->frame_timeout = 30;
   config->max_client_queue = 16 * 1024 * 1024;
+  config->busy_poll_usec = 100;
   return config;
 }
 
@@ -340,8 +348,8 @@ key_apply (GvirdConfig    *config,
       *(gboolean *) field = v->i == 1;
       return TRUE;
     case KEY_COUNT:
-      if (v->kind != VALUE_INT || v->i < 0 || v->i > G_MAXINT)
-        return lexer_fail (lx, error, "%s: expected a number from 0 to %d", key->name, G_MAXINT);
+      if (v->kind != VALUE_INT || v->i < 0 || v->i > key->max)
+        return lexer_fail (lx, error, "%s: expected a number from 0 to %d", key->name, key->max);
       *(int *) field = (int) v->i;
       return TRUE;
     case KEY_PERMS:

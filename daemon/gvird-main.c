@@ -284,7 +284,7 @@ serve (GvirdServer    *server,
     {
       arm_idle_timeout (server);
       notify_ready ();
-      g_main_loop_run (server->loop);
+      gvird_loop_run (server);
     }
   g_source_remove (sig_term);
   g_source_remove (sig_int);
@@ -320,7 +320,8 @@ main (int    argc,
   gvir_driver_set_daemon_mode ();
   server.config = config;
   server.context = g_main_context_ref_thread_default ();
-  server.loop = g_main_loop_new (server.context, FALSE);
+  /* Running from the start: gvird_loop_run() runs it until it is quit. */
+  server.loop = g_main_loop_new (server.context, TRUE);
   server.idle_timeout = opts.timeout;
   sock_dir = config->unix_sock_dir != NULL ? g_strdup (config->unix_sock_dir) : default_sock_dir ();
 

@@ -83,6 +83,11 @@ void gvird_idle_hold_uri (const GVirDriverUri *uri);
 guint gvird_idle_count_running (void);
 void gvird_idle_release_all (void);
 
+/* ---- the I/O thread's loop (gvird-loop.c) ---- */
+
+/* Runs the server's context until its loop is quit. */
+void gvird_loop_run (GvirdServer *server);
+
 /* ---- clients (gvird-client.c) ---- */
 
 typedef struct

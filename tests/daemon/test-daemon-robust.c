@@ -25,6 +25,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -834,12 +835,14 @@ test_config_errors (void)
   g_autofree char *e3 = run_refused_config ("listen_tcp = 2\n");
   g_autofree char *e4 = run_refused_config ("tls_allowed_dn_list = [\"a\",\n 3 ]\n");
   g_autofree char *e5 = run_refused_config ("keepalive_interval 5\n");
+  g_autofree char *e6 = run_refused_config ("busy_poll_usec = 1001\n");
 
   g_assert_nonnull (strstr (e1, "bad.conf:3: max_clients: expected a number"));
   g_assert_nonnull (strstr (e2, "bad.conf:2: unix_sock_rw_perms: expected an octal mode"));
   g_assert_nonnull (strstr (e3, "bad.conf:1: listen_tcp: expected 0 or 1"));
   g_assert_nonnull (strstr (e4, "bad.conf:2: a list holds only \"strings\""));
   g_assert_nonnull (strstr (e5, "bad.conf:1: keepalive_interval: expected '='"));
+  g_assert_nonnull (strstr (e6, "bad.conf:1: busy_poll_usec: expected a number from 0 to 1000"));
 }
 
 /* Unknown keys only warn; lists may span lines with comments. */
@@ -864,6 +867,54 @@ test_config_accepted (void)
   log_path = g_build_filename (gvird->dir, "gvird.log", NULL);
   g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
   g_assert_nonnull (strstr (log, "gvird.conf:3: unknown key 'no_such_key' ignored"));
+  gvird_runner_stop (gvird);
+}
+
+/* The user plus system CPU time of process @pid so far, in clock ticks. */
+static guint64
+process_cpu_ticks (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *text = NULL;
+  g_auto (GStrv) fields = NULL;
+  const char *after_name;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* The command name, in parentheses, may hold spaces: split after it. */
+  after_name = strrchr (text, ')');
+  g_assert_nonnull (after_name);
+  fields = g_strsplit (after_name + 2, " ", -1);
+  g_assert_cmpuint (g_strv_length (fields), >, 12);
+  /* Fields 14 and 15 of the line (utime, stime) are 11 and 12 here. */
+  return g_ascii_strtoull (fields[11], NULL, 10) + g_ascii_strtoull (fields[12], NULL, 10);
+}
+
+/* The busy poll (busy_poll_usec, on by default) ends with the burst of
+ * calls that started it: over a second of silence after 2,000 calls made
+ * back to back, the daemon uses next to no CPU. A loop that kept polling
+ * would use the whole second. The bound is generous (a quarter of it)
+ * and measures CPU time, not elapsed time. */
+static void
+test_busy_poll_ends (void)
+{
+  g_autoptr (GError) error = NULL;
+  GvirdRunner *gvird = gvird_runner_start ("busy_poll_usec = 1000", &error);
+  g_autoptr (GSocket) sock = NULL;
+  long ticks_per_second = sysconf (_SC_CLK_TCK);
+  guint64 before;
+  int i;
+
+  g_assert_no_error (error);
+  sock = raw_connect (gvird->socket);
+  raw_open (sock, 0);
+  for (i = 0; i < 2000; i++)
+    call_domain (sock, GVIR_RPC_PROC_DOMAIN_GET_INFO);
+  before = process_cpu_ticks (gvird->pid);
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_cmpuint (process_cpu_ticks (gvird->pid) - before, <, (guint64) ticks_per_second / 4);
+  /* And it still answers at once after the silence. */
+  assert_serves (sock);
+  g_clear_object (&sock);
   gvird_runner_stop (gvird);
 }
 
@@ -942,5 +993,6 @@ main (int    argc,
   g_test_add_func ("/daemon/config/errors", test_config_errors);
   g_test_add_func ("/daemon/config/accepted", test_config_accepted);
   g_test_add_func ("/daemon/main/sd-notify", test_sd_notify);
+  g_test_add_func ("/daemon/main/busy-poll-ends", test_busy_poll_ends);
   return g_test_run ();
 }
