@@ -705,7 +705,8 @@ gvird_client_new (GvirdServer     *server,
    * algorithm the reply waits for the client's delayed ACK (40 ms a call). */
   if (g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
     g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
-  client->session = gvird_session_new (client, peer->read_only);
+  client->session = gvird_session_new (client, peer->read_only,
+                                       peer->sasl ? gvird_sasl_new (server->config) : NULL);
   client->streams = gvird_streams_new (client);
 
   client->source = g_source_new (&client_source_funcs, sizeof (GSource));

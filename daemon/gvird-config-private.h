@@ -40,6 +40,7 @@ typedef struct
   char *ca_file;
   char *crl_file;
   char **tls_allowed_dn_list;   /* NULL: not set (no DN check) */
+  char **sasl_allowed_username_list;  /* globs; NULL: any SASL user */
   char *tls_priority;           /* GnuTLS priority string, checked when parsed */
   int max_clients;
   int max_workers;

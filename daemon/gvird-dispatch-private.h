@@ -51,5 +51,9 @@ void gvird_dispatch_add_snapshot (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_devices (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_host (GVirRpcServerHandlers *handlers);
 void gvird_dispatch_add_streams (GVirRpcServerHandlers *handlers);
+void gvird_dispatch_add_sasl (GVirRpcServerHandlers *handlers);
+
+/* The session's SASL state; NULL when its socket does not use SASL. */
+GvirdSasl *gvird_session_get_sasl (GvirdSession *session);
 
 G_END_DECLS

@@ -17,8 +17,10 @@
  *
  * Access rules, before any argument is decoded: an unknown procedure gets
  * libvirt's "unknown procedure" RPC error (clients turn it into "not
- * supported" and fall back); before CONNECT_OPEN only the table's NO_AUTH
- * procedures run; a read-only session runs only the table's READ_ONLY
+ * supported" and fall back); on a SASL socket, until the client has
+ * authenticated (gvird-sasl.c), only the table's PRE_AUTH procedures run
+ * and the others get libvirt's "authentication required"; before
+ * CONNECT_OPEN only the table's NO_AUTH procedures run; a read-only session runs only the table's READ_ONLY
  * procedures, everything else gets libvirt's OPERATION_DENIED.
  */
 #include "config.h"
@@ -53,6 +55,7 @@ struct _GvirdSession
   GVirDriverConnection *conn;   /* NULL before CONNECT_OPEN and after close */
   gboolean closed;
   gboolean keepalive;           /* the client asked feature 10 */
+  GvirdSasl *sasl;              /* NULL: the socket does not use SASL */
   GArray *callbacks;            /* Callback */
   gint32 next_callback_id;
 };
@@ -82,13 +85,15 @@ static GHashTable *live_sessions;
 
 GvirdSession *
 gvird_session_new (GvirdClient *client,
-                   gboolean     read_only)
+                   gboolean     read_only,
+                   GvirdSasl   *sasl)
 {
   GvirdSession *session = g_new0 (GvirdSession, 1);
 
   g_mutex_init (&session->lock);
   session->client = client;
   session->read_only = read_only;
+  session->sasl = sasl;
   session->callbacks = g_array_new (FALSE, TRUE, sizeof (Callback));
   g_mutex_lock (&live_lock);
   if (live_sessions == NULL)
@@ -125,8 +130,15 @@ gvird_session_free (GvirdSession *session)
   g_mutex_unlock (&live_lock);
   gvird_session_close (session);
   g_array_unref (session->callbacks);
+  gvird_sasl_free (session->sasl);
   g_mutex_clear (&session->lock);
   g_free (session);
+}
+
+GvirdSasl *
+gvird_session_get_sasl (GvirdSession *session)
+{
+  return session->sasl;
 }
 
 gboolean
@@ -341,9 +353,11 @@ h_auth_list (gpointer            data,
              GVirRpcAuthListRet *ret,
              GError            **error)
 {
+  GvirdSession *s = ((Call *) data)->session;
+
   ret->n_types = 1;
   ret->types = g_new0 (gint32, 1);
-  ret->types[0] = GVIR_RPC_AUTH_NONE;
+  ret->types[0] = s->sasl != NULL ? GVIR_RPC_AUTH_SASL : GVIR_RPC_AUTH_NONE;
   return TRUE;
 }
 
@@ -1220,6 +1234,7 @@ dispatch_handlers (void)
       gvird_dispatch_add_devices (&handlers);
       gvird_dispatch_add_host (&handlers);
       gvird_dispatch_add_streams (&handlers);
+      gvird_dispatch_add_sasl (&handlers);
       g_once_init_leave (&done, 1);
     }
   return &handlers;
@@ -1478,6 +1493,12 @@ check_access (GvirdSession           *session,
 
       return gvird_dispatch_error_reply (header, GVIR_RPC_ERR_RPC, GVIR_RPC_ERR_DOMAIN_RPC, msg);
     }
+  /* libvirtd answers this with VIR_ERR_RPC, not AUTH_FAILED, for the
+   * sake of old clients. */
+  if (!(info->flags & GVIR_RPC_PROC_PRE_AUTH) && session->sasl != NULL &&
+      !gvird_sasl_is_done (session->sasl))
+    return gvird_dispatch_error_reply (header, GVIR_RPC_ERR_RPC, GVIR_RPC_ERR_DOMAIN_RPC,
+                                       "authentication required");
   g_mutex_lock (&session->lock);
   if (session->conn != NULL)
     *conn = gvir_driver_connection_ref (session->conn);

@@ -18,11 +18,12 @@
  *
  * With --listen, as libvirtd: TCP (listen_tcp, tcp_port) and TLS
  * (listen_tls, tls_port) on listen_addr (all addresses when unset). We
- * have no SASL, so auth_tcp and auth_tls can only be "none" (the config
- * parser refuses the others): a TCP client is then unauthenticated and
- * unencrypted, which libvirtd also allows; we warn when that listener is
- * not on a loopback address. A TLS client is authenticated by its
- * certificate (gvird-tls.c).
+ * offer SASL only where the channel is private already (gvird-sasl.c), so
+ * auth_tcp can only be "none" (the config parser refuses the others): a
+ * TCP client is then unauthenticated and unencrypted, which libvirtd
+ * also allows; we warn when that listener is not on a loopback address.
+ * A TLS client is authenticated by its certificate (gvird-tls.c), and by
+ * SASL too when auth_tls = "sasl".
  */
 /* struct ucred (SO_PEERCRED) */
 #ifndef _GNU_SOURCE
@@ -143,6 +144,17 @@ gvird_listen_take_client (GvirdServer     *server,
     }
 }
 
+/* The auth_* setting of @l's socket. */
+static const char *
+listener_auth (const GvirdListener *l)
+{
+  const GvirdConfig *config = l->server->config;
+
+  if (l->kind == LISTENER_TCP)
+    return config->auth_tcp;
+  return l->read_only ? config->auth_unix_ro : config->auth_unix_rw;
+}
+
 static gboolean
 listener_accept (GSocket      *socket,
                  GIOCondition  condition,
@@ -174,6 +186,7 @@ listener_accept (GSocket      *socket,
     }
 #endif
   peer.read_only = l->read_only;
+  peer.sasl = g_str_equal (listener_auth (l), "sasl");
   if (l->kind == LISTENER_UNIX)
     {
       read_peer (conn, &peer);

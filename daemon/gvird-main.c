@@ -267,6 +267,18 @@ start_listening (GvirdServer  *server,
 
 /* Listens and serves until a signal or the idle timeout; 0, or 1 with
  * @error set when it could not start. */
+static gboolean
+uses_sasl (const GvirdConfig *config)
+{
+  const char *auths[] = { config->auth_unix_ro, config->auth_unix_rw, config->auth_tls };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (auths); i++)
+    if (g_str_equal (auths[i], "sasl"))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 serve (GvirdServer    *server,
        const Options  *opts,
@@ -277,6 +289,7 @@ serve (GvirdServer    *server,
   guint sig_term = g_unix_signal_add (SIGTERM, quit_on_signal, server);
   guint sig_int = g_unix_signal_add (SIGINT, quit_on_signal, server);
   gboolean started = gvird_dispatch_start (server, error) &&
+                     (!uses_sasl (server->config) || gvird_sasl_global_init (error)) &&
                      start_listening (server, sock_dir, error) &&
                      (!opts->listen || gvird_listen_network (server, error));
 

@@ -88,6 +88,17 @@ void gvird_idle_release_all (void);
 /* Runs the server's context until its loop is quit. */
 void gvird_loop_run (GvirdServer *server);
 
+/* ---- SASL authentication (gvird-sasl.c) ---- */
+
+typedef struct _GvirdSasl GvirdSasl;
+
+/* Once, before any client, when a socket uses SASL. */
+gboolean gvird_sasl_global_init (GError **error);
+GvirdSasl *gvird_sasl_new (const GvirdConfig *config);
+void gvird_sasl_free (GvirdSasl *sasl);
+/* Whether the client has authenticated (any thread). */
+gboolean gvird_sasl_is_done (GvirdSasl *sasl);
+
 /* ---- clients (gvird-client.c) ---- */
 
 typedef struct
@@ -97,6 +108,7 @@ typedef struct
   int pid;
   guint uid;
   guint gid;
+  gboolean sasl;              /* its socket's auth_* is "sasl" */
 } GvirdPeer;
 
 /* Makes the accepted @socket a client of @server, within max_clients
@@ -131,7 +143,9 @@ void gvird_client_wake (GvirdClient *client);
 
 /* ---- dispatch: sessions and the worker pool (gvird-dispatch.c) ---- */
 
-GvirdSession *gvird_session_new (GvirdClient *client, gboolean read_only);
+/* @sasl: the client's SASL state (taken), NULL when its socket does not
+ * use SASL. */
+GvirdSession *gvird_session_new (GvirdClient *client, gboolean read_only, GvirdSasl *sasl);
 /* Closes the session's driver connection and drops its event callbacks. */
 void gvird_session_close (GvirdSession *session);
 void gvird_session_free (GvirdSession *session);

@@ -435,6 +435,7 @@ adopt_on_io_thread (gpointer data)
   Adoption *a = data;
   GvirdPeer peer = { 0 };
 
+  peer.sasl = g_str_equal (a->server->config->auth_tls, "sasl");
   gvird_listen_take_client (a->server, a->socket, &peer);
   g_object_unref (a->socket);
   g_free (a);

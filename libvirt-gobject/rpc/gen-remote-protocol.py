@@ -36,6 +36,7 @@ PROC_FLAGS = {
     'noauth': 'GVIR_RPC_PROC_NO_AUTH',
     'readonly': 'GVIR_RPC_PROC_READ_ONLY',
     'blocking': 'GVIR_RPC_PROC_BLOCKING',
+    'preauth': 'GVIR_RPC_PROC_PRE_AUTH',
 }
 
 IDENT = re.compile(r'^[a-z][a-z0-9_]*$')
@@ -717,6 +718,7 @@ typedef enum
   GVIR_RPC_PROC_NO_AUTH = 1 << 1,     /* allowed before authentication and open */
   GVIR_RPC_PROC_READ_ONLY = 1 << 2,   /* allowed on a read-only connection */
   GVIR_RPC_PROC_BLOCKING = 1 << 3,    /* may wait outside memory on any driver */
+  GVIR_RPC_PROC_PRE_AUTH = 1 << 4,    /* allowed before SASL authentication ends */
 } GVirRpcProcFlags;
 
 typedef struct

@@ -836,6 +836,8 @@ test_config_errors (void)
   g_autofree char *e4 = run_refused_config ("tls_allowed_dn_list = [\"a\",\n 3 ]\n");
   g_autofree char *e5 = run_refused_config ("keepalive_interval 5\n");
   g_autofree char *e6 = run_refused_config ("busy_poll_usec = 1001\n");
+  g_autofree char *e7 = run_refused_config ("auth_unix_rw = \"polkit\"\n");
+  g_autofree char *e8 = run_refused_config ("\nauth_tcp = \"sasl\"\n");
 
   g_assert_nonnull (strstr (e1, "bad.conf:3: max_clients: expected a number"));
   g_assert_nonnull (strstr (e2, "bad.conf:2: unix_sock_rw_perms: expected an octal mode"));
@@ -843,6 +845,10 @@ test_config_errors (void)
   g_assert_nonnull (strstr (e4, "bad.conf:2: a list holds only \"strings\""));
   g_assert_nonnull (strstr (e5, "bad.conf:1: keepalive_interval: expected '='"));
   g_assert_nonnull (strstr (e6, "bad.conf:1: busy_poll_usec: expected a number from 0 to 1000"));
+  g_assert_nonnull (strstr (e7, "bad.conf:1: auth_unix_rw: expected \"none\" or \"sasl\" (polkit "
+                                "is not supported)"));
+  g_assert_nonnull (strstr (e8, "bad.conf:2: auth_tcp: SASL on plain TCP needs an encrypting SASL "
+                                "layer"));
 }
 
 /* Unknown keys only warn; lists may span lines with comments. */
