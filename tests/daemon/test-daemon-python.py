@@ -436,8 +436,61 @@ def test_node_device_filters():
         p.close()
 
 
+def error_text_of(call):
+    """(code, domain, message) of the libvirtError that call raises."""
+    try:
+        call()
+    except libvirt.libvirtError as e:
+        return (e.get_error_code(), e.get_error_domain(), e.get_error_message())
+    raise AssertionError('no error raised')
+
+
+def current_snapshot(c):
+    snap = c.lookupByName('test').snapshotCurrent(0)
+    return (snap.getName(), snap.getDomain().name())
+
+
+def test_snapshot_current():
+    """snapshotCurrent (DOMAIN_SNAPSHOT_CURRENT): libvirt's error without a
+    current snapshot, the current one after each create and delete, refused
+    flags, and the read-only socket."""
+    p = pair()
+    ro = pair(read_only=True)
+    try:
+        check_equal(p.same('no current snapshot', lambda c: error_text_of(
+            lambda: c.lookupByName('test').snapshotCurrent(0))),
+            (libvirt.VIR_ERR_NO_DOMAIN_SNAPSHOT, libvirt.VIR_FROM_TEST,
+             'Domain snapshot not found: the domain does not have a current snapshot'),
+            'no current snapshot')
+        for c in p.both():
+            c.lookupByName('test').snapshotCreateXML(
+                '<domainsnapshot><name>py-s1</name></domainsnapshot>', 0)
+        check_equal(p.same('current after one', current_snapshot), ('py-s1', 'test'),
+                    'current after one')
+        for c in p.both():
+            c.lookupByName('test').snapshotCreateXML(
+                '<domainsnapshot><name>py-s2</name></domainsnapshot>', 0)
+        check_equal(p.same('current after two', current_snapshot), ('py-s2', 'test'),
+                    'current after two')
+        check_equal(ro.same('read-only current', current_snapshot), ('py-s2', 'test'),
+                    'read-only current')
+        check_equal(p.same('current flags', lambda c: error_of(
+            lambda: c.lookupByName('test').snapshotCurrent(1))),
+            (libvirt.VIR_ERR_INVALID_ARG, libvirt.VIR_FROM_TEST), 'current flags')
+        for c in p.both():
+            c.lookupByName('test').snapshotLookupByName('py-s2', 0).delete(0)
+        check_equal(p.same('current after a delete', current_snapshot), ('py-s1', 'test'),
+                    'current after a delete')
+    finally:
+        for c in p.both():
+            for snap in c.lookupByName('test').listAllSnapshots(0):
+                snap.delete(0)
+        p.close()
+        ro.close()
+
+
 TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors,
-         test_old_lists, test_node_device_filters]
+         test_old_lists, test_node_device_filters, test_snapshot_current]
 
 
 def main():
