@@ -185,6 +185,35 @@ h_has_current (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcIntRet 
   return TRUE;
 }
 
+static gboolean
+h_current (gpointer data, const GVirRpcDomainFlagsArgs *args, GVirRpcDomainSnapshotRet *ret,
+           GError **error)
+{
+  GvirdCall *call = data;
+  g_autofree char *uuid = domain_uuid (call, &args->dom, error);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *name = NULL;
+
+  if (uuid == NULL)
+    return FALSE;
+  name = gvir_driver_connection_dup_current_snapshot (call->conn, uuid, args->flags, NULL, &local);
+  if (name != NULL)
+    {
+      snapshot_fill (&ret->snap, &args->dom, name);
+      return TRUE;
+    }
+  /* The domain exists: not found means no current snapshot, in libvirt's words. */
+  if (g_error_matches (local, GVIR_ERROR, GVIR_ERROR_NOT_FOUND))
+    {
+      g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND,
+                           "Domain snapshot not found: the domain does not have a current "
+                           "snapshot");
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 void
 gvird_dispatch_add_snapshot (GVirRpcServerHandlers *h)
 {
@@ -192,6 +221,7 @@ gvird_dispatch_add_snapshot (GVirRpcServerHandlers *h)
   h->domain_snapshot_get_xml_desc = h_get_xml_desc;
   h->domain_snapshot_lookup_by_name = h_lookup_by_name;
   h->domain_has_current_snapshot = h_has_current;
+  h->domain_snapshot_current = h_current;
   h->domain_revert_to_snapshot = h_revert;
   h->domain_snapshot_delete = h_delete;
   h->domain_snapshot_is_current = h_is_current;

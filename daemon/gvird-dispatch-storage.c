@@ -22,16 +22,43 @@
 #include "gvird-dispatch-private.h"
 #include "libvirt-gobject/drivers/gvir-driver-storage-private.h"
 
-/* libvirt's virConnectListAllStoragePoolsFlags that our pools can answer;
- * the autostart and pool-type groups are not filtered (our pools have no
- * autostart, and the table does not give their type). */
+/* libvirt's virConnectListAllStoragePoolsFlags: three groups of two, then
+ * one bit per pool type (POOL_TYPE_FLAGS). */
 enum
 {
   LIST_POOLS_INACTIVE = 1 << 0,
   LIST_POOLS_ACTIVE = 1 << 1,
   LIST_POOLS_PERSISTENT = 1 << 2,
   LIST_POOLS_TRANSIENT = 1 << 3,
+  LIST_POOLS_AUTOSTART = 1 << 4,
+  LIST_POOLS_NO_AUTOSTART = 1 << 5,
 };
+
+/* The type bits and the type names of libvirt's pool XML. The bits do not
+ * follow libvirt's virStoragePoolType order (iscsi-direct came last). */
+static const struct
+{
+  guint32 flag;
+  const char *type;
+} POOL_TYPE_FLAGS[] = {
+  { 1 << 6, "dir" },
+  { 1 << 7, "fs" },
+  { 1 << 8, "netfs" },
+  { 1 << 9, "logical" },
+  { 1 << 10, "disk" },
+  { 1 << 11, "iscsi" },
+  { 1 << 12, "scsi" },
+  { 1 << 13, "mpath" },
+  { 1 << 14, "rbd" },
+  { 1 << 15, "sheepdog" },
+  { 1 << 16, "gluster" },
+  { 1 << 17, "zfs" },
+  { 1 << 18, "vstorage" },
+  { 1 << 19, "iscsi-direct" },
+};
+#define LIST_POOLS_TYPES (((1u << 20) - 1) & ~((1u << 6) - 1))
+/* Every bit libvirt 9.0 knows; its test driver refuses the others. */
+#define LIST_POOLS_ALL ((1u << 20) - 1)
 
 static void
 pool_fill (GVirRpcStoragePool          *out,
@@ -146,8 +173,22 @@ h_pool_lookup_by_uuid (gpointer data, const GVirRpcStoragePoolLookupByUuidArgs *
                      &ret->pool);
 }
 
+/* The type bit of @pool; 0 when its type is unknown or has no bit. */
+static guint32
+pool_type_flag (const GVirDriverStoragePool *pool)
+{
+  guint i;
+
+  if (pool->type == NULL)
+    return 0;
+  for (i = 0; i < G_N_ELEMENTS (POOL_TYPE_FLAGS); i++)
+    if (g_str_equal (pool->type, POOL_TYPE_FLAGS[i].type))
+      return POOL_TYPE_FLAGS[i].flag;
+  return 0;
+}
+
 /* Whether @pool passes the list filter @flags: within each group of
- * flags, none set means "any". */
+ * flags, none set means "any", and any set bit that fits matches. */
 static gboolean
 pool_filter_accepts (const GVirDriverStoragePool *pool,
                      guint32                      flags)
@@ -159,7 +200,11 @@ pool_filter_accepts (const GVirDriverStoragePool *pool,
   group = flags & (LIST_POOLS_PERSISTENT | LIST_POOLS_TRANSIENT);
   if (group != 0 && !(group & (pool->persistent ? LIST_POOLS_PERSISTENT : LIST_POOLS_TRANSIENT)))
     return FALSE;
-  return TRUE;
+  group = flags & (LIST_POOLS_AUTOSTART | LIST_POOLS_NO_AUTOSTART);
+  if (group != 0 && !(group & (pool->autostart ? LIST_POOLS_AUTOSTART : LIST_POOLS_NO_AUTOSTART)))
+    return FALSE;
+  group = flags & LIST_POOLS_TYPES;
+  return group == 0 || (group & pool_type_flag (pool)) != 0;
 }
 
 static gboolean
@@ -167,9 +212,16 @@ h_list_all_pools (gpointer data, const GVirRpcConnectListAllStoragePoolsArgs *ar
                   GVirRpcConnectListAllStoragePoolsRet *ret, GError **error)
 {
   GvirdCall *call = data;
-  g_autoptr (GPtrArray) pools = gvir_driver_connection_list_pools (call->conn, NULL, error);
+  g_autoptr (GPtrArray) pools = NULL;
   guint i, n = 0;
 
+  if (args->flags & ~LIST_POOLS_ALL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT, "unsupported flags (0x%x)",
+                   args->flags & ~LIST_POOLS_ALL);
+      return FALSE;
+    }
+  pools = gvir_driver_connection_list_pools (call->conn, NULL, error);
   if (pools == NULL)
     return FALSE;
   ret->pools = g_new0 (GVirRpcStoragePool, MAX (pools->len, 1));

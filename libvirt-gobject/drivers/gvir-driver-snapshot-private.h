@@ -80,6 +80,10 @@ struct _GVirDriverSnapshotFuncs
   gboolean (*has_current_snapshot) (gpointer handle, const char *uuid, guint flags,
                                     gboolean *has_current,
                                     GCancellable *cancellable, GError **error);
+  /* The name of the domain's current snapshot; GVIR_ERROR_NOT_FOUND when
+   * it has none. */
+  char *(*dup_current_snapshot) (gpointer handle, const char *uuid, guint flags,
+                                 GCancellable *cancellable, GError **error);
 };
 
 /* ---- dispatch: the only callers of the snapshot table ---------------------- */
@@ -91,5 +95,6 @@ gboolean gvir_driver_connection_delete_snapshot (GVirDriverConnection *conn, con
 gboolean gvir_driver_connection_revert_to_snapshot (GVirDriverConnection *conn, const char *uuid, const char *name, guint flags, GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_snapshot_is_current (GVirDriverConnection *conn, const char *uuid, const char *name, guint flags, gboolean *is_current, GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_has_current_snapshot (GVirDriverConnection *conn, const char *uuid, guint flags, gboolean *has_current, GCancellable *cancellable, GError **error);
+char *gvir_driver_connection_dup_current_snapshot (GVirDriverConnection *conn, const char *uuid, guint flags, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

@@ -159,3 +159,19 @@ gvir_driver_connection_has_current_snapshot (GVirDriverConnection  *conn,
   SNAPSHOT_DISPATCH (FALSE, has_current_snapshot, op, FALSE, uuid, flags, has_current,
                      cancellable, error);
 }
+
+char *
+gvir_driver_connection_dup_current_snapshot (GVirDriverConnection  *conn,
+                                             const char            *uuid,
+                                             guint                  flags,
+                                             GCancellable          *cancellable,
+                                             GError               **error)
+{
+  const char *op = "get the current snapshot";
+
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  if (!check_names (uuid, FALSE, NULL, op, error))
+    return NULL;
+  SNAPSHOT_DISPATCH (NULL, dup_current_snapshot, op, FALSE, uuid, flags, cancellable, error);
+}

@@ -54,6 +54,9 @@ typedef struct
   char *uuid;             /* canonical lower-case 36-character form */
   gboolean active;
   gboolean persistent;
+  gboolean autostart;
+  char *type;             /* libvirt's pool type name ("dir", "netfs", ...); NULL when the
+                           * driver cannot tell without the pool's XML (remote) */
 } GVirDriverStoragePool;
 
 GVirDriverStoragePool *gvir_driver_storage_pool_copy (const GVirDriverStoragePool *pool);

@@ -32,6 +32,8 @@ gvir_driver_storage_pool_copy (const GVirDriverStoragePool *pool)
   copy->uuid = g_strdup (pool->uuid);
   copy->active = pool->active;
   copy->persistent = pool->persistent;
+  copy->autostart = pool->autostart;
+  copy->type = g_strdup (pool->type);
   return copy;
 }
 
@@ -42,6 +44,7 @@ gvir_driver_storage_pool_free (GVirDriverStoragePool *pool)
     return;
   g_free (pool->name);
   g_free (pool->uuid);
+  g_free (pool->type);
   g_free (pool);
 }
 

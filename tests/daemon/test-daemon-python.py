@@ -436,8 +436,147 @@ def test_node_device_filters():
         p.close()
 
 
+def error_text_of(call):
+    """(code, domain, message) of the libvirtError that call raises."""
+    try:
+        call()
+    except libvirt.libvirtError as e:
+        return (e.get_error_code(), e.get_error_domain(), e.get_error_message())
+    raise AssertionError('no error raised')
+
+
+def current_snapshot(c):
+    snap = c.lookupByName('test').snapshotCurrent(0)
+    return (snap.getName(), snap.getDomain().name())
+
+
+def test_snapshot_current():
+    """snapshotCurrent (DOMAIN_SNAPSHOT_CURRENT): libvirt's error without a
+    current snapshot, the current one after each create and delete, refused
+    flags, and the read-only socket."""
+    p = pair()
+    ro = pair(read_only=True)
+    try:
+        check_equal(p.same('no current snapshot', lambda c: error_text_of(
+            lambda: c.lookupByName('test').snapshotCurrent(0))),
+            (libvirt.VIR_ERR_NO_DOMAIN_SNAPSHOT, libvirt.VIR_FROM_TEST,
+             'Domain snapshot not found: the domain does not have a current snapshot'),
+            'no current snapshot')
+        for c in p.both():
+            c.lookupByName('test').snapshotCreateXML(
+                '<domainsnapshot><name>py-s1</name></domainsnapshot>', 0)
+        check_equal(p.same('current after one', current_snapshot), ('py-s1', 'test'),
+                    'current after one')
+        for c in p.both():
+            c.lookupByName('test').snapshotCreateXML(
+                '<domainsnapshot><name>py-s2</name></domainsnapshot>', 0)
+        check_equal(p.same('current after two', current_snapshot), ('py-s2', 'test'),
+                    'current after two')
+        check_equal(ro.same('read-only current', current_snapshot), ('py-s2', 'test'),
+                    'read-only current')
+        check_equal(p.same('current flags', lambda c: error_of(
+            lambda: c.lookupByName('test').snapshotCurrent(1))),
+            (libvirt.VIR_ERR_INVALID_ARG, libvirt.VIR_FROM_TEST), 'current flags')
+        for c in p.both():
+            c.lookupByName('test').snapshotLookupByName('py-s2', 0).delete(0)
+        check_equal(p.same('current after a delete', current_snapshot), ('py-s1', 'test'),
+                    'current after a delete')
+    finally:
+        for c in p.both():
+            for snap in c.lookupByName('test').listAllSnapshots(0):
+                snap.delete(0)
+        p.close()
+        ro.close()
+
+
+POOL_FS_XML = ("<pool type='fs'><name>py-fs</name><source><device path='/dev/py-fs'/>"
+               "</source><target><path>/mnt/py-fs</path></target></pool>")
+POOL_NETFS_XML = ("<pool type='netfs'><name>py-nfs</name><source>"
+                  "<host name='nfs.example.com'/><dir path='/export'/><format type='nfs'/>"
+                  "</source><target><path>/mnt/py-nfs</path></target></pool>")
+POOL_LOGICAL_XML = ("<pool type='logical'><name>py-lvm</name><source><name>py-lvm</name>"
+                    "</source><target><path>/dev/py-lvm</path></target></pool>")
+
+L = libvirt
+POOL_TYPE_BITS = (L.VIR_CONNECT_LIST_STORAGE_POOLS_DIR | L.VIR_CONNECT_LIST_STORAGE_POOLS_FS |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_NETFS |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_DISK | L.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_SCSI | L.VIR_CONNECT_LIST_STORAGE_POOLS_MPATH |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_RBD |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER | L.VIR_CONNECT_LIST_STORAGE_POOLS_ZFS |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE |
+                  L.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT)
+
+# default-pool: dir, active, persistent, no autostart; py-fs: fs, inactive,
+# persistent, autostart; py-nfs: netfs, inactive, persistent, no autostart;
+# py-lvm: logical, active, persistent, no autostart.
+ALL_POOLS = ['default-pool', 'py-fs', 'py-lvm', 'py-nfs']
+POOL_FILTERS = [
+    ('none', 0, ALL_POOLS),
+    ('autostart', L.VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART, ['py-fs']),
+    ('no autostart', L.VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART,
+     ['default-pool', 'py-lvm', 'py-nfs']),
+    ('autostart or not', L.VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART, ALL_POOLS),
+    ('dir', L.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, ['default-pool']),
+    ('fs', L.VIR_CONNECT_LIST_STORAGE_POOLS_FS, ['py-fs']),
+    ('netfs', L.VIR_CONNECT_LIST_STORAGE_POOLS_NETFS, ['py-nfs']),
+    ('logical', L.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL, ['py-lvm']),
+    ('fs or logical', L.VIR_CONNECT_LIST_STORAGE_POOLS_FS |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL, ['py-fs', 'py-lvm']),
+    ('iscsi-direct', L.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT, []),
+    ('rbd', L.VIR_CONNECT_LIST_STORAGE_POOLS_RBD, []),
+    ('every type', POOL_TYPE_BITS, ALL_POOLS),
+    ('active dir', L.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, ['default-pool']),
+    ('inactive dir', L.VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, []),
+    ('inactive autostart fs or netfs', L.VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART | L.VIR_CONNECT_LIST_STORAGE_POOLS_FS |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_NETFS, ['py-fs']),
+    ('active persistent no autostart', L.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT |
+     L.VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART, ['default-pool', 'py-lvm']),
+    ('transient', L.VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT, []),
+]
+
+
+def test_storage_pool_filters():
+    """listAllStoragePools (CONNECT_LIST_ALL_STORAGE_POOLS) with the
+    autostart and pool type groups, alone and with the others; a bit
+    libvirt 9.0 does not know is refused alike."""
+    p = pair()
+    try:
+        for c in p.both():
+            c.storagePoolDefineXML(POOL_FS_XML, 0).setAutostart(1)
+            c.storagePoolDefineXML(POOL_NETFS_XML, 0)
+            c.storagePoolDefineXML(POOL_LOGICAL_XML, 0).create(0)
+        for what, flags, expected in POOL_FILTERS:
+            check_equal(p.same('pools with ' + what, lambda c: sorted(
+                x.name() for x in c.listAllStoragePools(flags))), expected, 'pools with ' + what)
+        for flags in (1 << 20, (1 << 31) | L.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE):
+            check_equal(p.same('pool flags 0x%x' % flags, lambda c: error_of(
+                lambda: c.listAllStoragePools(flags))),
+                (L.VIR_ERR_INVALID_ARG, L.VIR_FROM_TEST), 'pool flags 0x%x' % flags)
+    finally:
+        for c in p.both():
+            for name in ('py-fs', 'py-nfs', 'py-lvm'):
+                try:
+                    pool = c.storagePoolLookupByName(name)
+                    if pool.isActive():
+                        pool.destroy()
+                    if pool.isPersistent():
+                        pool.undefine()
+                except libvirt.libvirtError:
+                    pass
+        p.close()
+
+
 TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors,
-         test_old_lists, test_node_device_filters]
+         test_old_lists, test_node_device_filters, test_snapshot_current,
+         test_storage_pool_filters]
 
 
 def main():

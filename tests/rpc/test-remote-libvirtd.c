@@ -489,6 +489,21 @@ snapshot_domain_state (GVirDriverConnection *conn)
   return g_strdup_printf ("domain state=%d reason=%d", state, reason);
 }
 
+/* The current snapshot's name, or "error N" when there is none. */
+static char *
+snapshot_current (GVirDriverConnection *conn)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = gvir_driver_connection_dup_current_snapshot (conn, TEST_UUID, 0, NULL,
+                                                                       &error);
+  g_autofree char *code = NULL;
+
+  if (name != NULL)
+    return g_steal_pointer (&name);
+  code = error_code (error);
+  return g_strdup_printf ("error %s", code);
+}
+
 /* Creates, lists, reads, reverts to and deletes snapshots of the default
  * domain, which it leaves running and without snapshots. */
 static char *
@@ -500,7 +515,10 @@ case_snapshots (const char *uri)
   g_autofree char *c1 = NULL, *c2 = NULL;
   g_autofree char *all = NULL, *roots = NULL, *leaves = NULL, *after = NULL;
   g_autofree char *f1 = NULL, *f2 = NULL, *s1 = NULL, *s2 = NULL, *nosuch_code = NULL;
+  g_autofree char *cur0 = NULL, *cur2 = NULL, *cur_after = NULL;
   gboolean has = TRUE;
+
+  cur0 = snapshot_current (conn);
 
   c1 = gvir_driver_connection_create_snapshot (conn, TEST_UUID,
                                                "<domainsnapshot><name>c1</name>"
@@ -516,8 +534,10 @@ case_snapshots (const char *uri)
   leaves = snapshot_names (conn, GVIR_DRIVER_SNAPSHOT_LIST_LEAVES);
   f1 = snapshot_facts (conn, "c1");
   f2 = snapshot_facts (conn, "c2");
-  g_string_append_printf (out, "created %s %s\nall %s\nroots %s\nleaves %s\n%s\n%s\n",
-                          c1, c2, all, roots, leaves, f1, f2);
+  cur2 = snapshot_current (conn);
+  g_string_append_printf (out, "created %s %s\nall %s\nroots %s\nleaves %s\n%s\n%s\n"
+                          "current before %s, after %s\n",
+                          c1, c2, all, roots, leaves, f1, f2, cur0, cur2);
 
   g_assert_true (gvir_driver_connection_destroy_domain (conn, TEST_UUID, 0, NULL, &error));
   g_assert_no_error (error);
@@ -546,7 +566,9 @@ case_snapshots (const char *uri)
   g_assert_true (gvir_driver_connection_has_current_snapshot (conn, TEST_UUID, 0, &has, NULL,
                                                               &error));
   g_assert_no_error (error);
-  g_string_append_printf (out, "after delete: '%s' has_current=%d\n", after, has);
+  cur_after = snapshot_current (conn);
+  g_string_append_printf (out, "after delete: '%s' has_current=%d current=%s\n", after, has,
+                          cur_after);
 
   g_assert_true (gvir_driver_connection_resume_domain (conn, TEST_UUID, NULL, &error));
   g_assert_no_error (error);

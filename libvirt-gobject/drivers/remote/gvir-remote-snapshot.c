@@ -155,6 +155,23 @@ remote_has_current_snapshot (gpointer       handle,
   return TRUE;
 }
 
+static char *
+remote_dup_current_snapshot (gpointer       handle,
+                             const char    *uuid,
+                             guint          flags,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_auto(GVirRpcDomainFlagsArgs) args = { .flags = flags };
+  g_auto(GVirRpcDomainSnapshotRet) ret = { 0 };
+
+  if (!gvir_remote_domain_ref (handle, uuid, &args.dom, cancellable, error) ||
+      !gvir_rpc_call_domain_snapshot_current (gvir_remote_handle_get_client (handle), &args, &ret,
+                                              cancellable, error))
+    return NULL;
+  return g_steal_pointer (&ret.snap.name);
+}
+
 const GVirDriverSnapshotFuncs gvir_remote_snapshot_funcs = {
   .list_snapshots = remote_list_snapshots,
   .create_snapshot = remote_create_snapshot,
@@ -163,4 +180,5 @@ const GVirDriverSnapshotFuncs gvir_remote_snapshot_funcs = {
   .revert_to_snapshot = remote_revert_to_snapshot,
   .snapshot_is_current = remote_snapshot_is_current,
   .has_current_snapshot = remote_has_current_snapshot,
+  .dup_current_snapshot = remote_dup_current_snapshot,
 };

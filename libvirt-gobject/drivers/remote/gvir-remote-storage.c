@@ -25,6 +25,7 @@
 /* libvirt's virConnectListAllStoragePoolsFlags used to learn the states. */
 #define LIST_POOLS_ACTIVE (1u << 1)
 #define LIST_POOLS_PERSISTENT (1u << 2)
+#define LIST_POOLS_AUTOSTART (1u << 4)
 
 /* ---- references ------------------------------------------------------------ */
 
@@ -86,7 +87,8 @@ vol_ref (gpointer            handle,
 static GVirDriverStoragePool *
 driver_pool_new (const GVirRpcStoragePool *pool,
                  gboolean                  active,
-                 gboolean                  persistent)
+                 gboolean                  persistent,
+                 gboolean                  autostart)
 {
   GVirDriverStoragePool *out = g_new0 (GVirDriverStoragePool, 1);
 
@@ -94,10 +96,12 @@ driver_pool_new (const GVirRpcStoragePool *pool,
   out->uuid = gvir_rpc_uuid_format (pool->uuid);
   out->active = active;
   out->persistent = persistent;
+  out->autostart = autostart;
   return out;
 }
 
-/* One pool with its state: two more calls. */
+/* One pool with its state: three more calls. Its type would take its XML:
+ * it stays unknown. */
 static GVirDriverStoragePool *
 describe_pool (gpointer                   handle,
                const GVirRpcStoragePool  *pool,
@@ -106,12 +110,13 @@ describe_pool (gpointer                   handle,
 {
   GVirRpcClient *client = gvir_remote_handle_get_client (handle);
   GVirRpcStoragePoolArgs args = { .pool = *pool };
-  GVirRpcIntRet active, persistent;
+  GVirRpcIntRet active, persistent, autostart;
 
   if (!gvir_rpc_call_storage_pool_is_active (client, &args, &active, cancellable, error) ||
-      !gvir_rpc_call_storage_pool_is_persistent (client, &args, &persistent, cancellable, error))
+      !gvir_rpc_call_storage_pool_is_persistent (client, &args, &persistent, cancellable, error) ||
+      !gvir_rpc_call_storage_pool_get_autostart (client, &args, &autostart, cancellable, error))
     return NULL;
-  return driver_pool_new (pool, active.value != 0, persistent.value != 0);
+  return driver_pool_new (pool, active.value != 0, persistent.value != 0, autostart.value != 0);
 }
 
 /* For calls whose reply is one pool: clears @ret. */
@@ -179,7 +184,8 @@ list_pool_uuids (GVirRpcClient  *client,
   return set;
 }
 
-/* Three listings (all, active, persistent) rather than two calls per pool;
+/* Four listings (all, active, persistent, autostart) rather than three
+ * calls per pool;
  * a pool that changes between them is described as the later ones saw it. */
 static GPtrArray *
 remote_list_pools (gpointer       handle,
@@ -191,12 +197,14 @@ remote_list_pools (gpointer       handle,
   g_auto(GVirRpcConnectListAllStoragePoolsRet) all = { 0 };
   g_autoptr(GHashTable) active = NULL;
   g_autoptr(GHashTable) persistent = NULL;
+  g_autoptr(GHashTable) autostart = NULL;
   GPtrArray *out;
   guint32 i;
 
   if (!gvir_rpc_call_connect_list_all_storage_pools (client, &args, &all, cancellable, error) ||
       (active = list_pool_uuids (client, LIST_POOLS_ACTIVE, cancellable, error)) == NULL ||
-      (persistent = list_pool_uuids (client, LIST_POOLS_PERSISTENT, cancellable, error)) == NULL)
+      (persistent = list_pool_uuids (client, LIST_POOLS_PERSISTENT, cancellable, error)) == NULL ||
+      (autostart = list_pool_uuids (client, LIST_POOLS_AUTOSTART, cancellable, error)) == NULL)
     return NULL;
 
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) gvir_driver_storage_pool_free);
@@ -206,7 +214,8 @@ remote_list_pools (gpointer       handle,
 
       g_ptr_array_add (out, driver_pool_new (&all.pools[i],
                                              g_hash_table_contains (active, uuid),
-                                             g_hash_table_contains (persistent, uuid)));
+                                             g_hash_table_contains (persistent, uuid),
+                                             g_hash_table_contains (autostart, uuid)));
     }
   return out;
 }

@@ -2210,6 +2210,7 @@ static const GVirDriverSnapshotFuncs test_snapshot_funcs = {
   .revert_to_snapshot = gvir_test_revert_to_snapshot,
   .snapshot_is_current = gvir_test_snapshot_is_current,
   .has_current_snapshot = gvir_test_has_current_snapshot,
+  .dup_current_snapshot = gvir_test_dup_current_snapshot,
 };
 
 const GVirDriver gvir_test_driver = {

@@ -64,5 +64,7 @@ gboolean gvir_test_snapshot_is_current (gpointer handle, const char *uuid, const
 gboolean gvir_test_has_current_snapshot (gpointer handle, const char *uuid, guint flags,
                                          gboolean *has_current,
                                          GCancellable *cancellable, GError **error);
+char *gvir_test_dup_current_snapshot (gpointer handle, const char *uuid, guint flags,
+                                      GCancellable *cancellable, GError **error);
 
 G_END_DECLS

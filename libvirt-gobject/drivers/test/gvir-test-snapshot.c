@@ -539,6 +539,38 @@ gvir_test_has_current_snapshot (gpointer       handle,
   return gvir_test_with_domain (handle, uuid, has_current_in_domain, &call, error);
 }
 
+static gboolean
+current_in_domain (GVirTestDomainRef *ref, gpointer data, GError **error)
+{
+  SnapshotCall *call = data;
+  GVirTestSnapshots *snapshots = *gvir_test_domain_ref_snapshots (ref);
+
+  if (!check_no_flags (call->flags, "get the current snapshot", error))
+    return FALSE;
+  if (snapshots == NULL || snapshots->current == NULL)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND, "domain '%s' has no current snapshot",
+                   gvir_test_domain_ref_get_name (ref));
+      return FALSE;
+    }
+  call->result = g_strdup (snapshots->current);
+  return TRUE;
+}
+
+char *
+gvir_test_dup_current_snapshot (gpointer       handle,
+                                const char    *uuid,
+                                guint          flags,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  SnapshotCall call = { NULL, flags, NULL };
+
+  if (!gvir_test_with_domain (handle, uuid, current_in_domain, &call, error))
+    return NULL;
+  return call.result;
+}
+
 /* ---- deleting ------------------------------------------------------------------- */
 
 /* Removes @snap (not its children, which its parent adopts). */

@@ -29,6 +29,7 @@
 #include "gvir-test-private.h"
 #include "gvir-test-storage-private.h"
 #include "libvirt-gobject/util/gvir-uuid-private.h"
+#include "libvirt-gconfig/libvirt-gconfig-object-private.h"
 #include "../gvir-driver-xml-private.h"
 
 #define TEST_POOL_CAPACITY (G_GUINT64_CONSTANT (100) * 1024 * 1024 * 1024)
@@ -121,6 +122,9 @@ pool_describe (const TestPool *pool)
   d->uuid = g_strdup (pool->uuid);
   d->active = pool->active;
   d->persistent = pool->persistent;
+  d->autostart = pool->autostart;
+  d->type = g_strdup (gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (pool->def), NULL,
+                                                        "type"));
   return d;
 }
 
