@@ -282,11 +282,16 @@ h_auth_sasl_init (gpointer                 data,
   return ok;
 }
 
+/* One token of the client's, through sasl_server_start() when @mech is
+ * set (AUTH_SASL_START), else sasl_server_step() (AUTH_SASL_STEP). */
 static gboolean
-h_auth_sasl_start (gpointer                         data,
-                   const GVirRpcAuthSaslStartArgs  *args,
-                   GVirRpcAuthSaslRet              *ret,
-                   GError                         **error)
+sasl_exchange (gpointer             data,
+               const char          *mech,
+               gboolean             nil,
+               const gint32        *token,
+               guint32              n_token,
+               GVirRpcAuthSaslRet  *ret,
+               GError             **error)
 {
   GvirdSasl *sasl = call_sasl (data, error);
   g_autofree char *in = NULL;
@@ -297,15 +302,18 @@ h_auth_sasl_start (gpointer                         data,
 
   if (sasl == NULL)
     return FALSE;
-  in = token_bytes (args->data, args->n_data);
+  in = token_bytes (token, n_token);
   g_mutex_lock (&sasl->lock);
   if (sasl->conn == NULL)
-    ok = auth_failed (sasl, "AUTH_SASL_START without AUTH_SASL_INIT", error);
+    ok = auth_failed (sasl, "a SASL token came before AUTH_SASL_INIT", error);
   else
     {
       g_mutex_lock (&library_lock);
-      rc = sasl_server_start (sasl->conn, args->mech, args->nil ? NULL : in,
-                              args->nil ? 0 : args->n_data, &out, &out_len);
+      if (mech != NULL)
+        rc = sasl_server_start (sasl->conn, mech, nil ? NULL : in, nil ? 0 : n_token, &out,
+                                &out_len);
+      else
+        rc = sasl_server_step (sasl->conn, nil ? NULL : in, nil ? 0 : n_token, &out, &out_len);
       g_mutex_unlock (&library_lock);
       ok = sasl_answer (sasl, rc, out, out_len, ret, error);
     }
@@ -314,34 +322,21 @@ h_auth_sasl_start (gpointer                         data,
 }
 
 static gboolean
+h_auth_sasl_start (gpointer                         data,
+                   const GVirRpcAuthSaslStartArgs  *args,
+                   GVirRpcAuthSaslRet              *ret,
+                   GError                         **error)
+{
+  return sasl_exchange (data, args->mech, args->nil, args->data, args->n_data, ret, error);
+}
+
+static gboolean
 h_auth_sasl_step (gpointer                        data,
                   const GVirRpcAuthSaslStepArgs  *args,
                   GVirRpcAuthSaslRet             *ret,
                   GError                        **error)
 {
-  GvirdSasl *sasl = call_sasl (data, error);
-  g_autofree char *in = NULL;
-  const char *out = NULL;
-  unsigned out_len = 0;
-  gboolean ok;
-  int rc;
-
-  if (sasl == NULL)
-    return FALSE;
-  in = token_bytes (args->data, args->n_data);
-  g_mutex_lock (&sasl->lock);
-  if (sasl->conn == NULL)
-    ok = auth_failed (sasl, "AUTH_SASL_STEP without AUTH_SASL_START", error);
-  else
-    {
-      g_mutex_lock (&library_lock);
-      rc = sasl_server_step (sasl->conn, args->nil ? NULL : in, args->nil ? 0 : args->n_data,
-                             &out, &out_len);
-      g_mutex_unlock (&library_lock);
-      ok = sasl_answer (sasl, rc, out, out_len, ret, error);
-    }
-  g_mutex_unlock (&sasl->lock);
-  return ok;
+  return sasl_exchange (data, NULL, args->nil, args->data, args->n_data, ret, error);
 }
 
 void

@@ -579,23 +579,24 @@ TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_err
          test_storage_pool_filters]
 
 
-def main():
-    global GVIRD, LIBVIRTD
-    libvirt.registerErrorHandler(lambda ctx, err: None, None)
-    # Must come before any connection is opened.
-    libvirt.virEventRegisterDefaultImpl()
+def run_tap(tests, start_gvird_daemon, start_libvirtd_daemon, use_daemons):
+    """Starts gvird and (when installed) libvirtd, hands them to
+    use_daemons(gvird, libvirtd), runs the tests reporting TAP, stops both
+    and checks gvird's clean exit; returns the exit status."""
     require_all = os.environ.get('GVIR_TESTS_REQUIRE_ALL') == '1'
-    print('1..%d' % len(TESTS))
+    print('1..%d' % len(tests))
     failed = 0
-    GVIRD = start_gvird()
+    libvirtd = None
+    gvird = start_gvird_daemon()
     try:
-        LIBVIRTD = start_libvirtd()
-        if LIBVIRTD is None:
+        libvirtd = start_libvirtd_daemon()
+        if libvirtd is None:
             reason = 'no libvirtd to compare with (install libvirt-daemon)'
             if require_all:
                 raise AssertionError(reason + ' and GVIR_TESTS_REQUIRE_ALL=1')
             print('# %s: gvird only' % reason)
-        for number, test in enumerate(TESTS, 1):
+        use_daemons(gvird, libvirtd)
+        for number, test in enumerate(tests, 1):
             try:
                 test()
             except Skip as skip:
@@ -610,12 +611,23 @@ def main():
             print('ok %d - %s' % (number, test.__name__))
             sys.stdout.flush()
     finally:
-        if LIBVIRTD is not None:
-            LIBVIRTD.stop()
-        status = GVIRD.stop()
+        if libvirtd is not None:
+            libvirtd.stop()
+        status = gvird.stop()
     # A clean stop on SIGTERM after all these clients.
     check_equal(status, 0, 'gvird exit status')
     return 1 if failed else 0
+
+
+def main():
+    libvirt.registerErrorHandler(lambda ctx, err: None, None)
+    # Must come before any connection is opened.
+    libvirt.virEventRegisterDefaultImpl()
+
+    def use_daemons(gvird, libvirtd):
+        global GVIRD, LIBVIRTD
+        GVIRD, LIBVIRTD = gvird, libvirtd
+    return run_tap(TESTS, start_gvird, start_libvirtd, use_daemons)
 
 
 if __name__ == '__main__':
