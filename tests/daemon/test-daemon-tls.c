@@ -497,6 +497,82 @@ test_listen_addr_only (void)
   g_assert_cmpint (fd, <, 0);
 }
 
+/* ---- SASL over TLS ------------------------------------------------------------ */
+
+/* A Cyrus SASL configuration for the service "libvirt" in a new folder
+ * (SASL_CONF_PATH): SCRAM-SHA-256 and a sasldb with user alice. NULL
+ * when saslpasswd2 is missing. */
+static char *
+make_sasl_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gvird-tls-sasl-XXXXXX", NULL);
+  g_autofree char *conf = g_build_filename (dir, "libvirt.conf", NULL);
+  g_autofree char *conf_text = g_strdup_printf ("mech_list: scram-sha-256\n"
+                                                "sasldb_path: %s/passwd.db\n", dir);
+  g_autofree char *command = g_strdup_printf ("echo alice-secret | saslpasswd2 -f %s/passwd.db "
+                                              "-a libvirt -p -c alice", dir);
+  const char *argv[] = { "sh", "-c", command, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *found = g_find_program_in_path ("saslpasswd2");
+  int status = 0;
+
+  if (found == NULL && !g_file_test ("/usr/sbin/saslpasswd2", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
+  g_setenv ("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", FALSE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&dir);
+}
+
+/* auth_tls = "sasl": a virsh with the client certificate must also log
+ * in with SASL (its user and password from a LIBVIRT_AUTH_FILE); then it
+ * is served, and the daemon names the user. */
+static void
+test_virsh_tls_sasl (void)
+{
+  int saved_tcp = tcp_port, saved_tls = tls_port;
+  g_autofree char *sasl_dir = make_sasl_folder ();
+  g_autofree char *auth_file = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *log_path = NULL;
+  g_autofree char *log = NULL;
+  GvirdRunner *runner;
+
+  if (sasl_dir == NULL)
+    {
+      if (gvird_runner_require_all ())
+        g_error ("no saslpasswd2 (install sasl2-bin)");
+      g_test_skip ("no saslpasswd2 (install sasl2-bin)");
+      return;
+    }
+  auth_file = g_build_filename (sasl_dir, "auth.conf", NULL);
+  g_assert_true (g_file_set_contents (auth_file, "[credentials-t]\nauthname=alice\n"
+                                      "password=alice-secret\n\n[auth-libvirt-127.0.0.1]\n"
+                                      "credentials=t\n", -1, NULL));
+  g_setenv ("SASL_CONF_PATH", sasl_dir, TRUE);
+  runner = start_daemon_with ("[ \"" ALLOWED_DN "\" ]", "auth_tls = \"sasl\"\n");
+  g_setenv ("LIBVIRT_AUTH_FILE", auth_file, TRUE);
+  uri = tls_uri ();
+  list = virsh (uri, "list --all");
+  assert_has_line (list, "1 test running");
+  log_path = g_build_filename (runner->dir, "gvird.log", NULL);
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+  g_assert_nonnull (strstr (log, "client authenticated as 'alice' (SASL)"));
+  g_unsetenv ("LIBVIRT_AUTH_FILE");
+  g_unsetenv ("SASL_CONF_PATH");
+  gvird_runner_stop (runner);
+  tcp_port = saved_tcp;
+  tls_port = saved_tls;
+  g_assert_true (gvir_test_remove_tree (sasl_dir));
+}
+
 /* ---- configuration errors ---------------------------------------------------------- */
 
 /* Runs gvird --listen on @config_text; it must stop (bounded) with status
@@ -591,6 +667,7 @@ main (int    argc,
   g_test_add_func ("/daemon/tls/listen-addr-only", test_listen_addr_only);
   g_test_add_func ("/daemon/tls/priority", test_tls_priority);
   g_test_add_func ("/daemon/tls/config-errors", test_config_errors);
+  g_test_add_func ("/daemon/tls/virsh-tls-sasl", test_virsh_tls_sasl);
   rc = g_test_run ();
   gvird_runner_stop (daemon_runner);
   gvird_pki_remove (pki);
