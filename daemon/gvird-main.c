@@ -206,6 +206,7 @@ server_shutdown (GvirdServer *server)
       g_source_destroy (server->idle_source);
       g_clear_pointer (&server->idle_source, g_source_unref);
     }
+  gvird_sasl_global_done ();
 }
 
 /* systemd's readiness notification (sd_notify(3)), by hand: one datagram

@@ -50,6 +50,7 @@ struct _GvirdSasl
 };
 
 static GMutex library_lock;
+static gboolean library_ready;   /* sasl_server_init() succeeded */
 
 GvirdSasl *
 gvird_sasl_new (const GvirdConfig *config)
@@ -103,6 +104,7 @@ gvird_sasl_global_init (GError **error)
 
   g_mutex_lock (&library_lock);
   rc = sasl_server_init (NULL, "libvirt");
+  library_ready = rc == SASL_OK;
   g_mutex_unlock (&library_lock);
   if (rc != SASL_OK)
     {
@@ -115,6 +117,18 @@ gvird_sasl_global_init (GError **error)
   g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED,
                        "gvird was built without SASL");
   return FALSE;
+#endif
+}
+
+void
+gvird_sasl_global_done (void)
+{
+#if HAVE_SASL
+  g_mutex_lock (&library_lock);
+  if (library_ready)
+    sasl_done ();
+  library_ready = FALSE;
+  g_mutex_unlock (&library_lock);
 #endif
 }
 

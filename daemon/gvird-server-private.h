@@ -94,6 +94,8 @@ typedef struct _GvirdSasl GvirdSasl;
 
 /* Once, before any client, when a socket uses SASL. */
 gboolean gvird_sasl_global_init (GError **error);
+/* After the last client, when gvird_sasl_global_init() succeeded. */
+void gvird_sasl_global_done (void);
 GvirdSasl *gvird_sasl_new (const GvirdConfig *config);
 void gvird_sasl_free (GvirdSasl *sasl);
 /* Whether the client has authenticated (any thread). */
