@@ -49,8 +49,10 @@ struct _GvirdSasl
 #endif
 };
 
+#if HAVE_SASL
 static GMutex library_lock;
 static gboolean library_ready;   /* sasl_server_init() succeeded */
+#endif
 
 GvirdSasl *
 gvird_sasl_new (const GvirdConfig *config)
