@@ -20,8 +20,9 @@
  * supported" and fall back); on a SASL socket, until the client has
  * authenticated (gvird-sasl.c), only the table's PRE_AUTH procedures run
  * and the others get libvirt's "authentication required"; before
- * CONNECT_OPEN only the table's NO_AUTH procedures run; a read-only session runs only the table's READ_ONLY
- * procedures, everything else gets libvirt's OPERATION_DENIED.
+ * CONNECT_OPEN only the table's NO_AUTH procedures run; a read-only
+ * session runs only the table's READ_ONLY procedures, everything else
+ * gets libvirt's OPERATION_DENIED.
  */
 #include "config.h"
 

@@ -266,8 +266,7 @@ start_listening (GvirdServer  *server,
   return activated || gvird_listen_unix (server, sock_dir, error);
 }
 
-/* Listens and serves until a signal or the idle timeout; 0, or 1 with
- * @error set when it could not start. */
+/* Whether any socket authenticates its clients with SASL. */
 static gboolean
 uses_sasl (const GvirdConfig *config)
 {
@@ -280,6 +279,8 @@ uses_sasl (const GvirdConfig *config)
   return FALSE;
 }
 
+/* Listens and serves until a signal or the idle timeout; 0, or 1 with
+ * @error set when it could not start. */
 static int
 serve (GvirdServer    *server,
        const Options  *opts,

@@ -43,7 +43,7 @@ struct _GvirdSasl
    * for threads, and a client sends one token at a time anyway. */
   GMutex lock;
   const GvirdConfig *config;
-  gboolean done;            /* authenticated */
+  gint done;                /* authenticated (atomic: read on every call) */
 #if HAVE_SASL
   sasl_conn_t *conn;        /* the exchange in progress, or NULL */
 #endif
@@ -90,12 +90,7 @@ gvird_sasl_free (GvirdSasl *sasl)
 gboolean
 gvird_sasl_is_done (GvirdSasl *sasl)
 {
-  gboolean done;
-
-  g_mutex_lock (&sasl->lock);
-  done = sasl->done;
-  g_mutex_unlock (&sasl->lock);
-  return done;
+  return g_atomic_int_get (&sasl->done);
 }
 
 gboolean
@@ -134,6 +129,8 @@ gvird_sasl_global_done (void)
 #endif
 }
 
+#if HAVE_SASL
+
 /* The one error a client gets, whatever went wrong; @why is logged. */
 static gboolean
 auth_failed (GvirdSasl   *sasl,
@@ -158,8 +155,6 @@ call_sasl (gpointer   data,
     g_set_error_literal (error, GVIR_ERROR, GVIR_ERROR_AUTH_FAILED, "authentication failed");
   return sasl;
 }
-
-#if HAVE_SASL
 
 /* A token as the wire carries it (one int per byte) and back. */
 static char *
@@ -235,7 +230,7 @@ sasl_answer (GvirdSasl          *sasl,
       return auth_failed (sasl, why, error);
     }
   g_message ("client authenticated as '%s' (SASL)", (const char *) user);
-  sasl->done = TRUE;
+  g_atomic_int_set (&sasl->done, TRUE);
   sasl_drop_exchange (sasl);
   return TRUE;
 }
@@ -278,7 +273,7 @@ h_auth_sasl_init (gpointer                 data,
   if (sasl == NULL)
     return FALSE;
   g_mutex_lock (&sasl->lock);
-  if (sasl->done)
+  if (g_atomic_int_get (&sasl->done))
     ok = auth_failed (sasl, "the client is authenticated already", error);
   else if (sasl_open_exchange (sasl, error))
     {
@@ -370,8 +365,6 @@ gvird_dispatch_add_sasl (GVirRpcServerHandlers *h)
 void
 gvird_dispatch_add_sasl (GVirRpcServerHandlers *h)
 {
-  (void) call_sasl;
-  (void) auth_failed;
 }
 
 #endif
