@@ -554,6 +554,7 @@ typedef struct
   guint refusals;
   gboolean refuse;
   gboolean eof;
+  GBytes *side_reply;       /* the answer to a call made while paused */
 } Sink;
 
 static gboolean
@@ -592,13 +593,54 @@ sink_ended (gpointer data)
   return ((Sink *) data)->eof;
 }
 
+static gboolean
+sink_side_answered (gpointer data)
+{
+  return ((Sink *) data)->side_reply != NULL;
+}
+
+static void
+sink_side_reply (GBytes       *reply,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  Sink *sink = user_data;
+
+  g_assert_no_error (error);
+  g_mutex_lock (&sink->lock);
+  sink->side_reply = g_bytes_ref (reply);
+  g_cond_broadcast (&sink->cond);
+  g_mutex_unlock (&sink->lock);
+}
+
+/* Waits (bounded) until the client's I/O thread has taken every wake-up
+ * and sits in its wait, twice 20 ms apart. */
+static void
+wait_io_thread_settled (GVirRpcClient *client)
+{
+  gint64 end = g_get_monotonic_time () + gvir_test_wait_bound_usec ();
+
+  for (guint settled_checks = 0; settled_checks < 2;)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("the I/O thread did not settle into its wait");
+      if (gvir_rpc_client_io_thread_settled (client))
+        settled_checks++;
+      else
+        settled_checks = 0;
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+}
+
 /* A stream function that refuses a packet holds the I/O thread until it
- * is resumed: the packet is offered once, not again and again, and
- * nothing is lost or reordered. */
+ * is resumed: the packet is offered once, not again and again, nothing
+ * is read meanwhile (not even the reply to another call, whose wake-up
+ * must not count as a resume), and nothing is lost or reordered. */
 static void
 test_client_pause (Fixture       *f,
                    gconstpointer  data)
 {
+  static const guint8 type_reply[] = { 0, 0, 0, 4, 'T', 'E', 'S', 'T' };
   g_autoptr(GBytes) want = pattern (10 * 1000);
   GVirRpcClient *client = gvir_remote_handle_get_client (gvir_driver_connection_get_handle (f->conn));
   g_auto(GVirRpcDomainScreenshotArgs) args = { 0 };
@@ -624,11 +666,17 @@ test_client_pause (Fixture       *f,
   gvir_test_cond_wait_until (&sink.cond, &sink.lock, sink_refused, &sink,
                              "the stream to refuse a packet");
   g_mutex_unlock (&sink.lock);
-  /* A chance for a wrong I/O thread to offer the packet again. */
-  g_usleep (50 * 1000);
+  /* Another call wakes the paused I/O thread (to send it) without any
+   * stream making room: a wrong thread offers the packet again, or reads
+   * the reply. Whatever it does happens before it settles again. */
+  wait_io_thread_settled (client);
+  gvir_rpc_client_call_async (client, GVIR_RPC_REMOTE_PROGRAM, GVIR_RPC_PROC_CONNECT_GET_TYPE,
+                              NULL, sink_side_reply, &sink);
+  wait_io_thread_settled (client);
   g_mutex_lock (&sink.lock);
   g_assert_cmpuint (sink.refusals, ==, 1);
   g_assert_cmpuint (sink.data->len, ==, 1000);
+  g_assert_null (sink.side_reply);
   sink.refuse = FALSE;
   g_mutex_unlock (&sink.lock);
 
@@ -636,11 +684,16 @@ test_client_pause (Fixture       *f,
   g_mutex_lock (&sink.lock);
   gvir_test_cond_wait_until (&sink.cond, &sink.lock, sink_ended, &sink,
                              "the stream to end after resuming");
+  gvir_test_cond_wait_until (&sink.cond, &sink.lock, sink_side_answered, &sink,
+                             "the reply to the call made while paused");
   g_mutex_unlock (&sink.lock);
   gvir_rpc_client_remove_stream (client, serial, TRUE);
   g_assert_cmpmem (sink.data->data, sink.data->len, g_bytes_get_data (want, NULL),
                    g_bytes_get_size (want));
   g_assert_cmpuint (sink.refusals, ==, 1);
+  g_assert_cmpmem (g_bytes_get_data (sink.side_reply, NULL), g_bytes_get_size (sink.side_reply),
+                   type_reply, sizeof type_reply);
+  g_bytes_unref (sink.side_reply);
   g_byte_array_unref (sink.data);
   g_cond_clear (&sink.cond);
   g_mutex_clear (&sink.lock);
