@@ -30,3 +30,20 @@ rpc_test_peer_read_exact (GVirRpcTransport *t,
     }
   return TRUE;
 }
+
+void
+rpc_test_wait_io_thread_settled (GVirRpcClient *client)
+{
+  gint64 end = g_get_monotonic_time () + gvir_test_wait_bound_usec ();
+
+  for (guint settled_checks = 0; settled_checks < 2;)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("the I/O thread did not settle into its wait");
+      if (gvir_rpc_client_io_thread_settled (client))
+        settled_checks++;
+      else
+        settled_checks = 0;
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+}

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "libvirt-gobject/rpc/gvir-rpc-client-private.h"
 #include "libvirt-gobject/rpc/gvir-rpc-transport-private.h"
 
 /* Reads exactly @len bytes; FALSE at the end of the stream. Bounded: a
@@ -13,3 +14,8 @@
  * naming @what. */
 gboolean rpc_test_peer_read_exact (GVirRpcTransport *t, guint8 *buf, gsize len,
                                    const char *what);
+
+/* Waits (bounded) until @client's I/O thread waits with a deadline
+ * computed after every wake-up so far, then checks again 20 ms later:
+ * whatever a wake-up made the thread do is done by then. */
+void rpc_test_wait_io_thread_settled (GVirRpcClient *client);

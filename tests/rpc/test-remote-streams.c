@@ -17,6 +17,7 @@
 #include "fake-libvirtd.h"
 #include "gvir-test-wait.h"
 #include "remote-peer.h"
+#include "rpc-test-peer.h"
 #include "libvirt-gobject/drivers/gvir-driver-dispatch-private.h"
 #include "libvirt-gobject/drivers/gvir-driver-storage-private.h"
 #include "libvirt-gobject/drivers/remote/gvir-remote-driver-private.h"
@@ -613,25 +614,6 @@ sink_side_reply (GBytes       *reply,
   g_mutex_unlock (&sink->lock);
 }
 
-/* Waits (bounded) until the client's I/O thread has taken every wake-up
- * and sits in its wait, twice 20 ms apart. */
-static void
-wait_io_thread_settled (GVirRpcClient *client)
-{
-  gint64 end = g_get_monotonic_time () + gvir_test_wait_bound_usec ();
-
-  for (guint settled_checks = 0; settled_checks < 2;)
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("the I/O thread did not settle into its wait");
-      if (gvir_rpc_client_io_thread_settled (client))
-        settled_checks++;
-      else
-        settled_checks = 0;
-      g_usleep (G_USEC_PER_SEC / 50);
-    }
-}
-
 /* A stream function that refuses a packet holds the I/O thread until it
  * is resumed: the packet is offered once, not again and again, nothing
  * is read meanwhile (not even the reply to another call, whose wake-up
@@ -669,10 +651,10 @@ test_client_pause (Fixture       *f,
   /* Another call wakes the paused I/O thread (to send it) without any
    * stream making room: a wrong thread offers the packet again, or reads
    * the reply. Whatever it does happens before it settles again. */
-  wait_io_thread_settled (client);
+  rpc_test_wait_io_thread_settled (client);
   gvir_rpc_client_call_async (client, GVIR_RPC_REMOTE_PROGRAM, GVIR_RPC_PROC_CONNECT_GET_TYPE,
                               NULL, sink_side_reply, &sink);
-  wait_io_thread_settled (client);
+  rpc_test_wait_io_thread_settled (client);
   g_mutex_lock (&sink.lock);
   g_assert_cmpuint (sink.refusals, ==, 1);
   g_assert_cmpuint (sink.data->len, ==, 1000);

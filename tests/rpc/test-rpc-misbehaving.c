@@ -115,26 +115,6 @@ set_limits (Fixture *f,
   gvir_rpc_client_set_limits (f->client, &limits);
 }
 
-/* Waits (bounded) until the I/O thread waits with a deadline computed
- * after every wake-up so far, then checks again a little later: a call
- * made next must wake it itself, or nothing ends the thread's wait. */
-static void
-wait_io_thread_settled (Fixture *f)
-{
-  gint64 end = g_get_monotonic_time () + gvir_test_wait_bound_usec ();
-
-  for (guint settled_checks = 0; settled_checks < 2;)
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("the I/O thread did not settle into its wait");
-      if (gvir_rpc_client_io_thread_settled (f->client))
-        settled_checks++;
-      else
-        settled_checks = 0;
-      g_usleep (G_USEC_PER_SEC / 50);
-    }
-}
-
 /* Waits (bounded by @bound_us from @since) for the close callback and
  * checks its reason and error. */
 static void
@@ -328,7 +308,7 @@ test_silent_keepalive (Fixture       *f,
   g_assert_cmpint (call.proc, ==, GVIR_RPC_PROC_CONNECT_OPEN);
   /* The I/O thread waits (far off: the default stall timer) before the
    * late switch, so only the switch itself can shorten that wait. */
-  wait_io_thread_settled (f);
+  rpc_test_wait_io_thread_settled (f->client);
   since = g_get_monotonic_time ();
   gvir_rpc_client_set_keepalive (f->client, 1, 2);
 
@@ -352,7 +332,7 @@ test_silent_no_keepalive (Fixture       *f,
   set_limits (f, 300, 60000, GVIR_RPC_CLIENT_DEFAULT_MAX_QUEUED_BYTES);
   /* An idle I/O thread waits for ever: the call must wake it to start
    * the stall timer. */
-  wait_io_thread_settled (f);
+  rpc_test_wait_io_thread_settled (f->client);
   since = g_get_monotonic_time ();
   thread = start_caller (&c, f->client, GVIR_RPC_PROC_CONNECT_OPEN);
   g_assert_true (peer_read (f, &call));
