@@ -27,5 +27,20 @@ G_BEGIN_DECLS
 char *gvir_driver_xml_libvirt_style (const char *xml);
 /* @object's document, in libvirt's style (above). */
 char *gvir_driver_xml_format_object (GVirConfigObject *object);
+/* @object's document as libvirt's formatter for it writes it, in
+ * libvirt's style: the root's children that @order names (a NULL-ended
+ * list of element names) come first, in that order, and the others
+ * after them as they were (an entry "CHILD/NAME" orders the children of
+ * CHILD the same way); the size elements that @byte_sizes names get
+ * unit='bytes' (their content is bytes whatever the unit they were
+ * defined with); an empty element that @open_empty names is written
+ * open and closed on two lines, as libvirt writes an empty <source>.
+ * Whitespace between elements is written anew, so elements added to a
+ * document parsed with its own indentation are indented too. @object
+ * is not changed. */
+char *gvir_driver_xml_format_ordered (GVirConfigObject  *object,
+                                      const char *const *order,
+                                      const char *const *byte_sizes,
+                                      const char *const *open_empty);
 
 G_END_DECLS

@@ -427,6 +427,59 @@ test_libvirt_style (void)
     }
 }
 
+/* Documents in libvirt's element order: the listed children first, the
+ * others after them as they were, and the same one level down; sizes
+ * marked in bytes (the caller keeps them in bytes); an empty listed
+ * element open and closed on two lines; the document's own whitespace
+ * replaced, text content kept; the object itself unchanged. */
+static void
+test_format_ordered (void)
+{
+  static const char *const order[] = {
+    "name", "uuid", "capacity", "source", "target", "target/path", NULL
+  };
+  static const char *const sizes[] = { "capacity", NULL };
+  static const char *const open_empty[] = { "source", NULL };
+  static const char in[] =
+    "<pool type=\"dir\">\n"
+    "      <target>\n   <perm/><path> /p q </path></target>\n"
+    "  <extra a=\"it's\"/>\n"
+    "<name>p</name><capacity unit=\"KiB\">1024</capacity>\n"
+    "  <uuid>u</uuid><source/>\n"
+    "</pool>\n";
+  static const char want[] =
+    "<pool type='dir'>\n"
+    "  <name>p</name>\n"
+    "  <uuid>u</uuid>\n"
+    "  <capacity unit='bytes'>1024</capacity>\n"
+    "  <source>\n"
+    "  </source>\n"
+    "  <target>\n"
+    "    <path> /p q </path>\n"
+    "    <perm/>\n"
+    "  </target>\n"
+    "  <extra a='it&apos;s'/>\n"
+    "</pool>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirConfigStoragePool) pool = gvir_config_storage_pool_new_from_xml (in, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  before = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (pool));
+  out = gvir_driver_xml_format_ordered (GVIR_CONFIG_OBJECT (pool), order, sizes, open_empty);
+  g_assert_cmpstr (out, ==, want);
+  after = gvir_config_object_to_xml (GVIR_CONFIG_OBJECT (pool));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&out, g_free);
+  /* Nothing listed: the order and the units are the document's. */
+  out = gvir_driver_xml_format_ordered (GVIR_CONFIG_OBJECT (pool), (const char *const[]) { NULL },
+                                        NULL, NULL);
+  g_assert_true (g_str_has_prefix (out, "<pool type='dir'>\n  <target>\n    <perm/>\n    <path> /p q </path>\n"));
+  g_assert_nonnull (strstr (out, "<capacity unit='KiB'>1024</capacity>\n  <uuid>u</uuid>\n  <source/>\n"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -435,6 +488,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/drivers/xml-safety/libvirt-style", test_libvirt_style);
+  g_test_add_func ("/drivers/xml-safety/format-ordered", test_format_ordered);
   g_test_add_func ("/drivers/xml-safety/test-ns/define", test_deep_define);
   g_test_add_func ("/drivers/xml-safety/test-ns/create", test_deep_create);
   g_test_add_func ("/drivers/xml-safety/test-ns/attribute-only", test_deep_attribute_only);

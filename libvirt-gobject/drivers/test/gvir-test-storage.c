@@ -113,6 +113,33 @@ pool_set_sizes (TestPool *pool, guint64 allocation)
   gvir_config_storage_pool_set_available (pool->def, TEST_POOL_CAPACITY - allocation);
 }
 
+/* The pool's document as libvirt's formatter writes it. */
+static char *
+pool_format_xml (const TestPool *pool)
+{
+  static const char *const order[] = {
+    "name", "uuid", "capacity", "allocation", "available", "source", "target",
+    "target/path", "target/permissions", NULL
+  };
+  static const char *const sizes[] = { "capacity", "allocation", "available", NULL };
+  static const char *const open_empty[] = { "source", NULL };
+
+  return gvir_driver_xml_format_ordered (GVIR_CONFIG_OBJECT (pool->def), order, sizes, open_empty);
+}
+
+/* The volume's document as libvirt's formatter writes it. */
+static char *
+vol_format_xml (GVirConfigStorageVol *vol)
+{
+  static const char *const order[] = {
+    "name", "key", "source", "capacity", "allocation", "physical", "target", "backingStore",
+    "target/path", "target/format", "target/permissions", NULL
+  };
+  static const char *const sizes[] = { "capacity", "allocation", "physical", NULL };
+
+  return gvir_driver_xml_format_ordered (GVIR_CONFIG_OBJECT (vol), order, sizes, NULL);
+}
+
 static GVirDriverStoragePool *
 pool_describe (const TestPool *pool)
 {
@@ -281,6 +308,26 @@ vol_get_data (GVirConfigStorageVol *vol)
   return data;
 }
 
+/* What libvirt's volume parser fills in when the document leaves it
+ * out: the type 'file', an allocation equal to the capacity, and in a
+ * directory pool the format 'raw'. */
+static void
+vol_set_defaults (const TestPool             *pool,
+                  GVirConfigStorageVol       *vol,
+                  GVirConfigStorageVolTarget *target)
+{
+  GVirConfigObject *object = GVIR_CONFIG_OBJECT (vol);
+  const char *pool_type = gvir_config_object_get_attribute (GVIR_CONFIG_OBJECT (pool->def), NULL,
+                                                            "type");
+
+  if (gvir_config_object_get_attribute (object, NULL, "type") == NULL)
+    gvir_config_object_set_attribute (object, NULL, "type", "file");
+  if (gvir_config_object_get_node_content (object, "allocation") == NULL)
+    gvir_config_storage_vol_set_allocation (vol, gvir_config_storage_vol_get_capacity (vol));
+  if (g_strcmp0 (pool_type, "dir") == 0 && gvir_config_storage_vol_target_get_format (target) == NULL)
+    gvir_config_storage_vol_target_set_format (target, "raw");
+}
+
 /* Adds @vol (taken) to @pool as libvirt's test driver does: path
  * TARGET/NAME, key the path, allocation taken from the free space. */
 static gboolean
@@ -292,7 +339,6 @@ pool_add_volume (TestPool *pool, GVirConfigStorageVol *vol, GError **error)
   g_autofree char *path = NULL;
   const char *name = gvir_config_storage_vol_get_name (vol);
   guint64 used = pool_volumes_allocation (pool);
-  guint64 allocation = gvir_config_storage_vol_get_allocation (vol);
 
   if (name == NULL || *name == '\0' || strchr (name, '/') != NULL)
     {
@@ -306,7 +352,11 @@ pool_add_volume (TestPool *pool, GVirConfigStorageVol *vol, GError **error)
                    "storage vol '%s' already exists", name);
       return FALSE;
     }
-  if (allocation > TEST_POOL_CAPACITY - used)
+  target = gvir_config_storage_vol_get_target (vol);
+  if (target == NULL)
+    target = gvir_config_storage_vol_target_new ();
+  vol_set_defaults (pool, vol, target);
+  if (gvir_config_storage_vol_get_allocation (vol) > TEST_POOL_CAPACITY - used)
     {
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
                    "Not enough free space in pool for volume '%s'", name);
@@ -314,9 +364,6 @@ pool_add_volume (TestPool *pool, GVirConfigStorageVol *vol, GError **error)
     }
 
   path = g_strdup_printf ("%s/%s", dir, name);
-  target = gvir_config_storage_vol_get_target (vol);
-  if (target == NULL)
-    target = gvir_config_storage_vol_target_new ();
   gvir_config_storage_vol_target_set_path (target, path);
   gvir_config_storage_vol_set_target (vol, target);
   gvir_config_storage_vol_set_key (vol, path);
@@ -326,6 +373,19 @@ pool_add_volume (TestPool *pool, GVirConfigStorageVol *vol, GError **error)
 }
 
 /* ---- defining pools ------------------------------------------------------- */
+
+/* libvirt's pool documents always have a <source>, empty if need be. */
+static void
+pool_add_empty_source (GVirConfigStoragePool *def)
+{
+  g_autoptr(GVirConfigStoragePoolSource) source = gvir_config_storage_pool_get_source (def);
+
+  if (source == NULL)
+    {
+      source = gvir_config_storage_pool_source_new ();
+      gvir_config_storage_pool_set_source (def, source);
+    }
+}
 
 /* Checks @def (taken) and adds it as a new pool, or NULL with the error. */
 static TestPool *
@@ -362,6 +422,7 @@ storage_add (GVirTestStorage *storage, GVirConfigStoragePool *def, gboolean pers
       return NULL;
     }
   gvir_config_storage_pool_set_uuid (def, canonical);
+  pool_add_empty_source (def);
 
   pool = g_new0 (TestPool, 1);
   pool->def = g_steal_pointer (&owned);
@@ -733,7 +794,7 @@ test_get_pool_xml (gpointer handle, const char *uuid, guint flags, GCancellable 
   g_mutex_lock (&storage->lock);
   pool = storage_get (storage, uuid, error);
   if (pool != NULL)
-    xml = gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (pool->def));
+    xml = pool_format_xml (pool);
   g_mutex_unlock (&storage->lock);
   return xml;
 }
@@ -907,7 +968,7 @@ test_get_volume_xml (gpointer handle, const char *pool_uuid, const char *name, g
   if (pool != NULL)
     vol = pool_get_volume (pool, name, NULL, error);
   if (vol != NULL)
-    xml = gvir_driver_xml_format_object (GVIR_CONFIG_OBJECT (vol));
+    xml = vol_format_xml (vol);
   g_mutex_unlock (&storage->lock);
   return xml;
 }
