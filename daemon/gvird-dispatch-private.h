@@ -29,6 +29,12 @@ typedef struct
    * that a missing pool, volume, network or snapshot gets libvirt's own
    * number, as libvirt's clients test it. */
   gint32 not_found;
+  /* The same for a GVIR_ERROR_EXISTS (0: VIR_ERR_DOM_EXIST). */
+  gint32 exists;
+  /* The error domain of a bad document, a name or UUID taken or an
+   * object already running, where libvirt reports them from the layer
+   * that parses and lists its objects (0: the driver's). */
+  gint32 document_domain;
   /* A call that opens a data stream leaves it here (a reference): its
    * packets follow the reply (gvird-stream.c). */
   GVirDriverStream *stream;

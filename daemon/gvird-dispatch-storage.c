@@ -316,13 +316,36 @@ h_pool_is_persistent (gpointer data, const GVirRpcStoragePoolArgs *args, GVirRpc
 
 /* ---- pools: changes ------------------------------------------------------------ */
 
+/* libvirt's storage layer parses a new pool's document and refuses a
+ * name or UUID taken (VIR_ERR_OPERATION_FAILED) or a pool to create that
+ * already runs, all from VIR_FROM_STORAGE. */
+static void
+pool_document_errors_are_libvirts (GvirdCall *call)
+{
+  call->exists = GVIR_RPC_ERR_OPERATION_FAILED;
+  call->document_domain = GVIR_RPC_ERR_DOMAIN_STORAGE;
+}
+
 static gboolean
 h_pool_define_xml (gpointer data, const GVirRpcXmlFlagsArgs *args, GVirRpcStoragePoolRet *ret,
                    GError **error)
 {
   GvirdCall *call = data;
 
+  pool_document_errors_are_libvirts (call);
   return pool_reply (gvir_driver_connection_define_pool (call->conn, args->xml, args->flags, NULL,
+                                                         error),
+                     &ret->pool);
+}
+
+static gboolean
+h_pool_create_xml (gpointer data, const GVirRpcXmlFlagsArgs *args, GVirRpcStoragePoolRet *ret,
+                   GError **error)
+{
+  GvirdCall *call = data;
+
+  pool_document_errors_are_libvirts (call);
+  return pool_reply (gvir_driver_connection_create_pool (call->conn, args->xml, args->flags, NULL,
                                                          error),
                      &ret->pool);
 }
@@ -500,6 +523,7 @@ void
 gvird_dispatch_add_storage (GVirRpcServerHandlers *h)
 {
   h->storage_pool_define_xml = h_pool_define_xml;
+  h->storage_pool_create_xml = h_pool_create_xml;
   h->storage_pool_create = h_pool_create;
   h->storage_pool_build = h_pool_build;
   h->storage_pool_destroy = h_pool_destroy;

@@ -1462,6 +1462,13 @@ reply_from_gerror (const GVirRpcHeader *call,
     err.domain = driver_error_domain (handler_call->conn, err.domain);
   if (handler_call->not_found != 0 && g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND))
     err.code = handler_call->not_found;
+  if (handler_call->exists != 0 && g_error_matches (error, GVIR_ERROR, GVIR_ERROR_EXISTS))
+    err.code = handler_call->exists;
+  if (handler_call->document_domain != 0 &&
+      (g_error_matches (error, GVIR_ERROR, GVIR_ERROR_EXISTS) ||
+       g_error_matches (error, GVIR_ERROR, GVIR_ERROR_XML) ||
+       g_error_matches (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID)))
+    err.domain = handler_call->document_domain;
   if (g_error_matches (error, GVIR_ERROR, GVIR_ERROR_NOT_SUPPORTED) &&
       !g_str_has_prefix (error->message, "this function is not supported") &&
       !g_str_has_prefix (error->message, "unsupported configuration"))
@@ -1533,7 +1540,7 @@ session_call (GvirdSession      *session,
   g_autoptr (GByteArray) body = NULL;
   g_autoptr (GError) error = NULL;
   GBytes *denied;
-  Call call = { session, NULL, 0, NULL };
+  Call call = { .session = session };
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (job->payload, &len);
   GVirRpcHeader reply = *header;

@@ -100,6 +100,9 @@ struct _GVirDriverStorageFuncs
   /* State changes (refused by the dispatch layer on read-only connections). */
   GVirDriverStoragePool *(*define_pool) (gpointer handle, const char *xml, guint flags,
                                          GCancellable *cancellable, GError **error);
+  /* A transient pool, started at once; it ends when it stops. */
+  GVirDriverStoragePool *(*create_pool) (gpointer handle, const char *xml, guint flags,
+                                         GCancellable *cancellable, GError **error);
   gboolean (*undefine_pool) (gpointer handle, const char *uuid,
                              GCancellable *cancellable, GError **error);
   gboolean (*build_pool) (gpointer handle, const char *uuid, guint flags,
@@ -159,6 +162,8 @@ GPtrArray *gvir_driver_connection_list_pools (GVirDriverConnection *conn, GCance
 GVirDriverStoragePool *gvir_driver_connection_lookup_pool_by_uuid (GVirDriverConnection *conn, const char *uuid,
                                                                    GCancellable *cancellable, GError **error);
 GVirDriverStoragePool *gvir_driver_connection_define_pool (GVirDriverConnection *conn, const char *xml, guint flags,
+                                                           GCancellable *cancellable, GError **error);
+GVirDriverStoragePool *gvir_driver_connection_create_pool (GVirDriverConnection *conn, const char *xml, guint flags,
                                                            GCancellable *cancellable, GError **error);
 gboolean gvir_driver_connection_undefine_pool (GVirDriverConnection *conn, const char *uuid,
                                                GCancellable *cancellable, GError **error);

@@ -115,6 +115,22 @@ gvir_driver_connection_define_pool (GVirDriverConnection  *conn,
 }
 
 GVirDriverStoragePool *
+gvir_driver_connection_create_pool (GVirDriverConnection  *conn,
+                                    const char            *xml,
+                                    guint                  flags,
+                                    GCancellable          *cancellable,
+                                    GError               **error)
+{
+  const char *op = "create storage pool";
+
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  if (!gvir_driver_check_arg (xml != NULL, op, "no XML given", error))
+    return NULL;
+  STORAGE_DISPATCH (NULL, create_pool, op, TRUE, xml, flags, cancellable, error);
+}
+
+GVirDriverStoragePool *
 gvir_driver_connection_lookup_pool_by_uuid (GVirDriverConnection  *conn,
                                             const char            *uuid,
                                             GCancellable          *cancellable,

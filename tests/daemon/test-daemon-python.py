@@ -574,9 +574,73 @@ def test_storage_pool_filters():
         p.close()
 
 
+POOL_TRANSIENT_UUID = '4d1c2b3a-5e6f-4a7b-8c9d-0e1f2a3b4c5d'
+POOL_TRANSIENT_XML = ("<pool type='dir'><name>py-tr</name><uuid>%s</uuid>"
+                      "<target><path>/py-tr</path></target></pool>" % POOL_TRANSIENT_UUID)
+
+
+def transient_pool_state(c):
+    """What a client sees of the transient pool py-tr."""
+    pool = c.storagePoolLookupByName('py-tr')
+    return (pool.isActive(), pool.isPersistent(), pool.autostart(), pool.info()[0],
+            sorted(x.name() for x in
+                   c.listAllStoragePools(L.VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT)))
+
+
+def test_storage_pool_create_xml():
+    """storagePoolCreateXML (STORAGE_POOL_CREATE_XML): a transient pool,
+    running at once, that cannot be marked autostart nor undefined, and
+    ends when it stops; its refusals alike."""
+    p = pair()
+    try:
+        check_equal(p.same('a new transient pool', lambda c: c.storagePoolCreateXML(
+            POOL_TRANSIENT_XML, 0).name()), 'py-tr', 'a new transient pool')
+        check_equal(p.same('the transient pool', transient_pool_state),
+                    (1, 0, 0, L.VIR_STORAGE_POOL_RUNNING, ['py-tr']), 'the transient pool')
+        for what, expected, call in [
+                ('autostart', (L.VIR_ERR_INVALID_ARG, L.VIR_FROM_TEST),
+                 lambda c: c.storagePoolLookupByName('py-tr').setAutostart(1)),
+                ('undefine', (L.VIR_ERR_OPERATION_INVALID, L.VIR_FROM_TEST),
+                 lambda c: c.storagePoolLookupByName('py-tr').undefine()),
+                ('the same pool again', (L.VIR_ERR_OPERATION_INVALID, L.VIR_FROM_STORAGE),
+                 lambda c: c.storagePoolCreateXML(POOL_TRANSIENT_XML, 0)),
+                ('the name under another UUID', (L.VIR_ERR_OPERATION_FAILED, L.VIR_FROM_STORAGE),
+                 lambda c: c.storagePoolCreateXML(POOL_TRANSIENT_XML.replace('4d1c', '0000'), 0)),
+                ('the UUID under another name', (L.VIR_ERR_OPERATION_FAILED, L.VIR_FROM_STORAGE),
+                 lambda c: c.storagePoolCreateXML(POOL_TRANSIENT_XML.replace('py-tr<', 'py-x<'),
+                                                  0)),
+                ('a name taken by a defined pool',
+                 (L.VIR_ERR_OPERATION_FAILED, L.VIR_FROM_STORAGE),
+                 lambda c: c.storagePoolDefineXML(POOL_TRANSIENT_XML.replace('4d1c', '0000'), 0)),
+                ('the build flag', (L.VIR_ERR_INVALID_ARG, L.VIR_FROM_TEST),
+                 lambda c: c.storagePoolCreateXML(
+                     POOL_TRANSIENT_XML.replace('py-tr<', 'py-tr2<').replace('4d1c', '1111'),
+                     L.VIR_STORAGE_POOL_CREATE_WITH_BUILD)),
+                ('no name', (L.VIR_ERR_XML_ERROR, L.VIR_FROM_STORAGE),
+                 lambda c: c.storagePoolCreateXML(
+                     "<pool type='dir'><target><path>/x</path></target></pool>", 0))]:
+            check_equal(p.same('transient pool: ' + what, lambda c: error_of(lambda: call(c))),
+                        expected, 'transient pool: ' + what)
+        check_equal(p.same('the pool after the refusals', transient_pool_state),
+                    (1, 0, 0, L.VIR_STORAGE_POOL_RUNNING, ['py-tr']),
+                    'the pool after the refusals')
+        for c in p.both():
+            c.storagePoolLookupByName('py-tr').destroy()
+        check_equal(p.same('the stopped transient pool', lambda c: error_of(
+            lambda: c.storagePoolLookupByName('py-tr'))),
+            (L.VIR_ERR_NO_STORAGE_POOL, L.VIR_FROM_TEST), 'the stopped transient pool')
+    finally:
+        for c in p.both():
+            try:
+                c.storagePoolLookupByName('py-tr').destroy()
+            except libvirt.libvirtError:
+                pass
+        p.close()
+
+
 TESTS = [test_open_and_list, test_lookups, test_lifecycle, test_events, test_errors,
          test_old_lists, test_node_device_filters, test_snapshot_current,
-         test_storage_pool_filters]
+         test_storage_pool_filters, test_storage_pool_create_xml]
 
 
 def run_tap(tests, start_gvird_daemon, start_libvirtd_daemon, use_daemons):

@@ -111,6 +111,7 @@ static const MutatingProc mutating_procs[] = {
   { 35, "virDomainUndefine" },
   { 54, "virDomainRestore" },
   { 55, "virDomainSave" },
+  { 76, "virStoragePoolCreateXML" },
   { 77, "virStoragePoolDefineXML" },
   { 78, "virStoragePoolCreate" },
   { 79, "virStoragePoolBuild" },

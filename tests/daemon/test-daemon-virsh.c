@@ -268,6 +268,19 @@ static const Step script[] = {
     "  <source>\n  </source>\n"
     "  <target>\n    <path>/gvir-p2</path>\n  </target>\n</pool>\n", SAME_RC },
   { "pool-undefine p2", 0, "Pool p2 has been undefined\n", SAME_OUTPUT },
+  /* A transient pool (STORAGE_POOL_CREATE_XML): running at once, neither
+   * autostart nor undefined, gone when it stops. */
+  { "pool-create-as tp dir --target /gvir-tp", 0, "Pool tp created\n", SAME_OUTPUT },
+  { "pool-list --transient --name", 0, "tp ", SAME_OUTPUT },
+  { "pool-info tp", 0, "State:          running\nPersistent:     no\n", SAME_RC },
+  { "pool-autostart tp", 1, "", SAME_OUTPUT },
+  { "pool-undefine tp", 1, "", SAME_OUTPUT },
+  { "pool-create-as tp dir --target /gvir-tp", 1, "", SAME_OUTPUT },
+  { "pool-create-as tp2 dir --target /gvir-tp2 --build", 1, "", SAME_OUTPUT },
+  { "vol-create-as tp tv 1M", 0, "Vol tv created\n", SAME_OUTPUT },
+  { "vol-list tp", 0, " tv     /gvir-tp/tv\n", SAME_OUTPUT },
+  { "pool-destroy tp", 0, "Pool tp destroyed\n", SAME_OUTPUT },
+  { "pool-list --all --name", 0, "default-pool        \n\n", SAME_OUTPUT },
   { "net-list --all --name", 0, "default\n", SAME_OUTPUT },
   { "net-dumpxml default", 0, "<name>default</name>", SAME_OUTPUT },
   { "net-info nosuch-net", 1, "", SAME_OUTPUT },

@@ -34,6 +34,13 @@
   "<uuid>" BOXES_POOL_UUID "</uuid>" \
   "<target><path>/gnome-boxes</path></target>" \
   "</pool>"
+#define TRANSIENT_POOL_UUID "6c0f5e4a-8d3b-4e21-9f7a-1b2c3d4e5f60"
+#define TRANSIENT_POOL_XML \
+  "<pool type='dir'>" \
+  "<name>transient</name>" \
+  "<uuid>" TRANSIENT_POOL_UUID "</uuid>" \
+  "<target><path>/transient</path></target>" \
+  "</pool>"
 #define DISK_XML \
   "<volume>" \
   "<name>disk.img</name>" \
@@ -298,6 +305,86 @@ test_pool_lifecycle (void)
   g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
 }
 
+/* ---- a transient pool ---------------------------------------------------------- */
+
+/* STORAGE_POOL_CREATE_XML: a pool that runs at once and has no
+ * configuration, so it can be neither marked autostart nor undefined,
+ * and is gone once stopped. */
+static void
+test_transient_pool (void)
+{
+  g_autoptr(GVirDriverConnection) conn = open_remote (FALSE);
+  g_autoptr(GVirDriverConnection) ro = open_remote (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirDriverStoragePool) created = NULL;
+  g_autoptr(GPtrArray) pools = NULL;
+  g_autofree char *other = NULL;
+  const GVirDriverStoragePool *listed;
+
+  g_assert_null (gvir_driver_connection_create_pool (ro, TRANSIENT_POOL_XML, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (gvir_driver_connection_create_pool (conn, NULL, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (gvir_driver_connection_create_pool (conn, "<pool type='dir'><name>", 0, NULL,
+                                                     &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_XML);
+  g_clear_error (&error);
+  /* libvirt's test driver builds nothing (VIR_STORAGE_POOL_CREATE_WITH_BUILD). */
+  g_assert_null (gvir_driver_connection_create_pool (conn, TRANSIENT_POOL_XML, 1, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  pools = gvir_driver_connection_list_pools (conn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_pool (pools, "transient"));
+  g_clear_pointer (&pools, g_ptr_array_unref);
+
+  created = gvir_driver_connection_create_pool (conn, TRANSIENT_POOL_XML, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (created->name, ==, "transient");
+  g_assert_cmpstr (created->uuid, ==, TRANSIENT_POOL_UUID);
+  g_assert_true (created->active);
+  g_assert_false (created->persistent);
+  assert_pool_info (conn, TRANSIENT_POOL_UUID, GVIR_DRIVER_POOL_RUNNING, 100 * GIB, 0, 100 * GIB);
+  pools = gvir_driver_connection_list_pools (conn, NULL, &error);
+  g_assert_no_error (error);
+  listed = find_pool (pools, "transient");
+  g_assert_nonnull (listed);
+  g_assert_true (listed->active);
+  g_assert_false (listed->persistent);
+
+  /* The same pool again runs already; the name under another UUID, or
+   * the UUID under another name, is a failed operation for libvirt. */
+  g_assert_null (gvir_driver_connection_create_pool (conn, TRANSIENT_POOL_XML, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+  other = g_strdup (TRANSIENT_POOL_XML);
+  memcpy (strstr (other, TRANSIENT_POOL_UUID), "00000000", 8);
+  g_assert_null (gvir_driver_connection_create_pool (conn, other, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_pointer (&other, g_free);
+  other = g_strdup (TRANSIENT_POOL_XML);
+  memcpy (strstr (other, "<name>transient"), "<name>Transient", 15);
+  g_assert_null (gvir_driver_connection_create_pool (conn, other, 0, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (gvir_driver_connection_set_pool_autostart (conn, TRANSIENT_POOL_UUID, TRUE, NULL,
+                                                             &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (gvir_driver_connection_undefine_pool (conn, TRANSIENT_POOL_UUID, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (gvir_driver_connection_stop_pool (conn, TRANSIENT_POOL_UUID, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (gvir_driver_connection_lookup_pool_by_uuid (conn, TRANSIENT_POOL_UUID, NULL,
+                                                             &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_NOT_FOUND);
+}
+
 /* ---- errors ------------------------------------------------------------------ */
 
 static void
@@ -434,6 +521,7 @@ main (int    argc,
 
   g_test_add_func ("/rpc/storage/default-pool", test_default_pool);
   g_test_add_func ("/rpc/storage/pool-lifecycle", test_pool_lifecycle);
+  g_test_add_func ("/rpc/storage/transient-pool", test_transient_pool);
   g_test_add_func ("/rpc/storage/errors", test_errors);
   /* gvird serves its own test driver, which has the transfers. */
   if (!remote_peer_is_gvird (peer))

@@ -251,6 +251,22 @@ remote_define_pool (gpointer       handle,
   return describe_pool_ret (handle, ok, &ret, cancellable, error);
 }
 
+static GVirDriverStoragePool *
+remote_create_pool (gpointer       handle,
+                    const char    *xml,
+                    guint          flags,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GVirRpcXmlFlagsArgs args = { .xml = (char *) xml, .flags = flags };
+  GVirRpcStoragePoolRet ret;
+  gboolean ok;
+
+  ok = gvir_rpc_call_storage_pool_create_xml (gvir_remote_handle_get_client (handle), &args,
+                                              &ret, cancellable, error);
+  return describe_pool_ret (handle, ok, &ret, cancellable, error);
+}
+
 typedef gboolean (*PoolCallFunc) (GVirRpcClient *client, const GVirRpcStoragePoolArgs *args,
                                   GCancellable *cancellable, GError **error);
 typedef gboolean (*PoolFlagsCallFunc) (GVirRpcClient *client,
@@ -583,6 +599,7 @@ const GVirDriverStorageFuncs gvir_remote_storage_funcs = {
   .list_pools = remote_list_pools,
   .lookup_pool_by_uuid = remote_lookup_pool_by_uuid,
   .define_pool = remote_define_pool,
+  .create_pool = remote_create_pool,
   .undefine_pool = remote_undefine_pool,
   .build_pool = remote_build_pool,
   .start_pool = remote_start_pool,

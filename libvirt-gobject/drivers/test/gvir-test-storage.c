@@ -387,6 +387,33 @@ pool_add_empty_source (GVirConfigStoragePool *def)
     }
 }
 
+/* libvirt's duplicate check, UUID first: a UUID taken under another name,
+ * a pool to start that already runs (@persistent FALSE: a transient pool
+ * is started at once), then a name taken under another UUID. */
+static gboolean
+pool_check_duplicate (GVirTestStorage *storage, const char *name, const char *uuid,
+                      gboolean persistent, GError **error)
+{
+  TestPool *same_uuid = storage_find_uuid (storage, uuid);
+  TestPool *same_name = storage_find_name (storage, name);
+
+  if (same_uuid != NULL && !g_str_equal (pool_name (same_uuid), name))
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
+                 "pool '%s' is already defined with uuid %s", pool_name (same_uuid), uuid);
+  else if (same_uuid != NULL && !persistent && same_uuid->active)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
+                 "pool is already active as '%s'", name);
+  else if (same_uuid != NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
+                 "storage pool '%s' already exists with uuid %s", name, uuid);
+  else if (same_name != NULL)
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
+                 "pool '%s' already exists with uuid %s", name, same_name->uuid);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 /* Checks @def (taken) and adds it as a new pool, or NULL with the error. */
 static TestPool *
 storage_add (GVirTestStorage *storage, GVirConfigStoragePool *def, gboolean persistent,
@@ -410,17 +437,8 @@ storage_add (GVirTestStorage *storage, GVirConfigStoragePool *def, gboolean pers
       g_set_error (error, GVIR_ERROR, GVIR_ERROR_XML, "malformed storage pool UUID '%s'", uuid);
       return NULL;
     }
-  if (storage_find_name (storage, name) != NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS, "storage pool '%s' already exists", name);
-      return NULL;
-    }
-  if (storage_find_uuid (storage, canonical) != NULL)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_EXISTS,
-                   "a storage pool with UUID '%s' already exists", canonical);
-      return NULL;
-    }
+  if (!pool_check_duplicate (storage, name, canonical, persistent, error))
+    return NULL;
   gvir_config_storage_pool_set_uuid (def, canonical);
   pool_add_empty_source (def);
 
@@ -641,6 +659,36 @@ test_define_pool (gpointer handle, const char *xml, guint flags, GCancellable *c
   return d;
 }
 
+static GVirDriverStoragePool *
+test_create_pool (gpointer handle, const char *xml, guint flags, GCancellable *cancellable,
+                  GError **error)
+{
+  GVirTestStorage *storage = STORAGE_OF (handle);
+  GVirConfigStoragePool *def;
+  GVirDriverStoragePool *d = NULL;
+  TestPool *pool;
+
+  /* libvirt's test driver builds nothing first (the BUILD flags). */
+  if (flags != 0)
+    {
+      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                   "cannot create storage pool: unsupported flags 0x%x", flags);
+      return NULL;
+    }
+  def = read_pool_xml (xml, error);
+  if (def == NULL)
+    return NULL;
+  g_mutex_lock (&storage->lock);
+  pool = storage_add (storage, def, FALSE, error);
+  if (pool != NULL)
+    {
+      pool->active = TRUE;
+      d = pool_describe (pool);
+    }
+  g_mutex_unlock (&storage->lock);
+  return d;
+}
+
 /* The pool state changes share one shape: find the pool in the state the
  * change needs, then change it. */
 typedef enum
@@ -736,9 +784,11 @@ test_set_pool_autostart (gpointer handle, const char *uuid, gboolean autostart,
 
   g_mutex_lock (&storage->lock);
   pool = storage_get (storage, uuid, error);
+  /* libvirt's code for it: an invalid argument (no config file). */
   if (pool != NULL && !pool->persistent)
-    g_set_error (error, GVIR_ERROR, GVIR_ERROR_OPERATION_INVALID,
-                 "cannot set autostart for transient storage pool '%s'", pool_name (pool));
+    g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+                 "cannot set autostart for transient storage pool '%s': it has no config file",
+                 pool_name (pool));
   else if (pool != NULL)
     {
       pool->autostart = autostart != FALSE;
@@ -1054,6 +1104,7 @@ const GVirDriverStorageFuncs gvir_test_storage_funcs = {
   .list_pools = test_list_pools,
   .lookup_pool_by_uuid = test_lookup_pool_by_uuid,
   .define_pool = test_define_pool,
+  .create_pool = test_create_pool,
   .undefine_pool = test_undefine_pool,
   .build_pool = test_build_pool,
   .start_pool = test_start_pool,
