@@ -316,38 +316,38 @@ h_pool_is_persistent (gpointer data, const GVirRpcStoragePoolArgs *args, GVirRpc
 
 /* ---- pools: changes ------------------------------------------------------------ */
 
-/* libvirt's storage layer parses a new pool's document and refuses a
- * name or UUID taken (VIR_ERR_OPERATION_FAILED) or a pool to create that
- * already runs, all from VIR_FROM_STORAGE. */
-static void
-pool_document_errors_are_libvirts (GvirdCall *call)
+typedef GVirDriverStoragePool *(*PoolFromXmlFunc) (GVirDriverConnection *conn, const char *xml,
+                                                   guint flags, GCancellable *cancellable,
+                                                   GError **error);
+
+/* A pool from a document, defined or created. libvirt's storage layer
+ * parses the document and refuses a name or UUID taken
+ * (VIR_ERR_OPERATION_FAILED) or a pool to create that already runs, all
+ * from VIR_FROM_STORAGE. */
+static gboolean
+pool_from_xml (GvirdCall                 *call,
+               PoolFromXmlFunc            func,
+               const GVirRpcXmlFlagsArgs *args,
+               GVirRpcStoragePoolRet     *ret,
+               GError                   **error)
 {
   call->exists = GVIR_RPC_ERR_OPERATION_FAILED;
   call->document_domain = GVIR_RPC_ERR_DOMAIN_STORAGE;
+  return pool_reply (func (call->conn, args->xml, args->flags, NULL, error), &ret->pool);
 }
 
 static gboolean
 h_pool_define_xml (gpointer data, const GVirRpcXmlFlagsArgs *args, GVirRpcStoragePoolRet *ret,
                    GError **error)
 {
-  GvirdCall *call = data;
-
-  pool_document_errors_are_libvirts (call);
-  return pool_reply (gvir_driver_connection_define_pool (call->conn, args->xml, args->flags, NULL,
-                                                         error),
-                     &ret->pool);
+  return pool_from_xml (data, gvir_driver_connection_define_pool, args, ret, error);
 }
 
 static gboolean
 h_pool_create_xml (gpointer data, const GVirRpcXmlFlagsArgs *args, GVirRpcStoragePoolRet *ret,
                    GError **error)
 {
-  GvirdCall *call = data;
-
-  pool_document_errors_are_libvirts (call);
-  return pool_reply (gvir_driver_connection_create_pool (call->conn, args->xml, args->flags, NULL,
-                                                         error),
-                     &ret->pool);
+  return pool_from_xml (data, gvir_driver_connection_create_pool, args, ret, error);
 }
 
 /* A pool call of the table: (conn, uuid, [flags,] cancellable, error). */

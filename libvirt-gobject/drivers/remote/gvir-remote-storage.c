@@ -235,6 +235,27 @@ remote_lookup_pool_by_uuid (gpointer       handle,
 
 /* ---- pools: state changes ---------------------------------------------------- */
 
+typedef gboolean (*PoolXmlCallFunc) (GVirRpcClient *client, const GVirRpcXmlFlagsArgs *args,
+                                     GVirRpcStoragePoolRet *ret, GCancellable *cancellable,
+                                     GError **error);
+
+/* A pool from a document (defined, or created and started). */
+static GVirDriverStoragePool *
+pool_from_xml (gpointer          handle,
+               PoolXmlCallFunc   call,
+               const char       *xml,
+               guint             flags,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  GVirRpcXmlFlagsArgs args = { .xml = (char *) xml, .flags = flags };
+  GVirRpcStoragePoolRet ret;
+  gboolean ok;
+
+  ok = call (gvir_remote_handle_get_client (handle), &args, &ret, cancellable, error);
+  return describe_pool_ret (handle, ok, &ret, cancellable, error);
+}
+
 static GVirDriverStoragePool *
 remote_define_pool (gpointer       handle,
                     const char    *xml,
@@ -242,13 +263,8 @@ remote_define_pool (gpointer       handle,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  GVirRpcXmlFlagsArgs args = { .xml = (char *) xml, .flags = flags };
-  GVirRpcStoragePoolRet ret;
-  gboolean ok;
-
-  ok = gvir_rpc_call_storage_pool_define_xml (gvir_remote_handle_get_client (handle), &args,
-                                              &ret, cancellable, error);
-  return describe_pool_ret (handle, ok, &ret, cancellable, error);
+  return pool_from_xml (handle, gvir_rpc_call_storage_pool_define_xml, xml, flags, cancellable,
+                        error);
 }
 
 static GVirDriverStoragePool *
@@ -258,13 +274,8 @@ remote_create_pool (gpointer       handle,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  GVirRpcXmlFlagsArgs args = { .xml = (char *) xml, .flags = flags };
-  GVirRpcStoragePoolRet ret;
-  gboolean ok;
-
-  ok = gvir_rpc_call_storage_pool_create_xml (gvir_remote_handle_get_client (handle), &args,
-                                              &ret, cancellable, error);
-  return describe_pool_ret (handle, ok, &ret, cancellable, error);
+  return pool_from_xml (handle, gvir_rpc_call_storage_pool_create_xml, xml, flags, cancellable,
+                        error);
 }
 
 typedef gboolean (*PoolCallFunc) (GVirRpcClient *client, const GVirRpcStoragePoolArgs *args,
