@@ -482,7 +482,9 @@ test_keepalive_enabled_late (Fixture       *f,
   peer_reply_u32 (f, &call, 2);
   gvir_test_thread_join (thread, "the caller to return");
   g_assert_no_error (c.error);
-  g_usleep (G_USEC_PER_SEC / 10);   /* let it settle into the wait; not asserted */
+  /* The reader must wait (for ever) before keepalive is switched on, or
+   * it would pick the switch up by itself. */
+  rpc_test_wait_io_thread_settled (f->client);
 
   gvir_rpc_client_set_keepalive (f->client, 1, 2);
   for (;;)
