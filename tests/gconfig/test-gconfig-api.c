@@ -392,6 +392,26 @@ test_smartcard_certificates (void)
   g_assert_cmpstr (gvir_config_domain_smartcard_host_certificates_get_database (card), ==, "/etc/pki/nssdb");
 }
 
+/* A certificate without text keeps its place instead of ending the list. */
+static void
+test_smartcard_certificates_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirConfigDomainSmartcardHostCertificates) card = gvir_config_domain_smartcard_host_certificates_new_from_xml (
+    "<smartcard mode=\"host-certificates\">"
+    "<certificate/><certificate>b</certificate><certificate><x/></certificate><certificate>d</certificate>"
+    "</smartcard>", &error);
+  g_auto(GStrv) certs = NULL;
+
+  g_assert_no_error (error);
+  certs = gvir_config_domain_smartcard_host_certificates_get_certificates (card);
+  g_assert_cmpuint (g_strv_length (certs), ==, 4);
+  g_assert_cmpstr (certs[0], ==, "");
+  g_assert_cmpstr (certs[1], ==, "b");
+  g_assert_cmpstr (certs[2], ==, "");
+  g_assert_cmpstr (certs[3], ==, "d");
+}
+
 /* ---- redirected USB devices ---- */
 
 static void
@@ -736,6 +756,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gconfig/api/channel", test_channel);
   g_test_add_func ("/gconfig/api/smartcard/address", test_smartcard_address);
   g_test_add_func ("/gconfig/api/smartcard/certificates", test_smartcard_certificates);
+  g_test_add_func ("/gconfig/api/smartcard/certificates-empty", test_smartcard_certificates_empty);
   g_test_add_func ("/gconfig/api/redirdev", test_redirdev);
   g_test_add_func ("/gconfig/api/parallel", test_parallel);
   g_test_add_func ("/gconfig/api/cpu-model", test_cpu_model);

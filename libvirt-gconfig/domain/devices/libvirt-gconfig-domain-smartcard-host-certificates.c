@@ -123,7 +123,8 @@ gvir_config_domain_smartcard_host_certificates_set_database (GVirConfigDomainSma
  * gvir_config_domain_smartcard_host_certificates_get_certificates:
  * @smartcard: a #GVirConfigDomainSmartcardHostCertificates
  *
- * Gets the names of the certificates, in document order.
+ * Gets the names of the certificates, in document order. A
+ * `<certificate>` element without text reads as an empty name.
  *
  * Returns: (transfer full) (array zero-terminated=1): the certificate names,
  *   empty if there are none
@@ -138,8 +139,16 @@ gvir_config_domain_smartcard_host_certificates_get_certificates (GVirConfigDomai
 
   node = gvir_config_object_get_xml_node (GVIR_CONFIG_OBJECT (smartcard));
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) child->name, "certificate") == 0)
-      g_strv_builder_add (builder, gvir_config_xml_node_get_text (child));
+    {
+      const char *name;
+
+      if (child->type != XML_ELEMENT_NODE || g_strcmp0 ((const char *) child->name, "certificate") != 0)
+        continue;
+      /* An empty <certificate/> still holds its place: a NULL here would
+       * end the array early and hide (and leak) the names after it. */
+      name = gvir_config_xml_node_get_text (child);
+      g_strv_builder_add (builder, name != NULL ? name : "");
+    }
   return g_strv_builder_end (builder);
 }
 
