@@ -457,6 +457,20 @@ check_def (GVirConfigDomain  *def,
          check_numa_rules (def, error);
 }
 
+/* ---- calls ------------------------------------------------------------------ */
+
+gboolean
+gvir_test_check_no_flags (guint        flags,
+                          const char  *operation,
+                          GError     **error)
+{
+  if (flags == 0)
+    return TRUE;
+  g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
+               "cannot %s: unsupported flags 0x%x", operation, flags);
+  return FALSE;
+}
+
 /* ---- reading ---------------------------------------------------------------- */
 
 xmlParserCtxt *

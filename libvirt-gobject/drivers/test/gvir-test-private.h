@@ -21,6 +21,12 @@
 
 G_BEGIN_DECLS
 
+/* ---- calls ---------------------------------------------------------------- */
+
+/* For calls that take no flags yet: TRUE when @flags is 0, else FALSE with
+ * GVIR_ERROR_INVALID_ARGUMENT "cannot OPERATION: unsupported flags 0x..". */
+gboolean gvir_test_check_no_flags (guint flags, const char *operation, GError **error);
+
 /* ---- domain definitions ------------------------------------------------- */
 
 /*

@@ -151,18 +151,6 @@ set_str (char       **str,
   *str = copy;
 }
 
-static gboolean
-check_no_flags (guint        flags,
-                const char  *operation,
-                GError     **error)
-{
-  if (flags == 0)
-    return TRUE;
-  g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-               "cannot %s: unsupported flags 0x%x", operation, flags);
-  return FALSE;
-}
-
 /* ---- the XML ---------------------------------------------------------------- */
 
 static const char *
@@ -493,7 +481,7 @@ is_current_in_domain (GVirTestDomainRef *ref, gpointer data, GError **error)
   SnapshotCall *call = data;
   GVirTestSnapshots *snapshots = *gvir_test_domain_ref_snapshots (ref);
 
-  if (!check_no_flags (call->flags, "ask whether a snapshot is current", error) ||
+  if (!gvir_test_check_no_flags (call->flags, "ask whether a snapshot is current", error) ||
       snapshots_get (ref, call->name, error) == NULL)
     return FALSE;
   *(gboolean *) call->result = g_strcmp0 (snapshots->current, call->name) == 0;
@@ -520,7 +508,7 @@ has_current_in_domain (GVirTestDomainRef *ref, gpointer data, GError **error)
   SnapshotCall *call = data;
   GVirTestSnapshots *snapshots = *gvir_test_domain_ref_snapshots (ref);
 
-  if (!check_no_flags (call->flags, "ask whether a domain has a current snapshot", error))
+  if (!gvir_test_check_no_flags (call->flags, "ask whether a domain has a current snapshot", error))
     return FALSE;
   *(gboolean *) call->result = snapshots != NULL && snapshots->current != NULL;
   return TRUE;
@@ -545,7 +533,7 @@ current_in_domain (GVirTestDomainRef *ref, gpointer data, GError **error)
   SnapshotCall *call = data;
   GVirTestSnapshots *snapshots = *gvir_test_domain_ref_snapshots (ref);
 
-  if (!check_no_flags (call->flags, "get the current snapshot", error))
+  if (!gvir_test_check_no_flags (call->flags, "get the current snapshot", error))
     return FALSE;
   if (snapshots == NULL || snapshots->current == NULL)
     {

@@ -640,9 +640,13 @@ test_lookup_pool_by_uuid (gpointer handle, const char *uuid, GCancellable *cance
   return d;
 }
 
+/* Adds the pool of @xml: a persistent one (define) stays stopped, a
+ * transient one (create) runs at once and ends when it stops. */
 static GVirDriverStoragePool *
-test_define_pool (gpointer handle, const char *xml, guint flags, GCancellable *cancellable,
-                  GError **error)
+add_pool_from_xml (gpointer     handle,
+                   const char  *xml,
+                   gboolean     transient,
+                   GError     **error)
 {
   GVirTestStorage *storage = STORAGE_OF (handle);
   GVirConfigStoragePool *def = read_pool_xml (xml, error);
@@ -652,41 +656,31 @@ test_define_pool (gpointer handle, const char *xml, guint flags, GCancellable *c
   if (def == NULL)
     return NULL;
   g_mutex_lock (&storage->lock);
-  pool = storage_add (storage, def, TRUE, error);
+  pool = storage_add (storage, def, !transient, error);
   if (pool != NULL)
-    d = pool_describe (pool);
+    {
+      pool->active = transient;
+      d = pool_describe (pool);
+    }
   g_mutex_unlock (&storage->lock);
   return d;
+}
+
+static GVirDriverStoragePool *
+test_define_pool (gpointer handle, const char *xml, guint flags, GCancellable *cancellable,
+                  GError **error)
+{
+  return add_pool_from_xml (handle, xml, FALSE, error);
 }
 
 static GVirDriverStoragePool *
 test_create_pool (gpointer handle, const char *xml, guint flags, GCancellable *cancellable,
                   GError **error)
 {
-  GVirTestStorage *storage = STORAGE_OF (handle);
-  GVirConfigStoragePool *def;
-  GVirDriverStoragePool *d = NULL;
-  TestPool *pool;
-
   /* libvirt's test driver builds nothing first (the BUILD flags). */
-  if (flags != 0)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "cannot create storage pool: unsupported flags 0x%x", flags);
-      return NULL;
-    }
-  def = read_pool_xml (xml, error);
-  if (def == NULL)
+  if (!gvir_test_check_no_flags (flags, "create storage pool", error))
     return NULL;
-  g_mutex_lock (&storage->lock);
-  pool = storage_add (storage, def, FALSE, error);
-  if (pool != NULL)
-    {
-      pool->active = TRUE;
-      d = pool_describe (pool);
-    }
-  g_mutex_unlock (&storage->lock);
-  return d;
+  return add_pool_from_xml (handle, xml, TRUE, error);
 }
 
 /* The pool state changes share one shape: find the pool in the state the

@@ -215,12 +215,8 @@ gvir_test_screenshot_domain (gpointer           handle,
   g_autoptr(GVirDriverDomain) domain = NULL;
   g_autoptr(GBytes) image = NULL;
 
-  if (flags != 0)
-    {
-      g_set_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT,
-                   "cannot take a screenshot: unsupported flags 0x%x", flags);
-      return NULL;
-    }
+  if (!gvir_test_check_no_flags (flags, "take a screenshot", error))
+    return NULL;
   domain = gvir_test_driver.domain->lookup_domain_by_uuid (handle, uuid, cancellable, error);
   if (domain == NULL)
     return NULL;
