@@ -472,7 +472,9 @@ gvir_storage_pool_get_persistent (GVirStoragePool *pool)
  * @flags: libvirt's virStorageXMLFlags (0, or 1 for the inactive definition)
  * @err: return location for a #GError, or %NULL
  *
- * Gets the pool's definition, with its current sizes.
+ * Gets the pool's definition, with its current sizes. Drivers without a
+ * separate inactive definition refuse flag 1 with
+ * %GVIR_ERROR_INVALID_ARGUMENT, as libvirt's test driver does.
  *
  * Returns: (transfer full): the definition, or %NULL with @err set
  */

@@ -616,6 +616,9 @@ def test_storage_pool_create_xml():
                  lambda c: c.storagePoolCreateXML(
                      POOL_TRANSIENT_XML.replace('py-tr<', 'py-tr2<').replace('4d1c', '1111'),
                      L.VIR_STORAGE_POOL_CREATE_WITH_BUILD)),
+                ('the XML of an inactive configuration', (L.VIR_ERR_INVALID_ARG, L.VIR_FROM_TEST),
+                 lambda c: c.storagePoolLookupByName('py-tr').XMLDesc(
+                     L.VIR_STORAGE_XML_INACTIVE)),
                 ('no name', (L.VIR_ERR_XML_ERROR, L.VIR_FROM_STORAGE),
                  lambda c: c.storagePoolCreateXML(
                      "<pool type='dir'><target><path>/x</path></target></pool>", 0))]:

@@ -99,6 +99,12 @@ test_default_pool (void)
                    GVIR_CONFIG_STORAGE_POOL_TYPE_DIR);
   target = gvir_config_storage_pool_get_target (config);
   g_assert_cmpstr (gvir_config_storage_pool_target_get_path (target), ==, "/default-pool");
+  /* The test driver has no separate inactive definition (libvirt's
+   * refuses the flag too). */
+  g_assert_null (gvir_storage_pool_get_config (pool, 1, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "unsupported flags 0x1"));
+  g_clear_error (&error);
 
   by_name = gvir_connection_find_storage_pool_by_name (conn, "default-pool");
   g_assert_true (by_name == pool);

@@ -162,6 +162,11 @@ test_default_pool (void)
   g_assert_nonnull (strstr (xml, "<name>default-pool</name>"));
   g_assert_nonnull (strstr (xml, "<uuid>" DEFAULT_POOL_UUID "</uuid>"));
   g_assert_nonnull (strstr (xml, "<path>/default-pool</path>"));
+  /* libvirt's test driver keeps no separate inactive definition and
+   * refuses the flag (VIR_STORAGE_XML_INACTIVE). */
+  g_assert_null (gvir_driver_connection_get_pool_xml (conn, DEFAULT_POOL_UUID, 1, NULL, &error));
+  g_assert_error (error, GVIR_ERROR, GVIR_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
 
   g_assert_true (gvir_driver_connection_get_pool_autostart (conn, DEFAULT_POOL_UUID, &autostart,
                                                             NULL, &error));
